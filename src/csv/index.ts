@@ -1,0 +1,16 @@
+/**
+ * `likertkit/csv`: reading survey exports from CSV text. A separate entry point so that the core
+ * bundle does not carry papaparse; it imports nothing from the library but `src/internal`.
+ *
+ * @packageDocumentation
+ */
+export { CsvInputError, type CsvIssue } from './CsvInputError';
+export { numericColumn, type NumericColumnBadCell, type NumericColumnOptions, type NumericColumnResult } from './numericColumn';
+export { parseCsv, type CsvDelimiter, type ParseCsvOptions, type ParseCsvResult } from './parseCsv';
+export {
+  detectDecimal,
+  parseNumber,
+  type DecimalMark,
+  type DetectDecimalOptions,
+  type ParseNumberOptions,
+} from './parseNumber';

@@ -1,0 +1,102 @@
+import { assertOneOf, describeValue } from '../internal/validate';
+import { detectDecimal, parseWithMark, type DecimalMark } from './parseNumber';
+
+/** Options of {@link numericColumn}. */
+export interface NumericColumnOptions {
+  /** `','`, `'.'` or `'auto'` (default): detected once for the whole column by `detectDecimal`. */
+  readonly decimal?: DecimalMark | 'auto';
+  /**
+   * Texts that mean missing rather than bad, e.g. `['Ved ikke', 'Uoplyst']`; compared trimmed
+   * and case-insensitively. Blank cells and `null` are always missing.
+   */
+  readonly missing?: readonly string[];
+}
+
+/** A cell of {@link NumericColumnResult.bad}. */
+export interface NumericColumnBadCell {
+  /** Zero-based index into `rows`. */
+  readonly row: number;
+  /** The text that is not a number. */
+  readonly value: string;
+}
+
+/** Result of {@link numericColumn}. */
+export interface NumericColumnResult {
+  /** One value per row; NaN for missing and bad cells. */
+  readonly values: Float64Array;
+  /** Non-missing cells that are not numbers, in row order. */
+  readonly bad: NumericColumnBadCell[];
+  /** The decimal mark used (given or detected). */
+  readonly decimal: DecimalMark;
+  /** How many cells were missing (null, blank, or listed in `options.missing`). */
+  readonly missing: number;
+}
+
+/**
+ * Reads one column of parsed CSV rows as numbers, for numeric attributes such as population or
+ * a socio-economic index.
+ *
+ * With `decimal: 'auto'` the mark is decided once for the whole column by {@link detectDecimal}
+ * (so `60.828` and `1,5` in one column read as 60828 and 1.5), then every cell is parsed
+ * strictly as `parseNumber` does. Nulls stay missing: `null`, blank text and the texts in
+ * `options.missing` become NaN and are counted in `missing`; any other text that is not a number
+ * also becomes NaN and is listed in `bad`, for the caller to report or fix. A `Float64Array`
+ * keeps the column compact; it is not JSON-serialisable as an array (use `Array.from`).
+ *
+ * @param rows - rows as `parseCsv` returns them
+ * @param name - the column name
+ * @param options - `decimal`, `missing`
+ * @returns the values, the bad cells, the mark used and the number of missing cells
+ * @throws RangeError when no row has the column (the message lists the columns there are)
+ * @example
+ * ```ts
+ * const { rows } = parseCsv('kommune;indbyggere\nAarhus;352.751\nOdder;Ved ikke\nSamsø;3.724\nX;n/a\n');
+ * const col = numericColumn(rows, 'indbyggere', { missing: ['Ved ikke'] });
+ * col.values;  // Float64Array [352751, NaN, 3724, NaN]
+ * col.bad;     // [{ row: 3, value: 'n/a' }]
+ * col.decimal; // ','
+ * ```
+ */
+export function numericColumn(
+  rows: readonly Readonly<Record<string, string | null | undefined>>[],
+  name: string,
+  options?: NumericColumnOptions,
+): NumericColumnResult {
+  const fn = 'numericColumn';
+  if (!Array.isArray(rows)) {
+    throw new TypeError(`${fn}: rows must be an array of row objects (e.g. parseCsv(text).rows), got ${describeValue(rows)}`);
+  }
+  if (typeof name !== 'string') {
+    throw new TypeError(`${fn}: name must be a column name, got ${describeValue(name)}`);
+  }
+  const mode = options?.decimal ?? 'auto';
+  assertOneOf(fn, mode, [',', '.', 'auto'] as const, 'decimal');
+  const missingTexts = new Set((options?.missing ?? []).map((text) => text.trim().toLowerCase()));
+  if (rows.length > 0 && !rows.some((row) => Object.hasOwn(row, name))) {
+    const known = Object.keys(rows[0] as object).map((c) => JSON.stringify(c)).join(', ');
+    throw new RangeError(`${fn}: no column ${JSON.stringify(name)}; the rows have ${known}`);
+  }
+
+  const cells: (string | null)[] = rows.map((row) => {
+    const value = Object.hasOwn(row, name) ? row[name] : null;
+    if (value === null || value === undefined) return null;
+    const text = String(value);
+    return text.trim() === '' || missingTexts.has(text.trim().toLowerCase()) ? null : text;
+  });
+  const decimal: DecimalMark = mode === 'auto' ? detectDecimal(cells) : mode;
+
+  const values = new Float64Array(rows.length);
+  const bad: NumericColumnBadCell[] = [];
+  let missing = 0;
+  cells.forEach((text, i) => {
+    if (text === null) {
+      values[i] = NaN;
+      missing++;
+      return;
+    }
+    const value = parseWithMark(text, decimal);
+    values[i] = value;
+    if (Number.isNaN(value)) bad.push({ row: i, value: text });
+  });
+  return { values, bad, decimal, missing };
+}

@@ -1,0 +1,341 @@
+import { assertOneOf, describeValue } from '../internal/validate';
+import { normalizeLabel } from '../scale/normalizeLabel';
+import { reverseScale } from '../scale/reverseScale';
+import type { Scale } from '../scale/types';
+import { LikertInputError, type LikertUnknownValue } from './errors';
+import { levenshtein } from './levenshtein';
+import { INVALID, MISSING, type LikertColumn } from './types';
+
+/** Options of {@link likert} and {@link safeLikert}. */
+export interface LikertOptions {
+  /**
+   * What to do with a value that is neither missing, a label (or alias) of the scale, nor one of
+   * its codes: `'error'` (default) throws one {@link LikertInputError} listing them all;
+   * `'missing'` codes them {@link INVALID} and counts them in `n.invalid`.
+   */
+  readonly unknown?: 'error' | 'missing';
+  /** Code against `reverseScale(scale)`, for negatively worded items. Default `false`. */
+  readonly reverse?: boolean;
+  /** Label of the item (question text), carried on the column. */
+  readonly label?: string;
+}
+
+/** Responses accepted by {@link likert}: arrays, typed arrays, other array-likes or iterables. */
+export type LikertResponses = ArrayLike<unknown> | Iterable<unknown>;
+
+/** Result of {@link safeLikert}: the column, or the error as data. */
+export type SafeLikertResult<L extends string = string, N extends string = string> =
+  | { readonly ok: true; readonly column: LikertColumn<L, N> }
+  | { readonly ok: false; readonly error: LikertInputError };
+
+/** Internal marker for a value the scale does not know (before `unknown` decides its fate). */
+const UNKNOWN = -3;
+
+/** Numeric text accepted as a code: optional sign, digits with optional decimals, exponent. */
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+
+/** At most this many distinct unknown values are spelled out in the message (all are in `unknown`). */
+const MESSAGE_LIMIT = 50;
+
+/** At most this many positions are kept per unknown value. */
+const POSITIONS = 5;
+
+/**
+ * Codes raw survey answers against a scale into a {@link LikertColumn}: one category index per
+ * respondent in an `Int8Array`, plus counts of how every cell was accounted for.
+ *
+ * Each cell is read as follows.
+ * - Missing ({@link MISSING}, -1): `null`, `undefined`, `NaN`, `''` and text that is only white
+ *   space (or invisible characters).
+ * - A string is normalised with {@link normalizeLabel} and looked up in `scale.lookup` (labels
+ *   and aliases). Failing that, numeric text (`"3"`, `" 4 "`, `"３"`) equal to one of
+ *   `scale.codes` is that level. A label wins over a code when both would match.
+ * - A number equal to one of `scale.codes` is that level. Numbers are always read with the codes
+ *   of the scale as passed, also under `reverse: true` (the raw data were recorded with the
+ *   questionnaire's coding): with `scales.daDegree4`, `1` is "Slet ikke" either way, and its
+ *   value after reversing is 4.
+ * - Anything else is unknown: with `unknown: 'error'` (default) one {@link LikertInputError}
+ *   lists every distinct unknown value with its count, first 5 row positions and the closest
+ *   label; with `unknown: 'missing'` it is coded {@link INVALID} (-2).
+ *
+ * Counts satisfy `total = answered + missing + invalid` and
+ * `answered = substantive + nonSubstantive`. The input is never changed. Each distinct string is
+ * normalised once (memoised in a map local to the call), so coding 10^6 cells drawn from a
+ * handful of spellings costs one map lookup per cell.
+ *
+ * @param responses - the answers: an array, typed array, other array-like or iterable
+ * @param scale - the scale, from {@link defineScale} or {@link scales}
+ * @param options - `unknown`, `reverse` and `label`; see {@link LikertOptions}
+ * @returns a frozen column `{ kind: 'likert-column', scale, codes, n, label? }`, whose `scale` is
+ *   `reverseScale(scale)` when `reverse` is true
+ * @throws LikertInputError when there are unknown values and `unknown` is `'error'`
+ * @throws TypeError when `responses` is not an array-like or iterable, `scale` is not a scale or
+ *   an option has the wrong type; RangeError for an unknown `unknown` mode
+ * @example
+ * ```ts
+ * const column = likert(['I høj grad', 'slet IKKE', 4, 'Ved ikke', '', null], scales.daDegree4);
+ * column.codes; // Int8Array [2, 0, 3, 4, -1, -1]
+ * column.n;     // { total: 6, answered: 4, substantive: 3, missing: 2, invalid: 0, nonSubstantive: 1 }
+ * ```
+ * @see {@link safeLikert} for the variant that returns the error as data
+ * @see {@link reverseScale}
+ */
+export function likert<L extends string, N extends string>(
+  responses: LikertResponses,
+  scale: Scale<L, N>,
+  options?: LikertOptions,
+): LikertColumn<L, N> {
+  const result = codeResponses('likert', responses, scale, options);
+  if (!result.ok) throw result.error;
+  return result.column;
+}
+
+/**
+ * Codes raw survey answers like {@link likert}, but returns unknown values as data instead of
+ * throwing: `{ ok: true, column }` or `{ ok: false, error }`.
+ *
+ * Only the data problem (unknown values under `unknown: 'error'`) is returned; a programming
+ * mistake (a `scale` that is not a scale, a wrong option type) still throws, as in `likert`.
+ *
+ * @param responses - the answers: an array, typed array, other array-like or iterable
+ * @param scale - the scale, from {@link defineScale} or {@link scales}
+ * @param options - see {@link LikertOptions}
+ * @returns `{ ok: true, column }`, or `{ ok: false, error }` with a {@link LikertInputError}
+ * @throws TypeError or RangeError for invalid arguments, as `likert`
+ * @example
+ * ```ts
+ * const result = safeLikert(['I høj grad', 'Maybe'], scales.daDegree4);
+ * result.ok;                       // false
+ * if (!result.ok) result.error.unknown; // [{ value: 'Maybe', count: 1, positions: [1] }]
+ * ```
+ */
+export function safeLikert<L extends string, N extends string>(
+  responses: LikertResponses,
+  scale: Scale<L, N>,
+  options?: LikertOptions,
+): SafeLikertResult<L, N> {
+  return codeResponses('safeLikert', responses, scale, options);
+}
+
+/** A distinct unknown value being collected. */
+interface UnknownEntry {
+  readonly value: unknown;
+  count: number;
+  readonly positions: number[];
+}
+
+/** The shared implementation of `likert` and `safeLikert`. */
+function codeResponses<L extends string, N extends string>(
+  fn: string,
+  responses: LikertResponses,
+  scaleArgument: Scale<L, N>,
+  options: LikertOptions | undefined,
+): SafeLikertResult<L, N> {
+  const source = readResponses(fn, responses);
+  checkScale(fn, scaleArgument);
+  const { unknown = 'error', reverse = false, label } = readOptions(fn, options);
+  const scale = reverse ? reverseScale(scaleArgument) : scaleArgument;
+
+  const k = scale.levels.length;
+  const labelIndex = new Map<string, number>(Object.entries(scale.lookup));
+  // Numbers are read with the codes of the scale as passed (the questionnaire's coding), and
+  // then land on the same level of the reversed scale: "1" is "Slet ikke" either way.
+  const codeIndex = new Map<number, number>();
+  scaleArgument.codes.forEach((code, index) => codeIndex.set(code, reverse ? k - 1 - index : index));
+
+  /** Category of a string never seen before in this call. */
+  const classifyString = (raw: string): number => {
+    const key = normalizeLabel(raw);
+    if (key === '') return MISSING;
+    const index = labelIndex.get(key);
+    if (index !== undefined) return index;
+    if (NUMERIC.test(key)) return codeIndex.get(Number(key)) ?? UNKNOWN;
+    return UNKNOWN;
+  };
+
+  const collect = unknown === 'error';
+  // Memo of distinct strings → category. A null-prototype object rather than a Map: V8
+  // internalises property keys, which makes repeated lookups of equal (but distinct) string
+  // objects, as a CSV parser produces, about twice as fast as Map#get. No inherited keys exist,
+  // so '__proto__' or 'constructor' are ordinary answers here.
+  const memo: Record<string, number> = Object.create(null) as Record<string, number>;
+  const unknownEntries = new Map<unknown, UnknownEntry>();
+  const n = source.length;
+  const codes = new Int8Array(n);
+  let substantive = 0;
+  let nonSubstantive = 0;
+  let missing = 0;
+  let invalid = 0;
+
+  for (let i = 0; i < n; i++) {
+    const value = source[i];
+    let c: number;
+    if (typeof value === 'string') {
+      const known = memo[value];
+      if (known === undefined) {
+        c = classifyString(value);
+        memo[value] = c;
+      } else {
+        c = known;
+      }
+    } else if (typeof value === 'number') {
+      c = value !== value ? MISSING : (codeIndex.get(value) ?? UNKNOWN);
+    } else if (value === null || value === undefined) {
+      c = MISSING;
+    } else {
+      c = UNKNOWN;
+    }
+
+    if (c >= 0) {
+      if (c < k) substantive++;
+      else nonSubstantive++;
+    } else if (c === MISSING) {
+      missing++;
+    } else {
+      c = INVALID;
+      invalid++;
+      if (collect) {
+        const entry = unknownEntries.get(value);
+        if (entry === undefined) {
+          unknownEntries.set(value, { value, count: 1, positions: [i] });
+        } else {
+          entry.count++;
+          if (entry.positions.length < POSITIONS) entry.positions.push(i);
+        }
+      }
+    }
+    codes[i] = c;
+  }
+
+  if (collect && unknownEntries.size > 0) {
+    return { ok: false, error: unknownError(fn, scale, label, n, [...unknownEntries.values()]) };
+  }
+
+  const answered = substantive + nonSubstantive;
+  const column: LikertColumn<L, N> = {
+    kind: 'likert-column',
+    scale,
+    codes,
+    n: Object.freeze({ total: n, answered, substantive, missing, invalid, nonSubstantive }),
+    ...(label === undefined ? {} : { label }),
+  };
+  return { ok: true, column: Object.freeze(column) };
+}
+
+/** Returns an indexable view of the responses without copying arrays and array-likes. */
+function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
+  if (typeof responses === 'object' && responses !== null) {
+    const length = (responses as { length?: unknown }).length;
+    if (typeof length === 'number' && Number.isInteger(length) && length >= 0) {
+      return responses as ArrayLike<unknown>;
+    }
+    if (typeof (responses as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {
+      return Array.from(responses as Iterable<unknown>);
+    }
+  }
+  throw new TypeError(
+    `${fn}: responses must be an array, typed array or iterable of answers (one per respondent), got ${describeValue(responses)}`,
+  );
+}
+
+/** Throws unless `scale` looks like a scale built by `defineScale`. */
+function checkScale(fn: string, scale: unknown): void {
+  const s = scale as Partial<Scale> | null;
+  if (
+    typeof s !== 'object' ||
+    s === null ||
+    !Array.isArray(s.levels) ||
+    !Array.isArray(s.codes) ||
+    typeof s.lookup !== 'object' ||
+    s.lookup === null
+  ) {
+    throw new TypeError(
+      `${fn}: scale must be a scale from defineScale() or one of scales.*, got ${describeValue(scale)}`,
+    );
+  }
+}
+
+/** Checks the option types. */
+function readOptions(fn: string, options: unknown): LikertOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(
+      `${fn}: options must be an object such as { unknown: 'missing' }, got ${describeValue(options)}`,
+    );
+  }
+  const { unknown, reverse, label } = options as Record<string, unknown>;
+  if (unknown !== undefined) assertOneOf(fn, unknown, ['error', 'missing'] as const, 'unknown mode');
+  if (reverse !== undefined && typeof reverse !== 'boolean') {
+    throw new TypeError(`${fn}: reverse must be true or false, got ${describeValue(reverse)}`);
+  }
+  if (label !== undefined && typeof label !== 'string') {
+    throw new TypeError(`${fn}: label must be a string, got ${describeValue(label)}`);
+  }
+  return options as LikertOptions;
+}
+
+/** Finds the closest category label to an unknown string, when it is reasonably close. */
+function suggest(value: unknown, scale: Scale): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = normalizeLabel(value);
+  if (key === '' || NUMERIC.test(key)) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const [spelling, index] of Object.entries(scale.lookup)) {
+    // "Reasonably close": at most a third of the longer spelling differs (at least 1 edit).
+    const limit = Math.max(1, Math.floor(Math.max(spelling.length, key.length) / 3));
+    const distance = levenshtein(key, spelling, limit);
+    if (distance <= limit && distance < bestDistance) {
+      bestDistance = distance;
+      best = scale.categories[index];
+    }
+  }
+  return best;
+}
+
+/** Builds the one error listing every distinct unknown value. */
+function unknownError(
+  fn: string,
+  scale: Scale,
+  label: string | undefined,
+  total: number,
+  entries: readonly UnknownEntry[],
+): LikertInputError {
+  const unknown: LikertUnknownValue[] = entries.map((entry) => {
+    const suggestion = suggest(entry.value, scale);
+    return Object.freeze({
+      value: entry.value,
+      count: entry.count,
+      positions: Object.freeze([...entry.positions]),
+      ...(suggestion === undefined ? {} : { suggestion }),
+    });
+  });
+  const codesText = scale.codes.join(', ');
+  const lines = unknown.slice(0, MESSAGE_LIMIT).map((u) => {
+    const where =
+      `${u.count} ${u.count === 1 ? 'time' : 'times'}, ${u.positions.length === 1 ? 'row' : 'rows'} ` +
+      `${u.positions.join(', ')}${u.count > u.positions.length ? ', …' : ''}`;
+    let hint: string;
+    if (typeof u.value === 'number' || (typeof u.value === 'string' && NUMERIC.test(normalizeLabel(u.value)))) {
+      hint = `not one of the codes ${codesText}; recode it, or pass { unknown: 'missing' }`;
+    } else if (typeof u.value !== 'string') {
+      hint = `only strings and numbers can be answers; convert it, or pass { unknown: 'missing' }`;
+    } else if (u.suggestion !== undefined) {
+      hint =
+        `did you mean ${JSON.stringify(u.suggestion)}? Add it as an alias in ` +
+        `defineScale({ aliases: { ${JSON.stringify(u.value)}: ${JSON.stringify(u.suggestion)} } }), or pass { unknown: 'missing' }`;
+    } else {
+      hint = `add it as an alias in defineScale({ aliases }), or pass { unknown: 'missing' }`;
+    }
+    return `  - ${describeValue(u.value)}: ${where}; ${hint}`;
+  });
+  if (unknown.length > MESSAGE_LIMIT) {
+    lines.push(`  … and ${unknown.length - MESSAGE_LIMIT} more (see error.unknown)`);
+  }
+  const item = label === undefined ? '' : ` for item ${JSON.stringify(label)}`;
+  const message =
+    `${fn}: ${unknown.length} unknown ${unknown.length === 1 ? 'value' : 'values'} in ${total} responses` +
+    `${item} (scale ${JSON.stringify(scale.id)}, labels ${scale.categories.map((c) => JSON.stringify(c)).join(', ')}):\n` +
+    lines.join('\n');
+  return new LikertInputError(message, Object.freeze(unknown), scale.id);
+}

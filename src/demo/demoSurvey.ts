@@ -1,0 +1,137 @@
+import { municipalities2020 } from './municipalities';
+import { seededRandom } from './random';
+import type { Random } from './random';
+
+/** A focus area of the demo survey: one challenge item and one need-for-support item. */
+export interface DemoFocusArea {
+  /** Short id used in the column names `udfordring_<id>` and `behov_<id>`. */
+  readonly id: string;
+  /** Danish label, as a report would print it. */
+  readonly label: string;
+}
+
+/** The nine focus areas of the demo survey (modelled on the 2021 report's structure). */
+export function demoFocusAreas(): DemoFocusArea[] {
+  return [
+    { id: 'tidlig', label: 'Tidlig indsats og forebyggelse' },
+    { id: 'sagsbehandling', label: 'Sagsbehandling og myndighedsarbejde' },
+    { id: 'anbringelse', label: 'Anbringelser uden for hjemmet' },
+    { id: 'eftervaern', label: 'Efterværn for unge over 18 år' },
+    { id: 'handicap', label: 'Børn og unge med handicap' },
+    { id: 'psykisk', label: 'Børn og unge med psykiske vanskeligheder' },
+    { id: 'rekruttering', label: 'Rekruttering og fastholdelse af medarbejdere' },
+    { id: 'oekonomi', label: 'Økonomi og styring' },
+    { id: 'samarbejde', label: 'Tværfagligt samarbejde' },
+  ];
+}
+
+/** Options of {@link demoSurveyRows}. */
+export interface DemoSurveyOptions {
+  /** Seed of the generator (default 2021). The same seed always gives the same rows. */
+  readonly seed?: number;
+  /** How many of the 98 municipalities respond (default 95, the 2021 report's 97 %). */
+  readonly respondents?: number;
+}
+
+/**
+ * One responding municipality in the demo survey: the real frame columns (`kommunekode`,
+ * `kommune`, `region`, `indbyggere`) plus SYNTHETIC answers and a SYNTHETIC socio-economic
+ * index. Answer columns hold labels exactly as a CSV export would, or `null` when skipped.
+ */
+export type DemoSurveyRow = {
+  readonly kommunekode: string;
+  readonly kommune: string;
+  readonly region: string;
+  readonly indbyggere: number;
+  readonly socioIndeks: number;
+} & Readonly<Record<`udfordring_${string}` | `behov_${string}`, string | null>>;
+
+const challengeLabels = [
+  'Slet ingen udfordringer',
+  'Mindre udfordringer',
+  'Ret store udfordringer',
+  'Meget store udfordringer',
+] as const;
+const degreeLabels = ['Slet ikke', 'I mindre grad', 'I høj grad', 'I meget høj grad'] as const;
+
+/** Maps a latent score to one of four ordered labels by fixed cut points. */
+function ordinal<T>(latent: number, labels: readonly [T, T, T, T]): T {
+  if (latent < -0.9) return labels[0];
+  if (latent < 0.1) return labels[1];
+  if (latent < 1.0) return labels[2];
+  return labels[3];
+}
+
+/** Occasionally replaces an answer with "Ved ikke", a blank, or a re-spelled label. */
+function noisy(label: string, random: Random, dontKnow: string): string | null {
+  const u = random.uniform();
+  if (u < 0.05) return dontKnow;
+  if (u < 0.065) return null;
+  if (u < 0.08) return ` ${label.toLowerCase()}  `; // as typed by hand: case and spaces differ
+  return label;
+}
+
+/**
+ * Builds the demo survey: the real 98 Danish municipalities (Statistics Denmark, 1 January 2020)
+ * with SYNTHETIC answers from a seeded generator, shaped like the 2021 survey of challenges in
+ * the specialised social area for children. For each of nine focus areas a municipality rates
+ * the size of its challenges ("Slet ingen … Meget store udfordringer", or "Ved ikke") and its
+ * need for support ("Slet ikke … I meget høj grad", "Ved ikke", "Ikke relevant").
+ *
+ * The answers come from a latent model: a municipality-wide strain, a per-area level, a small
+ * size effect (smaller municipalities report slightly larger challenges) and noise; the need
+ * for support follows the challenge with noise, so the two correlate positively. A few answers
+ * are "Ved ikke", blank or typed in another case, as real exports are. None of the answers are
+ * real survey results.
+ *
+ * @param options - seed and number of respondents
+ * @returns one plain row per responding municipality, in frame order
+ * @example
+ * const rows = demoSurveyRows();
+ * rows.length          // 95
+ * rows[0]!.kommune     // a municipality name (which ones respond depends on the seed)
+ */
+export function demoSurveyRows(options: DemoSurveyOptions = {}): DemoSurveyRow[] {
+  const seed = options.seed ?? 2021;
+  const respondents = options.respondents ?? 95;
+  const frame = municipalities2020();
+  if (!Number.isInteger(respondents) || respondents < 1 || respondents > frame.length) {
+    throw new RangeError(
+      `demoSurveyRows: respondents must be an integer from 1 to ${frame.length}, got ${String(respondents)}`,
+    );
+  }
+  const random = seededRandom(seed);
+
+  // Choose the non-respondents by a partial Fisher–Yates shuffle of the frame positions.
+  const positions = frame.map((_, i) => i);
+  for (let i = 0; i < frame.length - respondents; i++) {
+    const j = i + Math.floor(random.uniform() * (frame.length - i));
+    [positions[i], positions[j]] = [positions[j] as number, positions[i] as number];
+  }
+  const dropped = new Set(positions.slice(0, frame.length - respondents));
+
+  const areas = demoFocusAreas();
+  const areaLevel = areas.map(() => 0.8 * random.normal());
+  const rows: DemoSurveyRow[] = [];
+  frame.forEach((municipality, index) => {
+    const strain = random.normal();
+    const logSize = Math.log10(municipality.population) - 4.6; // about 0 at 40,000 inhabitants
+    const socioIndeks = Math.round((1 + 0.12 * random.normal() - 0.05 * logSize) * 1000) / 1000;
+    const row: Record<string, string | number | null> = {
+      kommunekode: municipality.code,
+      kommune: municipality.name,
+      region: municipality.region,
+      indbyggere: municipality.population,
+      socioIndeks,
+    };
+    areas.forEach((area, a) => {
+      const challenge = 0.55 * strain + (areaLevel[a] as number) - 0.35 * logSize + 0.7 * random.normal();
+      const need = 0.75 * challenge + 0.6 * random.normal() - 0.2;
+      row[`udfordring_${area.id}`] = noisy(ordinal(challenge, challengeLabels), random, 'Ved ikke');
+      const needLabel = random.uniform() < 0.02 ? 'Ikke relevant' : ordinal(need, degreeLabels);
+      row[`behov_${area.id}`] = noisy(needLabel, random, 'Ved ikke');
+    });
+    if (!dropped.has(index)) rows.push(row as DemoSurveyRow);
+  });
+  return rows;
+}

@@ -1,0 +1,190 @@
+import type { LikertColumn } from '../data/types';
+import { meanInterval } from '../inference/meanInterval';
+import { studentTQuantile } from '../math';
+import { assertLevel, checkPopulationSize } from '../internal/validate';
+import { assertLikertColumn } from './assertColumn';
+import { countCategories } from './frequencies';
+import { effectiveSize, resolveWeights, tallyWeights } from './weights';
+
+/** Options of {@link codedMean}. */
+export interface CodedMeanOptions {
+  /** Confidence level of the t interval (default 0.95). */
+  readonly level?: number;
+  /** Population size N: multiplies the variance of the mean by (1 − n/N). */
+  readonly populationSize?: number;
+  /**
+   * Respondent weights, one per cell. Default: the column's own weights (a weighted survey
+   * attaches them); `null` ignores them.
+   */
+  readonly weights?: ArrayLike<number> | null;
+}
+
+/** Result of {@link codedMean}: plain data. */
+export interface CodedMeanResult {
+  /** Mean of the numeric codes of the substantive answers; NaN when n = 0. */
+  readonly mean: number;
+  /** Sample standard deviation (divisor n − 1); NaN when n < 2. */
+  readonly sd: number;
+  /** Standard error of the mean, with the finite population correction when N is given. */
+  readonly se: number;
+  /** Substantive answers: "ved ikke", missing and invalid cells are left out. */
+  readonly n: number;
+  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 't' };
+  /** The coding used: each level's label and numeric code, lowest first. */
+  readonly coding: readonly { readonly label: string; readonly code: number }[];
+  /** Whether the mean is weighted. */
+  readonly weighted: boolean;
+  /** Kish's effective sample size (Σw)²/Σw² of the substantive answers; `n` when unweighted. */
+  readonly nEffective: number;
+  readonly method: 'coded-mean';
+  /** Set when the mean or its interval is undefined. */
+  readonly reason?: string;
+}
+
+/**
+ * The mean of a Likert item on its numeric codes (e.g. "i meget høj grad" = 4 … "slet ikke" =
+ * 1), with a Student t interval.
+ *
+ * Non-substantive answers ("ved ikke", "ikke relevant"), missing and invalid cells are left
+ * out. The sum is taken over category counts × codes, so it is exact for integer codes; the
+ * variance is the two-pass sum of squared deviations over the categories, divided by n − 1.
+ * se = sd / √n · √(1 − n/N) when `populationSize` N is given; interval mean ± t(1 − α/2, n − 1) · se.
+ *
+ * Weighted (the column's weights from a weighted survey, or `options.weights`): the mean is
+ * Σw·x / Σw; the variance Σw(x − mean)² / Σw · n'/(n' − 1) with Kish's effective size
+ * n' = (Σw)²/Σw²; se = sd/√n' (times √(1 − n/N) with a population size), and the t quantile
+ * has n' − 1 degrees of freedom. Equal weights give exactly the unweighted results.
+ *
+ * @param column - a column made by `likert`
+ * @param options - confidence level, population size and weights
+ * @returns mean, sd, se, n and interval; `mean` is NaN when n = 0, `sd` and the interval NaN when n < 2, each with a `reason`
+ * @throws TypeError for a non-column; RangeError for a bad level or populationSize
+ * @example
+ * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
+ * codedMean(col).mean // 2.6666666666666665  ((3 + 4 + 1) / 3; "Ved ikke" left out)
+ * @see R: `t.test(x)$conf.int`
+ */
+export function codedMean<L extends string, N extends string>(
+  column: LikertColumn<L, N>,
+  options: CodedMeanOptions = {},
+): CodedMeanResult {
+  assertLikertColumn('codedMean', column);
+  const weights = resolveWeights('codedMean', column, options.weights);
+  if (weights !== null) return weightedCodedMean(column, weights, options);
+  const { scale, codes } = column;
+  const levelCount = scale.levels.length;
+  const counts = countCategories(codes, scale.categories.length);
+
+  let n = 0;
+  let sum = 0;
+  for (let k = 0; k < levelCount; k++) {
+    n += counts[k] as number;
+    sum += (counts[k] as number) * (scale.codes[k] as number);
+  }
+  const mean = n === 0 ? NaN : sum / n;
+  let squares = 0;
+  for (let k = 0; k < levelCount; k++) {
+    const deviation = (scale.codes[k] as number) - mean;
+    squares += (counts[k] as number) * deviation * deviation;
+  }
+  const sd = n < 2 ? NaN : Math.sqrt(squares / (n - 1));
+
+  let interval;
+  try {
+    interval = meanInterval(
+      { mean, sd, n },
+      {
+        level: options.level ?? 0.95,
+        ...(options.populationSize === undefined ? {} : { populationSize: options.populationSize }),
+      },
+    );
+  } catch (error) {
+    if (error instanceof Error) error.message = error.message.replace(/^meanInterval/, 'codedMean');
+    throw error;
+  }
+  return finish(column, {
+    mean,
+    sd,
+    se: n < 2 ? NaN : interval.se,
+    n,
+    lower: interval.lower,
+    upper: interval.upper,
+    level: interval.level,
+    weighted: false,
+    nEffective: n,
+  });
+}
+
+interface MeanParts {
+  mean: number;
+  sd: number;
+  se: number;
+  n: number;
+  lower: number;
+  upper: number;
+  level: number;
+  weighted: boolean;
+  nEffective: number;
+}
+
+function weightedCodedMean(column: LikertColumn, weights: Float64Array, options: CodedMeanOptions): CodedMeanResult {
+  const fn = 'codedMean';
+  const level = options.level ?? 0.95;
+  assertLevel(fn, level);
+  const { scale, codes } = column;
+  const levelCount = scale.levels.length;
+  const counts = countCategories(codes, scale.categories.length);
+  const tally = tallyWeights(codes, weights, scale.categories.length);
+  let n = 0;
+  let total = 0;
+  let sum = 0;
+  for (let k = 0; k < levelCount; k++) {
+    n += counts[k] as number;
+    total += tally.sums[k] as number;
+    sum += (tally.sums[k] as number) * (scale.codes[k] as number);
+  }
+  const populationSize = checkPopulationSize(fn, options.populationSize, n);
+  const nEffective = effectiveSize(tally, 0, levelCount);
+  const mean = total > 0 ? sum / total : NaN;
+  let squares = 0;
+  for (let k = 0; k < levelCount; k++) {
+    const deviation = (scale.codes[k] as number) - mean;
+    squares += (tally.sums[k] as number) * deviation * deviation;
+  }
+  const defined = n >= 2 && nEffective > 1;
+  const sd = defined ? Math.sqrt((squares / total) * (nEffective / (nEffective - 1))) : NaN;
+  const fpc = populationSize === undefined || !Number.isFinite(populationSize) ? 1 : 1 - n / populationSize;
+  const se = defined ? (sd / Math.sqrt(nEffective)) * Math.sqrt(fpc) : NaN;
+  const half = defined ? studentTQuantile((1 - level) / 2, nEffective - 1, false) * se : NaN;
+  return finish(column, {
+    mean,
+    sd,
+    se,
+    n,
+    lower: mean - half,
+    upper: mean + half,
+    level,
+    weighted: true,
+    nEffective,
+  });
+}
+
+function finish(column: LikertColumn, parts: MeanParts): CodedMeanResult {
+  const { scale } = column;
+  const coding = scale.levels.map((label, k) => ({ label: label as string, code: scale.codes[k] as number }));
+  const { mean, sd, se, n, lower, upper, level, weighted, nEffective } = parts;
+  const result: CodedMeanResult = {
+    mean,
+    sd,
+    se,
+    n,
+    ci: { lower, upper, level, method: 't' },
+    coding,
+    weighted,
+    nEffective,
+    method: 'coded-mean',
+  };
+  if (n === 0 || Number.isNaN(mean)) return { ...result, reason: weighted && n > 0 ? 'the weights of the substantive answers sum to 0' : 'no substantive answers' };
+  if (n < 2 || Number.isNaN(sd)) return { ...result, reason: 'fewer than 2 substantive answers: sd and interval undefined' };
+  return result;
+}

@@ -1,0 +1,472 @@
+import { medianSplit, sizeGroups } from '../data/sizeGroups';
+import type { Survey } from '../data/survey';
+import type { ColumnCounts, LikertColumn } from '../data/types';
+import { chiSquareIndependence } from '../inference/chiSquareIndependence';
+import { oneWayAnova } from '../inference/oneWayAnova';
+import type { ProportionMethod } from '../inference/proportionInterval';
+import { assertOneOf, describeValue } from '../internal/validate';
+import { agreementShare } from './agreementShare';
+import { codedMean } from './codedMean';
+
+/**
+ * Absolute tolerance used when a difference in shares is compared with `minDifference`.
+ *
+ * Shares are ratios of counts, and their difference is rounded: 0.3 − 0.2 is
+ * 0.09999999999999998 in binary64, which must still count as "10 points". Two shares whose
+ * denominators are both at most 10⁶ and that truly differ do so by at least 1/(n₁n₂) ≥ 1e-12,
+ * so this tolerance cannot merge two genuinely different values of survey size.
+ * Internal.
+ */
+export const DIFFERENCE_TOLERANCE = 1e-12;
+
+/** Whether |difference| reaches `minDifference`, allowing for rounding (see {@link DIFFERENCE_TOLERANCE}). Internal. */
+export function reaches(difference: number, minDifference: number): boolean {
+  return Number.isFinite(difference) && Math.abs(difference) >= minDifference - DIFFERENCE_TOLERANCE;
+}
+
+/** Throws unless `value` is a finite number >= 0 (a difference in shares such as 0.10). Internal. */
+export function assertMinDifference(fn: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `${fn}: minDifference must be a finite number >= 0, a difference in shares (0.10 for 10 percentage points), got ${describeValue(value)}`,
+    );
+  }
+}
+
+/** Size groups from a numeric attribute with fixed cut points (see `sizeGroups`). */
+export interface GroupByBreaks {
+  /** The numeric attribute, e.g. `'population'`. */
+  readonly attribute: string;
+  /** Increasing cut points: `[50000, 100000]` for the 2021 report's three size groups. */
+  readonly breaks: readonly number[];
+  /** One label per group, smallest first (breaks.length + 1). */
+  readonly labels?: readonly string[];
+}
+
+/** Two halves of a numeric attribute split at a median (see `medianSplit`). */
+export interface GroupByMedian {
+  /** The numeric attribute, e.g. `'population'`. */
+  readonly attribute: string;
+  readonly split: 'median';
+  /**
+   * Values whose median is the cut: the whole population frame (the 2024 report splits at the
+   * median of all 98 municipalities, 44,200). Default: the respondents' own values.
+   */
+  readonly reference?: ArrayLike<number | null | undefined>;
+  /** Labels of the lower half (at or below the median) and the upper half. */
+  readonly labels?: readonly [string, string];
+}
+
+/**
+ * How respondents are grouped: the name of a categorical attribute (`'region'`), size groups by
+ * fixed cut points, a median split, or one label per respondent (`null` for no group).
+ */
+export type GroupBy = string | GroupByBreaks | GroupByMedian | readonly (string | null)[];
+
+/** Options of {@link compareGroups}. */
+export interface CompareGroupsOptions {
+  /** The grouping (required). */
+  readonly by: GroupBy;
+  /** Denominator of the agreement shares, as in `agreementShare`: `'answered'` (default) or `'substantive'`. */
+  readonly denominator?: 'answered' | 'substantive';
+  /** Interval method of the shares (default `'wilson'`). */
+  readonly ci?: ProportionMethod;
+  /** Confidence level of the share and mean intervals (default 0.95). */
+  readonly level?: number;
+  /** A group is flagged when its share differs from the overall share by at least this (default 0.10). */
+  readonly minDifference?: number;
+  /**
+   * Group order. Listed groups come first in this order (a listed group nobody belongs to is
+   * reported with n = 0); groups found in the data but not listed follow in order of first
+   * appearance.
+   */
+  readonly order?: readonly string[];
+}
+
+/** An interval of a share, as `agreementShare` gives it. */
+export interface GroupShare {
+  /** count / n; NaN when n = 0. */
+  readonly estimate: number;
+  readonly count: number;
+  readonly n: number;
+  readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+}
+
+/** A coded mean with its t interval, as `codedMean` gives it. */
+export interface GroupMean {
+  /** NaN when n = 0. */
+  readonly mean: number;
+  /** NaN when n < 2. */
+  readonly sd: number;
+  /** Substantive answers. */
+  readonly n: number;
+  /** NaN bounds when n < 2. */
+  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number };
+}
+
+/** One group's row in a {@link CompareGroupsResult}. */
+export interface CompareGroupsRow {
+  readonly group: string;
+  /** Respondents in the group who answered the item ("ved ikke" included). */
+  readonly n: number;
+  readonly share: GroupShare;
+  readonly mean: GroupMean;
+  /** share − overall share; NaN when the group has no one in the denominator. */
+  readonly gap: number;
+  /** |gap| >= minDifference (with a rounding tolerance of 1e-12); false when gap is NaN. */
+  readonly flagged: boolean;
+}
+
+/** Result of {@link compareGroups}: plain data. */
+export interface CompareGroupsResult {
+  readonly item: string;
+  readonly label: string;
+  /** A description of the grouping (`'region'`, `'population: breaks 50000, 100000'`, …). */
+  readonly by: string;
+  readonly groups: readonly CompareGroupsRow[];
+  /** All respondents that have a group, taken together. */
+  readonly overall: { readonly n: number; readonly share: GroupShare; readonly mean: GroupMean };
+  /** Respondents that answered the item (with a group). */
+  readonly n: number;
+  /** Respondents (answering or not) that have no group. */
+  readonly nWithoutGroup: number;
+  /** One-way ANOVA of the coded values across groups; NaN `f` and `p` with a `reason` when undefined. */
+  readonly anova: {
+    readonly f: number;
+    readonly df1: number;
+    readonly df2: number;
+    readonly p: number;
+    readonly n: number;
+    readonly reason?: string;
+  };
+  /**
+   * Chi-square test of independence of agreement (agree vs. not, over the denominator) × group,
+   * over the groups with someone in the denominator; NaN with a `reason` when undefined.
+   */
+  readonly chiSquare: {
+    readonly statistic: number;
+    readonly df: number;
+    readonly p: number;
+    readonly n: number;
+    readonly minExpected: number;
+    readonly warning?: string;
+    readonly reason?: string;
+  };
+  readonly minDifference: number;
+  /** Largest minus smallest group share; NaN when fewer than 2 groups have a share. */
+  readonly maxDifference: number;
+  /** maxDifference >= minDifference (same tolerance as `flagged`). */
+  readonly differs: boolean;
+  readonly denominator: 'answered' | 'substantive';
+  readonly method: 'group-comparison';
+}
+
+/**
+ * Compares one item across groups of respondents (regions, roles, size groups): agreement share
+ * and coded mean per group, each group's gap to the overall share, a flag for gaps of at least
+ * 10 percentage points, and tests of whether the groups differ.
+ *
+ * - Per group: the agreement share (top box) over the `denominator` with its interval, as
+ *   `agreementShare`, and the coded mean with its t interval, as `codedMean`.
+ * - Overall: the same over every respondent that has a group (respondents without a group are
+ *   counted in `nWithoutGroup` and left out everywhere), so that the group shares weighted by
+ *   their denominators average to the overall share.
+ * - gap = share − overall share; `flagged` when |gap| >= `minDifference` (default 0.10, the 2024
+ *   report's "at least 10 percentage points"). The comparison allows an absolute 1e-12 for
+ *   rounding, so that a difference that is exactly 10 points in counts (0.3 − 0.2, computed as
+ *   0.09999999999999998) is flagged. `maxDifference` = largest − smallest group share, and
+ *   `differs` = maxDifference >= minDifference under the same rule.
+ * - ANOVA: F = (SS_between/(k − 1)) / (SS_within/(n − k)) on the coded values of the substantive
+ *   answers (`oneWayAnova`).
+ * - Chi-square: X² over the k × 2 table (agree, not agree) of the respondents in the denominator,
+ *   with (k − 1) degrees of freedom, without continuity correction (`chiSquareIndependence`);
+ *   its warning when an expected count is below 5 is passed on.
+ *
+ * Groups come in the order of the size-group labels for `breaks` and median splits (empty
+ * groups included), else in order of first appearance; `order` forces one. Survey weights are
+ * not applied, as in `agreementShare` and `codedMean`.
+ *
+ * @param survey - the survey
+ * @param item - the item's id
+ * @param options - `by` (required), `denominator`, `ci`, `level`, `minDifference`, `order`
+ * @returns one row per group, the overall share and mean, ANOVA and chi-square. A group with
+ *   nobody in the denominator has NaN share and gap; mean is NaN for n = 0 and sd and interval
+ *   for n < 2. ANOVA `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
+ *   degrees of freedom or zero within-group variance; chi-square fields are NaN with a `reason`
+ *   for fewer than 2 groups with answers, or when everyone or no one agrees.
+ * @throws RangeError for an unknown item or attribute, group labels of the wrong length, or a
+ *   bad option (denominator, level, method, minDifference, breaks); TypeError for a `by` of the
+ *   wrong shape
+ * @example
+ * ```ts
+ * const s = survey({
+ *   rows: [
+ *     { kode: '1', region: 'Nord', q: 'I høj grad' },
+ *     { kode: '2', region: 'Nord', q: 'Slet ikke' },
+ *     { kode: '3', region: 'Syd', q: 'I meget høj grad' },
+ *     { kode: '4', region: 'Syd', q: 'I høj grad' },
+ *   ],
+ *   id: 'kode', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { region: 'category' },
+ * });
+ * const r = compareGroups(s, 'q', { by: 'region' });
+ * r.groups.map((g) => [g.group, g.share.estimate, g.gap, g.flagged]);
+ * // [['Nord', 0.5, -0.25, true], ['Syd', 1, 0.25, true]]
+ * r.maxDifference // 0.5
+ * r.anova.f       // 1.8 (p = 0.3125…)
+ * ```
+ * @see R `prop.test(x, n, correct = FALSE)` (Wilson per group), `oneway.test(v ~ g, var.equal = TRUE)`,
+ *   `chisq.test(table(agree, group), correct = FALSE)`
+ */
+export function compareGroups<I extends string>(
+  survey: Survey<I>,
+  item: I,
+  options: CompareGroupsOptions,
+): CompareGroupsResult {
+  const fn = 'compareGroups';
+  if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
+    throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);
+  }
+  if (options === null || typeof options !== 'object' || options.by === undefined) {
+    throw new TypeError(`${fn}: options.by is required: an attribute name, { attribute, breaks }, { attribute, split: 'median' } or one label per respondent`);
+  }
+  const denominator = options.denominator ?? 'answered';
+  assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
+  const minDifference = options.minDifference ?? 0.1;
+  assertMinDifference(fn, minDifference);
+  const level = options.level ?? 0.95;
+  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level } as const;
+
+  const meta = survey.items.find((it) => it.id === item);
+  if (meta === undefined) {
+    throw new RangeError(`${fn}: no item "${item}"; the items are ${survey.items.map((it) => `"${it.id}"`).join(', ')}`);
+  }
+  const column = survey.item(item);
+  const grouping = resolveGroups(fn, survey, options.by);
+
+  // Order: forced order first, then the grouping's own labels, then first appearance.
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const add = (label: string): void => {
+    if (!seen.has(label)) {
+      seen.add(label);
+      order.push(label);
+    }
+  };
+  if (options.order !== undefined) {
+    if (!Array.isArray(options.order) || !options.order.every((g) => typeof g === 'string')) {
+      throw new TypeError(`${fn}: order must be an array of group labels, got ${describeValue(options.order)}`);
+    }
+    options.order.forEach(add);
+  }
+  grouping.labels.forEach(add);
+  let nWithoutGroup = 0;
+  for (const g of grouping.groups) {
+    if (g === null) nWithoutGroup++;
+    else add(g);
+  }
+
+  // Split the codes by group in one pass.
+  const members = new Map<string, number[]>(order.map((g) => [g, []]));
+  const grouped: number[] = [];
+  grouping.groups.forEach((g, i) => {
+    if (g === null) return;
+    (members.get(g) as number[]).push(i);
+    grouped.push(i);
+  });
+
+  const summarise = (rows: readonly number[]) => {
+    const sub = subsetColumn(column, rows);
+    const share = agreementShare(sub, shareOptions);
+    const mean = codedMean(sub, { level });
+    return {
+      n: sub.n.answered,
+      share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci } },
+      mean: { mean: mean.mean, sd: mean.sd, n: mean.n, ci: { lower: mean.ci.lower, upper: mean.ci.upper, level: mean.ci.level } },
+    };
+  };
+
+  const overall = summarise(grouped);
+  const rows: CompareGroupsRow[] = order.map((group) => {
+    const summary = summarise(members.get(group) as number[]);
+    const gap = summary.share.n === 0 ? NaN : summary.share.estimate - overall.share.estimate;
+    return { group, ...summary, gap, flagged: reaches(gap, minDifference) };
+  });
+
+  // Largest minus smallest share among groups that have one.
+  let largest = -Infinity;
+  let smallest = Infinity;
+  let withShare = 0;
+  for (const row of rows) {
+    if (row.share.n === 0) continue;
+    withShare++;
+    largest = Math.max(largest, row.share.estimate);
+    smallest = Math.min(smallest, row.share.estimate);
+  }
+  const maxDifference = withShare >= 2 ? largest - smallest : NaN;
+
+  // ANOVA on the coded values (NaN for "ved ikke", missing, invalid: skipped by oneWayAnova).
+  const values = survey.numeric(item);
+  const anovaResult = oneWayAnova(values, grouping.groups);
+  const anova = {
+    f: anovaResult.f,
+    df1: anovaResult.df1,
+    df2: anovaResult.df2,
+    p: anovaResult.p,
+    n: anovaResult.n,
+    ...(anovaResult.reason === undefined ? {} : { reason: anovaResult.reason }),
+  };
+
+  return {
+    item: meta.id,
+    label: meta.label,
+    by: describeBy(options.by),
+    groups: rows,
+    overall,
+    n: overall.n,
+    nWithoutGroup,
+    anova,
+    chiSquare: agreementTest(rows),
+    minDifference,
+    maxDifference,
+    differs: reaches(maxDifference, minDifference),
+    denominator,
+    method: 'group-comparison',
+  };
+}
+
+/** The chi-square test over the groups × (agree, not agree) table; NaN with a reason when undefined. */
+function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['chiSquare'] {
+  const table: number[][] = [];
+  let agree = 0;
+  let total = 0;
+  for (const row of rows) {
+    if (row.share.n === 0) continue; // no one in the denominator: an empty row carries nothing
+    table.push([row.share.count, row.share.n - row.share.count]);
+    agree += row.share.count;
+    total += row.share.n;
+  }
+  const undefinedTest = (reason: string) => ({
+    statistic: NaN,
+    df: Math.max(table.length - 1, 0),
+    p: NaN,
+    n: total,
+    minExpected: NaN,
+    reason,
+  });
+  if (table.length < 2) return undefinedTest('fewer than 2 groups with answers');
+  if (agree === 0) return undefinedTest('no respondent agrees: agreement does not vary');
+  if (agree === total) return undefinedTest('every respondent agrees: agreement does not vary');
+  const test = chiSquareIndependence(table, { correct: false });
+  return {
+    statistic: test.statistic,
+    df: test.df,
+    p: test.p,
+    n: test.n,
+    minExpected: test.minExpected,
+    ...(test.warning === undefined ? {} : { warning: test.warning }),
+  };
+}
+
+interface ResolvedGroups {
+  /** One label per respondent, null for no group. */
+  readonly groups: readonly (string | null)[];
+  /** Labels in their own order (size groups), possibly with no members; empty otherwise. */
+  readonly labels: readonly string[];
+}
+
+function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: GroupBy): ResolvedGroups {
+  const attributeKind = (name: string, kind: 'number' | 'category'): void => {
+    if (survey.attributes[name] !== kind) {
+      const known = Object.entries(survey.attributes)
+        .filter(([, k]) => k === kind)
+        .map(([n]) => `"${n}"`);
+      throw new RangeError(
+        `${fn}: "${name}" is not a ${kind === 'number' ? 'numeric' : 'categorical'} attribute of the survey; ${kind === 'number' ? 'numeric' : 'categorical'} attributes: ${known.join(', ') || 'none'}`,
+      );
+    }
+  };
+  if (typeof by === 'string') {
+    attributeKind(by, 'category');
+    return { groups: survey.category(by), labels: [] };
+  }
+  if (Array.isArray(by)) {
+    if (by.length !== survey.size) {
+      throw new RangeError(`${fn}: by has ${by.length} group labels, but the survey has ${survey.size} respondents; give one label (or null) per respondent`);
+    }
+    const groups = by.map((g, i) => {
+      if (g === null || g === undefined) return null;
+      if (typeof g !== 'string') throw new TypeError(`${fn}: by[${i}] must be a string label or null, got ${describeValue(g)}`);
+      return g.trim() === '' ? null : g;
+    });
+    return { groups, labels: [] };
+  }
+  if (by !== null && typeof by === 'object' && typeof (by as GroupByBreaks).attribute === 'string') {
+    const spec = by as GroupByBreaks | GroupByMedian;
+    attributeKind(spec.attribute, 'number');
+    const values = survey.numeric(spec.attribute);
+    const relabel = (error: unknown): never => {
+      if (error instanceof Error) error.message = error.message.replace(/^(sizeGroups|medianSplit)/, fn);
+      throw error;
+    };
+    try {
+      if ('split' in spec) {
+        if (spec.split !== 'median') throw new RangeError(`${fn}: split must be 'median', got ${describeValue(spec.split)}`);
+        const result = medianSplit(values, {
+          ...(spec.reference === undefined ? {} : { reference: spec.reference }),
+          ...(spec.labels === undefined ? {} : { labels: spec.labels }),
+        });
+        return { groups: result.groups, labels: result.labels };
+      }
+      if ('breaks' in spec) {
+        const result = sizeGroups(values, { breaks: spec.breaks, ...(spec.labels === undefined ? {} : { labels: spec.labels }) });
+        return { groups: result.groups, labels: result.labels };
+      }
+    } catch (error) {
+      return relabel(error);
+    }
+  }
+  throw new TypeError(
+    `${fn}: by must be a categorical attribute name, { attribute, breaks }, { attribute, split: 'median' } or one label per respondent; got ${describeValue(by)}`,
+  );
+}
+
+function describeBy(by: GroupBy): string {
+  if (typeof by === 'string') return by;
+  if (Array.isArray(by)) return 'labels';
+  const spec = by as GroupByBreaks | GroupByMedian;
+  if ('split' in spec) return `${spec.attribute}: median split`;
+  return `${spec.attribute}: breaks ${spec.breaks.join(', ')}`;
+}
+
+/** The column restricted to `rows`, with its counts recomputed (weights dropped). Internal. */
+export function subsetColumn(column: LikertColumn, rows: readonly number[]): LikertColumn {
+  const levelCount = column.scale.levels.length;
+  const codes = new Int8Array(rows.length);
+  let substantive = 0;
+  let nonSubstantive = 0;
+  let missing = 0;
+  let invalid = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const c = column.codes[rows[j] as number] as number;
+    codes[j] = c;
+    if (c >= levelCount) nonSubstantive++;
+    else if (c >= 0) substantive++;
+    else if (c === -1) missing++;
+    else invalid++;
+  }
+  const n: ColumnCounts = {
+    total: rows.length,
+    answered: substantive + nonSubstantive,
+    substantive,
+    missing,
+    invalid,
+    nonSubstantive,
+  };
+  return {
+    kind: 'likert-column',
+    scale: column.scale,
+    codes,
+    n,
+    ...(column.label === undefined ? {} : { label: column.label }),
+  };
+}

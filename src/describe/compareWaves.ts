@@ -1,0 +1,249 @@
+import type { Survey } from '../data/survey';
+import { compareProportions } from '../inference/compareProportions';
+import type { ProportionMethod } from '../inference/proportionInterval';
+import { studentTCdf, studentTQuantile } from '../math';
+import type { Scale } from '../scale/types';
+import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { agreementShare } from './agreementShare';
+import { codedMean } from './codedMean';
+import { assertMinDifference, reaches } from './compareGroups';
+
+/** Options of {@link compareWaves}. */
+export interface CompareWavesOptions {
+  /** The items to compare (default: every item present in both waves, in the order of wave a). */
+  readonly items?: readonly string[];
+  /** Denominator of the agreement shares: `'answered'` (default) or `'substantive'`. */
+  readonly denominator?: 'answered' | 'substantive';
+  /** Interval method of each wave's share (default `'wilson'`). */
+  readonly ci?: ProportionMethod;
+  /** Confidence level of every interval (default 0.95). */
+  readonly level?: number;
+  /** An item is flagged when its share changed by at least this (default 0.10). */
+  readonly minDifference?: number;
+}
+
+/** One wave's share and mean of an item. */
+export interface WaveSummary {
+  readonly share: {
+    /** NaN when n = 0. */
+    readonly estimate: number;
+    readonly count: number;
+    readonly n: number;
+    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+  };
+  readonly mean: {
+    /** NaN when n = 0. */
+    readonly mean: number;
+    /** NaN when n < 2. */
+    readonly sd: number;
+    readonly n: number;
+  };
+}
+
+/** One item's row in a {@link CompareWavesResult}. */
+export interface CompareWavesRow {
+  readonly item: string;
+  readonly label: string;
+  readonly a: WaveSummary;
+  readonly b: WaveSummary;
+  /** Change in the agreement share, b − a, with Newcombe's interval and the pooled z test. */
+  readonly share: {
+    /** NaN when a wave has nobody in the denominator. */
+    readonly difference: number;
+    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'newcombe' };
+    /** NaN when the pooled share is 0 or 1. */
+    readonly z: number;
+    readonly p: number;
+    readonly reason?: string;
+  };
+  /** Change in the coded mean, b − a, with the Welch t test and interval. */
+  readonly mean: {
+    /** NaN when a wave has no substantive answer. */
+    readonly difference: number;
+    /** NaN when a wave has fewer than 2 substantive answers or both are constant. */
+    readonly t: number;
+    /** Welch–Satterthwaite degrees of freedom. */
+    readonly df: number;
+    readonly p: number;
+    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'welch' };
+    readonly reason?: string;
+  };
+  /** |share difference| >= minDifference (rounding tolerance 1e-12); false when it is NaN. */
+  readonly flagged: boolean;
+}
+
+/** Result of {@link compareWaves}: plain data. */
+export interface CompareWavesResult {
+  readonly rows: readonly CompareWavesRow[];
+  readonly denominator: 'answered' | 'substantive';
+  readonly minDifference: number;
+  readonly level: number;
+  readonly method: 'wave-comparison';
+}
+
+/**
+ * Compares two waves of the same survey item by item: agreement shares and coded means in each
+ * wave, and their changes (wave b − wave a) with intervals and tests.
+ *
+ * - Share change: d = p̂_b − p̂_a with Newcombe's hybrid score interval and the pooled
+ *   two-proportion z test (`compareProportions(x_b, n_b, x_a, n_a)`).
+ * - Mean change: Welch's t test, as R's `t.test(x_b, x_a)`: se = √(s_b²/n_b + s_a²/n_a),
+ *   t = (x̄_b − x̄_a)/se, df = se⁴ / ((s_b²/n_b)²/(n_b − 1) + (s_a²/n_a)²/(n_a − 1)), two-sided
+ *   p = 2·P(T_df ≥ |t|) taken from the upper tail, interval d ± t(1 − α/2, df)·se.
+ * - `flagged` when |d| >= `minDifference` (default 0.10), with the same 1e-12 rounding tolerance
+ *   as `compareGroups`.
+ *
+ * Items are matched by id. An item is compared only when both waves code it on the same scale:
+ * the same levels, codes, agreement levels and non-substantive labels, in the same order (the
+ * scale's id and aliases may differ). The waves are independent samples; survey weights are not
+ * applied.
+ *
+ * @param a - the earlier wave (the baseline)
+ * @param b - the later wave
+ * @param options - `items`, `denominator`, `ci`, `level`, `minDifference`
+ * @returns one row per item; NaN fields as described on {@link CompareWavesRow}, each with a `reason`
+ * @throws RangeError naming the item when its scales differ between the waves, when a chosen item
+ *   is missing from a wave, or for a bad option; TypeError when a wave is not a survey
+ * @example
+ * ```ts
+ * // wave a: q answered 'I høj grad', 'Slet ikke', 'Slet ikke', 'I mindre grad'
+ * // wave b: q answered 'I høj grad', 'I meget høj grad', 'Slet ikke', 'I høj grad'
+ * const r = compareWaves(a, b).rows[0];
+ * r.share.difference // 0.5   (0.75 − 0.25)
+ * r.flagged          // true
+ * r.mean.difference  // 1.25  (3 − 1.75)
+ * r.mean.df          // 5.9178…  (Welch)
+ * ```
+ * @see R `t.test(x_b, x_a)` (Welch), `prop.test(c(x_b, x_a), c(n_b, n_a), correct = FALSE)`;
+ *   Newcombe (1998), Statistics in Medicine 17, 873–890; Welch (1947), Biometrika 34, 28–35.
+ */
+export function compareWaves<I extends string>(
+  a: Survey<I>,
+  b: Survey<I>,
+  options: CompareWavesOptions = {},
+): CompareWavesResult {
+  const fn = 'compareWaves';
+  for (const [name, wave] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (wave === null || typeof wave !== 'object' || wave.kind !== 'survey') {
+      throw new TypeError(`${fn}: wave ${name} must be a survey made by survey(), got ${describeValue(wave)}`);
+    }
+  }
+  const denominator = options.denominator ?? 'answered';
+  assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
+  const level = options.level ?? 0.95;
+  assertLevel(fn, level);
+  const minDifference = options.minDifference ?? 0.1;
+  assertMinDifference(fn, minDifference);
+  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level } as const;
+
+  const itemsA = new Map(a.items.map((it) => [it.id as string, it]));
+  const itemsB = new Map(b.items.map((it) => [it.id as string, it]));
+  let ids: string[];
+  if (options.items !== undefined) {
+    if (!Array.isArray(options.items)) {
+      throw new TypeError(`${fn}: items must be an array of item ids, got ${describeValue(options.items)}`);
+    }
+    ids = [...options.items];
+    for (const id of ids) {
+      const missing = [itemsA.has(id) ? '' : 'a', itemsB.has(id) ? '' : 'b'].filter(Boolean);
+      if (missing.length > 0) {
+        throw new RangeError(`${fn}: item "${id}" is not in wave ${missing.join(' or ')}; choose items present in both waves`);
+      }
+    }
+  } else {
+    ids = [...itemsA.keys()].filter((id) => itemsB.has(id));
+  }
+
+  const rows = ids.map((id): CompareWavesRow => {
+    const metaA = itemsA.get(id)!;
+    const metaB = itemsB.get(id)!;
+    const difference = scaleDifference(metaA.scale, metaB.scale);
+    if (difference !== null) {
+      throw new RangeError(
+        `${fn}: item "${id}" is coded on different scales in the two waves (${difference}); recode one wave or leave the item out with options.items`,
+      );
+    }
+    const columnA = a.item(id as I);
+    const columnB = b.item(id as I);
+    const shareA = agreementShare(columnA, shareOptions);
+    const shareB = agreementShare(columnB, shareOptions);
+    const meanA = codedMean(columnA);
+    const meanB = codedMean(columnB);
+    const change = compareProportions(shareB.count, shareB.n, shareA.count, shareA.n, { level });
+    const wave = (share: typeof shareA, mean: typeof meanA): WaveSummary => ({
+      share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci } },
+      mean: { mean: mean.mean, sd: mean.sd, n: mean.n },
+    });
+    return {
+      item: id,
+      label: metaB.label,
+      a: wave(shareA, meanA),
+      b: wave(shareB, meanB),
+      share: {
+        difference: change.difference,
+        ci: { ...change.ci },
+        z: change.z,
+        p: change.p,
+        ...(change.reason === undefined ? {} : { reason: change.reason }),
+      },
+      mean: welch(meanB, meanA, level),
+      flagged: reaches(change.difference, minDifference),
+    };
+  });
+  return { rows, denominator, minDifference, level, method: 'wave-comparison' };
+}
+
+/** Welch's two-sample t test of mean x − mean y from summaries (R's t.test(x, y)). */
+function welch(
+  x: { mean: number; sd: number; n: number },
+  y: { mean: number; sd: number; n: number },
+  level: number,
+): CompareWavesRow['mean'] {
+  const difference = x.mean - y.mean;
+  const undefinedTest = (reason: string): CompareWavesRow['mean'] => ({
+    difference,
+    t: NaN,
+    df: NaN,
+    p: NaN,
+    ci: { lower: NaN, upper: NaN, level, method: 'welch' },
+    reason,
+  });
+  if (x.n < 2 || y.n < 2) return undefinedTest('a wave has fewer than 2 substantive answers: its variance is undefined');
+  const varianceX = (x.sd * x.sd) / x.n; // squared standard error of each mean
+  const varianceY = (y.sd * y.sd) / y.n;
+  const seSquared = varianceX + varianceY;
+  if (seSquared === 0) return undefinedTest('both waves are constant: the standard error is 0');
+  const se = Math.sqrt(seSquared);
+  // Welch–Satterthwaite degrees of freedom.
+  const df = (seSquared * seSquared) / ((varianceX * varianceX) / (x.n - 1) + (varianceY * varianceY) / (y.n - 1));
+  const t = difference / se;
+  const p = Math.min(1, 2 * studentTCdf(Math.abs(t), df, false));
+  const critical = studentTQuantile((1 - level) / 2, df, false);
+  return {
+    difference,
+    t,
+    df,
+    p,
+    ci: { lower: difference - critical * se, upper: difference + critical * se, level, method: 'welch' },
+  };
+}
+
+/** Describes how two scales differ in what compareWaves relies on, or null when they agree. */
+function scaleDifference(a: Scale, b: Scale): string | null {
+  const same = (x: readonly (string | number)[], y: readonly (string | number)[]): boolean =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  const show = (x: readonly (string | number)[]): string => `[${x.map((v) => (typeof v === 'string' ? `"${v}"` : v)).join(', ')}]`;
+  const parts: [string, readonly (string | number)[], readonly (string | number)[]][] = [
+    ['levels', a.levels, b.levels],
+    ['codes', a.codes, b.codes],
+    ['agree levels', a.agree, b.agree],
+    ['non-substantive labels', a.nonSubstantive, b.nonSubstantive],
+  ];
+  for (const [what, x, y] of parts) {
+    if (!same(x, y)) return `${what} ${show(x)} in wave a, ${show(y)} in wave b`;
+  }
+  return null;
+}

@@ -1,0 +1,257 @@
+import type { Survey } from '../data/survey';
+import { adjustPValues } from '../inference/adjustPValues';
+import type { AdjustPValuesMethod } from '../inference/adjustPValues';
+import { pearson } from '../inference/pearson';
+import { significanceStars } from '../inference/significanceStars';
+import type { StarScheme } from '../inference/significanceStars';
+import { spearman } from '../inference/spearman';
+import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+
+/** Options of {@link correlate}. */
+export interface CorrelateOptions {
+  /** Items or numeric attributes on the row side. */
+  readonly x: string | readonly string[];
+  /**
+   * Items or numeric attributes on the column side. Without `y` (and without `pairs`), every
+   * unordered pair of `x` is tested once.
+   */
+  readonly y?: string | readonly string[];
+  /**
+   * Explicit pairs `[x, y]`, or `'group'` to pair each `x` item with the `y` item of the same
+   * group (the 2021 report: each focus area's challenge with the need for support in that area).
+   */
+  readonly pairs?: readonly (readonly [string, string])[] | 'group';
+  /** `'pearson'` (default) or `'spearman'`. */
+  readonly method?: 'pearson' | 'spearman';
+  /** p-value adjustment over the tests made (default `'none'`). Stars then use the adjusted p. */
+  readonly adjust?: AdjustPValuesMethod;
+  /** Star scheme (default `'default'`: *** p < 0.01, ** p < 0.05, * p < 0.1). */
+  readonly stars?: StarScheme;
+  /** Level of the Fisher-z intervals (default 0.95). */
+  readonly level?: number;
+}
+
+/** One test in a {@link CorrelateResult}. */
+export interface CorrelationRow {
+  readonly x: string;
+  readonly y: string;
+  /** Labels of the items (the name itself for attributes). */
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** Complete pairs (pairwise deletion). */
+  readonly n: number;
+  readonly r: number;
+  readonly t: number;
+  readonly df: number;
+  /** Unadjusted two-sided p. */
+  readonly p: number;
+  /** p after `adjust` (equal to `p` when `adjust` is `'none'`). */
+  readonly pAdjusted: number;
+  readonly stars: string;
+  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'fisher-z' };
+  readonly reason?: string;
+}
+
+/** A matrix view of the tests: `null` where no test was made. */
+export interface CorrelationMatrix {
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  readonly r: readonly (readonly (number | null)[])[];
+  readonly n: readonly (readonly (number | null)[])[];
+  readonly p: readonly (readonly (number | null)[])[];
+  readonly stars: readonly (readonly string[])[];
+}
+
+/** Result of {@link correlate}: tidy rows plus a matrix view, plain data. */
+export interface CorrelateResult {
+  readonly rows: readonly CorrelationRow[];
+  readonly matrix: CorrelationMatrix;
+  /** Smallest and largest N over the tests, for notes such as "N = 85–92". */
+  readonly nRange: { readonly min: number; readonly max: number };
+  /** Tests made (each unordered pair once, never the diagonal). */
+  readonly tests: number;
+  readonly method: 'pearson' | 'spearman';
+  readonly adjust: AdjustPValuesMethod;
+  readonly level: number;
+}
+
+const asList = (value: string | readonly string[] | undefined): string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+
+/**
+ * A correlation table over items and numeric attributes of a survey, with N per pair, t, df,
+ * p, stars and Fisher-z intervals, as `psych::corr.test` gives it.
+ *
+ * Which pairs are tested: explicit `pairs`; `pairs: 'group'` pairs each `x` item with the `y`
+ * item of the same group; `x` and `y` test every x × y pair (a name on both sides is skipped);
+ * `x` alone tests every unordered pair once. Deletion is pairwise: a respondent enters a test
+ * when both values are present ("ved ikke" is not a value). `adjust` corrects the p-values
+ * over the tests actually made (Holm, Bonferroni, Benjamini–Hochberg), and the stars then
+ * follow the adjusted p.
+ *
+ * @param s - a survey from `survey()`
+ * @param options - the variables, pairing, method, adjustment, stars and level
+ * @returns tidy rows, a matrix view (r, n, p, stars; null where not tested) and the N range
+ * @throws RangeError for an unknown name, an unpaired group, or a bad option
+ * @example
+ * const table = correlate(s, { x: ['udfordring_a', 'udfordring_b'], y: ['behov_a', 'behov_b'], pairs: 'group' });
+ * table.rows.map((row) => `${row.x}: r = ${row.r.toFixed(2)}${row.stars} (N = ${row.n})`);
+ * // ['udfordring_a: r = 0.43*** (N = 92)', 'udfordring_b: r = 0.18* (N = 90)']
+ * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
+ */
+export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult {
+  const fn = 'correlate';
+  if (s === null || typeof s !== 'object' || s.kind !== 'survey') {
+    throw new TypeError(`${fn}: expected a survey from survey(); got ${describeValue(s)}`);
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${fn}: options { x, y?, pairs? } are required`);
+  }
+  const method = options.method ?? 'pearson';
+  assertOneOf(fn, method, ['pearson', 'spearman'] as const, 'method');
+  const adjust = options.adjust ?? 'none';
+  assertOneOf(fn, adjust, ['none', 'holm', 'bonferroni', 'benjamini-hochberg'] as const, 'adjust');
+  const level = options.level ?? 0.95;
+  assertLevel(fn, level);
+  const scheme = options.stars ?? 'default';
+
+  const xs = asList(options.x);
+  const ys = asList(options.y);
+  if (xs.length === 0 && !Array.isArray(options.pairs)) {
+    throw new RangeError(`${fn}: x must name at least one item or numeric attribute`);
+  }
+
+  const labelOf = new Map<string, string>();
+  const groupOf = new Map<string, string | null>();
+  for (const item of s.items) {
+    labelOf.set(item.id, item.label);
+    groupOf.set(item.id, item.group);
+  }
+  const numericNames = Object.entries(s.attributes).filter(([, kind]) => kind === 'number').map(([name]) => name);
+  const known = new Set([...s.items.map((i) => i.id), ...numericNames]);
+  const check = (name: string): void => {
+    if (!known.has(name)) {
+      throw new RangeError(
+        `${fn}: "${name}" is neither an item nor a numeric attribute of the survey; known: ${[...known].map((k) => `"${k}"`).join(', ')}`,
+      );
+    }
+  };
+  [...xs, ...ys].forEach(check);
+
+  // --- which pairs ---------------------------------------------------------------------------
+  let pairs: [string, string][];
+  let rowNames: string[];
+  let columnNames: string[];
+  if (options.pairs === 'group') {
+    if (ys.length === 0) throw new RangeError(`${fn}: pairs: 'group' needs both x and y`);
+    pairs = xs.map((x) => {
+      const group = groupOf.get(x) ?? null;
+      if (group === null) throw new RangeError(`${fn}: pairs: 'group' needs x "${x}" to be an item with a group`);
+      const matches = ys.filter((y) => groupOf.get(y) === group);
+      if (matches.length !== 1) {
+        throw new RangeError(
+          `${fn}: pairs: 'group' found ${matches.length} y items in group "${group}" for x "${x}"; exactly one is needed`,
+        );
+      }
+      return [x, matches[0] as string];
+    });
+    rowNames = xs;
+    columnNames = [...new Set(pairs.map(([, y]) => y))];
+  } else if (options.pairs !== undefined) {
+    if (!Array.isArray(options.pairs)) {
+      throw new TypeError(`${fn}: pairs must be an array of [x, y] pairs or 'group', got ${describeValue(options.pairs)}`);
+    }
+    pairs = options.pairs.map((pair, index) => {
+      if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError(`${fn}: pairs[${index}] must be [x, y]`);
+      const [a, b] = pair as [string, string];
+      check(a);
+      check(b);
+      if (a === b) throw new RangeError(`${fn}: pairs[${index}] correlates "${a}" with itself; drop it`);
+      return [a, b];
+    });
+    rowNames = [...new Set(pairs.map(([x]) => x))];
+    columnNames = [...new Set(pairs.map(([, y]) => y))];
+  } else if (ys.length > 0) {
+    pairs = [];
+    for (const x of xs) for (const y of ys) if (x !== y) pairs.push([x, y]);
+    rowNames = xs;
+    columnNames = ys;
+  } else {
+    pairs = [];
+    for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) pairs.push([xs[i] as string, xs[j] as string]);
+    rowNames = xs;
+    columnNames = xs;
+  }
+
+  // --- the tests -------------------------------------------------------------------------------
+  const values = new Map<string, Float64Array>();
+  const numeric = (name: string): Float64Array => {
+    let v = values.get(name);
+    if (v === undefined) {
+      v = s.numeric(name);
+      values.set(name, v);
+    }
+    return v;
+  };
+  const test = method === 'pearson' ? pearson : spearman;
+  const raw = pairs.map(([x, y]) => test(numeric(x), numeric(y), { level, stars: scheme }));
+  const adjusted = adjustPValues(
+    raw.map((result) => result.p),
+    adjust,
+  );
+
+  const rows: CorrelationRow[] = raw.map((result, index) => {
+    const [x, y] = pairs[index] as [string, string];
+    const pAdjusted = adjusted[index] as number;
+    const row: CorrelationRow = {
+      x,
+      y,
+      xLabel: labelOf.get(x) ?? x,
+      yLabel: labelOf.get(y) ?? y,
+      n: result.n,
+      r: result.r,
+      t: result.t,
+      df: result.df,
+      p: result.p,
+      pAdjusted,
+      stars: Number.isNaN(pAdjusted) ? '' : significanceStars(pAdjusted, scheme),
+      ci: { lower: result.ci.lower, upper: result.ci.upper, level, method: 'fisher-z' },
+    };
+    return result.reason === undefined ? row : { ...row, reason: result.reason };
+  });
+
+  // --- matrix view -----------------------------------------------------------------------------
+  const rIndex = new Map(rowNames.map((name, i) => [name, i]));
+  const cIndex = new Map(columnNames.map((name, j) => [name, j]));
+  const grid = <T>(fill: T): T[][] => rowNames.map(() => columnNames.map(() => fill));
+  const matrix = { rows: rowNames, columns: columnNames, r: grid<number | null>(null), n: grid<number | null>(null), p: grid<number | null>(null), stars: grid('') };
+  const place = (a: string, b: string, row: CorrelationRow): void => {
+    const i = rIndex.get(a);
+    const j = cIndex.get(b);
+    if (i === undefined || j === undefined) return;
+    (matrix.r[i] as (number | null)[])[j] = row.r;
+    (matrix.n[i] as (number | null)[])[j] = row.n;
+    (matrix.p[i] as (number | null)[])[j] = row.pAdjusted;
+    (matrix.stars[i] as string[])[j] = row.stars;
+  };
+  for (const row of rows) {
+    place(row.x, row.y, row);
+    if (ys.length === 0 && options.pairs === undefined) place(row.y, row.x, row);
+  }
+
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    min = Math.min(min, row.n);
+    max = Math.max(max, row.n);
+  }
+  return {
+    rows,
+    matrix,
+    nRange: rows.length === 0 ? { min: 0, max: 0 } : { min, max },
+    tests: rows.length,
+    method,
+    adjust,
+    level,
+  };
+}

@@ -1,0 +1,222 @@
+import { describeValue } from '../internal/validate';
+import {
+  assertInput,
+  checkBoolean,
+  checkOptionsObject,
+  codeMultiSelect,
+  resolveOptionList,
+  respondentSummary,
+  TICKED,
+  type MultiSelectCodingOptions,
+  type MultiSelectInput,
+} from './multiSelectInput';
+
+export {
+  MultiSelectInputError,
+  type MultiSelectBadValue,
+  type MultiSelectCellValue,
+  type MultiSelectCodingOptions,
+  type MultiSelectColumns,
+  type MultiSelectInput,
+  type MultiSelectSeparated,
+} from './multiSelectInput';
+
+/** Options of {@link multiSelect}. */
+export interface MultiSelectOptions extends MultiSelectCodingOptions {
+  /**
+   * Count a respondent who ticked nothing as answered (with zero options) when at least one of
+   * their cells is non-missing (e.g. an explicit `0` or `'nej'`). Default `false`: ticking
+   * nothing counts as not answering, since a skipped question and "none" look alike in most
+   * exports. A respondent whose cells are all missing is missing either way.
+   */
+  readonly noneMeansAnswered?: boolean;
+  /** How many of the most frequent exact combinations to list (default 10; `Infinity` for all). */
+  readonly topCombinations?: number;
+}
+
+/** One option of a {@link MultiSelectResult}. */
+export interface MultiSelectOptionRow {
+  readonly option: string;
+  /** Respondents who ticked it. */
+  readonly count: number;
+  /** `count / n.answered`; NaN when nobody answered. Shares of all options may sum to more than 1. */
+  readonly share: number;
+}
+
+/** How many respondents ticked exactly `count` options. */
+export interface MultiSelectPerRespondentRow {
+  /** The number of options ticked, k = 0 … number of options. */
+  readonly count: number;
+  readonly respondents: number;
+  /** `respondents / n.answered`; NaN when nobody answered. */
+  readonly share: number;
+  /** Share ticking at most `count` options; NaN when nobody answered. */
+  readonly cumulativeShare: number;
+}
+
+/** One exact combination of ticked options. */
+export interface MultiSelectCombination {
+  /** The ticked options, in option order (`[]`: answered with nothing ticked). */
+  readonly options: readonly string[];
+  readonly count: number;
+  /** `count / n.answered`. */
+  readonly share: number;
+  /** Share of answering respondents covered by this and all more frequent combinations. */
+  readonly cumulativeShare: number;
+}
+
+/** Result of {@link multiSelect}: plain data, JSON-serialisable. */
+export interface MultiSelectResult {
+  /** `total = answered + missing`. */
+  readonly n: { readonly total: number; readonly answered: number; readonly missing: number };
+  /** One row per option, in option order, including options nobody ticked. */
+  readonly options: readonly MultiSelectOptionRow[];
+  /** One row per k = 0 … number of options. */
+  readonly perRespondent: readonly MultiSelectPerRespondentRow[];
+  /** The `topCombinations` most frequent exact combinations, most frequent first. */
+  readonly combinations: readonly MultiSelectCombination[];
+  /** How many distinct combinations occur (so a reader knows what `combinations` leaves out). */
+  readonly distinctCombinations: number;
+  readonly method: 'multi-select';
+}
+
+/** Throws unless `value` is undefined, a non-negative integer or Infinity; returns the default 10 when undefined. */
+function checkTop(fn: string, value: unknown): number {
+  if (value === undefined) return 10;
+  if (typeof value !== 'number' || !(value === Infinity || (Number.isInteger(value) && value >= 0))) {
+    throw new RangeError(
+      `${fn}: topCombinations must be a non-negative integer or Infinity, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Compares two sorted index lists lexicographically (a prefix comes first). */
+function compareIndexLists(a: readonly number[], b: readonly number[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Tallies one multi-select question ("Sæt gerne flere kryds"): how many respondents ticked each
+ * option, how many options each respondent ticked, and which exact combinations occur.
+ *
+ * Every share is of the respondents who answered the question, n.answered: a respondent who
+ * ticked at least one option, or (with `noneMeansAnswered`) ticked none but left a non-missing
+ * cell. The option shares therefore need not sum to 1; the `perRespondent` and `combinations`
+ * shares do. Sums are exact integer counts; Σₖ k · respondents(k) = Σ over options of count.
+ *
+ * Input comes in two forms. Column form: one column per option, a cell being ticked
+ * (`true`, `1`, `'1'`, `'x'`, `'ja'`, `'yes'` or the option's name, text case-insensitive),
+ * not ticked (`false`, `0`, `'0'`, `'nej'`, `'no'`) or missing (`null`, `undefined`, `NaN`,
+ * blank text); `options.ticked`/`notTicked` replace these lists. Separator form:
+ * `{ column, separator }`, each cell the ticked options joined by `separator`, with
+ * `options.options` listing every option.
+ *
+ * @param input - option columns, or `{ column, separator }`
+ * @param options - option list, cell values, `noneMeansAnswered`, `topCombinations`
+ * @returns counts and shares; shares are NaN when nobody answered
+ * @throws MultiSelectInputError listing every unreadable cell value (column form) or unknown
+ *   option (separator form) with its count and first row positions
+ * @throws TypeError or RangeError for malformed arguments (no columns, unequal lengths, …)
+ * @example
+ * ```ts
+ * const r = multiSelect(
+ *   { column: ['Sparring; Kurser', 'Kurser', null, 'Kurser;Kurser'], separator: ';' },
+ *   { options: ['Sparring', 'Kurser', 'Netværk'] },
+ * );
+ * r.n;       // { total: 4, answered: 3, missing: 1 }
+ * r.options; // [{ option: 'Sparring', count: 1, share: 0.333… },
+ *            //  { option: 'Kurser', count: 3, share: 1 }, { option: 'Netværk', count: 0, share: 0 }]
+ * r.perRespondent.map((p) => p.respondents); // [0, 2, 1, 0]
+ * r.combinations[0]; // { options: ['Kurser'], count: 2, share: 0.666…, cumulativeShare: 0.666… }
+ * ```
+ * @see R: `colSums(x)` and `table(rowSums(x))` on a 0/1 matrix
+ */
+export function multiSelect(input: MultiSelectInput, options?: MultiSelectOptions): MultiSelectResult {
+  const fn = 'multiSelect';
+  const opts = checkOptionsObject<MultiSelectOptions>(fn, options);
+  assertInput(fn, input);
+  const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
+  const top = checkTop(fn, opts.topCombinations);
+  const optionList = resolveOptionList(fn, [input], opts);
+  const coded = codeMultiSelect(fn, input, optionList, opts);
+  return summarise(coded.options, coded.respondents, coded.cells, noneMeansAnswered, top);
+}
+
+function summarise(
+  optionList: readonly string[],
+  n: number,
+  cells: Uint8Array,
+  noneMeansAnswered: boolean,
+  top: number,
+): MultiSelectResult {
+  const m = optionList.length;
+  const { ticks, answered, answeredCount } = respondentSummary(
+    { options: optionList, respondents: n, cells },
+    noneMeansAnswered,
+  );
+
+  const optionCounts = new Array<number>(m).fill(0);
+  const perK = new Array<number>(m + 1).fill(0);
+  const combos = new Map<string, { indices: number[]; count: number }>();
+  for (let i = 0; i < n; i++) {
+    if (answered[i] !== 1) continue;
+    perK[ticks[i] as number]!++;
+    const indices: number[] = [];
+    for (let j = 0; j < m; j++) {
+      if (cells[i * m + j] === TICKED) {
+        optionCounts[j]!++;
+        indices.push(j);
+      }
+    }
+    const key = indices.join(',');
+    const entry = combos.get(key);
+    if (entry === undefined) combos.set(key, { indices, count: 1 });
+    else entry.count++;
+  }
+
+  const optionRows = optionList.map((option, j) => {
+    const count = optionCounts[j] as number;
+    return { option, count, share: count / answeredCount };
+  });
+
+  let running = 0;
+  const perRespondent = perK.map((respondents, k) => {
+    running += respondents;
+    return {
+      count: k,
+      respondents,
+      share: respondents / answeredCount,
+      cumulativeShare: running / answeredCount,
+    };
+  });
+
+  const sorted = [...combos.values()].sort(
+    (a, b) => b.count - a.count || compareIndexLists(a.indices, b.indices),
+  );
+  let covered = 0;
+  const combinations: MultiSelectCombination[] = [];
+  for (const entry of sorted.slice(0, Math.min(top, sorted.length))) {
+    covered += entry.count;
+    combinations.push({
+      options: entry.indices.map((j) => optionList[j] as string),
+      count: entry.count,
+      share: entry.count / answeredCount,
+      cumulativeShare: covered / answeredCount,
+    });
+  }
+
+  return {
+    n: { total: n, answered: answeredCount, missing: n - answeredCount },
+    options: optionRows,
+    perRespondent,
+    combinations,
+    distinctCombinations: combos.size,
+    method: 'multi-select',
+  };
+}

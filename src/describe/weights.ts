@@ -1,0 +1,70 @@
+import type { LikertColumn } from '../data/types';
+import { describeValue } from '../internal/validate';
+
+/**
+ * The weights a describe function uses: `option` when given (an array, one per cell), none when
+ * `option` is `null`, else the column's own (attached by a weighted survey). Validated: one
+ * finite, non-negative number per cell. Internal.
+ */
+export function resolveWeights(
+  fn: string,
+  column: LikertColumn,
+  option: ArrayLike<number> | null | undefined,
+): Float64Array | null {
+  if (option === null) return null;
+  const source = option ?? column.weights;
+  if (source === undefined) return null;
+  if (typeof source !== 'object' || typeof source.length !== 'number') {
+    throw new TypeError(`${fn}: weights must be an array of numbers, one per response; got ${describeValue(source)}`);
+  }
+  if (source.length !== column.codes.length) {
+    throw new RangeError(
+      `${fn}: weights has ${source.length} values but the column has ${column.codes.length} cells; give one weight per response`,
+    );
+  }
+  const weights = source instanceof Float64Array ? source : new Float64Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const w = source[i];
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      throw new RangeError(
+        `${fn}: weights[${i}] is ${describeValue(w)}; every weight must be a finite number >= 0`,
+      );
+    }
+    if (weights !== source) weights[i] = w;
+  }
+  return weights;
+}
+
+/** Per category: the sum of weights and the sum of squared weights. Internal. */
+export interface WeightedTally {
+  readonly sums: Float64Array;
+  readonly squares: Float64Array;
+}
+
+/** Sums weights (and squared weights) per category index; missing and invalid cells are skipped. */
+export function tallyWeights(codes: Int8Array, weights: Float64Array, categoryCount: number): WeightedTally {
+  const sums = new Float64Array(categoryCount);
+  const squares = new Float64Array(categoryCount);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code < 0) continue;
+    const w = weights[i] as number;
+    sums[code]! += w;
+    squares[code]! += w * w;
+  }
+  return { sums, squares };
+}
+
+/**
+ * Kish's effective sample size of the categories in [from, to): (Σw)² / Σw². Equal weights
+ * give the plain count. NaN when the weights sum to 0.
+ */
+export function effectiveSize(tally: WeightedTally, from: number, to: number): number {
+  let sum = 0;
+  let squares = 0;
+  for (let k = from; k < to; k++) {
+    sum += tally.sums[k] as number;
+    squares += tally.squares[k] as number;
+  }
+  return squares === 0 ? NaN : (sum * sum) / squares;
+}
