@@ -1,13 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Examples import the package by name; inside the repository that name is the source.
+    alias: [
+      { find: /^likertkit$/, replacement: src('index.ts') },
+      { find: /^likertkit\/demo$/, replacement: src('demo/index.ts') },
+      { find: /^likertkit\/csv$/, replacement: src('csv/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/index.ts', 'src/**/types.ts'],
+      exclude: ['src/**/index.ts', 'src/**/types.ts'],
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 90, branches: 85 },
     },

@@ -19,6 +19,19 @@ export { LikertInputError } from './data/errors';
 export type { LikertUnknownValue } from './data/errors';
 export { INVALID, MISSING } from './data/types';
 export type { ColumnCounts, LikertColumn } from './data/types';
+export { safeSurvey, survey, SurveyInputError } from './data/survey';
+export type {
+  DuplicateId,
+  SafeSurveyResult,
+  Survey,
+  SurveyDefinition,
+  SurveyIssue,
+  SurveyItem,
+  SurveyItemDefinition,
+} from './data/survey';
+export type { ArrowLikeTable } from './data/source';
+export { medianSplit, sizeGroups } from './data/sizeGroups';
+export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 
 // inference/
 export { proportionInterval } from './inference/proportionInterval';
@@ -42,15 +55,77 @@ export { oneWayAnova } from './inference/oneWayAnova';
 export type { OneWayAnovaGroup, OneWayAnovaOptions, OneWayAnovaResult } from './inference/oneWayAnova';
 export { compareProportions } from './inference/compareProportions';
 export type { CompareProportionsOptions, CompareProportionsResult } from './inference/compareProportions';
+export { spearman } from './inference/spearman';
+export type { SpearmanOptions, SpearmanResult } from './inference/spearman';
+export { adjustPValues } from './inference/adjustPValues';
+export type { AdjustPValuesMethod, AdjustPValuesResult } from './inference/adjustPValues';
+export { chiSquareIndependence } from './inference/chiSquareIndependence';
+export type {
+  ChiSquareIndependenceOptions,
+  ChiSquareIndependenceResult,
+} from './inference/chiSquareIndependence';
 
 // describe/
 export { frequencies } from './describe/frequencies';
-export type { FrequenciesResult, FrequencyRow } from './describe/frequencies';
+export type { FrequenciesOptions, FrequenciesResult, FrequencyRow } from './describe/frequencies';
 export { agreementShare, disagreementShare } from './describe/agreementShare';
 export type { AgreementShareOptions, AgreementShareResult } from './describe/agreementShare';
 export { codedMean } from './describe/codedMean';
 export type { CodedMeanOptions, CodedMeanResult } from './describe/codedMean';
+export { correlate } from './describe/correlate';
+export type { CorrelateOptions, CorrelateResult, CorrelationMatrix, CorrelationRow } from './describe/correlate';
+export { compareGroups } from './describe/compareGroups';
+export type {
+  CompareGroupsOptions,
+  CompareGroupsResult,
+  CompareGroupsRow,
+  GroupBy,
+  GroupByBreaks,
+  GroupByMedian,
+  GroupMean,
+  GroupShare,
+} from './describe/compareGroups';
+export { compareWaves } from './describe/compareWaves';
+export type { CompareWavesOptions, CompareWavesResult, CompareWavesRow, WaveSummary } from './describe/compareWaves';
+export { rankItems } from './describe/rankItems';
+export type { RankedItem, RankItemsOptions, RankItemsResult, TopicCount } from './describe/rankItems';
+export { multiSelect, MultiSelectInputError } from './describe/multiSelect';
+export type {
+  MultiSelectBadValue,
+  MultiSelectCellValue,
+  MultiSelectCodingOptions,
+  MultiSelectColumns,
+  MultiSelectCombination,
+  MultiSelectInput,
+  MultiSelectOptionRow,
+  MultiSelectOptions,
+  MultiSelectPerRespondentRow,
+  MultiSelectResult,
+  MultiSelectSeparated,
+} from './describe/multiSelect';
+export { multiSelectTable } from './describe/multiSelectTable';
+export type {
+  MultiSelectTableAverage,
+  MultiSelectTableOptions,
+  MultiSelectTableResult,
+} from './describe/multiSelectTable';
+export { mergeInformants } from './describe/mergeInformants';
+export type {
+  InformantId,
+  InformantSource,
+  MergeInformantsOptions,
+  MergeInformantsResult,
+} from './describe/mergeInformants';
 
 // report/
 export { largestRemainder, roundHalfUp, roundPercent } from './report/rounding';
 export type { LargestRemainderOptions } from './report/rounding';
+export { auditSuppression, suppressSmallCells } from './report/suppress';
+export type {
+  AuditSuppressionOptions,
+  AuditSuppressionResult,
+  SuppressedCell,
+  SuppressionStatus,
+  SuppressSmallCellsOptions,
+  SuppressSmallCellsResult,
+} from './report/suppress';

@@ -1,9 +1,10 @@
 import type { LikertColumn } from '../data/types';
-import { proportionInterval } from '../inference/proportionInterval';
+import { boundsFor, proportionInterval } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertOneOf } from '../internal/validate';
+import { assertLevel, assertOneOf, checkPopulationSize } from '../internal/validate';
 import { assertLikertColumn } from './assertColumn';
 import { countCategories } from './frequencies';
+import { effectiveSize, resolveWeights, tallyWeights } from './weights';
 
 /** Options of {@link agreementShare} and {@link disagreementShare}. */
 export interface AgreementShareOptions {
@@ -18,6 +19,11 @@ export interface AgreementShareOptions {
   readonly level?: number;
   /** Population size N for the finite population correction (e.g. 98 municipalities). */
   readonly populationSize?: number;
+  /**
+   * Respondent weights, one per cell. Default: the column's own weights (a weighted survey
+   * attaches them); `null` ignores them.
+   */
+  readonly weights?: ArrayLike<number> | null;
 }
 
 /** Result of {@link agreementShare} / {@link disagreementShare}: plain data. */
@@ -26,8 +32,12 @@ export interface AgreementShareResult<L extends string = string> {
   readonly estimate: number;
   /** Respondents giving one of `levels`. */
   readonly count: number;
-  /** The denominator actually used. */
+  /** The denominator actually used (respondents, also when weighted). */
   readonly n: number;
+  /** Whether the share is weighted. */
+  readonly weighted: boolean;
+  /** Kish's effective sample size (Σw)²/Σw² of the denominator; `n` when unweighted. */
+  readonly nEffective: number;
   readonly denominator: 'answered' | 'substantive';
   /** The levels counted (the scale's `agree` or `disagree` levels). */
   readonly levels: readonly L[];
@@ -51,6 +61,11 @@ export interface AgreementShareResult<L extends string = string> {
  * default everyone who answered ("ved ikke" included), or with `denominator: 'substantive'`
  * only those who chose a level of the scale. The interval is {@link proportionInterval}'s,
  * Wilson by default.
+ *
+ * Weighted (the column's weights from a weighted survey, or `options.weights`): the estimate is
+ * Σw over the agreeing respondents / Σw over the denominator, and the interval is the chosen
+ * method applied to Kish's effective sample size n' = (Σw)²/Σw² with x' = estimate · n'
+ * (with a population size, n' is further divided by (N − n)/(N − 1)).
  *
  * @param column - a column made by `likert`
  * @param options - denominator, interval method, level, population size
@@ -101,31 +116,77 @@ function boxShare<L extends string, N extends string>(
   const denominator = options.denominator ?? 'answered';
   assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
   const { scale, codes } = column;
-  const counts = countCategories(codes, scale.categories.length);
+  const weights = resolveWeights(fn, column, options.weights);
+  const method_ = options.ci ?? 'wilson';
+  const level = options.level ?? 0.95;
+  const categoryCount = scale.categories.length;
+  const counts = countCategories(codes, categoryCount);
+  const levelIndices = levels.map((level_) => scale.levels.indexOf(level_));
   let count = 0;
-  for (const level of levels) count += counts[scale.levels.indexOf(level)] ?? 0;
+  for (const k of levelIndices) count += counts[k] ?? 0;
+  const denominatorEnd = denominator === 'answered' ? categoryCount : scale.levels.length;
   const n = denominator === 'answered' ? column.n.answered : column.n.substantive;
 
-  let interval;
-  try {
-    interval = proportionInterval(count, n, {
-      method: options.ci ?? 'wilson',
-      level: options.level ?? 0.95,
-      ...(options.populationSize === undefined ? {} : { populationSize: options.populationSize }),
-    });
-  } catch (error) {
-    // Re-label argument errors so the message names the function the caller used.
-    if (error instanceof Error) error.message = error.message.replace(/^proportionInterval/, fn);
-    throw error;
+  let estimate: number;
+  let nEffective = n;
+  let lower: number;
+  let upper: number;
+  if (weights === null) {
+    let interval;
+    try {
+      interval = proportionInterval(count, n, {
+        method: method_,
+        level,
+        ...(options.populationSize === undefined ? {} : { populationSize: options.populationSize }),
+      });
+    } catch (error) {
+      // Re-label argument errors so the message names the function the caller used.
+      if (error instanceof Error) error.message = error.message.replace(/^proportionInterval/, fn);
+      throw error;
+    }
+    estimate = n === 0 ? NaN : count / n;
+    ({ lower, upper } = interval);
+  } else {
+    assertLevel(fn, level);
+    assertOneOf(fn, method_, ['wald', 'wilson', 'agresti-coull', 'clopper-pearson', 'jeffreys'] as const, 'ci');
+    const populationSize = checkPopulationSize(fn, options.populationSize, n);
+    const tally = tallyWeights(codes, weights, categoryCount);
+    let agreeMass = 0;
+    for (const k of levelIndices) agreeMass += tally.sums[k] ?? 0;
+    let totalMass = 0;
+    for (let k = 0; k < denominatorEnd; k++) totalMass += tally.sums[k] as number;
+    estimate = totalMass > 0 ? agreeMass / totalMass : NaN;
+    nEffective = effectiveSize(tally, 0, denominatorEnd);
+    let nDesign = nEffective;
+    if (populationSize !== undefined && Number.isFinite(populationSize)) {
+      nDesign = populationSize === n ? Infinity : nEffective * ((populationSize - 1) / (populationSize - n));
+    }
+    if (Number.isNaN(estimate) || Number.isNaN(nDesign)) {
+      lower = NaN;
+      upper = NaN;
+    } else if (nDesign === Infinity) {
+      lower = estimate;
+      upper = estimate;
+    } else {
+      const x = agreeMass === totalMass ? nDesign : estimate * nDesign;
+      [lower, upper] = boundsFor(method_, x, nDesign, estimate, level);
+      lower = Math.min(1, Math.max(0, lower));
+      upper = Math.min(1, Math.max(0, upper));
+    }
   }
+
   const result: AgreementShareResult<L> = {
-    estimate: n === 0 ? NaN : count / n,
+    estimate,
     count,
     n,
+    weighted: weights !== null,
+    nEffective,
     denominator,
     levels: levels.slice(),
-    ci: { lower: interval.lower, upper: interval.upper, method: interval.method, level: interval.level },
+    ci: { lower, upper, method: method_, level },
     method,
   };
-  return n === 0 ? { ...result, reason: `no ${denominator} responses` } : result;
+  if (n === 0) return { ...result, reason: `no ${denominator} responses` };
+  if (Number.isNaN(estimate)) return { ...result, reason: `the weights of the ${denominator} responses sum to 0` };
+  return result;
 }

@@ -212,7 +212,7 @@ export interface CompareGroupsResult {
  * r.groups.map((g) => [g.group, g.share.estimate, g.gap, g.flagged]);
  * // [['Nord', 0.5, -0.25, true], ['Syd', 1, 0.25, true]]
  * r.maxDifference // 0.5
- * r.anova.f       // 1.8 (p = 0.3125…)
+ * r.anova.f       // 1.8 (p = 0.3117527983883147)
  * ```
  * @see R `prop.test(x, n, correct = FALSE)` (Wilson per group), `oneway.test(v ~ g, var.equal = TRUE)`,
  *   `chisq.test(table(agree, group), correct = FALSE)`

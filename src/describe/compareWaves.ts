@@ -111,8 +111,9 @@ export interface CompareWavesResult {
  * const r = compareWaves(a, b).rows[0];
  * r.share.difference // 0.5   (0.75 − 0.25)
  * r.flagged          // true
- * r.mean.difference  // 1.25  (3 − 1.75)
- * r.mean.df          // 5.9178…  (Welch)
+ * r.mean.difference  // 1     (2.75 − 1.75)
+ * r.mean.df          // 5.601659751037346  (Welch)
+ * r.mean.p           // 0.2559745009383109
  * ```
  * @see R `t.test(x_b, x_a)` (Welch), `prop.test(c(x_b, x_a), c(n_b, n_a), correct = FALSE)`;
  *   Newcombe (1998), Statistics in Medicine 17, 873–890; Welch (1947), Biometrika 34, 28–35.
@@ -158,8 +159,8 @@ export function compareWaves<I extends string>(
   }
 
   const rows = ids.map((id): CompareWavesRow => {
-    const metaA = itemsA.get(id)!;
-    const metaB = itemsB.get(id)!;
+    const metaA = itemsA.get(id) as (typeof a.items)[number];
+    const metaB = itemsB.get(id) as (typeof b.items)[number];
     const difference = scaleDifference(metaA.scale, metaB.scale);
     if (difference !== null) {
       throw new RangeError(

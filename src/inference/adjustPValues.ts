@@ -6,7 +6,12 @@ export type AdjustPValuesMethod = 'holm' | 'bonferroni' | 'benjamini-hochberg' |
 /** Result of {@link adjustPValues}: the adjusted p-values, one per input, in input order. */
 export type AdjustPValuesResult = number[];
 
-const METHODS: readonly AdjustPValuesMethod[] = ['holm', 'bonferroni', 'benjamini-hochberg', 'none'];
+const METHODS: readonly AdjustPValuesMethod[] = [
+  'holm',
+  'bonferroni',
+  'benjamini-hochberg',
+  'none',
+];
 
 /**
  * Adjusts p-values for multiple comparisons, exactly as R's `p.adjust(p, method)`.
@@ -48,10 +53,14 @@ const METHODS: readonly AdjustPValuesMethod[] = ['holm', 'bonferroni', 'benjamin
  */
 export function adjustPValues(
   p: ArrayLike<number | null | undefined>,
-  method: AdjustPValuesMethod,
+  method: AdjustPValuesMethod
 ): AdjustPValuesResult {
   const fn = 'adjustPValues';
-  if (typeof p !== 'object' || p === null || typeof (p as { length?: unknown }).length !== 'number') {
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    typeof (p as { length?: unknown }).length !== 'number'
+  ) {
     throw new TypeError(`${fn}: p must be an array of p-values, got ${describeValue(p)}`);
   }
   assertOneOf(fn, method, METHODS, 'method');
@@ -61,13 +70,19 @@ export function adjustPValues(
   const present: number[] = [];
   for (let i = 0; i < p.length; i++) {
     const value = p[i];
-    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
+    if (
+      value === null ||
+      value === undefined ||
+      (typeof value === 'number' && Number.isNaN(value))
+    ) {
       out[i] = NaN;
       continue;
     }
     if (typeof value !== 'number') {
       throw new TypeError(
-        `${fn}: p[${i}] must be a number or missing (NaN, null, undefined), got ${describeValue(value)}`,
+        `${fn}: p[${i}] must be a number or missing (NaN, null, undefined), got ${describeValue(
+          value
+        )}`
       );
     }
     if (!(value >= 0 && value <= 1)) {

@@ -49,7 +49,7 @@ const SUM_TOLERANCE = 1e-9;
  * @example
  * ```ts
  * chiSquareGoodnessOfFit([30, 45, 15, 10], [0.25, 0.4, 0.2, 0.15]);
- * // { statistic: 4.541666666666667, df: 3, p: 0.2086036910649706, minExpected: 15,
+ * // { statistic: 4.541666666666667, df: 3, p: 0.2086036910649708, minExpected: 15,
  * //   expected: [25, 40, 20, 15], expectedKind: 'shares', n: 100, method: 'pearson-chi-square' }
  * ```
  * @see R `chisq.test(x, p = p)`; Pearson (1900), Philosophical Magazine 50(302), 157–175;

@@ -56,9 +56,9 @@ export interface CompareProportionsResult {
  * @example
  * ```ts
  * compareProportions(56, 70, 48, 80);
- * // { difference: 0.2, z: 2.6502…, p: 0.0080450813681966, estimate1: 0.8, estimate2: 0.6,
- * //   n1: 70, n2: 80, n: 150,
- * //   ci: { lower: 0.0524…, upper: 0.3339…, level: 0.95, method: 'newcombe' },
+ * // { difference: 0.2, z: 2.6501719512585327, p: 0.008045081368196585, estimate1: 0.8,
+ * //   estimate2: 0.6, n1: 70, n2: 80, n: 150,
+ * //   ci: { lower: 0.05243147240236479, upper: 0.333872654036906, level: 0.95, method: 'newcombe' },
  * //   method: 'two-proportion-z' }
  * ```
  * @see R `prop.test(c(x1, x2), c(n1, n2), correct = FALSE)`; Newcombe (1998), Interval

@@ -83,7 +83,7 @@ function isSummary(input: unknown): input is MeanSummary {
  * ```ts
  * meanInterval([1, 2, 2, 3, 3, 3, 4, 4, 2, 3]);
  * // { mean: 2.7, sd: 0.9486832980505138, se: 0.3, n: 10, df: 9,
- * //   lower: 2.02135285116054, upper: 3.37864714883946, level: 0.95, method: 't' }
+ * //   lower: 2.0213528511605383, upper: 3.378647148839462, level: 0.95, method: 't' }
  * ```
  * @see R `t.test(x, conf.level = level)$conf.int`; Cochran (1977), Sampling Techniques, §2.
  */

@@ -64,8 +64,9 @@ export interface OneWayAnovaResult {
  * ```ts
  * oneWayAnova([2, 3, 3, 4, 1, 2, 2, 3, 2, 4, 4, 3, 4],
  *             ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'c', 'c', 'c', 'c']);
- * // { f: 7.307692307692308, df1: 2, df2: 10, p: 0.011065393686294…, ssBetween: 6.9423…,
- * //   ssWithin: 4.75, n: 13, nMissing: 0, groups: [{ group: 'a', n: 4, mean: 3, sd: 0.8165 }, …],
+ * // { f: 7.3076923076923075, df1: 2, df2: 10, p: 0.011065393686294563,
+ * //   ssBetween: 6.942307692307692, ssWithin: 4.75, n: 13, nMissing: 0,
+ * //   groups: [{ group: 'a', n: 4, mean: 3, sd: 0.816496580927726 }, { group: 'b', … }, …],
  * //   method: 'one-way-anova' }
  * ```
  * @see R `oneway.test(y ~ g, var.equal = TRUE)`, `anova(lm(y ~ g))`; Fisher (1925), Statistical

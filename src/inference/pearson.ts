@@ -70,9 +70,9 @@ export interface PearsonResult {
  * @example
  * ```ts
  * pearson([1, 2, 3, 4], [0, 1, 0.5, 1]);
- * // { r: 0.6741998624632421, n: 4, nExcluded: 0, df: 2, t: 1.2909944487358056,
- * //   p: 0.3258001375367579, stars: '',
- * //   ci: { lower: -0.8149389688416067, upper: 0.99230697523625, level: 0.95, method: 'fisher-z' },
+ * // { r: 0.674199862463242, n: 4, nExcluded: 0, df: 2, t: 1.2909944487358054,
+ * //   p: 0.325800137536758, stars: '',
+ * //   ci: { lower: -0.8149389688416071, upper: 0.99230697523625, level: 0.95, method: 'fisher-z' },
  * //   method: 'pearson' }
  * ```
  * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32.

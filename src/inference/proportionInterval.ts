@@ -89,9 +89,10 @@ export interface ProportionIntervalResult {
  * @example
  * ```ts
  * proportionInterval(20, 70, { method: 'wald' });
- * // { lower: 0.1801…, upper: 0.3912…, estimate: 0.2857…, successes: 20, n: 70, method: 'wald', level: 0.95 }
+ * // { lower: 0.1798861779237504, upper: 0.391542393504821, estimate: 0.2857142857142857,
+ * //   successes: 20, n: 70, method: 'wald', level: 0.95 }   (18 %–39 % after half-up rounding)
  * proportionInterval(0, 20, { method: 'clopper-pearson' });
- * // { lower: 0, upper: 0.16843347098308536, estimate: 0, … }
+ * // { lower: 0, upper: 0.1684334709830853, estimate: 0, successes: 0, n: 20, … }
  * ```
  * @see R `binom.test`, `prop.test(correct = FALSE)`;
  *   Brown, Cai & DasGupta (2001), Interval estimation for a binomial proportion, Statistical
@@ -150,8 +151,11 @@ export function proportionInterval(
   };
 }
 
-/** Bounds of the interval for (possibly effective, non-integer) counts x of n. */
-function boundsFor(
+/**
+ * Bounds of the interval for (possibly effective, non-integer) counts x of n, unclipped.
+ * Internal: weighted agreement shares call it with Kish's effective sample size.
+ */
+export function boundsFor(
   method: ProportionMethod,
   x: number,
   n: number,

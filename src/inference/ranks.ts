@@ -11,7 +11,7 @@
 export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (values[a] as number) - (values[b] as number),
+    (a, b) => (values[a] as number) - (values[b] as number)
   );
   const ranks = new Float64Array(n);
   let start = 0;

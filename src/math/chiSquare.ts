@@ -17,8 +17,8 @@ import { regularizedGammaP, regularizedGammaQ } from './gamma';
  * @param lowerTail - `true` (default) for P(X ≤ x), `false` for P(X > x)
  * @returns the probability; `NaN` when df ≤ 0, df is infinite, or an argument is NaN
  * @example
- * chiSquareCdf(3.841458820694124, 1); // 0.95
- * chiSquareCdf(1500, 1000, false); // 2.0708138302178556e-25 (R: pchisq(1500, 1000, lower.tail = FALSE))
+ * chiSquareCdf(3.841458820694124, 1); // 0.9499999999999997
+ * chiSquareCdf(1500, 1000, false); // 1.0454640385979593e-22 (R: 1.0454640385979652e-22)
  * @see R's `pchisq(q, df, lower.tail = …)`
  */
 export function chiSquareCdf(x: number, df: number, lowerTail = true): number {

@@ -17,7 +17,7 @@
  * @param t - a number greater than −1
  * @returns `t − log1p(t)` (≥ 0); `NaN` when t < −1 or t is NaN; `+Infinity` at t = −1
  * @example
- * logOnePlusMinus(1e-10); // 5e-21 (the naive difference returns 8.27e-18)
+ * logOnePlusMinus(1e-10); // 4.999999999666667e-21 (the naive difference: 4.999996610153345e-21)
  * @see Didonato & Morris (1992), ACM TOMS 18(3), Algorithm 708, function RLOG1
  */
 export function logOnePlusMinus(t: number): number {
@@ -46,7 +46,7 @@ export function logOnePlusMinus(t: number): number {
  * @param v - second factor
  * @returns the exact error term; `NaN` propagates
  * @example
- * productError(0.1, 0.3); // -2.7755575615628914e-18  (0.1·0.3 = 0.03 + that)
+ * productError(0.1, 0.3); // 1.6653345369377347e-18  (exact 0.1·0.3 = fl(0.1·0.3) + that)
  * @see Dekker, T. J. (1971). A floating-point technique for extending the available precision. Numer. Math. 18, 224–242.
  */
 export function productError(u: number, v: number): number {

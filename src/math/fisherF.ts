@@ -21,7 +21,7 @@ import { chiSquareCdf } from './chiSquare';
  * @param lowerTail - `true` (default) for P(F ≤ x), `false` for P(F > x)
  * @returns the probability; `NaN` when a df is ≤ 0 or an argument is NaN
  * @example
- * fCdf(4.0, 3, 20, false); // 0.021935... (R: pf(4, 3, 20, lower.tail = FALSE))
+ * fCdf(4, 3, 20, false); // 0.022076999662362415 (R: pf(4, 3, 20, lower.tail = FALSE) = 0.022076999662362429)
  * @see R's `pf(q, df1, df2, lower.tail = …)`; Abramowitz & Stegun (1964) 26.6.2
  */
 export function fCdf(x: number, df1: number, df2: number, lowerTail = true): number {

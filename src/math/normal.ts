@@ -77,8 +77,8 @@ function centralMass(z: number): number {
  * @param lowerTail - `true` (default) for P(Z ≤ x), `false` for P(Z > x) computed directly
  * @returns the probability; `NaN` when x is NaN; 0 or 1 at ±Infinity
  * @example
- * normalCdf(1.959963984540054); // 0.975
- * normalCdf(-37.5); // 4.605353595686388e-309
+ * normalCdf(1.959963984540054); // 0.9749999999999999
+ * normalCdf(-37.5); // 4.605353009581955e-308
  * @see R's `pnorm(x, lower.tail = …)`; Abramowitz & Stegun (1964) 26.2.11 and 6.5.31
  */
 export function normalCdf(x: number, lowerTail = true): number {
@@ -147,7 +147,7 @@ function wichuraLowerQuantile(p: number): number {
  * @returns the quantile; −Infinity / +Infinity at p = 0 / 1 (reversed for the upper tail);
  *   `NaN` when p is NaN or outside [0, 1]
  * @example
- * normalQuantile(0.975); // 1.959963984540054
+ * normalQuantile(0.975); // 1.959963984540055
  * normalQuantile(1e-300); // -37.0470962993612
  * @see R's `qnorm`; Wichura, M. J. (1988). Algorithm AS 241: The percentage points of the
  *   normal distribution. Applied Statistics 37(3), 477–484.

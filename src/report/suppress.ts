@@ -115,7 +115,7 @@ interface Margins {
 export function auditSuppression(
   table: CountTable,
   suppressedMask: readonly (readonly boolean[])[],
-  options: AuditSuppressionOptions = {},
+  options: AuditSuppressionOptions = {}
 ): AuditSuppressionResult {
   const fn = 'auditSuppression';
   const { rowTotals = true, columnTotals = true } = options;
@@ -124,7 +124,9 @@ export function auditSuppression(
   const { rows, columns } = readTable(fn, table);
   if (!Array.isArray(suppressedMask) || suppressedMask.length !== rows) {
     throw new RangeError(
-      `${fn}: suppressedMask must be an array with one row per table row (${rows}), got ${describeValue(suppressedMask)}`,
+      `${fn}: suppressedMask must be an array with one row per table row (${rows}), got ${describeValue(
+        suppressedMask
+      )}`
     );
   }
   const mask: boolean[][] = [];
@@ -133,7 +135,9 @@ export function auditSuppression(
     const row: unknown = suppressedMask[i];
     if (!Array.isArray(row) || row.length !== columns) {
       throw new RangeError(
-        `${fn}: suppressedMask row ${i} must be an array of ${columns} booleans like the table's rows, got ${describeValue(row)}`,
+        `${fn}: suppressedMask row ${i} must be an array of ${columns} booleans like the table's rows, got ${describeValue(
+          row
+        )}`
       );
     }
     const maskRow: boolean[] = [];
@@ -141,7 +145,9 @@ export function auditSuppression(
       const flag: unknown = row[j];
       if (typeof flag !== 'boolean') {
         throw new TypeError(
-          `${fn}: suppressedMask[${i}][${j}] (row ${i}, column ${j}) must be true or false, got ${describeValue(flag)}`,
+          `${fn}: suppressedMask[${i}][${j}] (row ${i}, column ${j}) must be true or false, got ${describeValue(
+            flag
+          )}`
         );
       }
       if (flag) suppressed++;
@@ -210,13 +216,15 @@ export function auditSuppression(
  */
 export function suppressSmallCells(
   table: CountTable,
-  options: SuppressSmallCellsOptions = {},
+  options: SuppressSmallCellsOptions = {}
 ): SuppressSmallCellsResult {
   const fn = 'suppressSmallCells';
   const { threshold = 3, suppressZeros = false, rowTotals = true, columnTotals = true } = options;
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(
-      `${fn}: threshold must be a positive integer (counts below it are suppressed, e.g. 3), got ${describeValue(threshold)}`,
+      `${fn}: threshold must be a positive integer (counts below it are suppressed, e.g. 3), got ${describeValue(
+        threshold
+      )}`
     );
   }
   assertBoolean(fn, suppressZeros, 'suppressZeros');
@@ -266,7 +274,7 @@ export function suppressSmallCells(
   }
 
   const cells: SuppressedCell[][] = status.map((row, i) =>
-    row.map((s, j) => ({ value: s === null ? value(i, j) : null, suppressed: s })),
+    row.map((s, j) => ({ value: s === null ? value(i, j) : null, suppressed: s }))
   );
   const publishedRowTotals: number[] = [];
   if (margins.rows) {
@@ -306,7 +314,7 @@ function assertBoolean(fn: string, value: unknown, name: string): asserts value 
 function readTable(fn: string, table: unknown): { rows: number; columns: number } {
   if (!Array.isArray(table)) {
     throw new TypeError(
-      `${fn}: table must be an array of rows, each an array of counts, got ${describeValue(table)}`,
+      `${fn}: table must be an array of rows, each an array of counts, got ${describeValue(table)}`
     );
   }
   const rows = table.length;
@@ -318,18 +326,22 @@ function readTable(fn: string, table: unknown): { rows: number; columns: number 
   for (let i = 0; i < rows; i++) {
     const row: unknown = table[i];
     if (!Array.isArray(row)) {
-      throw new TypeError(`${fn}: table row ${i} must be an array of counts, got ${describeValue(row)}`);
+      throw new TypeError(
+        `${fn}: table row ${i} must be an array of counts, got ${describeValue(row)}`
+      );
     }
     if (row.length !== columns) {
       throw new RangeError(
-        `${fn}: every row must have ${columns} columns like row 0, but row ${i} has ${row.length}`,
+        `${fn}: every row must have ${columns} columns like row 0, but row ${i} has ${row.length}`
       );
     }
     for (let j = 0; j < columns; j++) {
       const count: unknown = row[j];
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
         throw new RangeError(
-          `${fn}: table[${i}][${j}] (row ${i}, column ${j}) must be a non-negative integer count, got ${describeValue(count)}`,
+          `${fn}: table[${i}][${j}] (row ${i}, column ${j}) must be a non-negative integer count, got ${describeValue(
+            count
+          )}`
         );
       }
     }
@@ -348,7 +360,10 @@ function gcd(a: number, b: number): number {
  * per published line that holds a suppressed cell (its suppressed cells sum to a known number)
  * and runs exact integer Gauss–Jordan elimination on it.
  */
-function recoverableCells(mask: readonly (readonly boolean[])[], margins: Margins): [number, number][] {
+function recoverableCells(
+  mask: readonly (readonly boolean[])[],
+  margins: Margins
+): [number, number][] {
   const cells: [number, number][] = [];
   mask.forEach((row, i) => row.forEach((hidden, j) => hidden && cells.push([i, j])));
   const k = cells.length;
@@ -381,7 +396,10 @@ function recoverableCells(mask: readonly (readonly boolean[])[], margins: Margin
       }
     }
     if (found < 0) continue;
-    [equations[next], equations[found]] = [equations[found] as number[], equations[next] as number[]];
+    [equations[next], equations[found]] = [
+      equations[found] as number[],
+      equations[next] as number[],
+    ];
     const pivotRow = equations[next] as number[];
     const a = pivotRow[col] as number;
     for (let r = 0; r < equations.length; r++) {
@@ -422,7 +440,7 @@ function protectingCell(
   mask: boolean[][],
   margins: Margins,
   target: [number, number],
-  value: (i: number, j: number) => number,
+  value: (i: number, j: number) => number
 ): [number, number] | undefined {
   const [ti, tj] = target;
   const candidates: { i: number; j: number; key: number[] }[] = [];
@@ -432,7 +450,7 @@ function protectingCell(
       const count = value(i, j);
       const inLines = i === ti || j === tj ? 0 : 1;
       candidates.push({ i, j, key: [count === 0 ? 1 : 0, inLines, count, i, j] });
-    }),
+    })
   );
   candidates.sort((p, q) => {
     for (let t = 0; t < p.key.length; t++) {
@@ -462,7 +480,7 @@ function protectingCell(
 function cheapestCycleCompletion(
   mask: boolean[][],
   target: [number, number],
-  value: (i: number, j: number) => number,
+  value: (i: number, j: number) => number
 ): [number, number][] {
   const rows = mask.length;
   const columns = (mask[0] as boolean[]).length;
@@ -502,7 +520,10 @@ function cheapestCycleCompletion(
       const step = hidden ? 0 : count === 0 ? zeroCost : count;
       const newCost = (cost[u] as number) + step;
       const newAdded = (added[u] as number) + (hidden ? 0 : 1);
-      if (newCost < (cost[v] as number) || (newCost === cost[v] && newAdded < (added[v] as number))) {
+      if (
+        newCost < (cost[v] as number) ||
+        (newCost === cost[v] && newAdded < (added[v] as number))
+      ) {
         cost[v] = newCost;
         added[v] = newAdded;
         previous[v] = u;

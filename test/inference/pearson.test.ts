@@ -15,6 +15,9 @@ interface PearsonFixture {
   }[];
 }
 const fixture = readFixture<PearsonFixture>('inference/pearson.json');
+const exact = readFixture<{ pearson: { id: string; expected: { r: number; t: number; p: number } }[] }>(
+  'inference/exact.json',
+);
 const reference = readFixture<{ cases: { id: string; input: any; expected: any; rtol: number }[] }>(
   'reference-cases.json',
 );
@@ -93,6 +96,20 @@ describe('pearson', () => {
         expect(result.method).toBe('pearson');
         expect(result.ci.method).toBe('fisher-z');
         expect(result.ci.level).toBe(c.input.level);
+      });
+    }
+  });
+
+  describe('matches exact values of r, t and p for the same data (scripts/fixtures/inference.py)', () => {
+    // r from rational arithmetic on the double inputs; t and p = I_{1−r²}(df/2, ½) at 50 digits.
+    for (const e of exact.pearson) {
+      const c = fixture.cases.find((k) => k.id === e.id)!;
+      it(`${e.id}: r within 4 ulp, t and p within their conditioning of r`, () => {
+        const result = pearson(c.input.x, c.input.y);
+        const { r } = e.expected;
+        expectClose(result.r, r, 4 * EPS, 'r');
+        expectClose(result.t, e.expected.t, Math.max(1e-14, tConditioning(r) * 4 * EPS), 't');
+        expectClose(result.p, e.expected.p, Math.max(1e-13, pConditioning(r, result.df) * 4 * EPS), 'p');
       });
     }
   });

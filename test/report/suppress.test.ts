@@ -17,14 +17,22 @@ function maskOf(result: SuppressSmallCellsResult): boolean[][] {
 }
 
 /** [row, column] of the cells with the given status. */
-function cellsWith(result: SuppressSmallCellsResult, status: 'primary' | 'complementary'): [number, number][] {
+function cellsWith(
+  result: SuppressSmallCellsResult,
+  status: 'primary' | 'complementary'
+): [number, number][] {
   const out: [number, number][] = [];
-  result.cells.forEach((row, i) => row.forEach((cell, j) => cell.suppressed === status && out.push([i, j])));
+  result.cells.forEach((row, i) =>
+    row.forEach((cell, j) => cell.suppressed === status && out.push([i, j]))
+  );
   return out;
 }
 
 /** The margins the result publishes, for auditing it. */
-function publishedMargins(result: SuppressSmallCellsResult): { rowTotals: boolean; columnTotals: boolean } {
+function publishedMargins(result: SuppressSmallCellsResult): {
+  rowTotals: boolean;
+  columnTotals: boolean;
+} {
   return { rowTotals: result.rowTotals.length > 0, columnTotals: result.columnTotals.length > 0 };
 }
 
@@ -111,7 +119,8 @@ describe('auditSuppression', () => {
 
   it('catches the bridge that the "2 suppressed cells per line" rule misses', () => {
     for (const row of twoPerLine) expect(row.filter(Boolean).length).toBeGreaterThanOrEqual(2);
-    for (let j = 0; j < 4; j++) expect(twoPerLine.filter((row) => row[j]).length).toBeGreaterThanOrEqual(2);
+    for (let j = 0; j < 4; j++)
+      expect(twoPerLine.filter((row) => row[j]).length).toBeGreaterThanOrEqual(2);
     expect(auditSuppression(table, twoPerLine)).toEqual({
       recoverable: [[0, 2]],
       suppressed: 9,
@@ -124,9 +133,12 @@ describe('auditSuppression', () => {
     const columnTotal = (j: number) => table.reduce((a, row) => a + (row[j] as number), 0);
     const shown = (i: number, j: number) => (twoPerLine[i]?.[j] ? 0 : (table[i]?.[j] as number));
     // Suppressed part of rows 0 and 1 = block cells + (0, 2); of columns 0 and 1 = block cells.
-    const suppressedInRows = rowTotal(0) + rowTotal(1) - [0, 1, 2, 3].reduce((a, j) => a + shown(0, j) + shown(1, j), 0);
+    const suppressedInRows =
+      rowTotal(0) + rowTotal(1) - [0, 1, 2, 3].reduce((a, j) => a + shown(0, j) + shown(1, j), 0);
     const suppressedInColumns =
-      columnTotal(0) + columnTotal(1) - [0, 1, 2, 3].reduce((a, i) => a + shown(i, 0) + shown(i, 1), 0);
+      columnTotal(0) +
+      columnTotal(1) -
+      [0, 1, 2, 3].reduce((a, i) => a + shown(i, 0) + shown(i, 1), 0);
     expect(suppressedInRows - suppressedInColumns).toBe(table[0]?.[2]);
   });
 
@@ -147,8 +159,8 @@ describe('auditSuppression', () => {
         [
           [false, true, false],
           [false, false, false],
-        ],
-      ).recoverable,
+        ]
+      ).recoverable
     ).toEqual([[0, 1]]);
   });
 
@@ -161,13 +173,18 @@ describe('auditSuppression', () => {
       [1, 4, 5],
       [2, 2, 9],
     ];
-    expect(auditSuppression(t, mask, { rowTotals: true, columnTotals: false }).recoverable).toEqual([[0, 0]]);
-    expect(auditSuppression(t, mask, { rowTotals: false, columnTotals: true }).recoverable).toEqual([[1, 1]]);
+    expect(auditSuppression(t, mask, { rowTotals: true, columnTotals: false }).recoverable).toEqual(
+      [[0, 0]]
+    );
+    expect(auditSuppression(t, mask, { rowTotals: false, columnTotals: true }).recoverable).toEqual(
+      [[1, 1]]
+    );
   });
 
   it('finds nothing recoverable when no margin is published', () => {
     expect(
-      auditSuppression([[1, 5]], [[true, false]], { rowTotals: false, columnTotals: false }).recoverable,
+      auditSuppression([[1, 5]], [[true, false]], { rowTotals: false, columnTotals: false })
+        .recoverable
     ).toEqual([]);
   });
 
@@ -176,7 +193,9 @@ describe('auditSuppression', () => {
       [0, 0],
       [0, 1],
     ]);
-    expect(auditSuppression([[1, 5, 7]], [[true, true, false]], { columnTotals: false }).recoverable).toEqual([]);
+    expect(
+      auditSuppression([[1, 5, 7]], [[true, true, false]], { columnTotals: false }).recoverable
+    ).toEqual([]);
   });
 
   it('audits an empty mask as safe', () => {
@@ -188,13 +207,15 @@ describe('auditSuppression', () => {
   });
 
   it('rejects a mask whose shape differs from the table', () => {
-    expect(() => auditSuppression([[1, 2]], [[true]])).toThrow(/^auditSuppression: suppressedMask row 0 must be an array of 2 booleans/);
+    expect(() => auditSuppression([[1, 2]], [[true]])).toThrow(
+      /^auditSuppression: suppressedMask row 0 must be an array of 2 booleans/
+    );
     expect(() => auditSuppression([[1, 2]], [])).toThrow(RangeError);
   });
 
   it('rejects a mask entry that is not a boolean, naming row and column', () => {
     expect(() => auditSuppression([[1, 2]], [[true, 1 as unknown as boolean]])).toThrow(
-      /^auditSuppression: suppressedMask\[0\]\[1\] \(row 0, column 1\) must be true or false/,
+      /^auditSuppression: suppressedMask\[0\]\[1\] \(row 0, column 1\) must be true or false/
     );
   });
 });
@@ -248,7 +269,7 @@ describe('suppressSmallCells', () => {
         [7, 8, 9],
         [4, 6, 8],
       ],
-      { suppressZeros: true },
+      { suppressZeros: true }
     );
     expect(cellsWith(result, 'primary')).toEqual([[0, 0]]);
     expect(result.complementary).toBe(3);
@@ -261,7 +282,7 @@ describe('suppressSmallCells', () => {
         [30, 40, 50],
         [31, 41, 51],
       ],
-      { threshold: 5 },
+      { threshold: 5 }
     );
     expect(cellsWith(result, 'primary')).toEqual([[0, 0]]);
     expect(result.threshold).toBe(5);
@@ -273,7 +294,7 @@ describe('suppressSmallCells', () => {
         [1, 5],
         [6, 7],
       ],
-      { rowTotals: false, columnTotals: false },
+      { rowTotals: false, columnTotals: false }
     );
     expect(result.primary).toBe(1);
     expect(result.complementary).toBe(0);
@@ -287,7 +308,7 @@ describe('suppressSmallCells', () => {
         [1, 9, 5],
         [8, 6, 7],
       ],
-      { columnTotals: false },
+      { columnTotals: false }
     );
     expect(cellsWith(result, 'complementary')).toEqual([[0, 2]]);
     expect(result.rowTotals).toEqual([15, 21]);
@@ -318,8 +339,13 @@ describe('suppressSmallCells', () => {
   });
 
   it('rejects a count that is not a non-negative integer, naming its row and column', () => {
-    expect(() => suppressSmallCells([[1, 2], [3, 1.5]])).toThrow(
-      /^suppressSmallCells: table\[1\]\[1\] \(row 1, column 1\) must be a non-negative integer count, got 1.5/,
+    expect(() =>
+      suppressSmallCells([
+        [1, 2],
+        [3, 1.5],
+      ])
+    ).toThrow(
+      /^suppressSmallCells: table\[1\]\[1\] \(row 1, column 1\) must be a non-negative integer count, got 1.5/
     );
     expect(() => suppressSmallCells([[1, -2]])).toThrow(RangeError);
     expect(() => suppressSmallCells([[1, null as unknown as number]])).toThrow(/row 0, column 1/);
@@ -327,17 +353,24 @@ describe('suppressSmallCells', () => {
 
   it('rejects rows of different lengths and an empty table', () => {
     expect(() => suppressSmallCells([[1, 2], [3]])).toThrow(
-      /^suppressSmallCells: every row must have 2 columns like row 0, but row 1 has 1/,
+      /^suppressSmallCells: every row must have 2 columns like row 0, but row 1 has 1/
     );
-    expect(() => suppressSmallCells([])).toThrow(/^suppressSmallCells: table must have at least one row and one column/);
+    expect(() => suppressSmallCells([])).toThrow(
+      /^suppressSmallCells: table must have at least one row and one column/
+    );
     expect(() => suppressSmallCells('1,2' as unknown as number[][])).toThrow(TypeError);
+    expect(() => suppressSmallCells([[1, 2], 3 as unknown as number[]])).toThrow(
+      /^suppressSmallCells: table row 1 must be an array of counts/
+    );
   });
 
   it('rejects a threshold that is not a positive integer and options of the wrong type', () => {
-    expect(() => suppressSmallCells([[1]], { threshold: 0 })).toThrow(/^suppressSmallCells: threshold must be a positive integer/);
+    expect(() => suppressSmallCells([[1]], { threshold: 0 })).toThrow(
+      /^suppressSmallCells: threshold must be a positive integer/
+    );
     expect(() => suppressSmallCells([[1]], { threshold: 2.5 })).toThrow(RangeError);
     expect(() => suppressSmallCells([[1]], { rowTotals: 'yes' as unknown as boolean })).toThrow(
-      /^suppressSmallCells: rowTotals must be true or false/,
+      /^suppressSmallCells: rowTotals must be true or false/
     );
   });
 });
@@ -346,10 +379,13 @@ describe('suppressSmallCells properties', () => {
   const tables = fc
     .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
     .chain(([rows, columns]) =>
-      fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: columns, maxLength: columns }), {
-        minLength: rows,
-        maxLength: rows,
-      }),
+      fc.array(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: columns, maxLength: columns }),
+        {
+          minLength: rows,
+          maxLength: rows,
+        }
+      )
     );
   const options = fc.record({
     threshold: fc.integer({ min: 1, max: 5 }),
@@ -378,15 +414,88 @@ describe('suppressSmallCells properties', () => {
             else expect(cell.value).toBeNull();
             if (cell.suppressed === 'primary') primary++;
             if (cell.suppressed === 'complementary') complementary++;
-          }),
+          })
         );
         expect(result.primary).toBe(primary);
         expect(result.complementary).toBe(complementary);
         // Margins are published as asked, except over a single line, where they repeat cells.
-        expect(result.rowTotals.length > 0).toBe(opts.rowTotals && (table[0] as number[]).length > 1);
+        expect(result.rowTotals.length > 0).toBe(
+          opts.rowTotals && (table[0] as number[]).length > 1
+        );
         expect(result.columnTotals.length > 0).toBe(opts.columnTotals && table.length > 1);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe('auditSuppression properties', () => {
+  const masks = fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([rows, columns]) =>
+      fc.array(fc.array(fc.boolean(), { minLength: columns, maxLength: columns }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    );
+
+  /** Cox's criterion, independently: (i, j) is a bridge of the row–column graph of the mask. */
+  function isBridge(mask: boolean[][], i: number, j: number): boolean {
+    const rows = mask.length;
+    const columns = (mask[0] as boolean[]).length;
+    // Breadth-first search from row i without the edge (i, j); a bridge leaves column j unreached.
+    const seen = new Set<number>([i]);
+    const queue = [i];
+    while (queue.length > 0) {
+      const u = queue.shift() as number;
+      const neighbours: number[] = [];
+      if (u < rows) {
+        for (let c = 0; c < columns; c++) {
+          if (mask[u]?.[c] && !(u === i && c === j)) neighbours.push(rows + c);
+        }
+      } else {
+        for (let r = 0; r < rows; r++) {
+          if (mask[r]?.[u - rows] && !(r === i && u - rows === j)) neighbours.push(r);
+        }
+      }
+      for (const v of neighbours) {
+        if (!seen.has(v)) {
+          seen.add(v);
+          queue.push(v);
+        }
+      }
+    }
+    return !seen.has(rows + j);
+  }
+
+  it('with both margins, finds exactly the suppressed cells that are bridges of the row–column graph', () => {
+    fc.assert(
+      fc.property(masks, (mask) => {
+        const table = mask.map((row) => row.map(() => 1));
+        const expected: [number, number][] = [];
+        mask.forEach((row, i) =>
+          row.forEach((hidden, j) => hidden && isBridge(mask, i, j) && expected.push([i, j]))
+        );
+        expect(auditSuppression(table, mask).recoverable).toEqual(expected);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('with row totals only, finds exactly the suppressed cells alone in their row', () => {
+    fc.assert(
+      fc.property(masks, (mask) => {
+        const table = mask.map((row) => row.map(() => 1));
+        const expected: [number, number][] = [];
+        mask.forEach((row, i) =>
+          row.forEach(
+            (hidden, j) => hidden && row.filter(Boolean).length === 1 && expected.push([i, j])
+          )
+        );
+        expect(auditSuppression(table, mask, { columnTotals: false }).recoverable).toEqual(
+          expected
+        );
+      })
     );
   });
 });

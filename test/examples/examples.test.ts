@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+const run = (script: string): string => execFileSync(tsx, [script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+describe('README stays true', () => {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+
+  it('shows examples/readme.ts verbatim as its example', () => {
+    const code = readme.match(/## Example\n\n```ts\n([\s\S]*?)```/)?.[1];
+    expect(code).toBe(readFileSync(`${root}examples/readme.ts`, 'utf8'));
+  });
+
+  it('prints the output of examples/readme.ts exactly as the example runs', () => {
+    const shown = readme.match(/Output \(this is `examples\/readme\.ts`[^\n]*\n\n```text\n([\s\S]*?)```/)?.[1];
+    expect(shown).toBeDefined();
+    expect(run('examples/readme.ts')).toBe(shown);
+  });
+
+  it('gives the two set-up commands', () => {
+    expect(readme).toContain('npm install && npm run demo');
+    expect(readme).toContain('npm test');
+  });
+});
+
+describe('npm run demo', () => {
+  it('runs on the embedded data and says the answers are synthetic', () => {
+    const out = run('examples/demo.ts');
+    expect(out).toMatch(/SYNTHETIC/);
+    expect(out).toMatch(/Respondents: 95 of 98 municipalities/);
+    expect(out).toMatch(/r = \d\.\d\d\**/);
+  });
+});
