@@ -7,14 +7,27 @@
 import {
   agreementShare,
   codedMean,
+  compareGroups,
+  correlate,
   frequencies,
   likert,
+  multiSelectTable,
   pearson,
+  rankItems,
   roundHalfUp,
   roundPercent,
   scales,
+  suppressSmallCells,
+  survey,
 } from '../src/index';
-import { demoFocusAreas, demoSurveyRows, municipalities2020 } from '../src/demo/index';
+import {
+  demoFocusAreas,
+  demoSupportForms,
+  demoSurveyRows,
+  demoTargetGroups,
+  demoTopics,
+  municipalities2020,
+} from '../src/demo/index';
 
 const rows = demoSurveyRows({ seed: 2021 });
 const frame = municipalities2020();
@@ -64,3 +77,83 @@ const r = pearson(challenge, need);
 console.log(`Correlation, challenge vs need for support (${first.label}):`);
 console.log(`  r = ${num(r.r)}${r.stars}  (N = ${r.n}, t = ${num(r.t)}, df = ${r.df}, p = ${r.p.toExponential(2)}, 95 % CI ${num(r.ci.lower)} to ${num(r.ci.upper)})`);
 console.log('  *** p < 0.01, ** p < 0.05, * p < 0.1');
+console.log();
+
+// ---------------------------------------------------------------------------------------------
+// The survey model: all items coded once, with region and size as attributes.
+
+const groups = demoTargetGroups();
+const topics = demoTopics();
+const s = survey({
+  rows,
+  id: 'kommunekode',
+  items: [
+    ...areas.flatMap((area) => [
+      { id: `udfordring_${area.id}`, scale: scales.daChallenge4, label: area.label, group: area.id },
+      { id: `behov_${area.id}`, scale: scales.daDegree4, label: `Behov for støtte: ${area.label}`, group: area.id },
+    ]),
+    ...groups.flatMap((g) =>
+      topics.map((t) => ({ id: `mg_${g.id}_${t.id}`, scale: scales.daChallenge4, label: t.label, group: g.label, topic: t.label })),
+    ),
+  ],
+  attributes: { region: 'category', indbyggere: 'number', socioIndeks: 'number' },
+});
+
+// 4. Challenge vs need for support, per focus area, with N and stars.
+const challengeIds = areas.map((a) => `udfordring_${a.id}`);
+const needIds = areas.map((a) => `behov_${a.id}`);
+const paired = correlate(s, { x: challengeIds, y: needIds, pairs: 'group' });
+console.log('Correlation between the size of the challenge and the need for support, per focus area (Pearson):');
+for (const row of paired.rows) {
+  console.log(`  ${pad(row.xLabel, 46)} ${lpad(`${num(row.r)}${row.stars}`, 8)}  N = ${row.n}`);
+}
+const sizeCorr = correlate(s, { x: challengeIds, y: ['indbyggere', 'socioIndeks'] });
+console.log('Correlation of each challenge with municipality size and the (synthetic) socio-economic index:');
+for (const area of areas) {
+  const [bySize, bySocio] = ['indbyggere', 'socioIndeks'].map((y) => sizeCorr.rows.find((r) => r.x === `udfordring_${area.id}` && r.y === y)!);
+  console.log(`  ${pad(area.label, 46)} size ${lpad(`${num(bySize!.r)}${bySize!.stars}`, 8)}   index ${lpad(`${num(bySocio!.r)}${bySocio!.stars}`, 8)}`);
+}
+console.log(`  N = ${Math.min(paired.nRange.min, sizeCorr.nRange.min)}–${Math.max(paired.nRange.max, sizeCorr.nRange.max)}. *** p < 0.01, ** p < 0.05, * p < 0.1`);
+console.log();
+
+// 5. Means by region and by size group, with one-way ANOVA p.
+const item = `udfordring_${areas[1]!.id}`;
+for (const [title, by] of [
+  ['region', 'region'],
+  ['size group', { attribute: 'indbyggere', breaks: [50000, 100000], labels: ['under 50.000', '50.000–99.999', '100.000 og derover'] }],
+] as const) {
+  const g = compareGroups(s, item, { by });
+  console.log(`Mean (1–4) and top-2 share by ${title}: ${g.label}`);
+  for (const row of g.groups) {
+    console.log(`  ${pad(row.group, 22)} mean ${num(row.mean.mean)}  share ${lpad(pct(row.share.estimate), 5)}  N = ${row.n}${row.flagged ? '  (>= 10 points from overall)' : ''}`);
+  }
+  console.log(`  ANOVA F(${g.anova.df1}, ${g.anova.df2}) = ${num(g.anova.f)}, p = ${num(g.anova.p, 3)}; chi-square p for the top-2 shares = ${num(g.chiSquare.p, 3)}`);
+}
+console.log();
+
+// 6. The three largest challenges for each target group, and how often each topic is among them.
+const ranking = rankItems(s, { items: groups.flatMap((g) => topics.map((t) => `mg_${g.id}_${t.id}`)), top: 3 });
+console.log('Top 3 challenges per target group (share answering "ret store" or "meget store"):');
+for (const group of ranking.groups) {
+  console.log(`  ${pad(group.group, 34)} ${group.items.map((i) => `${i.rank}. ${i.label} (${pct(i.value)})`).join('; ')}`);
+}
+for (const topic of ranking.topics) {
+  console.log(`  ${pad(topic.topic, 34)} among the top 3 for ${topic.inTop} of ${topic.groups} target groups`);
+}
+console.log();
+
+// 7. Multi-select: forms of support per focus area, cells under 3 municipalities suppressed.
+const forms = demoSupportForms();
+const questions = Object.fromEntries(
+  areas.map((area) => [area.label, Object.fromEntries(forms.map((f) => [f.label, rows.map((r) => r[`stoette_${area.id}_${f.id}`])]))]),
+);
+const tally = multiSelectTable(questions);
+const suppressed = suppressSmallCells(tally.counts, { threshold: 3 });
+console.log('Municipalities asking for each form of support, per focus area (cells under 3 suppressed: "–"):');
+console.log(`  ${pad('', 28)} ${tally.groups.map((_, j) => lpad(`F${j + 1}`, 4)).join('')}   mean`);
+tally.options.forEach((option, i) => {
+  const cells = suppressed.cells[i]!.map((c) => lpad(c.value === null ? '–' : String(c.value), 4)).join('');
+  console.log(`  ${pad(option, 28)} ${cells}   ${num(tally.average[i]!.meanCount, 1)}`);
+});
+console.log(`  F1–F${tally.groups.length}: ${tally.groups.join('; ')}.`);
+console.log(`  ${suppressed.primary} cells under 3 and ${suppressed.complementary} more so that none can be recovered from the totals.`);

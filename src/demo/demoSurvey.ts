@@ -25,6 +25,48 @@ export function demoFocusAreas(): DemoFocusArea[] {
   ];
 }
 
+/** A target group (målgruppe) of the demo survey, asked about the same topics. */
+export interface DemoTargetGroup {
+  /** Short id used in the column names `mg_<group>_<topic>`. */
+  readonly id: string;
+  readonly label: string;
+}
+
+/** The six target groups of the demo survey. */
+export function demoTargetGroups(): DemoTargetGroup[] {
+  return [
+    { id: 'handicap', label: 'Børn med handicap' },
+    { id: 'udsatte', label: 'Børn i udsatte familier' },
+    { id: 'anbragte', label: 'Anbragte børn og unge' },
+    { id: 'psykisk', label: 'Børn med psykiske vanskeligheder' },
+    { id: 'kriminalitet', label: 'Unge i risiko for kriminalitet' },
+    { id: 'skole', label: 'Børn med skolefravær' },
+  ];
+}
+
+/** The topics asked for every target group (`mg_<group>_<topic>`), and their level. */
+export function demoTopics(): DemoFocusArea[] {
+  return [
+    { id: 'opsporing', label: 'Tidlig opsporing' },
+    { id: 'tilbud', label: 'Adgang til de rette tilbud' },
+    { id: 'kompetencer', label: 'Medarbejdernes kompetencer' },
+    { id: 'foraeldre', label: 'Samarbejde med forældre' },
+    { id: 'overgange', label: 'Overgange mellem tilbud' },
+    { id: 'viden', label: 'Viden om virkningsfulde indsatser' },
+  ];
+}
+
+/** The forms of support in the multi-select question asked per focus area (`stoette_<area>_<form>`). */
+export function demoSupportForms(): DemoFocusArea[] {
+  return [
+    { id: 'vejledning', label: 'Faglig vejledning' },
+    { id: 'kompetence', label: 'Kompetenceudvikling' },
+    { id: 'sparring', label: 'Sparring i konkrete sager' },
+    { id: 'netvaerk', label: 'Netværk med andre kommuner' },
+    { id: 'redskaber', label: 'Redskaber og materialer' },
+  ];
+}
+
 /** Options of {@link demoSurveyRows}. */
 export interface DemoSurveyOptions {
   /** Seed of the generator (default 2021). The same seed always gives the same rows. */
@@ -44,7 +86,7 @@ export type DemoSurveyRow = {
   readonly region: string;
   readonly indbyggere: number;
   readonly socioIndeks: number;
-} & Readonly<Record<`udfordring_${string}` | `behov_${string}`, string | null>>;
+} & Readonly<Record<`udfordring_${string}` | `behov_${string}` | `mg_${string}` | `stoette_${string}`, string | null>>;
 
 const challengeLabels = [
   'Slet ingen udfordringer',
@@ -84,6 +126,12 @@ function noisy(label: string, random: Random, dontKnow: string): string | null {
  * are "Ved ikke", blank or typed in another case, as real exports are. None of the answers are
  * real survey results.
  *
+ * Two further blocks: for each of six target groups (`demoTargetGroups`) the same six topics
+ * (`demoTopics`) rated on the challenge scale (`mg_<group>_<topic>`), with early detection
+ * ("opsporing") the largest challenge in most groups; and per focus area a multi-select question
+ * "which forms of support would help?" (`stoette_<area>_<form>`: 'x' ticked, '' not ticked,
+ * null when the municipality skipped the question), where few municipalities tick some forms.
+ *
  * @param options - seed and number of respondents
  * @returns one plain row per responding municipality, in frame order
  * @example
@@ -112,6 +160,13 @@ export function demoSurveyRows(options: DemoSurveyOptions = {}): DemoSurveyRow[]
 
   const areas = demoFocusAreas();
   const areaLevel = areas.map(() => 0.8 * random.normal());
+  const targetGroups = demoTargetGroups();
+  const topics = demoTopics();
+  const topicLevel = [0.9, 0.3, 0.1, -0.4, 0.2, 0.0];
+  const groupLevel = targetGroups.map(() => 0.5 * random.normal());
+  const interaction = targetGroups.map(() => topics.map(() => 0.35 * random.normal()));
+  const forms = demoSupportForms();
+  const formRate = [0.55, 0.45, 0.3, 0.08, 0.03];
   const rows: DemoSurveyRow[] = [];
   frame.forEach((municipality, index) => {
     const strain = random.normal();
@@ -130,6 +185,18 @@ export function demoSurveyRows(options: DemoSurveyOptions = {}): DemoSurveyRow[]
       row[`udfordring_${area.id}`] = noisy(ordinal(challenge, challengeLabels), random, 'Ved ikke');
       const needLabel = random.uniform() < 0.02 ? 'Ikke relevant' : ordinal(need, degreeLabels);
       row[`behov_${area.id}`] = noisy(needLabel, random, 'Ved ikke');
+      const skipped = random.uniform() < 0.05;
+      forms.forEach((form, f) => {
+        const ticked = random.uniform() < (formRate[f] as number) * (challenge > 0 ? 1.3 : 0.7);
+        row[`stoette_${area.id}_${form.id}`] = skipped ? null : ticked ? 'x' : '';
+      });
+    });
+    targetGroups.forEach((group, g) => {
+      topics.forEach((topic, t) => {
+        const latent =
+          0.4 * strain + (groupLevel[g] as number) + (topicLevel[t] as number) + (interaction[g]?.[t] as number) + 0.8 * random.normal();
+        row[`mg_${group.id}_${topic.id}`] = noisy(ordinal(latent, challengeLabels), random, 'Ved ikke');
+      });
     });
     if (!dropped.has(index)) rows.push(row as DemoSurveyRow);
   });

@@ -1,4 +1,4 @@
 export { municipalities2020 } from './municipalities';
 export type { Municipality } from './municipalities';
-export { demoFocusAreas, demoSurveyRows } from './demoSurvey';
-export type { DemoFocusArea, DemoSurveyOptions, DemoSurveyRow } from './demoSurvey';
+export { demoFocusAreas, demoSupportForms, demoSurveyRows, demoTargetGroups, demoTopics } from './demoSurvey';
+export type { DemoFocusArea, DemoSurveyOptions, DemoSurveyRow, DemoTargetGroup } from './demoSurvey';
