@@ -117,6 +117,50 @@ export type {
   MergeInformantsResult,
 } from './describe/mergeInformants';
 
+// representativeness/
+export { defineTargets, targetsFromFrame } from './representativeness/populationTargets';
+export type {
+  CategoricalTarget,
+  DefineTargetsOptions,
+  DefineTargetsResult,
+  NumericTarget,
+  PopulationTargets,
+  TargetInput,
+  TargetsFromFrameOptions,
+  TargetsFromFrameResult,
+  VariableKind,
+  VariableSpec,
+  VariableTarget,
+} from './representativeness/populationTargets';
+export { representativeness } from './representativeness/representativeness';
+export type {
+  RepresentativenessOptions,
+  RepresentativenessResult,
+  RepresentativenessRow,
+  RepresentativenessSample,
+  RepresentativenessTest,
+  RepresentativenessVariable,
+} from './representativeness/representativeness';
+export { responseRates } from './representativeness/responseRates';
+export type {
+  ResponseRateCounts,
+  ResponseRateGroup,
+  ResponseRateGrouping,
+  ResponseRatesOptions,
+  ResponseRatesResult,
+} from './representativeness/responseRates';
+export { postStratify } from './representativeness/postStratify';
+export type { PostStratifyOptions, PostStratifyResult } from './representativeness/postStratify';
+export { rake } from './representativeness/rake';
+export type { RakeOptions, RakeResult } from './representativeness/rake';
+export { weightDiagnostics } from './representativeness/weightDiagnostics';
+export type {
+  WeightDiagnosticsResult,
+  WeightingMargin,
+  WeightingResult,
+} from './representativeness/weightDiagnostics';
+export type { CategoricalShares, WeightingSample, WeightingTargets } from './representativeness/weightsInput';
+
 // report/
 export { largestRemainder, roundHalfUp, roundPercent } from './report/rounding';
 export type { LargestRemainderOptions } from './report/rounding';

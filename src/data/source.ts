@@ -32,6 +32,7 @@ export function sourceFromRows(
     throw new TypeError(`${fn}: rows must be an iterable of plain objects (e.g. an array), got ${describeValue(rows)}`);
   }
   const unique = [...new Set(wanted)];
+  if (Array.isArray(rows)) return sourceFromRowArray(fn, rows, unique);
   const arrays = unique.map(() => [] as unknown[]);
   const present = unique.map(() => false);
   const seen = new Set<string>();
@@ -56,6 +57,41 @@ export function sourceFromRows(
     else seen.delete(name);
   });
   for (const name of byName.keys()) seen.add(name);
+  return { length, names: [...seen], column: (name) => byName.get(name) };
+}
+
+/**
+ * The array case of {@link sourceFromRows}, read column by column: the inner loop reads one
+ * property name from every row, which keeps V8's property lookup on a single shape and is
+ * several times faster than reading every wanted name of one row before moving on.
+ */
+function sourceFromRowArray(fn: string, rows: readonly Record<string, unknown>[], unique: readonly string[]): ColumnSource {
+  const length = rows.length;
+  const seen = new Set<string>();
+  for (let i = 0; i < length; i++) {
+    const row = rows[i];
+    if (row === null || typeof row !== 'object') {
+      throw new TypeError(`${fn}: row ${i} is ${describeValue(row)}, not an object; pass one object per respondent`);
+    }
+    if (i < 50) for (const key of Object.keys(row)) seen.add(key);
+  }
+  const byName = new Map<string, unknown[]>();
+  for (const name of unique) {
+    const values = new Array<unknown>(length);
+    let present = false;
+    for (let i = 0; i < length; i++) {
+      const value = (rows[i] as Record<string, unknown>)[name];
+      values[i] = value;
+      if (value !== undefined) present = true;
+    }
+    if (!present) present = rows.some((row) => name in row);
+    if (present) {
+      byName.set(name, values);
+      seen.add(name);
+    } else {
+      seen.delete(name);
+    }
+  }
   return { length, names: [...seen], column: (name) => byName.get(name) };
 }
 

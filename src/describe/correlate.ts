@@ -1,4 +1,5 @@
 import type { Survey } from '../data/survey';
+import type { LikertColumn } from '../data/types';
 import { adjustPValues } from '../inference/adjustPValues';
 import type { AdjustPValuesMethod } from '../inference/adjustPValues';
 import { pearson } from '../inference/pearson';
@@ -184,11 +185,14 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
   }
 
   // --- the tests -------------------------------------------------------------------------------
-  const values = new Map<string, Float64Array>();
-  const numeric = (name: string): Float64Array => {
+  // Items go in as coded columns (two columns correlate exactly from their cross-table of
+  // levels); numeric attributes as numbers.
+  const itemIds = new Set(s.items.map((item) => item.id));
+  const values = new Map<string, LikertColumn | Float64Array>();
+  const numeric = (name: string): LikertColumn | Float64Array => {
     let v = values.get(name);
     if (v === undefined) {
-      v = s.numeric(name);
+      v = itemIds.has(name) ? s.item(name) : s.numeric(name);
       values.set(name, v);
     }
     return v;

@@ -1,13 +1,15 @@
 import { regularizedBeta } from '../math';
 import { assertLevel } from '../internal/validate';
+import { centredSums, crossTabulateLevels, integerScores } from './crossTab';
 import {
+  isLikertColumn,
   normalCritical,
   readNumeric,
   resolveStarScheme,
   starsFor,
   type NumericInput,
 } from './internal';
-import type { StarScheme } from './significanceStars';
+import type { StarScheme, StarThreshold } from './significanceStars';
 
 /** Options of {@link pearson}. */
 export interface PearsonOptions {
@@ -82,6 +84,18 @@ export function pearson(x: NumericInput, y: NumericInput, options: PearsonOption
   const { level = 0.95, stars: scheme = 'default' } = options;
   assertLevel(fn, level);
   const thresholds = resolveStarScheme(fn, scheme);
+  // Two coded columns with integer codes: exact sums from their cross-table of levels (see
+  // crossTab.ts), with no per-respondent numbers to build.
+  if (isLikertColumn(x) && isLikertColumn(y) && integerScores(x.scale.codes) && integerScores(y.scale.codes)) {
+    if (x.codes.length !== y.codes.length) {
+      throw new RangeError(
+        `${fn}: x and y must have the same length (one entry per respondent), got ${x.codes.length} and ${y.codes.length}`,
+      );
+    }
+    const table = crossTabulateLevels(x, y);
+    const { sxx, syy, sxy } = centredSums(table, x.scale.codes, y.scale.codes);
+    return correlationResult(table.n, x.codes.length - table.n, sxx, syy, sxy, level, thresholds);
+  }
   const xs = readNumeric(fn, x, 'x');
   const ys = readNumeric(fn, y, 'y');
   if (xs.length !== ys.length) {
@@ -103,23 +117,7 @@ export function pearson(x: NumericInput, y: NumericInput, options: PearsonOption
     maxY = Math.max(maxY, Math.abs(yi));
   }
   const nExcluded = xs.length - n;
-  const undefinedResult = (reason: string): PearsonResult => ({
-    r: NaN,
-    n,
-    nExcluded,
-    df: n >= 3 ? n - 2 : NaN,
-    t: NaN,
-    p: NaN,
-    stars: '',
-    ci: { lower: NaN, upper: NaN, level, method: 'fisher-z' },
-    method: 'pearson',
-    reason,
-  });
-  if (n < 3) {
-    return undefinedResult(
-      n === 0 ? 'no complete pairs: fewer than 3 complete pairs' : 'fewer than 3 complete pairs',
-    );
-  }
+  if (n < 3) return correlationResult(n, nExcluded, NaN, NaN, NaN, level, thresholds);
 
   // Rescale by powers of two (exact) so that sums of squares neither overflow nor underflow,
   // and gather the complete pairs contiguously.
@@ -139,9 +137,47 @@ export function pearson(x: NumericInput, y: NumericInput, options: PearsonOption
   // sum is compensated (Neumaier), so the rounding error does not grow with n.
   centre(cx);
   centre(cy);
-  const sxy = sumOfProducts(cx, cy);
-  const sxx = sumOfProducts(cx, cx);
-  const syy = sumOfProducts(cy, cy);
+  return correlationResult(
+    n,
+    nExcluded,
+    sumOfProducts(cx, cx),
+    sumOfProducts(cy, cy),
+    sumOfProducts(cx, cy),
+    level,
+    thresholds,
+  );
+}
+
+/**
+ * r, t, p, stars and the Fisher-z interval from the centred sums of n complete pairs: the part
+ * shared by the respondent-level and the cross-table paths. Internal (Spearman uses it on ranks).
+ */
+export function correlationResult(
+  n: number,
+  nExcluded: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+  level: number,
+  thresholds: readonly StarThreshold[],
+): PearsonResult {
+  const undefinedResult = (reason: string): PearsonResult => ({
+    r: NaN,
+    n,
+    nExcluded,
+    df: n >= 3 ? n - 2 : NaN,
+    t: NaN,
+    p: NaN,
+    stars: '',
+    ci: { lower: NaN, upper: NaN, level, method: 'fisher-z' },
+    method: 'pearson',
+    reason,
+  });
+  if (n < 3) {
+    return undefinedResult(
+      n === 0 ? 'no complete pairs: fewer than 3 complete pairs' : 'fewer than 3 complete pairs',
+    );
+  }
   if (sxx === 0 && syy === 0) return undefinedResult('x and y are constant');
   if (sxx === 0) return undefinedResult('x is constant');
   if (syy === 0) return undefinedResult('y is constant');

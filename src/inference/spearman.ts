@@ -1,6 +1,8 @@
 import { assertLevel } from '../internal/validate';
-import { readNumeric, resolveStarScheme, type NumericInput } from './internal';
-import { pearson } from './pearson';
+import { centredSums, crossTabulateLevels, levelRanks } from './crossTab';
+import { isLikertColumn, readNumeric, resolveStarScheme, type NumericInput } from './internal';
+import { correlationResult, pearson } from './pearson';
+import type { PearsonResult } from './pearson';
 import { averageRanks } from './ranks';
 import type { StarScheme } from './significanceStars';
 
@@ -94,28 +96,46 @@ export function spearman(
   const { level = 0.95, stars = 'default' } = options;
   assertLevel(fn, level);
   resolveStarScheme(fn, stars);
-  const xs = readNumeric(fn, x, 'x');
-  const ys = readNumeric(fn, y, 'y');
-  if (xs.length !== ys.length) {
-    throw new RangeError(
-      `${fn}: x and y must have the same length (one entry per respondent), got ${xs.length} and ${ys.length}`
-    );
+  const sameLength = (a: number, b: number): void => {
+    if (a !== b) {
+      throw new RangeError(
+        `${fn}: x and y must have the same length (one entry per respondent), got ${a} and ${b}`
+      );
+    }
+  };
+  let onRanks: PearsonResult;
+  let nExcluded: number;
+  if (isLikertColumn(x) && isLikertColumn(y)) {
+    // Two coded columns: each level's average rank follows from the margins of the table of
+    // complete pairs; doubled, the ranks are integers, so the cross-table sums are exact.
+    sameLength(x.codes.length, y.codes.length);
+    const table = crossTabulateLevels(x, y);
+    const rankX = levelRanks(table, 'rows').map((rank) => 2 * rank);
+    const rankY = levelRanks(table, 'columns').map((rank) => 2 * rank);
+    const { sxx, syy, sxy } = centredSums(table, rankX, rankY);
+    nExcluded = x.codes.length - table.n;
+    onRanks = correlationResult(table.n, nExcluded, sxx, syy, sxy, level, resolveStarScheme(fn, stars));
+  } else {
+    const xs = readNumeric(fn, x, 'x');
+    const ys = readNumeric(fn, y, 'y');
+    sameLength(xs.length, ys.length);
+    const completeX: number[] = [];
+    const completeY: number[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      const xi = xs[i] as number;
+      const yi = ys[i] as number;
+      if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
+      completeX.push(xi);
+      completeY.push(yi);
+    }
+    // Pearson's r, t, p and interval on the ranks of the complete pairs.
+    onRanks = pearson(averageRanks(completeX), averageRanks(completeY), { level, stars });
+    nExcluded = xs.length - completeX.length;
   }
-  const completeX: number[] = [];
-  const completeY: number[] = [];
-  for (let i = 0; i < xs.length; i++) {
-    const xi = xs[i] as number;
-    const yi = ys[i] as number;
-    if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-    completeX.push(xi);
-    completeY.push(yi);
-  }
-  // Pearson's r, t, p and interval on the ranks of the complete pairs.
-  const onRanks = pearson(averageRanks(completeX), averageRanks(completeY), { level, stars });
   const result: SpearmanResult = {
     r: onRanks.r,
     n: onRanks.n,
-    nExcluded: xs.length - completeX.length,
+    nExcluded,
     df: onRanks.df,
     t: onRanks.t,
     p: onRanks.p,

@@ -1,0 +1,358 @@
+/**
+ * Reading the inputs of the weighting functions ({@link postStratify}, {@link rake}): the
+ * sample (rows, columns or a `Survey`), its categorical weighting variables, base weights and
+ * the population targets. Internal: never re-exported from `src/index.ts`.
+ */
+import { isMissingValue } from '../data/source';
+import type { Survey } from '../data/survey';
+import { describeValue } from '../internal/validate';
+import { SHARE_TOLERANCE } from './populationTargets';
+import type { PopulationTargets, VariableTarget } from './populationTargets';
+
+/** A sample to weight: one object per respondent, one array per column, or a {@link Survey}. */
+export type WeightingSample =
+  | Iterable<Readonly<Record<string, unknown>>>
+  | Readonly<Record<string, ArrayLike<unknown>>>
+  | Survey;
+
+/** Population shares of the categories of one variable, e.g. `{ Hovedstaden: 0.296, … }`. */
+export type CategoricalShares = Readonly<Record<string, number>>;
+
+/**
+ * Population targets for weighting. Either the {@link PopulationTargets} model (from
+ * `defineTargets` or `targetsFromFrame`): `{ size?, variables: { region: { kind: 'categorical', shares } } }`,
+ * or the plain shape `{ region: { Hovedstaden: 0.296, … }, size: { … } }` (a variable may also be
+ * a full `{ kind, … }` target). Only categorical margins are used for weighting; numeric targets
+ * (`{ mean }`) are recognised and left out.
+ */
+export type WeightingTargets =
+  | PopulationTargets
+  | Readonly<Record<string, CategoricalShares | VariableTarget | { readonly mean: number; readonly sd?: number }>>;
+
+/** One categorical margin, validated: categories in target order, shares summing to 1. */
+export interface Margin {
+  readonly variable: string;
+  readonly categories: readonly string[];
+  readonly shares: Float64Array;
+  /** Each respondent's category index. */
+  readonly index: Int32Array;
+  /** Respondents per category. */
+  readonly counts: Float64Array;
+}
+
+/** The targets, read: categorical margins by name, the numeric ones' names, the population size. */
+export interface ReadTargets {
+  readonly categorical: Map<string, { categories: string[]; shares: Float64Array }>;
+  readonly numeric: string[];
+  readonly size: number | undefined;
+}
+
+const SHOW = 5;
+
+/** Matching key for category labels: trimmed and in Unicode NFC (so "æ" matches "æ"). */
+export function categoryKey(value: unknown): string {
+  return String(value).trim().normalize('NFC');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isSurvey(sample: unknown): sample is Survey {
+  return isPlainObject(sample) && (sample as { kind?: unknown }).kind === 'survey' && typeof (sample as { category?: unknown }).category === 'function';
+}
+
+/** Accessor for a sample: its length, ids, the values of one variable, its own weights. */
+export interface SampleReader {
+  readonly length: number;
+  readonly ids: readonly string[] | undefined;
+  /** A variable's category keys (null where missing). */
+  values(name: string): (string | null)[];
+  /** A numeric column (for base weights named by column). */
+  raw(name: string): ArrayLike<unknown>;
+  /** The survey's own weights, or null. */
+  readonly weights: Float64Array | null;
+}
+
+/** Wraps rows, columns or a Survey; `wanted` names the columns rows must keep. */
+export function readSample(fn: string, sample: unknown, wanted: readonly string[], idColumn: string | undefined): SampleReader {
+  if (isSurvey(sample)) {
+    const s = sample;
+    return {
+      length: s.size,
+      ids: s.ids,
+      weights: s.weights,
+      values(name) {
+        const kind = s.attributes[name];
+        if (kind === 'number') {
+          throw new RangeError(
+            `${fn}: "${name}" is a numeric attribute of the survey; weighting needs categories: declare it as 'category' in survey({ attributes }) or group it with sizeGroups() first`,
+          );
+        }
+        if (kind !== 'category') {
+          const known = Object.entries(s.attributes).filter(([, k]) => k === 'category').map(([n]) => `"${n}"`);
+          throw new RangeError(`${fn}: the survey has no categorical attribute "${name}"; its categorical attributes are ${known.join(', ') || 'none'}`);
+        }
+        return s.category(name).map((v) => (v === null ? null : categoryKey(v)));
+      },
+      raw(name) {
+        throw new TypeError(`${fn}: baseWeights "${name}" names a column, but the sample is a Survey; pass an array of numbers (or rely on the survey's own weights)`);
+      },
+    };
+  }
+  let columns: Map<string, ArrayLike<unknown>>;
+  let length: number;
+  if (Array.isArray(sample) || (sample !== null && typeof sample === 'object' && typeof (sample as Iterable<unknown>)[Symbol.iterator] === 'function')) {
+    columns = new Map(wanted.map((name) => [name, [] as unknown[]]));
+    const present = new Set<string>();
+    length = 0;
+    for (const row of sample as Iterable<unknown>) {
+      if (!isPlainObject(row)) {
+        throw new TypeError(`${fn}: row ${length} is ${describeValue(row)}, not an object; pass one object per respondent`);
+      }
+      for (const name of wanted) {
+        if (name in row) present.add(name);
+        (columns.get(name) as unknown[]).push(row[name]);
+      }
+      length++;
+    }
+    for (const name of wanted) if (!present.has(name) && length > 0) columns.delete(name);
+  } else if (isPlainObject(sample)) {
+    columns = new Map();
+    length = -1;
+    for (const [name, values] of Object.entries(sample)) {
+      if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
+        throw new TypeError(`${fn}: column "${name}" must be an array, got ${describeValue(values)}`);
+      }
+      const column = values as ArrayLike<unknown>;
+      if (length === -1) length = column.length;
+      else if (column.length !== length) {
+        throw new RangeError(`${fn}: the sample's columns must all have one length; "${name}" has ${column.length}, not ${length}`);
+      }
+      columns.set(name, column);
+    }
+    length = Math.max(length, 0);
+  } else {
+    throw new TypeError(`${fn}: sample must be rows (an array of objects), columns (an object of arrays) or a Survey; got ${describeValue(sample)}`);
+  }
+  const column = (name: string, role: string): ArrayLike<unknown> => {
+    const values = columns.get(name);
+    if (values === undefined) {
+      const names = [...columns.keys()].map((n) => `"${n}"`).join(', ');
+      throw new RangeError(`${fn}: the sample has no column "${name}" (${role})${names ? `; it has ${names}` : ''}`);
+    }
+    return values;
+  };
+  let ids: string[] | undefined;
+  if (idColumn !== undefined) {
+    const raw = column(idColumn, 'id');
+    ids = Array.from({ length }, (_, i) => (isMissingValue(raw[i]) ? '' : String(raw[i]).trim()));
+  }
+  return {
+    length,
+    ids,
+    weights: null,
+    values(name) {
+      const raw = column(name, 'weighting variable');
+      return Array.from({ length }, (_, i) => (isMissingValue(raw[i]) ? null : categoryKey(raw[i])));
+    },
+    raw: (name) => column(name, 'base weights'),
+  };
+}
+
+/**
+ * The base (design) weights: `option` when given (an array or, for rows and columns, a column
+ * name), none for `null`, else the survey's own. Finite and >= 0; at least one positive.
+ */
+export function readBaseWeights(fn: string, reader: SampleReader, option: unknown): Float64Array {
+  const n = reader.length;
+  let source: ArrayLike<unknown> | null;
+  if (option === null) source = null;
+  else if (option === undefined) source = reader.weights;
+  else if (typeof option === 'string') source = reader.raw(option);
+  else if (typeof option === 'object' && typeof (option as ArrayLike<unknown>).length === 'number') source = option as ArrayLike<unknown>;
+  else throw new TypeError(`${fn}: baseWeights must be an array of numbers (one per respondent), a column name or null; got ${describeValue(option)}`);
+  const weights = new Float64Array(n);
+  if (source === null) {
+    weights.fill(1);
+    return weights;
+  }
+  if (source.length !== n) {
+    throw new RangeError(`${fn}: baseWeights has ${source.length} values but the sample has ${n} respondents; give one per respondent`);
+  }
+  const bad: string[] = [];
+  let badCount = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = source[i];
+    const w = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      badCount++;
+      if (bad.length < SHOW) bad.push(`${describeValue(raw)} (row ${i})`);
+    } else {
+      weights[i] = w;
+    }
+  }
+  if (badCount > 0) {
+    throw new RangeError(
+      `${fn}: ${badCount} base weight${badCount === 1 ? ' is' : 's are'} not a finite number >= 0: ${bad.join(', ')}${badCount > SHOW ? ', …' : ''}`,
+    );
+  }
+  return weights;
+}
+
+/** Reads and validates the targets (either shape); shares are checked to sum to 1 and then normalised exactly. */
+export function readTargets(fn: string, targets: unknown): ReadTargets {
+  if (!isPlainObject(targets)) {
+    throw new TypeError(`${fn}: targets must be an object such as { region: { Hovedstaden: 0.296, … } }, got ${describeValue(targets)}`);
+  }
+  const modelVariables = targets['variables'];
+  const isModel =
+    isPlainObject(modelVariables) &&
+    Object.values(modelVariables).length > 0 &&
+    Object.values(modelVariables).every((v) => isPlainObject(v) && typeof v['kind'] === 'string');
+  const categorical = new Map<string, { categories: string[]; shares: Float64Array }>();
+  const numeric: string[] = [];
+  let size: number | undefined;
+  const entries: [string, unknown][] = Object.entries(isModel ? (modelVariables as Record<string, unknown>) : targets);
+  if (isModel) {
+    const rawSize = targets['size'];
+    if (rawSize !== undefined) {
+      if (typeof rawSize !== 'number' || !Number.isFinite(rawSize) || rawSize <= 0) {
+        throw new RangeError(`${fn}: targets.size must be a positive number (the population size), got ${describeValue(rawSize)}`);
+      }
+      size = rawSize;
+    }
+  }
+  for (const [variable, spec] of entries) {
+    if (!isPlainObject(spec)) {
+      throw new TypeError(`${fn}: the target for "${variable}" must be an object of shares, got ${describeValue(spec)}`);
+    }
+    let shares: Record<string, unknown>;
+    if (typeof spec['kind'] === 'string') {
+      if (spec['kind'] === 'numeric') {
+        numeric.push(variable);
+        continue;
+      }
+      if (spec['kind'] !== 'categorical' || !isPlainObject(spec['shares'])) {
+        throw new TypeError(`${fn}: the target for "${variable}" must be { kind: 'categorical', shares } or { kind: 'numeric', mean }`);
+      }
+      shares = spec['shares'];
+    } else {
+      const keys = Object.keys(spec);
+      if (keys.includes('mean') && keys.every((k) => k === 'mean' || k === 'sd' || k === 'total')) {
+        numeric.push(variable);
+        continue;
+      }
+      shares = spec;
+    }
+    const categories: string[] = [];
+    const values: number[] = [];
+    const seen = new Map<string, string>();
+    for (const [category, share] of Object.entries(shares)) {
+      if (typeof share !== 'number' || !Number.isFinite(share) || share < 0) {
+        throw new RangeError(`${fn}: the target share of "${category}" in "${variable}" is ${describeValue(share)}; shares must be finite numbers >= 0`);
+      }
+      const key = categoryKey(category);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new RangeError(`${fn}: the targets for "${variable}" name the category "${key}" twice ("${earlier}" and "${category}")`);
+      }
+      seen.set(key, category);
+      categories.push(key);
+      values.push(share);
+    }
+    if (categories.length === 0) throw new RangeError(`${fn}: the targets for "${variable}" have no categories`);
+    let sum = 0;
+    for (const v of values) sum += v;
+    if (!(Math.abs(sum - 1) <= SHARE_TOLERANCE)) {
+      throw new RangeError(
+        `${fn}: the target shares of "${variable}" sum to ${sum}, not 1; give shares (divide population counts by their total), or rescale rounded figures with defineTargets({ rescale: true })`,
+      );
+    }
+    categorical.set(variable, { categories, shares: Float64Array.from(values, (v) => v / sum) });
+  }
+  return { categorical, numeric, size };
+}
+
+/**
+ * Builds one margin: each respondent's category index. Throws, naming them, for respondents with
+ * a missing value, sample categories absent from the targets, and target categories with a
+ * positive share but no respondents (or only zero base weights).
+ */
+export function buildMargin(
+  fn: string,
+  variable: string,
+  target: { categories: string[]; shares: Float64Array },
+  values: readonly (string | null)[],
+  base: Float64Array,
+  ids: readonly string[] | undefined,
+): Margin {
+  const position = new Map(target.categories.map((c, k) => [c, k]));
+  const index = new Int32Array(values.length);
+  const counts = new Float64Array(target.categories.length);
+  const baseSums = new Float64Array(target.categories.length);
+  const missingRows: number[] = [];
+  const unknown = new Map<string, number[]>();
+  values.forEach((value, i) => {
+    if (value === null) {
+      missingRows.push(i);
+      return;
+    }
+    const k = position.get(value);
+    if (k === undefined) {
+      const rows = unknown.get(value);
+      if (rows === undefined) unknown.set(value, [i]);
+      else rows.push(i);
+      return;
+    }
+    index[i] = k;
+    counts[k]! += 1;
+    baseSums[k]! += base[i] as number;
+  });
+  const where = (rows: number[]): string => {
+    const shown = rows.slice(0, SHOW).map((r) => (ids !== undefined ? `${r} (id ${ids[r]})` : String(r)));
+    return `${shown.join(', ')}${rows.length > SHOW ? ', …' : ''}`;
+  };
+  if (missingRows.length > 0) {
+    throw new RangeError(
+      `${fn}: ${missingRows.length} respondent${missingRows.length === 1 ? ' has' : 's have'} no value for "${variable}" (rows ${where(missingRows)}, 0-based); ` +
+        `fill them in, drop those respondents, or give them a category of their own with its own target`,
+    );
+  }
+  if (unknown.size > 0) {
+    const list = [...unknown].map(([value, rows]) => `"${value}" ×${rows.length} (rows ${where(rows)})`).join('; ');
+    throw new RangeError(
+      `${fn}: the sample has categories of "${variable}" that are not in the targets: ${list}; the targets name ${target.categories.map((c) => `"${c}"`).join(', ')}`,
+    );
+  }
+  const empty = target.categories.filter((_, k) => (target.shares[k] as number) > 0 && (baseSums[k] as number) === 0);
+  if (empty.length > 0) {
+    throw new RangeError(
+      `${fn}: ${empty.map((c) => `"${c}"`).join(', ')} of "${variable}" ${empty.length === 1 ? 'has' : 'have'} a positive target share but no respondents (with a positive base weight), so ${empty.length === 1 ? 'it' : 'they'} cannot be weighted; merge ${empty.length === 1 ? 'it' : 'them'} with a neighbouring category in both the sample and the targets`,
+    );
+  }
+  return { variable, categories: target.categories, shares: target.shares, index, counts };
+}
+
+/** The weights' total under the `scale` option; `populationSize` (or the targets' size) for 'population'. */
+export function resolveScale(
+  fn: string,
+  scale: unknown,
+  populationSize: unknown,
+  targetSize: number | undefined,
+  n: number,
+): { scale: 'sample' | 'population'; total: number } {
+  if (populationSize !== undefined && (typeof populationSize !== 'number' || !Number.isFinite(populationSize) || populationSize <= 0)) {
+    throw new RangeError(`${fn}: populationSize must be a positive number (e.g. 98 municipalities), got ${describeValue(populationSize)}`);
+  }
+  const chosen = scale ?? (populationSize !== undefined ? 'population' : 'sample');
+  if (chosen === 'sample') return { scale: 'sample', total: n };
+  if (chosen !== 'population') {
+    throw new RangeError(`${fn}: unknown scale ${describeValue(scale)}; use 'sample' (weights sum to n) or 'population' (weights sum to N)`);
+  }
+  const total = (populationSize as number | undefined) ?? targetSize;
+  if (total === undefined) {
+    throw new RangeError(`${fn}: scale 'population' needs populationSize (or targets with a size)`);
+  }
+  return { scale: 'population', total };
+}
