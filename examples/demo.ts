@@ -13,12 +13,17 @@ import {
   likert,
   multiSelectTable,
   pearson,
+  rake,
   rankItems,
+  representativeness,
+  responseRates,
   roundHalfUp,
   roundPercent,
   scales,
+  sizeGroups,
   suppressSmallCells,
   survey,
+  targetsFromFrame,
 } from '../src/index';
 import {
   demoFocusAreas,
@@ -157,3 +162,38 @@ tally.options.forEach((option, i) => {
 });
 console.log(`  F1–F${tally.groups.length}: ${tally.groups.join('; ')}.`);
 console.log(`  ${suppressed.primary} cells under 3 and ${suppressed.complementary} more so that none can be recovered from the totals.`);
+console.log();
+
+// 8. Do the responding municipalities stand for all 98?
+const sizeLabels = ['under 50.000', '50.000–99.999', '100.000 og derover'];
+const sizeOf = (population: number): string =>
+  sizeGroups([population], { breaks: [50000, 100000], labels: sizeLabels }).groups[0]!;
+const frameRows = frame.map((m) => ({ ...m, size: sizeOf(m.population) }));
+const sampleRows = rows.map((r) => ({ code: r.kommunekode, region: r.region, population: r.indbyggere, size: sizeOf(r.indbyggere) }));
+const check = representativeness({ sample: sampleRows, population: frameRows, variables: ['region', 'population'] });
+console.log('Representativeness: respondents vs all 98 municipalities (95 % Wald intervals, no finite population correction):');
+for (const row of check.rows) {
+  const label = row.category ?? 'mean population';
+  const show = (x: number): string => (row.category === null ? Math.round(x).toLocaleString('da-DK') : pct(x));
+  console.log(
+    `  ${pad(label, 18)} population ${lpad(show(row.population), 7)}  sample ${lpad(show(row.sample), 7)}  interval ${show(row.lower)}–${show(row.upper)}  ${row.covered ? 'covered' : 'NOT covered'}`,
+  );
+}
+console.log(`  Verdict: ${check.representative ? 'every population value lies inside its interval' : 'some population values fall outside their intervals'}.`);
+
+const rates = responseRates(frameRows, rows.map((r) => r.kommunekode), { id: 'code', by: ['region', { column: 'population', breaks: [50000, 100000], labels: sizeLabels }] });
+console.log(`Response rates: ${rates.overall.responded} of ${rates.overall.frame} (${pct(rates.overall.rate)}) overall;`);
+for (const g of rates.groups) console.log(`  ${pad(String(g.group), 20)} ${lpad(String(g.responded), 3)} of ${lpad(String(g.frame), 3)}  ${lpad(pct(g.rate), 5)}`);
+
+// 9. Raking to the frame's region and size-group margins, and what it changes.
+const weighting = rake(sampleRows, { targets: targetsFromFrame(frameRows, { variables: ['region', 'size'] }), id: 'code' });
+console.log(
+  `Raking on region × size group: ${weighting.converged ? 'converged' : 'did not converge'} in ${weighting.iterations} iterations; weights ${num(weighting.min)}–${num(weighting.max)}, design effect ${num(weighting.designEffect, 3)}, effective n ${num(weighting.nEffective, 1)}.`,
+);
+console.log('Top-2 share before and after weighting:');
+for (const area of areas.slice(0, 4)) {
+  const column = s.item(`udfordring_${area.id}`);
+  const before = agreementShare(column);
+  const after = agreementShare(column, { weights: weighting.weights });
+  console.log(`  ${pad(area.label, 46)} ${lpad(pct(before.estimate), 5)} → ${lpad(pct(after.estimate), 5)}`);
+}

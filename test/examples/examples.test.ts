@@ -33,5 +33,15 @@ describe('npm run demo', () => {
     expect(out).toMatch(/SYNTHETIC/);
     expect(out).toMatch(/Respondents: 95 of 98 municipalities/);
     expect(out).toMatch(/r = \d\.\d\d\**/);
+    // The survey layer: paired correlations for the nine focus areas, group means with ANOVA,
+    // top 3 per target group and a suppressed multi-select table.
+    expect(out.match(/^ {2}\S.*\d\.\d\d\**\s+N = \d+$/gm)).toHaveLength(9);
+    expect(out).toMatch(/ANOVA F\(4, \d+\) = /);
+    expect(out).toMatch(/Top 3 challenges per target group/);
+    expect(out).toMatch(/cells under 3 and \d+ more so that none can be recovered/);
+    // Representativeness, response rates and raking.
+    expect(out).toMatch(/Verdict: every population value lies inside its interval/);
+    expect(out).toMatch(/Response rates: 95 of 98 \(97 %\) overall/);
+    expect(out).toMatch(/Raking on region × size group: converged/);
   });
 });
