@@ -1,4 +1,5 @@
 import { normalQuantile, studentTQuantile } from '../math';
+import { moments } from '../math/moments';
 import {
   assertCount,
   assertFinite,
@@ -125,7 +126,9 @@ export function meanInterval(
         );
       }
     }
-    ({ mean, sd } = meanAndSd(input));
+    const m = moments(input);
+    mean = m.mean;
+    sd = Math.sqrt(m.variance);
   } else {
     throw new TypeError(
       `${fn}: input must be an array of numbers or a summary { mean, sd, n }, got ${describeValue(input)}`,
@@ -173,26 +176,3 @@ export function meanInterval(
   };
 }
 
-/**
- * Mean and two-pass sample standard deviation. The mean is m + c with m = Σx/n and the correction
- * c = Σ(x − m)/n; deviations are (x − m) − c, so data far from 0 (10⁹ + small values) keep their
- * digits: x − m is exact and c is not lost in rounding m to the data's magnitude.
- */
-function meanAndSd(values: ArrayLike<number>): { mean: number; sd: number } {
-  const n = values.length;
-  if (n === 0) return { mean: NaN, sd: NaN };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i] as number;
-  const rough = sum / n;
-  let correctionSum = 0;
-  for (let i = 0; i < n; i++) correctionSum += (values[i] as number) - rough;
-  const correction = correctionSum / n;
-  const mean = rough + correction;
-  if (n < 2) return { mean, sd: NaN };
-  let sumSquares = 0;
-  for (let i = 0; i < n; i++) {
-    const deviation = (values[i] as number) - rough - correction;
-    sumSquares += deviation * deviation;
-  }
-  return { mean, sd: Math.sqrt(sumSquares / (n - 1)) };
-}

@@ -37,15 +37,18 @@ export function moments(values: ArrayLike<number>): Moments {
   for (let i = 0; i < n; i++) sum += values[i] as number;
   const roughMean = sum / n;
 
-  // Refine the mean by the average residual: removes the rounding error of sum / n.
+  // Refine the mean by the average residual: removes the rounding error of sum / n. The
+  // correction is kept apart from the rough mean when forming deviations, (x − m) − c, so that
+  // for data far from 0 (10⁹ + small values) x − m is exact and c is not lost in rounding.
   let residualSum = 0;
   for (let i = 0; i < n; i++) residualSum += (values[i] as number) - roughMean;
-  const mean = roughMean + residualSum / n;
+  const correction = residualSum / n;
+  const mean = roughMean + correction;
 
   let squares = 0;
   let residuals = 0;
   for (let i = 0; i < n; i++) {
-    const deviation = (values[i] as number) - mean;
+    const deviation = (values[i] as number) - roughMean - correction;
     squares += deviation * deviation;
     residuals += deviation;
   }

@@ -60,11 +60,12 @@ export function parseVariables(fn: string, variables: unknown): ParsedVariable[]
 }
 
 /**
- * The category a raw value stands for: strings trimmed, other values (numbers, booleans) as
- * their string form. Call only for non-missing values.
+ * The category a raw value stands for: its string form, trimmed and in Unicode NFC (so a
+ * decomposed "æ" from one source matches the composed one from another). Call only for
+ * non-missing values.
  */
 export function categoryKey(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : String(value);
+  return String(value).trim().normalize('NFC');
 }
 
 /** True when every non-missing value is a number (and at least one is present). */

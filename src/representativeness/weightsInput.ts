@@ -6,6 +6,7 @@
 import { isMissingValue } from '../data/source';
 import type { Survey } from '../data/survey';
 import { describeValue } from '../internal/validate';
+import { categoryKey } from './internal';
 import { SHARE_TOLERANCE } from './populationTargets';
 import type { PopulationTargets, VariableTarget } from './populationTargets';
 
@@ -49,10 +50,6 @@ export interface ReadTargets {
 
 const SHOW = 5;
 
-/** Matching key for category labels: trimmed and in Unicode NFC (so "æ" matches "æ"). */
-export function categoryKey(value: unknown): string {
-  return String(value).trim().normalize('NFC');
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
