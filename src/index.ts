@@ -44,6 +44,7 @@ export { meanInterval } from './inference/meanInterval';
 export type { MeanIntervalOptions, MeanIntervalResult, MeanSummary } from './inference/meanInterval';
 export { significanceStars } from './inference/significanceStars';
 export type { StarScheme, StarThreshold } from './inference/significanceStars';
+export type { NumericInput } from './inference/internal';
 export { pearson } from './inference/pearson';
 export type { PearsonOptions, PearsonResult } from './inference/pearson';
 export { chiSquareGoodnessOfFit } from './inference/chiSquareGoodnessOfFit';
@@ -168,6 +169,7 @@ export { auditSuppression, suppressSmallCells } from './report/suppress';
 export type {
   AuditSuppressionOptions,
   AuditSuppressionResult,
+  CountTable,
   SuppressedCell,
   SuppressionStatus,
   SuppressSmallCellsOptions,

@@ -6,8 +6,19 @@ import { describeValue } from '../internal/validate';
  * imported: any object of this shape works.
  */
 export interface ArrowLikeTable {
+  /** Number of rows. */
   readonly numRows: number;
-  getChild(name: string): { get(index: number): unknown } | null | undefined;
+  /**
+   * The column called `name`, or null/undefined when there is none.
+   * @param name - the column name
+   */
+  getChild(name: string): {
+    /**
+     * The value of row `index` (null for a missing value).
+     * @param index - zero-based row
+     */
+    get(index: number): unknown;
+  } | null | undefined;
 }
 
 /** A column source the survey model reads: a length and the raw columns it asks for by name. */

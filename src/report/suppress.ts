@@ -58,7 +58,7 @@ export interface AuditSuppressionResult {
 }
 
 /** A count table: rows of non-negative integer counts, all of the same length. */
-type CountTable = readonly (readonly number[])[];
+export type CountTable = readonly (readonly number[])[];
 
 /** Which margins take part in the linear constraints. */
 interface Margins {

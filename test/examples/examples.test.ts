@@ -45,3 +45,20 @@ describe('npm run demo', () => {
     expect(out).toMatch(/Raking on region × size group: converged/);
   });
 });
+
+describe('examples/representativeness-2024.ts', () => {
+  it('prints the 2024 report’s intervals (18–39, 7–24, 13–33, 9–28, 6–22 %) and response rates', () => {
+    const out = run('examples/representativeness-2024.ts');
+    // The published table of the 2024/25 survey on holistic interventions (DESIGN.md).
+    for (const [region, interval] of [
+      ['Hovedstaden', '18–39 %'],
+      ['Sjælland', '7–24 %'],
+      ['Syddanmark', '13–33 %'],
+      ['Midtjylland', '9–28 %'],
+      ['Nordjylland', '6–22 %'],
+    ]) {
+      expect(out).toMatch(new RegExp(`^${region} .* ${interval}  yes$`, 'm'));
+    }
+    expect(out).toMatch(/Response rate: 71 % overall; Hovedstaden 69 %, Sjælland 65 %, Syddanmark 73 %, Midtjylland 68 %, Nordjylland 91 %/);
+  });
+});
