@@ -36,14 +36,14 @@ export interface ColumnSource {
  */
 export function sourceFromRows(
   fn: string,
-  rows: Iterable<Record<string, unknown>>,
+  rows: Iterable<object>,
   wanted: readonly string[],
 ): ColumnSource {
   if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw new TypeError(`${fn}: rows must be an iterable of plain objects (e.g. an array), got ${describeValue(rows)}`);
   }
   const unique = [...new Set(wanted)];
-  if (Array.isArray(rows)) return sourceFromRowArray(fn, rows, unique);
+  if (Array.isArray(rows)) return sourceFromRowArray(fn, rows as readonly Record<string, unknown>[], unique);
   const arrays = unique.map(() => [] as unknown[]);
   const present = unique.map(() => false);
   const seen = new Set<string>();
@@ -55,7 +55,7 @@ export function sourceFromRows(
     if (length < 50) for (const key of Object.keys(row)) seen.add(key);
     for (let j = 0; j < unique.length; j++) {
       const name = unique[j] as string;
-      const value = row[name];
+      const value = (row as Record<string, unknown>)[name];
       if (!present[j] && value !== undefined) present[j] = true;
       if (!present[j] && name in row) present[j] = true;
       (arrays[j] as unknown[]).push(value);

@@ -4,6 +4,7 @@ import { levenshtein } from './levenshtein';
 import { safeLikert } from './likert';
 import type { LikertUnknownValue } from './errors';
 import { isMissingValue, sourceFromColumns, sourceFromRows, sourceFromTable } from './source';
+import { subsetColumn } from './subsetColumn';
 import type { ArrowLikeTable, ColumnSource } from './source';
 import type { ColumnCounts, LikertColumn } from './types';
 
@@ -31,7 +32,7 @@ export interface SurveyItemDefinition<I extends string = string> {
 /** The definition passed to {@link survey}. Exactly one of `rows`, `columns` or `table`. */
 export interface SurveyDefinition<I extends string = string> {
   /** One plain object per respondent (CSV parsers, DuckDB, `fetch().json()`). */
-  readonly rows?: Iterable<Record<string, unknown>>;
+  readonly rows?: Iterable<object>;
   /** One array (or typed array) per column, all of one length. */
   readonly columns?: Record<string, ArrayLike<unknown>>;
   /** An Arrow-like table: `numRows` and `getChild(name).get(i)`. */
@@ -520,16 +521,8 @@ function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
   };
 
   const subset = (rows: number[]): Survey<I> => {
-    const pickInt8 = (codes: Int8Array): Int8Array => {
-      const out = new Int8Array(rows.length);
-      for (let j = 0; j < rows.length; j++) out[j] = codes[rows[j] as number] as number;
-      return out;
-    };
     const newColumns = new Map<string, LikertColumn>();
-    for (const [id, column] of columns) {
-      const codes = pickInt8(column.codes);
-      newColumns.set(id, Object.freeze({ ...column, codes, n: countCodes(codes, column.scale.levels.length) }));
-    }
+    for (const [id, column] of columns) newColumns.set(id, subsetColumn(column, rows));
     const newNumbers = new Map<string, Float64Array>();
     for (const [name, values] of numbers) newNumbers.set(name, Float64Array.from(rows, (i) => values[i] as number));
     const newCategories = new Map<string, (string | null)[]>();
@@ -602,27 +595,4 @@ function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
       return subset(rows);
     },
   });
-}
-
-/** Recounts a subset of codes (all invalid codes stay invalid). */
-function countCodes(codes: Int8Array, levelCount: number): ColumnCounts {
-  let substantive = 0;
-  let nonSubstantive = 0;
-  let missing = 0;
-  let invalid = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    if (c >= levelCount) nonSubstantive++;
-    else if (c >= 0) substantive++;
-    else if (c === -1) missing++;
-    else invalid++;
-  }
-  return {
-    total: codes.length,
-    answered: substantive + nonSubstantive,
-    substantive,
-    missing,
-    invalid,
-    nonSubstantive,
-  };
 }

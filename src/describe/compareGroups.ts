@@ -7,6 +7,7 @@ import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertOneOf, describeValue } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
+import { subsetColumn } from '../data/subsetColumn';
 
 /**
  * Absolute tolerance used when a difference in shares is compared with `minDifference`.
@@ -436,37 +437,4 @@ function describeBy(by: GroupBy): string {
   const spec = by as GroupByBreaks | GroupByMedian;
   if ('split' in spec) return `${spec.attribute}: median split`;
   return `${spec.attribute}: breaks ${spec.breaks.join(', ')}`;
-}
-
-/** The column restricted to `rows`, with its counts recomputed (weights dropped). Internal. */
-export function subsetColumn(column: LikertColumn, rows: readonly number[]): LikertColumn {
-  const levelCount = column.scale.levels.length;
-  const codes = new Int8Array(rows.length);
-  let substantive = 0;
-  let nonSubstantive = 0;
-  let missing = 0;
-  let invalid = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const c = column.codes[rows[j] as number] as number;
-    codes[j] = c;
-    if (c >= levelCount) nonSubstantive++;
-    else if (c >= 0) substantive++;
-    else if (c === -1) missing++;
-    else invalid++;
-  }
-  const n: ColumnCounts = {
-    total: rows.length,
-    answered: substantive + nonSubstantive,
-    substantive,
-    missing,
-    invalid,
-    nonSubstantive,
-  };
-  return {
-    kind: 'likert-column',
-    scale: column.scale,
-    codes,
-    n,
-    ...(column.label === undefined ? {} : { label: column.label }),
-  };
 }

@@ -131,7 +131,7 @@ export const SHARE_TOLERANCE = 1e-9;
  *   result as `targets`
  */
 export function targetsFromFrame(
-  frame: Iterable<Record<string, unknown>>,
+  frame: Iterable<object>,
   options: TargetsFromFrameOptions,
 ): TargetsFromFrameResult {
   const fn = 'targetsFromFrame';
@@ -142,7 +142,7 @@ export function targetsFromFrame(
   if (missing !== 'error' && missing !== 'ignore') {
     throw new RangeError(`${fn}: unknown missing ${describeValue(missing)}; use 'error' or 'ignore'`);
   }
-  const targets = buildTargetsFromFrame(fn, frame, options.variables, missing);
+  const targets = buildTargetsFromFrame(fn, frame as Iterable<Record<string, unknown>>, options.variables, missing);
   return options.source === undefined ? targets : { ...targets, source: options.source };
 }
 

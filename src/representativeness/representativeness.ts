@@ -21,7 +21,7 @@ import {
 
 /** The sample: rows (one object per respondent), columns of equal length, or a `Survey`. */
 export type RepresentativenessSample =
-  | Iterable<Record<string, unknown>>
+  | Iterable<object>
   | Readonly<Record<string, ArrayLike<unknown>>>
   | Survey;
 
@@ -30,7 +30,7 @@ export interface RepresentativenessOptions {
   /** The respondents: rows, columns or a `Survey` (its attributes are read). */
   readonly sample: RepresentativenessSample;
   /** The population frame: one row per unit (e.g. the 98 municipalities). Give this or `targets`. */
-  readonly population?: Iterable<Record<string, unknown>>;
+  readonly population?: Iterable<object>;
   /**
    * Population targets: from `targetsFromFrame` / `defineTargets`, or the plain shape
    * `{ region: { Hovedstaden: 0.30, … }, population: { mean: 60828 } }`. Give this or `population`.

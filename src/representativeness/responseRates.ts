@@ -86,7 +86,7 @@ function isSurvey(value: unknown): value is Survey {
  *   Definitions (response rate RR1 for a frame of eligible units)
  */
 export function responseRates(
-  frame: Iterable<Record<string, unknown>>,
+  frame: Iterable<object>,
   respondents: readonly (string | number)[] | Survey,
   options: ResponseRatesOptions,
 ): ResponseRatesResult {

@@ -12,7 +12,7 @@ import type { PopulationTargets, VariableTarget } from './populationTargets';
 
 /** A sample to weight: one object per respondent, one array per column, or a {@link Survey}. */
 export type WeightingSample =
-  | Iterable<Readonly<Record<string, unknown>>>
+  | Iterable<object>
   | Readonly<Record<string, ArrayLike<unknown>>>
   | Survey;
 
