@@ -165,6 +165,46 @@ export type { CategoricalShares, WeightingSample, WeightingTargets } from './rep
 // report/
 export { largestRemainder, roundHalfUp, roundPercent } from './report/rounding';
 export type { LargestRemainderOptions } from './report/rounding';
+export type { ColumnFormat, ReportColumn, ReportTable, ReportValue } from './report/table';
+export {
+  columnAlign,
+  formatCell,
+  formatCorrelation,
+  formatNumber,
+  formatP,
+  formatPercent,
+} from './report/format';
+export type {
+  FormatCellOptions,
+  FormatCorrelationOptions,
+  FormatNumberOptions,
+  FormatPercentOptions,
+  FormatPOptions,
+  Lang,
+  PStyle,
+  RenderableReport,
+  RenderOptions,
+} from './report/format';
+export { scaleLabels, translateLabel } from './report/labels';
+export { toMarkdown } from './report/markdown';
+export type { ToMarkdownOptions } from './report/markdown';
+export { toHtml } from './report/html';
+export type { ToHtmlOptions } from './report/html';
+export { displayTable } from './report/display';
+export type { DisplayRow, DisplayTableOptions, JupyterMimeBundle, TableDisplay } from './report/display';
+export { report } from './report/report';
+export type {
+  ReportCounts,
+  ReportItemSelector,
+  ReportLanguage,
+  ReportMultiSelect,
+  ReportOptions,
+  ReportPairs,
+  ReportRepresentativeness,
+  ReportResult,
+  ReportSection,
+  ReportSizeGroups,
+} from './report/report';
 export { auditSuppression, suppressSmallCells } from './report/suppress';
 export type {
   AuditSuppressionOptions,

@@ -9,7 +9,7 @@ export type ColumnFormat =
   | 'integer'
   | 'number' // fixed decimals (`digits`)
   | 'percent' // a share 0–1 printed as a whole percentage, half up
-  | 'p' // a p-value: "< .001" / "0.032"
+  | 'p' // a p-value: APA style "< .001" / ".032" (Danish "< 0,001" / "0,032")
   | 'correlation'; // r with its stars appended from the row's `<key>Stars` field
 
 /** One column of a {@link ReportTable}. */

@@ -1,0 +1,189 @@
+/**
+ * The one-call report: the analysis the 2021 report on the specialised social area for children
+ * is made of, for any survey whose items carry groups, as plain tables.
+ */
+import type { Survey } from '../data/survey';
+import { describeValue } from '../internal/validate';
+import {
+  REPORT_SECTIONS,
+  resolveReportOptions,
+  type ReportOptions,
+  type ReportSection,
+} from './reportOptions';
+import {
+  attributeTables,
+  distributionTables,
+  meansTables,
+  multiSelectTables,
+  pairTables,
+  rankingTables,
+  representativenessTables,
+  summaryTables,
+  type SectionContext,
+} from './reportSections';
+import { reportWords, type ReportLanguage } from './reportText';
+import type { ReportTable } from './table';
+
+export type {
+  ReportItemSelector,
+  ReportMultiSelect,
+  ReportOptions,
+  ReportPairs,
+  ReportRepresentativeness,
+  ReportSection,
+  ReportSizeGroups,
+} from './reportOptions';
+export type { ReportLanguage } from './reportText';
+
+/** Counts behind a {@link ReportResult}. */
+export interface ReportCounts {
+  /** Respondents in the survey (rows after duplicate handling). */
+  readonly respondents: number;
+  /** Items analysed. */
+  readonly items: number;
+  /** Distinct item groups among the analysed items (ungrouped items not counted). */
+  readonly groups: number;
+  /** Item pairs correlated in the `pairs` table. */
+  readonly pairs: number;
+  /** Units in the population frame, when one was given. */
+  readonly frame?: number;
+}
+
+/** Result of {@link report}: plain, JSON-serialisable data (a `JSON.parse(JSON.stringify(r))` equals it). */
+export interface ReportResult {
+  readonly kind: 'report';
+  readonly title: string;
+  /** Language of titles and notes. */
+  readonly lang: ReportLanguage;
+  /** The tables, in report order (see {@link ReportSection}); undefined statistics are `null`. */
+  readonly tables: ReportTable[];
+  /** The table ids each built section produced, in report order (sections without tables are absent). */
+  readonly sections: Partial<Record<ReportSection, string[]>>;
+  readonly n: ReportCounts;
+  /** Statistics that are undefined for the data (zero variance, a group without answers) and notes passed on. */
+  readonly warnings: string[];
+  readonly method: 'likert-report';
+}
+
+type Builder = (ctx: SectionContext) => ReportTable[];
+
+/**
+ * Builds the tables of a Likert survey report in one call: the analysis of the 2021 report on
+ * the specialised social area for children (98 municipalities), for any survey.
+ *
+ * Sections, in the order of the tables (each skipped, without an error, when its input is
+ * absent):
+ *
+ * - `distribution`: per item group and scale, a row per item with the share of those who
+ *   answered giving each answer category, highest level first, "ved ikke" and "ikke relevant"
+ *   included, and N; ids `distribution:<group>:<scale id>` (`distribution:<scale id>` for
+ *   ungrouped items). Shares are unrounded 0–1 values with `rounding: 'half-up'` (a renderer
+ *   prints them as whole percents, half up); with `'largest-remainder'` they are the apportioned
+ *   whole percents as shares (34 % → 0.34), so that each row sums to exactly 100.
+ * - `summary`: per item, the agreement share (top box over the `denominator`) with its interval
+ *   (`ci`, Wilson by default) and N, and the coded mean with its t interval and N; id `summary`.
+ * - `pairs`: Pearson r, N, p and stars for item pairs (`pairs`: by default the groups that hold
+ *   exactly two items on different scales, such as a challenge and a need for support); id
+ *   `pairs`.
+ * - `attributes`: r with stars and N of every item with each numeric attribute; id `attributes`.
+ * - `means`: coded means per group of each categorical attribute in `by` (ids `means:<name>`)
+ *   and per size group (`sizeGroups`, id `means:size`), with the one-way ANOVA p.
+ * - `ranking`: the `top` items per group among items that carry a topic, and how often each
+ *   topic is among them; ids `ranking` and `ranking:topics`.
+ * - `multiSelect`: counts per option (rows) and group (columns) of `multiSelect.questions`, with
+ *   the row and column totals; counts with 0 < count < `suppressBelow` (3) and the cells that
+ *   would reveal them are `null`; id `multiSelect`.
+ * - `representativeness`: given a `frame` or `targets`, sample vs population per category share
+ *   (id `representativeness`) and per numeric mean (id `representativeness:means`) with Wald
+ *   intervals by default, and the verdict in the notes.
+ *
+ * Every table's notes say what the reports print under it: the N range ("N = 85–92"), the
+ * coding ("Meget store udfordringer = 4, …, Slet ingen udfordringer = 1; 'Ved ikke' er udeladt af
+ * gennemsnit"), the star legend (`*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1`) and the interval
+ * method. Tables hold raw numbers (shares 0–1, r, p); `toMarkdown` / `toHtml` format them.
+ * A statistic that is undefined for the data is `null` in its cell, with a warning.
+ *
+ * @param survey - a survey from `survey()`; items may carry `group` and `topic`
+ * @param options - sections, items, level, interval method, denominator, rounding, pairs,
+ *   numeric attributes, `by`, `sizeGroups`, `top`, `multiSelect`, `suppressBelow`, `frame` or
+ *   `targets`, `lang` (`'da'` default, `'en'`) and `title`; see {@link ReportOptions}
+ * @returns the tables, the table ids per section, counts and warnings; never `NaN` (undefined
+ *   values are `null`)
+ * @throws RangeError whose message starts with "report:" for a bad option: an unknown section,
+ *   item, attribute or language, a level outside (0, 1), unpairable `pairs`, bad `sizeGroups`
+ *   breaks, both `frame` and `targets`, or representativeness variables the frame lacks;
+ *   TypeError when `survey` is not a survey; the errors of `multiSelectTable` for bad
+ *   multi-select data
+ * @example
+ * ```ts
+ * const s = survey({
+ *   rows: [
+ *     { id: '1', region: 'Nord', u: 'Meget store udfordringer', b: 'I høj grad' },
+ *     { id: '2', region: 'Nord', u: 'Mindre udfordringer', b: 'Slet ikke' },
+ *     { id: '3', region: 'Syd', u: 'Ret store udfordringer', b: 'I meget høj grad' },
+ *     { id: '4', region: 'Syd', u: 'Ved ikke', b: 'I mindre grad' },
+ *   ],
+ *   id: 'id',
+ *   items: [
+ *     { id: 'u', scale: scales.daChallenge4, label: 'Udfordring', group: 'A' },
+ *     { id: 'b', scale: scales.daDegree4, label: 'Behov', group: 'A' },
+ *   ],
+ *   attributes: { region: 'category' },
+ * });
+ * const r = report(s);
+ * r.tables.map((t) => t.id);
+ * // ['distribution:A:daChallenge4', 'distribution:A:daDegree4', 'summary', 'pairs', 'means:region']
+ * r.tables[0].rows[0]['share:Meget store udfordringer']; // 0.25 (1 of the 4 who answered)
+ * r.tables[0].notes[0];                                   // 'N = 4'
+ * r.tables[3].rows[0];
+ * // { group: 'A', x: 'u', y: 'b', xLabel: 'Udfordring', yLabel: 'Behov',
+ * //   r: 0.6546536707079772, rStars: '', n: 3, p: 0.5456289483429898 }
+ * ```
+ * @see {@link ReportTable} for the table model; R: `likert::likert`, `psych::corr.test`,
+ *   `oneway.test(var.equal = TRUE)` for the statistics behind the tables
+ */
+export function report(survey: Survey, options: ReportOptions = {}): ReportResult {
+  if (survey === null || typeof survey !== 'object' || (survey as { kind?: unknown }).kind !== 'survey') {
+    throw new TypeError(`report: survey must be a survey from survey(), got ${describeValue(survey)}`);
+  }
+  const resolved = resolveReportOptions(survey, options);
+  const words = reportWords(resolved.lang);
+  const items = survey.items.filter((item) => resolved.items.includes(item.id));
+  const ctx: SectionContext = { survey, options: resolved, words, items, warnings: [] };
+  const builders: Record<ReportSection, Builder> = {
+    distribution: distributionTables,
+    summary: summaryTables,
+    pairs: pairTables,
+    attributes: attributeTables,
+    means: meansTables,
+    ranking: rankingTables,
+    multiSelect: multiSelectTables,
+    representativeness: representativenessTables,
+  };
+  const tables: ReportTable[] = [];
+  const sections: Partial<Record<ReportSection, string[]>> = {};
+  for (const section of REPORT_SECTIONS) {
+    if (!resolved.sections.has(section)) continue;
+    const built = builders[section](ctx);
+    if (built.length === 0) continue;
+    sections[section] = built.map((t) => t.id);
+    tables.push(...built);
+  }
+  const groups = new Set(items.map((i) => i.group).filter((g) => g !== null));
+  return {
+    kind: 'report',
+    title: resolved.title ?? words.title,
+    lang: resolved.lang,
+    tables,
+    sections,
+    n: {
+      respondents: survey.size,
+      items: items.length,
+      groups: groups.size,
+      pairs: resolved.sections.has('pairs') ? resolved.pairs.length : 0,
+      ...(resolved.frame !== undefined ? { frame: resolved.frame.length } : {}),
+    },
+    warnings: ctx.warnings,
+    method: 'likert-report',
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * The Danish and English wording of the one-call report's titles, headers and notes.
+ * Internal: never re-exported from `src/index.ts`. Only the report's own words are translated;
+ * answer labels, item labels and group names are printed as the survey spells them.
+ */
+import type { Scale } from '../scale/types';
+
+/** Languages the report writes titles and notes in. */
+export type ReportLanguage = 'da' | 'en';
+
+/** Formats a proportion such as 0.95 as "95 %" (Danish) or "95%" (English), for notes only. */
+function levelText(lang: ReportLanguage, level: number): string {
+  const percent = Number((level * 100).toPrecision(12));
+  return lang === 'da' ? `${String(percent).replace('.', ',')} %` : `${percent}%`;
+}
+
+/** A range of counts as the reports print it: "N = 85–92", or "N = 92" when all are equal. */
+export function nRangeNote(counts: readonly number[]): string | null {
+  if (counts.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const count of counts) {
+    if (count < min) min = count;
+    if (count > max) max = count;
+  }
+  return min === max ? `N = ${min}` : `N = ${min}–${max}`;
+}
+
+/** The star legend of the reports' scheme (`significanceStars(p, 'default')`). */
+export const STAR_LEGEND = '*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1';
+
+/** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */
+function quotedList(lang: ReportLanguage, labels: readonly string[]): string {
+  const quoted = labels.map((label) => `'${label}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  const last = quoted[quoted.length - 1] as string;
+  return `${quoted.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${last}`;
+}
+
+/**
+ * The coding of a scale as the reports write it, highest level first:
+ * "Meget store udfordringer = 4, …, Slet ingen udfordringer = 1; 'Ved ikke' er udeladt af gennemsnit".
+ */
+export function codingNote(lang: ReportLanguage, scale: Scale): string {
+  const parts: string[] = [];
+  for (let i = scale.levels.length - 1; i >= 0; i--) {
+    parts.push(`${scale.levels[i] as string} = ${String(scale.codes[i])}`);
+  }
+  let note = parts.join(', ');
+  if (scale.nonSubstantive.length > 0) {
+    const list = quotedList(lang, scale.nonSubstantive);
+    const plural = scale.nonSubstantive.length > 1;
+    note +=
+      lang === 'da'
+        ? `; ${list} er udeladt af gennemsnit`
+        : `; ${list} ${plural ? 'are' : 'is'} left out of means`;
+  }
+  return note;
+}
+
+/** The share definition: which levels count as agreement, and the denominator. */
+export function shareNote(
+  lang: ReportLanguage,
+  scale: Scale,
+  denominator: 'answered' | 'substantive',
+): string {
+  const levels = quotedList(lang, [...scale.agree].reverse());
+  if (lang === 'da') {
+    const base =
+      denominator === 'answered'
+        ? "af dem, der har besvaret spørgsmålet ('ved ikke' medregnet)"
+        : "af de substantielle svar ('ved ikke' udeladt)";
+    return `Andel: ${levels} ${base}`;
+  }
+  const base =
+    denominator === 'answered'
+      ? "of those who answered the question ('ved ikke' included)"
+      : "of the substantive answers ('ved ikke' left out)";
+  return `Share: ${levels} ${base}`;
+}
+
+const PROPORTION_METHOD_NAMES: Readonly<Record<string, string>> = {
+  wald: 'Wald',
+  wilson: 'Wilson',
+  'agresti-coull': 'Agresti–Coull',
+  'clopper-pearson': 'Clopper–Pearson',
+  jeffreys: 'Jeffreys',
+};
+
+/** The interval methods of the summary table. */
+export function intervalNote(lang: ReportLanguage, level: number, method: string): string {
+  const name = PROPORTION_METHOD_NAMES[method] ?? method;
+  return lang === 'da'
+    ? `${levelText(lang, level)}-konfidensintervaller: ${name} for andele, t-fordeling for gennemsnit`
+    : `${levelText(lang, level)} confidence intervals: ${name} for shares, t distribution for means`;
+}
+
+/** The interval method of the representativeness tables. */
+export function representativenessIntervalNote(
+  lang: ReportLanguage,
+  level: number,
+  method: string,
+  numericMethod: 'normal' | 't',
+  finiteCorrection: boolean,
+): string {
+  const name = PROPORTION_METHOD_NAMES[method] ?? method;
+  const mean = numericMethod === 'normal' ? (lang === 'da' ? 'normalfordeling' : 'normal') : 't';
+  if (lang === 'da') {
+    const fpc = finiteCorrection ? 'med endelighedskorrektion' : 'uden endelighedskorrektion';
+    return `${levelText(lang, level)}-intervaller: ${name} for andele, ${mean} for gennemsnit, ${fpc}`;
+  }
+  const fpc = finiteCorrection ? 'with finite population correction' : 'without finite population correction';
+  return `${levelText(lang, level)} intervals: ${name} for shares, ${mean} for means, ${fpc}`;
+}
+
+/** Every fixed word of the report, in one language. */
+export interface ReportWords {
+  readonly title: string;
+  readonly item: string;
+  readonly group: string;
+  readonly n: string;
+  readonly total: string;
+  readonly distribution: (group: string | null) => string;
+  readonly roundingHalfUp: string;
+  readonly roundingLargestRemainder: string;
+  readonly distributionBase: string;
+  readonly summary: string;
+  readonly share: string;
+  readonly shareLower: string;
+  readonly shareUpper: string;
+  readonly mean: string;
+  readonly meanLower: string;
+  readonly meanUpper: string;
+  readonly nMean: string;
+  readonly summaryN: string;
+  readonly pairs: string;
+  readonly pairX: string;
+  readonly pairY: string;
+  readonly r: string;
+  readonly p: string;
+  readonly pearson: string;
+  readonly attributes: string;
+  readonly attributesN: string;
+  readonly meansBy: (attribute: string) => string;
+  readonly meansBySize: (attribute: string) => string;
+  readonly anovaP: string;
+  readonly anovaNote: string;
+  readonly meansNote: string;
+  readonly ranking: (top: number) => string;
+  readonly rank: string;
+  readonly topics: (top: number) => string;
+  readonly topic: string;
+  readonly inTop: string;
+  readonly groupsRanked: string;
+  readonly rankingNote: (by: 'agreement' | 'mean') => string;
+  readonly multiSelect: string;
+  readonly option: string;
+  readonly suppressionNote: (threshold: number, primary: number, complementary: number) => string;
+  readonly representativenessShares: string;
+  readonly representativenessMeans: string;
+  readonly variable: string;
+  readonly category: string;
+  readonly population: string;
+  readonly sample: string;
+  readonly lower: string;
+  readonly upper: string;
+  readonly covered: string;
+  readonly verdict: (representative: boolean) => string;
+}
+
+const DA: ReportWords = {
+  title: 'Rapport',
+  item: 'Spørgsmål',
+  group: 'Gruppe',
+  n: 'N',
+  total: 'I alt',
+  distribution: (group) => (group === null ? 'Svarfordeling' : `Svarfordeling: ${group}`),
+  roundingHalfUp: 'Procenter er afrundet til hele tal (halv op) og summer derfor ikke altid til 100',
+  roundingLargestRemainder: 'Procenter er afrundet til hele tal efter største brøkdels metode, så hver række summer til 100',
+  distributionBase: "Procent af dem, der har besvaret spørgsmålet ('ved ikke' og 'ikke relevant' medregnet)",
+  summary: 'Andele og gennemsnit pr. spørgsmål',
+  share: 'Andel',
+  shareLower: 'Andel, nedre',
+  shareUpper: 'Andel, øvre',
+  mean: 'Gennemsnit',
+  meanLower: 'Gennemsnit, nedre',
+  meanUpper: 'Gennemsnit, øvre',
+  nMean: 'N (gennemsnit)',
+  summaryN: "N er antal svar ('ved ikke' medregnet); N (gennemsnit) er antal substantielle svar",
+  pairs: 'Sammenhæng mellem parrede spørgsmål (Pearsons r)',
+  pairX: 'Spørgsmål 1',
+  pairY: 'Spørgsmål 2',
+  r: 'r',
+  p: 'p',
+  pearson: "Pearsons korrelationskoefficient, parvis udeladelse; 'ved ikke' indgår ikke",
+  attributes: 'Sammenhæng med baggrundsvariable (Pearsons r)',
+  attributesN: 'N',
+  meansBy: (attribute) => `Gennemsnit fordelt på ${attribute}`,
+  meansBySize: (attribute) => `Gennemsnit fordelt på størrelse (${attribute})`,
+  anovaP: 'p (ANOVA)',
+  anovaNote: 'p: envejs-variansanalyse (ANOVA) af forskellen mellem grupperne',
+  meansNote: 'Gennemsnit af de kodede svar',
+  ranking: (top) => `De ${top} største pr. gruppe`,
+  rank: 'Placering',
+  topics: (top) => `Hvor ofte hvert emne er blandt de ${top} største`,
+  topic: 'Emne',
+  inTop: 'Blandt de største',
+  groupsRanked: 'Grupper',
+  rankingNote: (by) =>
+    by === 'agreement' ? 'Rangordnet efter andel; delte placeringer får samme plads' : 'Rangordnet efter gennemsnit; delte placeringer får samme plads',
+  multiSelect: 'Flervalg',
+  option: 'Svarmulighed',
+  suppressionNote: (threshold, primary, complementary) =>
+    `Celler med færre end ${threshold} er diskretioneret (–): ${primary} små celler og ${complementary} yderligere, så ingen kan genberegnes af totalerne`,
+  representativenessShares: 'Repræsentativitet: fordeling',
+  representativenessMeans: 'Repræsentativitet: gennemsnit',
+  variable: 'Variabel',
+  category: 'Kategori',
+  population: 'Population',
+  sample: 'Stikprøve',
+  lower: 'Nedre',
+  upper: 'Øvre',
+  covered: 'Inden for intervallet',
+  verdict: (representative) =>
+    representative
+      ? 'Alle populationsværdier ligger inden for stikprøvens interval'
+      : 'Ikke alle populationsværdier ligger inden for stikprøvens interval',
+};
+
+const EN: ReportWords = {
+  title: 'Report',
+  item: 'Question',
+  group: 'Group',
+  n: 'N',
+  total: 'Total',
+  distribution: (group) => (group === null ? 'Distribution of answers' : `Distribution of answers: ${group}`),
+  roundingHalfUp: 'Percentages are rounded half up to whole numbers and may not sum to 100',
+  roundingLargestRemainder: 'Percentages are rounded to whole numbers by the largest-remainder method, so each row sums to 100',
+  distributionBase: "Percent of those who answered the question ('ved ikke' and 'ikke relevant' included)",
+  summary: 'Shares and means per question',
+  share: 'Share',
+  shareLower: 'Share, lower',
+  shareUpper: 'Share, upper',
+  mean: 'Mean',
+  meanLower: 'Mean, lower',
+  meanUpper: 'Mean, upper',
+  nMean: 'N (mean)',
+  summaryN: "N is the number of answers ('ved ikke' included); N (mean) the number of substantive answers",
+  pairs: 'Correlation between paired questions (Pearson r)',
+  pairX: 'Question 1',
+  pairY: 'Question 2',
+  r: 'r',
+  p: 'p',
+  pearson: "Pearson correlation, pairwise deletion; 'ved ikke' is left out",
+  attributes: 'Correlation with background variables (Pearson r)',
+  attributesN: 'N',
+  meansBy: (attribute) => `Means by ${attribute}`,
+  meansBySize: (attribute) => `Means by size group (${attribute})`,
+  anovaP: 'p (ANOVA)',
+  anovaNote: 'p: one-way analysis of variance (ANOVA) of the difference between the groups',
+  meansNote: 'Means of the coded answers',
+  ranking: (top) => `The ${top} largest per group`,
+  rank: 'Rank',
+  topics: (top) => `How often each topic is among the ${top} largest`,
+  topic: 'Topic',
+  inTop: 'Among the largest',
+  groupsRanked: 'Groups',
+  rankingNote: (by) =>
+    by === 'agreement' ? 'Ranked by share; ties share a rank' : 'Ranked by mean; ties share a rank',
+  multiSelect: 'Multiple choice',
+  option: 'Option',
+  suppressionNote: (threshold, primary, complementary) =>
+    `Cells under ${threshold} are suppressed (–): ${primary} small cells and ${complementary} more, so that none can be recovered from the totals`,
+  representativenessShares: 'Representativeness: distribution',
+  representativenessMeans: 'Representativeness: means',
+  variable: 'Variable',
+  category: 'Category',
+  population: 'Population',
+  sample: 'Sample',
+  lower: 'Lower',
+  upper: 'Upper',
+  covered: 'Inside the interval',
+  verdict: (representative) =>
+    representative
+      ? 'Every population value lies inside the sample interval'
+      : 'Not every population value lies inside the sample interval',
+};
+
+/** The words of the report in `lang`. */
+export function reportWords(lang: ReportLanguage): ReportWords {
+  return lang === 'da' ? DA : EN;
+}
