@@ -1,9 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Three entry points: the core, CSV reading (pulls in papaparse) and the demo data, so that
-  // neither of the last two weighs on the core bundle.
-  entry: { index: 'src/index.ts', 'csv/index': 'src/csv/index.ts', 'demo/index': 'src/demo/index.ts' },
+  // Entry points: the core, CSV reading (pulls in papaparse), the demo data and the Vega-Lite
+  // helpers, so that none of the others weighs on the core bundle.
+  entry: {
+    index: 'src/index.ts',
+    'csv/index': 'src/csv/index.ts',
+    'demo/index': 'src/demo/index.ts',
+    'vega-lite/index': 'src/vega-lite/index.ts',
+  },
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',

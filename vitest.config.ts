@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^likertkit$/, replacement: src('index.ts') },
       { find: /^likertkit\/demo$/, replacement: src('demo/index.ts') },
       { find: /^likertkit\/csv$/, replacement: src('csv/index.ts') },
+      { find: /^likertkit\/vega-lite$/, replacement: src('vega-lite/index.ts') },
     ],
   },
   test: {

@@ -1,0 +1,206 @@
+import { numericColumn } from '../csv/numericColumn';
+import { normalizeLabel } from '../scale/normalizeLabel';
+import { scales } from '../scale/presets';
+import type { Scale } from '../scale/types';
+import { CliError, resolvePath, writeOutput, type CliIo } from './io';
+import { readCsvFile } from './load';
+
+/** The share of a column's non-missing values that must be labels of a scale to pick it. */
+export const SCALE_MATCH = 0.95;
+/** A text column with at most this many distinct values (and repeats) becomes a category. */
+export const MAX_CATEGORIES = 20;
+
+/** What {@link detectColumns} decided about one column. */
+export interface ColumnDecision {
+  readonly column: string;
+  readonly role: 'id' | 'item' | 'number' | 'category' | 'skipped';
+  /** For items: the preset scale chosen. */
+  readonly scale?: string;
+  /** Why, in a few words (shares matched, distinct values, …). */
+  readonly reason: string;
+}
+
+/** Result of {@link detectColumns}: the starter config and the decision per column. */
+export interface DetectColumnsResult {
+  readonly config: Record<string, unknown>;
+  readonly decisions: readonly ColumnDecision[];
+}
+
+/**
+ * Share of values that are labels (or aliases) of `scale`, and how many of its categories
+ * occur. Works on the distinct values with their counts, so each spelling is normalised once.
+ */
+function scaleMatch(counts: ReadonlyMap<string, number>, total: number, scale: Scale): { share: number; used: number } {
+  let hits = 0;
+  const used = new Set<number>();
+  for (const [normalised, count] of counts) {
+    const index = scale.lookup[normalised];
+    if (index !== undefined) {
+      hits += count;
+      used.add(index);
+    }
+  }
+  return { share: total === 0 ? 0 : hits / total, used: used.size };
+}
+
+interface Candidate {
+  readonly name: string;
+  readonly share: number;
+  /** Share of the scale's categories that occur in the column. */
+  readonly coverage: number;
+  /** Position in `scales`. */
+  readonly order: number;
+}
+
+/** The presets matching at least {@link SCALE_MATCH} of the values, all with the highest share. */
+function bestScales(values: readonly string[], presets: readonly [string, Scale][]): Candidate[] {
+  const raw = new Map<string, number>();
+  for (const value of values) raw.set(value, (raw.get(value) ?? 0) + 1);
+  const counts = new Map<string, number>();
+  for (const [value, count] of raw) {
+    const key = normalizeLabel(value);
+    counts.set(key, (counts.get(key) ?? 0) + count);
+  }
+  let best: Candidate[] = [];
+  presets.forEach(([name, scale], order) => {
+    const { share, used } = scaleMatch(counts, values.length, scale);
+    if (share < SCALE_MATCH) return;
+    const candidate = { name, share, coverage: used / scale.categories.length, order };
+    if (best.length === 0 || share > (best[0] as Candidate).share) best = [candidate];
+    else if (share === (best[0] as Candidate).share) best.push(candidate);
+  });
+  return best;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+/**
+ * Decides what each CSV column holds, for a starter config:
+ *
+ * - the id is the first column whose values are all present and unique;
+ * - an item is a column where at least 95 % of the non-missing values are labels of one preset
+ *   scale (numeric codes do not count, so numeric columns are not mistaken for items); when
+ *   several presets match equally well (a column holding only "I høj grad" fits both
+ *   `daDegree4` and `daDegree5`), the one chosen by most unambiguous columns of the file wins,
+ *   then the one with the larger share of its categories in use, then the first in `scales`;
+ * - a numeric attribute is a column whose non-missing values are all numbers (decimal comma or
+ *   point, detected per column);
+ * - a category is a text column with at most 20 distinct values, each used more than once on
+ *   average; other columns (free text, empty columns) are skipped.
+ *
+ * @param columns - the header names, in file order
+ * @param rows - the rows as `parseCsv` returns them
+ * @returns the config object and one decision per column
+ */
+export function detectColumns(columns: readonly string[], rows: readonly Record<string, string | null>[]): DetectColumnsResult {
+  const decisions: ColumnDecision[] = [];
+  const presets = Object.entries(scales) as [string, Scale][];
+  let id: string | undefined;
+  const items: Record<string, unknown>[] = [];
+  const attributes: Record<string, 'number' | 'category'> = {};
+  const marks = new Set<string>();
+  const pending: { column: string; count: number; candidates: Candidate[] }[] = [];
+
+  for (const column of columns) {
+    const values: string[] = [];
+    for (const row of rows) {
+      const value = row[column];
+      if (value !== null && value !== undefined && value.trim() !== '') values.push(value);
+    }
+    const distinct = new Set(values.map((v) => v.trim()));
+    if (values.length === 0) {
+      decisions.push({ column, role: 'skipped', reason: 'empty' });
+      continue;
+    }
+    if (id === undefined && values.length === rows.length && distinct.size === values.length) {
+      id = column;
+      decisions.push({ column, role: 'id', reason: `${values.length} unique values` });
+      continue;
+    }
+    const candidates = bestScales(values, presets);
+    if (candidates.length > 0) {
+      pending.push({ column, count: values.length, candidates });
+      decisions.push({ column, role: 'item', reason: '' });
+      continue;
+    }
+    const numbers = numericColumn(rows, column);
+    if (numbers.bad.length === 0) {
+      attributes[column] = 'number';
+      marks.add(numbers.decimal);
+      decisions.push({ column, role: 'number', reason: `all ${values.length} values are numbers (decimal "${numbers.decimal}")` });
+      continue;
+    }
+    if (distinct.size <= MAX_CATEGORIES && distinct.size < values.length) {
+      attributes[column] = 'category';
+      decisions.push({ column, role: 'category', reason: `${distinct.size} distinct values` });
+      continue;
+    }
+    decisions.push({ column, role: 'skipped', reason: `${distinct.size} distinct texts, not a scale, number or category` });
+  }
+
+  // Columns that fit several scales equally well follow the scale the unambiguous columns chose.
+  const votes = new Map<string, number>();
+  for (const p of pending) if (p.candidates.length === 1) votes.set(p.candidates[0]!.name, (votes.get(p.candidates[0]!.name) ?? 0) + 1);
+  for (const p of pending) {
+    const ranked = [...p.candidates].sort(
+      (a, b) => (votes.get(b.name) ?? 0) - (votes.get(a.name) ?? 0) || b.coverage - a.coverage || a.order - b.order,
+    );
+    const chosen = ranked[0] as Candidate;
+    const others = ranked.slice(1).map((c) => c.name);
+    items.push({ id: p.column, scale: chosen.name });
+    const index = decisions.findIndex((d) => d.column === p.column);
+    decisions[index] = {
+      column: p.column,
+      role: 'item',
+      scale: chosen.name,
+      reason: `${percent(chosen.share)} of ${p.count} answers are its labels${others.length > 0 ? ` (also fits ${others.join(', ')})` : ''}`,
+    };
+  }
+  const config: Record<string, unknown> = { id: id ?? columns[0] ?? 'id', items };
+  if (Object.keys(attributes).length > 0) config.attributes = attributes;
+  if (marks.size === 1 && marks.has(',')) config.decimal = ',';
+  return { config, decisions };
+}
+
+/** Options of {@link runInit}, from the command line. */
+export interface InitCommandOptions {
+  readonly csv: string;
+  readonly out?: string;
+  readonly force: boolean;
+}
+
+/**
+ * `likertkit init`: writes a starter config for a survey CSV (to `--out` or standard output)
+ * and prints what it decided per column (to standard output when the config goes to a file,
+ * to standard error otherwise, so that `likertkit init a.csv > a.json` stays valid JSON).
+ *
+ * @returns 0, or 1 when no column holds a built-in scale
+ * @throws CliError 2 when the CSV cannot be read or `--out` exists without `--force`
+ */
+export async function runInit(io: CliIo, options: InitCommandOptions): Promise<number> {
+  if (options.out !== undefined && !options.force) {
+    const exists = await io.readFile(resolvePath(io, options.out)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new CliError(2, `${options.out} already exists; pass --force to overwrite it`);
+  }
+  const { csv } = await readCsvFile(io, options.csv, 'survey CSV');
+  const { config, decisions } = detectColumns(csv.columns, csv.rows);
+  const say = options.out === undefined ? io.stderr : io.stdout;
+  const width = Math.max(...decisions.map((d) => d.column.length), 6);
+  say(`${options.csv}: ${csv.rowCount} rows, ${csv.columns.length} columns, delimiter ${JSON.stringify(csv.delimiter)}\n`);
+  for (const d of decisions) {
+    const role = d.role === 'item' ? `item (${d.scale})` : d.role;
+    say(`  ${d.column.padEnd(width)}  ${role.padEnd(24)} ${d.reason}\n`);
+  }
+  const items = config.items as unknown[];
+  if (items.length === 0) {
+    say(`no column holds labels of a built-in scale; define the scale inline (see docs/cli.md)\n`);
+  }
+  await writeOutput(io, options.out, `${JSON.stringify(config, null, 2)}\n`);
+  if (options.out !== undefined) say(`wrote ${options.out}\n`);
+  return items.length === 0 ? 1 : 0;
+}

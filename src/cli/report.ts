@@ -1,0 +1,89 @@
+import { numericColumn } from '../csv/numericColumn';
+import { toHtml } from '../report/html';
+import { toMarkdown } from '../report/markdown';
+import { report } from '../report/report';
+import { CliError, writeOutput, type CliIo } from './io';
+import { buildSurvey, formatProblem, readConfigFile, readCsvFile, type CsvFile } from './load';
+
+/** Output formats of `likertkit report`. */
+export type ReportFormat = 'md' | 'html' | 'json';
+
+/** Options of {@link runReport}, from the command line. */
+export interface ReportCommandOptions {
+  readonly csv: string;
+  readonly config: string;
+  readonly frame?: string;
+  readonly format: ReportFormat;
+  /** Overrides the config's `report.lang`; default Danish. */
+  readonly lang?: 'da' | 'en';
+  readonly out?: string;
+}
+
+/**
+ * The population frame's rows with numeric columns as numbers (decimal comma aware), so that
+ * the representativeness table compares means for them; other cells stay text.
+ */
+export function frameRows(input: CsvFile): Record<string, unknown>[] {
+  const { csv } = input;
+  const rows: Record<string, unknown>[] = csv.rows.map((row) => ({ ...row }));
+  for (const name of csv.columns) {
+    const parsed = numericColumn(csv.rows, name);
+    if (parsed.bad.length > 0 || parsed.missing === csv.rows.length) continue;
+    parsed.values.forEach((value, i) => {
+      (rows[i] as Record<string, unknown>)[name] = Number.isNaN(value) ? null : value;
+    });
+  }
+  return rows;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * Wraps the report's HTML in a minimal standalone page (UTF-8 declared, so "ø" shows right
+ * when the file is opened from disk).
+ */
+export function htmlDocument(title: string, lang: 'da' | 'en', body: string): string {
+  const escaped = title.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] as string);
+  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escaped}</title>\n</head>\n<body>\n${body.trimEnd()}\n</body>\n</html>\n`;
+}
+
+/**
+ * `likertkit report`: reads the survey and its config (and a population frame), runs
+ * `report()` and writes it as Markdown, HTML or JSON to `--out` or standard output. Problems in
+ * the data are listed on standard error as `check` lists them; report warnings follow as
+ * `warning: …` lines.
+ *
+ * @returns 0 on success, 1 when the data has problems or the report cannot be made
+ * @throws CliError 2 for unreadable files or a bad config
+ */
+export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
+  const config = await readConfigFile(io, options.config);
+  const input = await readCsvFile(io, options.csv, 'survey CSV');
+  const frame = options.frame === undefined ? undefined : frameRows(await readCsvFile(io, options.frame, 'frame CSV'));
+  const { survey, problems } = buildSurvey(input, config, options.config);
+  if (survey === null) {
+    for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+    io.stderr(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${options.csv}; no report written (run likertkit check for the same list)\n`);
+    return 1;
+  }
+  let result: ReturnType<typeof report>;
+  try {
+    // --lang wins over the config's report.lang; report() checks whichever is used.
+    const reportOptions = { ...config.report, ...(options.lang !== undefined && { lang: options.lang }), ...(frame !== undefined && { frame }) };
+    result = report(survey, reportOptions as Parameters<typeof report>[1]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(1, `report failed for ${options.csv} with ${options.config}: ${message}`);
+  }
+  for (const warning of result.warnings ?? []) {
+    io.stderr(`warning: ${typeof warning === 'string' ? warning : JSON.stringify(warning)}\n`);
+  }
+  const lang = result.lang;
+  let text: string;
+  if (options.format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
+  else if (options.format === 'html') text = htmlDocument(result.title, lang, toHtml(result, { lang }));
+  else text = toMarkdown(result, { lang });
+  if (!text.endsWith('\n')) text += '\n';
+  await writeOutput(io, options.out, text);
+  return 0;
+}

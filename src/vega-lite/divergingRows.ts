@@ -1,0 +1,337 @@
+import type { LikertColumn } from '../data/types';
+import { frequencies } from '../describe/frequencies';
+import type { FrequenciesResult, FrequencyRow } from '../describe/frequencies';
+import { describeValue } from '../internal/validate';
+import { roundPercent } from '../report/rounding';
+import type { Scale } from '../scale/types';
+
+/**
+ * One item to chart, with the names a chart prints. `data` is a coded column (from `likert` or
+ * `survey(…).item(id)`) or the result of `frequencies()`.
+ */
+export interface DivergingItem {
+  /** A key unique among the items (default: the label, else `item1`, `item2`, …). */
+  readonly id?: string;
+  /** Text on the axis (default: the column's own label, else the id). */
+  readonly label?: string;
+  /** The answers: a coded column or a frequency table. */
+  readonly data: LikertColumn | FrequenciesResult;
+  /**
+   * The scale, needed only to read a frequency table's agreement levels and neutral level
+   * exactly (a column carries its scale). Without it, see {@link DivergingRowsOptions.scale}.
+   */
+  readonly scale?: Scale;
+}
+
+/** What {@link divergingRows} and `divergingBars` accept per item. */
+export type DivergingInput = DivergingItem | LikertColumn | FrequenciesResult;
+
+/** Options of {@link divergingRows}. */
+export interface DivergingRowsOptions {
+  /**
+   * Item order: `'agreement'` (default) puts the highest agreement share first, ties in input
+   * order; `'input'` keeps the order given.
+   */
+  readonly sort?: 'agreement' | 'input';
+  /**
+   * Scale used for frequency tables given without their own `scale`. When neither is given the
+   * levels are split by position: the lower half disagree, the upper half agree, the middle level
+   * of an odd number of levels neutral (the convention of the built-in scales).
+   */
+  readonly scale?: Scale;
+}
+
+/** Where a category sits in a diverging chart. */
+export type DivergingSide = 'disagree' | 'neutral' | 'agree' | 'apart';
+
+/**
+ * One bar segment: an answer category of an item, with precomputed offsets on a shared axis.
+ * Substantive categories lie on [−1, 1] around zero: disagreeing levels at negative offsets,
+ * agreeing levels at positive ones, the neutral level straddling zero (half each side).
+ * Non-substantive answers ("Ved ikke") lie apart, on their own axis from 0 upwards.
+ */
+export interface DivergingRow {
+  /** The item's key. */
+  readonly item: string;
+  /** The item's text. */
+  readonly label: string;
+  /** The answer category, as the scale spells it. */
+  readonly category: string;
+  /** `'level'` for a substantive non-neutral level, `'neutral'`, or `'nonSubstantive'`. */
+  readonly kind: 'level' | 'neutral' | 'nonSubstantive';
+  /** Which part of the chart the segment belongs to. */
+  readonly side: DivergingSide;
+  /** Respondents giving this answer. */
+  readonly count: number;
+  /**
+   * Share of the item's substantive answers for a level or the neutral level; share of everyone
+   * who answered ("ved ikke" included) for a non-substantive answer. Weighted when the column is.
+   * NaN when the denominator is 0.
+   */
+  readonly share: number;
+  /** `share` as a whole percentage rounded half up (NaN stays NaN), for labels and tooltips. */
+  readonly percent: number;
+  /** The denominator of `share`: substantive answers for levels, answered for non-substantive ones. */
+  readonly n: number;
+  /** Left end of the segment. */
+  readonly start: number;
+  /** Right end of the segment; `end − start = share` (0 when `share` is NaN). */
+  readonly end: number;
+  /** Position of the item in the chosen order, 0 first. */
+  readonly itemOrder: number;
+  /** Category index in the scale (levels lowest first, then non-substantive answers). */
+  readonly categoryOrder: number;
+  /** The item's agreement share among substantive answers (the sort key); NaN when it has none. */
+  readonly agreement: number;
+}
+
+/** Result of {@link divergingRows}: tidy rows plus what a chart needs to set up its scales. */
+export interface DivergingRowsResult {
+  /** Segments, item by item in the chosen order, categories in scale order within an item. */
+  readonly rows: DivergingRow[];
+  /** Item keys and labels in the chosen order. */
+  readonly items: { readonly item: string; readonly label: string; readonly agreement: number; readonly n: number }[];
+  /** Every category in display order (levels lowest first, then non-substantive), with its side. */
+  readonly categories: { readonly category: string; readonly side: DivergingSide }[];
+  /** Smallest `start` among substantive segments (≥ −1). */
+  readonly min: number;
+  /** Largest `end` among substantive segments (≤ 1). */
+  readonly max: number;
+  /** Largest `end` among non-substantive segments (0 when there are none). */
+  readonly apartMax: number;
+  readonly method: 'diverging-rows';
+}
+
+/** An item reduced to what the layout needs. Internal. */
+interface PreparedItem {
+  readonly item: string;
+  readonly label: string;
+  readonly freq: FrequenciesResult;
+  readonly sides: DivergingSide[];
+  readonly agreeSet: ReadonlySet<string>;
+}
+
+const FN = 'divergingRows';
+
+function isColumn(value: unknown): value is LikertColumn {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'likert-column';
+}
+
+function isFrequencies(value: unknown): value is FrequenciesResult {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { method?: unknown }).method === 'frequencies' &&
+    Array.isArray((value as { rows?: unknown }).rows)
+  );
+}
+
+/**
+ * Sides of the substantive levels, lowest first: before the neutral level disagree, after it
+ * agree. Without a neutral level, the lower half disagrees and the upper half agrees; an odd
+ * middle level counts as neutral.
+ */
+function levelSides(levels: readonly string[], neutral: string | null): DivergingSide[] {
+  const k = levels.length;
+  const neutralIndex = neutral === null ? (k % 2 === 1 ? (k - 1) / 2 : -1) : levels.indexOf(neutral);
+  return levels.map((_, i) => {
+    if (neutralIndex >= 0) return i < neutralIndex ? 'disagree' : i === neutralIndex ? 'neutral' : 'agree';
+    return i < k / 2 ? 'disagree' : 'agree';
+  });
+}
+
+function prepare(input: DivergingInput, position: number, fallbackScale: Scale | undefined): PreparedItem {
+  const wrapped: DivergingItem | null = isColumn(input) || isFrequencies(input) ? null : (input as DivergingItem);
+  const data = wrapped === null ? (input as LikertColumn | FrequenciesResult) : wrapped.data;
+  let freq: FrequenciesResult;
+  let scale: Scale | undefined;
+  let ownLabel: string | undefined;
+  if (isColumn(data)) {
+    freq = frequencies(data);
+    scale = data.scale;
+    ownLabel = data.label;
+  } else if (isFrequencies(data)) {
+    freq = data;
+    scale = wrapped?.scale ?? fallbackScale;
+  } else {
+    throw new TypeError(
+      `${FN}: item ${position + 1} must be a LikertColumn, a frequencies() result or { data, label? }, got ${describeValue(data)}`,
+    );
+  }
+  const levels = freq.rows.filter((r) => r.kind === 'level').map((r) => r.label);
+  let sides: DivergingSide[];
+  let agree: readonly string[];
+  if (scale !== undefined) {
+    const same = scale.levels.length === levels.length && scale.levels.every((l, i) => l === levels[i]);
+    if (!same) {
+      throw new RangeError(
+        `${FN}: item ${position + 1}'s levels (${levels.join(', ')}) are not those of scale '${scale.id}'; pass the scale the table was counted on`,
+      );
+    }
+    sides = levelSides(levels, scale.neutral);
+    agree = scale.agree;
+  } else {
+    sides = levelSides(levels, null);
+    agree = levels.filter((_, i) => sides[i] === 'agree');
+  }
+  const label = wrapped?.label ?? ownLabel ?? wrapped?.id ?? `Item ${position + 1}`;
+  const item = wrapped?.id ?? wrapped?.label ?? ownLabel ?? `item${position + 1}`;
+  return { item, label, freq, sides, agreeSet: new Set(agree) };
+}
+
+/** Mass of a frequency row: its weight (equal to the count when unweighted). */
+function mass(row: FrequencyRow): number {
+  return row.weight;
+}
+
+/**
+ * Lays out agreement distributions as tidy rows for a diverging stacked bar chart, with every
+ * segment's start and end precomputed, for Observable Plot (`Plot.barX(rows, { x1: 'start',
+ * x2: 'end', y: 'label', fill: 'category' })`), ECharts or any other charting library.
+ *
+ * Per item, the substantive levels' shares of the substantive answers, p₁ … p_k (lowest level
+ * first), are laid end to end from the left edge −(D + c/2), where D is the total share of the
+ * disagreeing levels and c the neutral level's share (0 without one). So the disagreeing levels
+ * end at −c/2, the neutral level runs from −c/2 to +c/2 and the agreeing levels start at +c/2;
+ * the widths sum to 1. Non-substantive answers ("Ved ikke", "Ikke relevant") are laid out apart,
+ * end to end from 0, as shares of everyone who answered, so they never shift the diverging part.
+ *
+ * Items are ordered by their agreement share among substantive answers (the scale's `agree`
+ * levels), highest first, unless `sort: 'input'`.
+ *
+ * @param items - coded columns, frequency tables, or `{ data, label?, id?, scale? }`
+ * @param options - order and the fallback scale for frequency tables
+ * @returns rows, the item order, the categories with their sides and the axis extents; an item
+ *   without substantive answers has NaN shares and zero-width segments at 0
+ * @throws TypeError when `items` is not an array or an item is neither a column nor a frequency
+ *   table; RangeError for a repeated item id or a scale whose levels do not match the table
+ * @example
+ * const col = likert(['Slet ikke', 'I høj grad', 'I høj grad', 'Ved ikke'], scales.daDegree4);
+ * divergingRows([{ id: 'q1', label: 'Tidlig indsats', data: col }]).rows
+ *   .map((r) => [r.category, r.start, r.end]);
+ * // [['Slet ikke', -0.333…, 0], ['I mindre grad', 0, 0], ['I høj grad', 0, 0.666…],
+ * //  ['I meget høj grad', 0.666…, 0.666…], ['Ved ikke', 0, 0.25], ['Ikke relevant', 0.25, 0.25]]
+ * @see Heiberger & Robbins (2014), "Design of Diverging Stacked Bar Charts for Likert Scales and
+ *   Other Applications", Journal of Statistical Software 57(5); R: `HH::likert`
+ */
+export function divergingRows(
+  items: readonly DivergingInput[],
+  options: DivergingRowsOptions = {},
+): DivergingRowsResult {
+  if (!Array.isArray(items)) {
+    throw new TypeError(`${FN}: items must be an array of columns or frequency tables, got ${describeValue(items)}`);
+  }
+  const sort = options.sort ?? 'agreement';
+  if (sort !== 'agreement' && sort !== 'input') {
+    throw new RangeError(`${FN}: unknown sort ${describeValue(sort)}; use 'agreement' or 'input'`);
+  }
+  const prepared = items.map((input, i) => prepare(input, i, options.scale));
+  const seen = new Set<string>();
+  for (const p of prepared) {
+    if (seen.has(p.item)) {
+      throw new RangeError(`${FN}: item id '${p.item}' occurs twice; give each item a distinct id`);
+    }
+    seen.add(p.item);
+  }
+
+  const summaries = prepared.map((p, position) => {
+    let substantive = 0;
+    let agreeing = 0;
+    for (const row of p.freq.rows) {
+      if (row.kind !== 'level') continue;
+      substantive += mass(row);
+      if (p.agreeSet.has(row.label)) agreeing += mass(row);
+    }
+    return { p, position, substantive, agreement: agreeing / substantive };
+  });
+  if (sort === 'agreement') {
+    // Highest agreement first; NaN (no substantive answers) last; ties keep the input order.
+    summaries.sort((a, b) => {
+      const x = Number.isNaN(a.agreement) ? -Infinity : a.agreement;
+      const y = Number.isNaN(b.agreement) ? -Infinity : b.agreement;
+      return y - x || a.position - b.position;
+    });
+  }
+
+  const rows: DivergingRow[] = [];
+  const categories: { category: string; side: DivergingSide }[] = [];
+  const known = new Set<string>();
+  let min = 0;
+  let max = 0;
+  let apartMax = 0;
+  summaries.forEach(({ p, substantive, agreement }, itemOrder) => {
+    const levelRows = p.freq.rows.filter((r) => r.kind === 'level');
+    const levelShares = levelRows.map((r) => mass(r) / substantive);
+    let disagreeing = 0;
+    let neutralShare = 0;
+    levelShares.forEach((share, i) => {
+      if (!(share > 0)) return;
+      if (p.sides[i] === 'disagree') disagreeing += share;
+      else if (p.sides[i] === 'neutral') neutralShare += share;
+    });
+    // Segments laid end to end from the left edge, so that the neutral level straddles zero.
+    let cursor = 0 - (disagreeing + neutralShare / 2); // 0 − x, never −0
+    let levelIndex = 0;
+    let apartCursor = 0;
+    const answered = p.freq.n.answered;
+    let answeredMass = 0;
+    for (const row of p.freq.rows) answeredMass += mass(row);
+    for (const row of p.freq.rows) {
+      const isLevel = row.kind === 'level';
+      const side: DivergingSide = isLevel ? (p.sides[levelIndex] as DivergingSide) : 'apart';
+      const share = isLevel ? (levelShares[levelIndex] as number) : mass(row) / answeredMass;
+      const width = Number.isNaN(share) ? 0 : share;
+      let start: number;
+      if (isLevel) {
+        start = cursor;
+        cursor += width;
+        levelIndex++;
+      } else {
+        start = apartCursor;
+        apartCursor += width;
+      }
+      const end = start + width;
+      if (isLevel) {
+        min = Math.min(min, start);
+        max = Math.max(max, end);
+      } else {
+        apartMax = Math.max(apartMax, end);
+      }
+      if (!known.has(row.label)) {
+        known.add(row.label);
+        categories.push({ category: row.label, side });
+      }
+      rows.push({
+        item: p.item,
+        label: p.label,
+        category: row.label,
+        kind: isLevel ? (side === 'neutral' ? 'neutral' : 'level') : 'nonSubstantive',
+        side,
+        count: row.count,
+        share,
+        percent: roundPercent(share),
+        n: isLevel ? p.freq.n.substantive : answered,
+        start,
+        end,
+        itemOrder,
+        categoryOrder: row.index,
+        agreement,
+      });
+    }
+  });
+
+  return {
+    rows,
+    items: summaries.map(({ p, agreement }) => ({
+      item: p.item,
+      label: p.label,
+      agreement,
+      n: p.freq.n.substantive,
+    })),
+    categories,
+    min: Math.max(-1, min),
+    max: Math.min(1, max),
+    apartMax,
+    method: 'diverging-rows',
+  };
+}

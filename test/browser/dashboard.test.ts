@@ -1,0 +1,129 @@
+/**
+ * The dashboard example in a real browser: Vite builds examples/dashboard into a temporary
+ * directory and serves it on 127.0.0.1 (a free port), Debian's Chromium is driven headless by
+ * playwright-core, and the page's chart and table are checked against the same computation run
+ * here under Node. Chromium is never downloaded: without /usr/bin/chromium this test fails and
+ * says how to install it.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundPercent } from '../../src/index';
+import { dashboardView, loadSurvey } from '../../examples/dashboard/model';
+
+const CHROMIUM = process.env.LIKERTKIT_CHROMIUM ?? '/usr/bin/chromium';
+const root = fileURLToPath(new URL('../../examples/dashboard/', import.meta.url));
+
+const sample = loadSurvey(readFileSync(join(root, 'public', 'demo-survey.csv'), 'utf8'));
+const percent = (share: number): string => (Number.isNaN(share) ? '–' : `${roundPercent(share)} %`);
+/** The table the page should show, computed under Node: [label, agreement, N, non-substantive]. */
+const expectedTable = (group: string, region: string | null): string[][] =>
+  dashboardView(sample, group, region).table.map((l) => [l.label, percent(l.agreement), String(l.n), percent(l.nonSubstantive)]);
+
+let outDir = '';
+let profile = '';
+let server: PreviewServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function tableRows(): Promise<string[][]> {
+  return page.$$eval('#table tr[data-item]', (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+  );
+}
+
+/** Waits until the status line names the choice just made (the page redraws synchronously). */
+async function waitForStatus(text: string): Promise<void> {
+  await page.waitForFunction((t) => document.getElementById('status')?.textContent?.includes(t) === true, text, { timeout: 5000 });
+}
+
+describe('examples/dashboard in headless Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `The browser test needs Debian's Chromium at ${CHROMIUM}, which is missing. Install it with ` +
+          '`apt-get update && apt-get install -y chromium` (as root), or point LIKERTKIT_CHROMIUM at a Chromium binary. ' +
+          'playwright-core never downloads a browser.',
+      );
+    }
+    outDir = mkdtempSync(join(tmpdir(), 'likertkit-dashboard-'));
+    profile = mkdtempSync(join(tmpdir(), 'likertkit-chromium-profile-'));
+    const config = { root, configFile: join(root, 'vite.config.ts'), logLevel: 'error' as const };
+    await build({ ...config, build: { outDir, emptyOutDir: true } });
+    server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+    const url = server.resolvedUrls?.local[0];
+    if (url === undefined) throw new Error('vite preview did not report a local URL');
+
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      timeout: 20_000,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(url, { timeout: 10_000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  }, 45_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise<void>((resolve) => (server === undefined ? resolve() : server.httpServer.close(() => resolve())));
+    for (const dir of [outDir, profile]) if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  }, 15_000);
+
+  it('renders the diverging chart as SVG: one label per item and a bar per non-empty segment', async () => {
+    const view = dashboardView(sample, 'udfordring', null);
+    expect(await page.locator('svg[data-testid="diverging-chart"]').count()).toBe(1);
+    const segments = view.layout.rows.filter((r) => r.end > r.start).length;
+    expect(await page.locator('svg[data-testid="diverging-chart"] rect.bar').count()).toBe(segments);
+    expect(await page.locator('svg[data-testid="diverging-chart"] rect.bar.apart').count()).toBeGreaterThan(0);
+    const first = await page.locator('svg[data-testid="diverging-chart"] > text').first().textContent();
+    expect(first).toBe(view.layout.items[0]!.label);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the agreement share, N and non-substantive share per item, as likertkit computes them', async () => {
+    expect(await tableRows()).toEqual(expectedTable('udfordring', null));
+    const spec = JSON.parse((await page.locator('#spec').textContent()) ?? '{}') as { $schema?: string };
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+  });
+
+  it('changes the numbers in the table when the region filter changes', async () => {
+    const before = await tableRows();
+    await page.selectOption('#region', 'Nordjylland');
+    await waitForStatus('i Nordjylland');
+    const after = await tableRows();
+    expect(after).toEqual(expectedTable('udfordring', 'Nordjylland'));
+    expect(after).not.toEqual(before);
+    expect(after.every((row) => Number(row[2]) <= 11)).toBe(true); // 11 municipalities answered there
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('redraws chart and table for another item group', async () => {
+    await page.selectOption('#group', 'mg_handicap');
+    await page.waitForFunction(() => document.querySelectorAll('#table tr[data-item]').length === 6, undefined, { timeout: 5000 });
+    expect(await tableRows()).toEqual(expectedTable('mg_handicap', 'Nordjylland'));
+    const labels = await page.locator('svg[data-testid="diverging-chart"] > text').allTextContents();
+    expect(labels.slice(0, 6)).toEqual(dashboardView(sample, 'mg_handicap', 'Nordjylland').layout.items.map((i) => i.label));
+    expect(pageErrors).toEqual([]);
+  });
+});

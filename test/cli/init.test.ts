@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { detectColumns } from '../../src/cli/init';
+import { parseCsv } from '../../src/csv/parseCsv';
+import { fixture, run } from './helpers';
+
+describe('likertkit init', () => {
+  it('detects id, items, numeric attributes and categories in a Danish export (BOM, ";", decimal commas)', async () => {
+    const r = await run(['init', 'kommuner.csv'], { 'kommuner.csv': fixture('kommuner.csv') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      id: 'kommunekode',
+      items: [
+        { id: 'udfordring_tidlig', scale: 'daChallenge4' },
+        { id: 'behov_tidlig', scale: 'daDegree4' },
+        { id: 'udfordring_anbragte', scale: 'daChallenge4' },
+        { id: 'behov_anbragte', scale: 'daDegree4' },
+      ],
+      attributes: { region: 'category', indbyggere: 'number', indeks: 'number' },
+      decimal: ',',
+    });
+    // What it decided goes to stderr, so that `init a.csv > a.json` stays valid JSON.
+    expect(r.stderr).toContain('kommuner.csv: 12 rows, 10 columns, delimiter ";"');
+    expect(r.stderr).toMatch(/kommunekode\s+id\s+12 unique values/);
+    expect(r.stderr).toMatch(/behov_tidlig\s+item \(daDegree4\)\s+100 % of 12 answers are its labels/);
+    expect(r.stderr).toMatch(/indbyggere\s+number\s+all 12 values are numbers \(decimal ","\)/);
+    expect(r.stderr).toMatch(/kommune\s+skipped/);
+  });
+
+  it('the config it writes passes check', async () => {
+    const files = { 'kommuner.csv': fixture('kommuner.csv') };
+    const init = await run(['init', 'kommuner.csv', '--out', 'survey.json'], files);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('wrote survey.json');
+    const written = init.files.get('/work/survey.json') as string;
+    const check = await run(['check', 'kommuner.csv', '-c', 'survey.json'], { ...files, 'survey.json': written });
+    expect(check).toMatchObject({ code: 0, stdout: 'ok: 12 respondents, 4 items\n' });
+  });
+
+  it('refuses to overwrite --out unless --force is given', async () => {
+    const files = { 'kommuner.csv': fixture('kommuner.csv'), 'survey.json': '{}' };
+    const refused = await run(['init', 'kommuner.csv', '-o', 'survey.json'], files);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('survey.json already exists; pass --force to overwrite it');
+    expect(refused.files.get('/work/survey.json')).toBe('{}');
+    const forced = await run(['init', 'kommuner.csv', '-o', 'survey.json', '--force'], files);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.files.get('/work/survey.json') as string).id).toBe('kommunekode');
+  });
+
+  it('exits 1 and says so when no column holds a built-in scale', async () => {
+    const r = await run(['init', 'a.csv'], { 'a.csv': 'id,name\n1,x\n2,y\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no column holds labels of a built-in scale');
+  });
+
+  it('an unreadable CSV is a usage error', async () => {
+    const r = await run(['init', 'nope.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read survey CSV nope.csv: no such file');
+  });
+});
+
+describe('detectColumns', () => {
+  const detect = (text: string) => {
+    const csv = parseCsv(text);
+    return detectColumns(csv.columns, csv.rows);
+  };
+
+  it('picks a scale when at least 95 % of the answers are its labels, in any spelling', () => {
+    const answers = [...Array(18).fill('i  HØJ grad'), 'ved ikke', 'Måske'];
+    const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);
+    expect(decisions[1]).toMatchObject({ role: 'item', scale: 'daDegree4' });
+  });
+
+  it('does not pick a scale below 95 %', () => {
+    const answers = [...Array(18).fill('I høj grad'), 'Måske', 'Nej'];
+    const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);
+    expect(decisions[1]).toMatchObject({ role: 'category' });
+  });
+
+  it('gives a column that fits several scales the scale its unambiguous siblings have', () => {
+    // "I høj grad" and "I meget høj grad" are labels of both daDegree4 and daDegree5; "Slet ikke" only of daDegree4.
+    const { decisions } = detect('id;a;b\n1;I høj grad;Slet ikke\n2;I meget høj grad;Ved ikke\n3;I høj grad;I høj grad\n');
+    expect(decisions[1]).toMatchObject({ scale: 'daDegree4', reason: '100 % of 3 answers are its labels (also fits daDegree5)' });
+    expect(decisions[2]).toMatchObject({ scale: 'daDegree4', reason: '100 % of 3 answers are its labels' });
+  });
+
+  it('without siblings, breaks a tie by the share of the scale’s categories in use', () => {
+    const { decisions } = detect('id;a\n1;I høj grad\n2;I meget høj grad\n3;I nogen grad\n4;I høj grad\n');
+    expect(decisions[1]).toMatchObject({ scale: 'daDegree5' });
+    const tie = detect('id;a\n1;I høj grad\n2;I meget høj grad\n');
+    expect(tie.decisions[1]).toMatchObject({ scale: 'daDegree5' }); // 2 of 5 categories beat 2 of 6
+  });
+
+  it('takes the first column with unique values as the id and never mistakes numeric codes for a scale', () => {
+    const { config, decisions } = detect('år,kode,score\n2024,101,1\n2024,147,2\n2024,151,3\n');
+    expect(config.id).toBe('kode');
+    expect(decisions.map((d) => d.role)).toEqual(['number', 'id', 'number']);
+    expect(config).not.toHaveProperty('decimal');
+  });
+
+  it('skips empty and free-text columns', () => {
+    const { decisions, config } = detect('id;note;empty\n1;abc;\n2;def;\n3;ghi;\n');
+    expect(decisions.map((d) => d.role)).toEqual(['id', 'skipped', 'skipped']);
+    expect(config).not.toHaveProperty('attributes');
+  });
+});
