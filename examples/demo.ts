@@ -15,6 +15,8 @@ import {
   pearson,
   rake,
   rankItems,
+  report,
+  toMarkdown,
   representativeness,
   responseRates,
   roundHalfUp,
@@ -197,3 +199,18 @@ for (const area of areas.slice(0, 4)) {
   const after = agreementShare(column, { weights: weighting.weights });
   console.log(`  ${pad(area.label, 46)} ${lpad(pct(before.estimate), 5)} → ${lpad(pct(after.estimate), 5)}`);
 }
+
+// 10. The whole analysis in one call: report() gives plain tables; toMarkdown renders them.
+console.log();
+console.log('='.repeat(100));
+console.log('The full report (report() rendered with toMarkdown, in Danish):');
+console.log();
+const full = report(s, {
+  title: 'Udfordringer på det specialiserede børneområde (demo, syntetiske svar)',
+  items: [...challengeIds, ...needIds],
+  by: ['region'],
+  sizeGroups: { attribute: 'indbyggere', breaks: [50000, 100000], labels: sizeLabels },
+  multiSelect: { title: 'Ønskede former for støtte', questions },
+  frame: frame.map((m) => ({ region: m.region, indbyggere: m.population })),
+});
+console.log(toMarkdown(full));
