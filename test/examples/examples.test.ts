@@ -43,6 +43,10 @@ describe('npm run demo', () => {
     expect(out).toMatch(/Verdict: every population value lies inside its interval/);
     expect(out).toMatch(/Response rates: 95 of 98 \(97 %\) overall/);
     expect(out).toMatch(/Raking on region × size group: converged/);
+    // The full report, rendered as Markdown.
+    expect(out).toMatch(/^# Udfordringer på det specialiserede børneområde \(demo, syntetiske svar\)$/m);
+    expect(out).toMatch(/^## Repræsentativitet: fordeling$/m);
+    expect(out).toMatch(/^\*\*\* p<0.01, \*\* 0.01<=p<0.05, \* 0.05<=p<0.1$/m);
   });
 });
 
@@ -60,5 +64,15 @@ describe('examples/representativeness-2024.ts', () => {
       expect(out).toMatch(new RegExp(`^${region} .* ${interval}  yes$`, 'm'));
     }
     expect(out).toMatch(/Response rate: 71 % overall; Hovedstaden 69 %, Sjælland 65 %, Syddanmark 73 %, Midtjylland 68 %, Nordjylland 91 %/);
+  });
+});
+
+describe('examples/notebook.ts', () => {
+  it('runs its cells: a correlation grid, a report table as Markdown and a Jupyter bundle', () => {
+    const out = run('examples/notebook.ts');
+    expect(out).toMatch(/^95 respondents, 6 items$/m);
+    expect(out).toMatch(/│ 'Tidlig indsats og forebyggelse' +│/);
+    expect(out).toMatch(/^## Shares and means per question$/m);
+    expect(out).toMatch(/Jupyter MIME types: text\/html, text\/markdown, text\/plain/);
   });
 });
