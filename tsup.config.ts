@@ -8,6 +8,8 @@ export default defineConfig({
     'csv/index': 'src/csv/index.ts',
     'demo/index': 'src/demo/index.ts',
     'vega-lite/index': 'src/vega-lite/index.ts',
+    // The likertkit command (keeps its shebang line; Node built-ins stay external).
+    'cli/index': 'src/cli/index.ts',
   },
   format: ['esm'],
   platform: 'neutral',

@@ -27,7 +27,16 @@ export type ValidateConfigResult =
 const TOP_KEYS = ['$schema', 'id', 'items', 'attributes', 'weight', 'duplicates', 'decimal', 'report'];
 const ITEM_KEYS = ['id', 'column', 'scale', 'label', 'group', 'topic', 'reverse'];
 
-/** The closest candidate within a small edit distance, for "did you mean" hints. */
+/**
+ * The closest candidate within a small edit distance (at most 2, or a third of the name's
+ * length), for "did you mean" hints; case is ignored.
+ *
+ * @param name - the misspelt name
+ * @param candidates - the names that exist
+ * @returns the closest candidate, or `undefined` when none is close
+ * @example
+ * closestName('daDegre4', ['daDegree4', 'agree5']); // 'daDegree4'
+ */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;

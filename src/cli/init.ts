@@ -3,7 +3,7 @@ import { normalizeLabel } from '../scale/normalizeLabel';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
 import { CliError, resolvePath, writeOutput, type CliIo } from './io';
-import { readCsvFile } from './load';
+import { formatProblem, readCsvFile } from './load';
 
 /** The share of a column's non-missing values that must be labels of a scale to pick it. */
 export const SCALE_MATCH = 0.95;
@@ -53,9 +53,7 @@ interface Candidate {
 }
 
 /** The presets matching at least {@link SCALE_MATCH} of the values, all with the highest share. */
-function bestScales(values: readonly string[], presets: readonly [string, Scale][]): Candidate[] {
-  const raw = new Map<string, number>();
-  for (const value of values) raw.set(value, (raw.get(value) ?? 0) + 1);
+function bestScales(raw: ReadonlyMap<string, number>, total: number, presets: readonly [string, Scale][]): Candidate[] {
   const counts = new Map<string, number>();
   for (const [value, count] of raw) {
     const key = normalizeLabel(value);
@@ -63,7 +61,7 @@ function bestScales(values: readonly string[], presets: readonly [string, Scale]
   }
   let best: Candidate[] = [];
   presets.forEach(([name, scale], order) => {
-    const { share, used } = scaleMatch(counts, values.length, scale);
+    const { share, used } = scaleMatch(counts, total, scale);
     if (share < SCALE_MATCH) return;
     const candidate = { name, share, coverage: used / scale.categories.length, order };
     if (best.length === 0 || share > (best[0] as Candidate).share) best = [candidate];
@@ -104,24 +102,32 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
   const pending: { column: string; count: number; candidates: Candidate[] }[] = [];
 
   for (const column of columns) {
-    const values: string[] = [];
+    // Distinct texts with their counts: every later step works on these, not on each cell.
+    const raw = new Map<string, number>();
+    let present = 0;
     for (const row of rows) {
       const value = row[column];
-      if (value !== null && value !== undefined && value.trim() !== '') values.push(value);
+      if (value === null || value === undefined) continue;
+      present++;
+      raw.set(value, (raw.get(value) ?? 0) + 1);
     }
-    const distinct = new Set(values.map((v) => v.trim()));
-    if (values.length === 0) {
+    const distinct = new Set<string>();
+    for (const value of raw.keys()) if (value.trim() !== '') distinct.add(value.trim());
+    if (distinct.size === 0) {
       decisions.push({ column, role: 'skipped', reason: 'empty' });
       continue;
     }
-    if (id === undefined && values.length === rows.length && distinct.size === values.length) {
+    if (id === undefined && present === rows.length && distinct.size === present) {
       id = column;
-      decisions.push({ column, role: 'id', reason: `${values.length} unique values` });
+      decisions.push({ column, role: 'id', reason: `${present} unique values` });
       continue;
     }
-    const candidates = bestScales(values, presets);
+    // At most 5 % of the cells of an item are not labels, so a column with far more distinct
+    // texts than that (plus room for many spellings of the labels) cannot be one: skip the
+    // matching, which would normalise every distinct text (ids, populations, free text).
+    const candidates = raw.size > (1 - SCALE_MATCH) * present + 200 ? [] : bestScales(raw, present, presets);
     if (candidates.length > 0) {
-      pending.push({ column, count: values.length, candidates });
+      pending.push({ column, count: present, candidates });
       decisions.push({ column, role: 'item', reason: '' });
       continue;
     }
@@ -129,10 +135,10 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
     if (numbers.bad.length === 0) {
       attributes[column] = 'number';
       marks.add(numbers.decimal);
-      decisions.push({ column, role: 'number', reason: `all ${values.length} values are numbers (decimal "${numbers.decimal}")` });
+      decisions.push({ column, role: 'number', reason: `all ${present} values are numbers (decimal "${numbers.decimal}")` });
       continue;
     }
-    if (distinct.size <= MAX_CATEGORIES && distinct.size < values.length) {
+    if (distinct.size <= MAX_CATEGORIES && distinct.size < present) {
       attributes[column] = 'category';
       decisions.push({ column, role: 'category', reason: `${distinct.size} distinct values` });
       continue;
@@ -192,6 +198,7 @@ export async function runInit(io: CliIo, options: InitCommandOptions): Promise<n
   const say = options.out === undefined ? io.stderr : io.stdout;
   const width = Math.max(...decisions.map((d) => d.column.length), 6);
   say(`${options.csv}: ${csv.rowCount} rows, ${csv.columns.length} columns, delimiter ${JSON.stringify(csv.delimiter)}\n`);
+  for (const issue of csv.issues) say(`warning: ${formatProblem({ file: options.csv, line: issue.row, message: issue.message })}\n`);
   for (const d of decisions) {
     const role = d.role === 'item' ? `item (${d.scale})` : d.role;
     say(`  ${d.column.padEnd(width)}  ${role.padEnd(24)} ${d.reason}\n`);

@@ -39,7 +39,13 @@ export class CliError extends Error {
   }
 }
 
-/** Resolves `path` against the working directory of `io`. */
+/**
+ * Resolves `path` against the working directory of `io`.
+ *
+ * @param io - the command's surroundings
+ * @param path - an absolute path, or one relative to `io.cwd`
+ * @returns the absolute path
+ */
 export function resolvePath(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
 }
@@ -62,7 +68,14 @@ export async function readText(io: CliIo, path: string, role: string): Promise<s
   }
 }
 
-/** Writes the output to `--out` or to standard output. */
+/**
+ * Writes the output to `--out` or to standard output.
+ *
+ * @param io - the command's surroundings
+ * @param out - the `--out` path, or `undefined` for standard output
+ * @param text - the whole output
+ * @throws CliError 2 naming the file when it cannot be written
+ */
 export async function writeOutput(io: CliIo, out: string | undefined, text: string): Promise<void> {
   if (out === undefined) {
     io.stdout(text);
@@ -76,7 +89,13 @@ export async function writeOutput(io: CliIo, out: string | undefined, text: stri
   }
 }
 
-/** Formats an integer with thousands commas, e.g. `120,000`, independent of the locale. */
+/**
+ * Formats an integer with thousands commas, independent of the locale.
+ *
+ * @param n - a non-negative integer
+ * @example
+ * formatCount(120000); // '120,000'
+ */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -19,7 +19,14 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Formats a problem as `file:line: column "c": message`, the shape editors and grep understand. */
+/**
+ * Formats a problem as `file:line: column "c": message`, the shape editors and grep understand.
+ *
+ * @param problem - the problem; a missing line or column is left out
+ * @example
+ * formatProblem({ file: 'a.csv', line: 3, column: 'q1', message: 'unknown label "Måske"' });
+ * // 'a.csv:3: column "q1": unknown label "Måske"'
+ */
 export function formatProblem(problem: Problem): string {
   const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const column = problem.column === undefined ? '' : `column "${problem.column}": `;
@@ -37,6 +44,10 @@ export interface CsvFile {
 /**
  * Reads and parses a CSV file, with a progress line for slow reads.
  *
+ * @param io - the command's surroundings
+ * @param file - the path as the user gave it
+ * @param role - what the file is, for messages ("survey CSV", "frame CSV")
+ * @returns the parsed CSV with the line of every data row
  * @throws CliError 2 when the file cannot be read, 1 when its header is unusable
  */
 export async function readCsvFile(io: CliIo, file: string, role: string): Promise<CsvFile> {
@@ -59,6 +70,9 @@ export async function readCsvFile(io: CliIo, file: string, role: string): Promis
 /**
  * Reads, parses and validates a config file.
  *
+ * @param io - the command's surroundings
+ * @param file - the path as the user gave it
+ * @returns the validated config with its scales resolved
  * @throws CliError 2 naming the file and the JSON path of every problem
  */
 export async function readConfigFile(io: CliIo, file: string): Promise<CliConfig> {

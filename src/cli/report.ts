@@ -59,7 +59,12 @@ export function htmlDocument(title: string, lang: 'da' | 'en', body: string): st
 export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
   const config = await readConfigFile(io, options.config);
   const input = await readCsvFile(io, options.csv, 'survey CSV');
-  const frame = options.frame === undefined ? undefined : frameRows(await readCsvFile(io, options.frame, 'frame CSV'));
+  let frame: Record<string, unknown>[] | undefined;
+  if (options.frame !== undefined) {
+    const frameFile = await readCsvFile(io, options.frame, 'frame CSV');
+    for (const issue of frameFile.csv.issues) io.stderr(`warning: ${formatProblem({ file: options.frame, line: issue.row, message: issue.message })}\n`);
+    frame = frameRows(frameFile);
+  }
   const { survey, problems } = buildSurvey(input, config, options.config);
   if (survey === null) {
     for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);

@@ -471,7 +471,8 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
       ...(spec.populationSize !== undefined ? { populationSize: spec.populationSize } : {}),
     }),
   );
-  for (const warning of result.warnings) ctx.warnings.push(`representativeness: ${warning}`);
+  // representativeness() already starts its warnings with its name.
+  for (const warning of result.warnings) ctx.warnings.push(warning);
   const notes = [
     representativenessIntervalNote(
       options.lang,

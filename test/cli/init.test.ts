@@ -105,3 +105,11 @@ describe('detectColumns', () => {
     expect(config).not.toHaveProperty('attributes');
   });
 });
+
+describe('likertkit init warnings', () => {
+  it('passes on records that do not parse cleanly as warnings with their lines', async () => {
+    const r = await run(['init', 'a.csv'], { 'a.csv': 'id;q\n1;I høj grad\n2;Slet ikke;x\n3;Ved ikke\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: a.csv:3: expected 2 fields, found 3 (extra fields dropped: "x")');
+  });
+});

@@ -102,3 +102,12 @@ describe('likertkit report language', () => {
     expect(r.stderr).toMatch(/report failed for kommuner\.csv with c\.json: report: .*lang/);
   });
 });
+
+describe('likertkit report frame warnings', () => {
+  it('passes on frame records that do not parse cleanly as warnings', async () => {
+    const files = { ...surveyFiles(), 'frame.csv': `${surveyFiles()['frame.csv']}999;Nordjylland;12.345;x\n` };
+    const r = await run(['report', 'kommuner.csv', '-c', 'kommuner.json', '--frame', 'frame.csv', '-f', 'json'], files);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: frame.csv:15: expected 3 fields, found 4 (extra fields dropped: "x")');
+  });
+});
