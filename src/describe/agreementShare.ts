@@ -1,5 +1,5 @@
 import type { LikertColumn } from '../data/types';
-import { boundsFor, proportionInterval } from '../inference/proportionInterval';
+import { boundsFor, PROPORTION_METHODS, proportionInterval } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertLevel, assertOneOf, checkPopulationSize } from '../internal/validate';
 import { assertLikertColumn } from './assertColumn';
@@ -148,7 +148,7 @@ function boxShare<L extends string, N extends string>(
     ({ lower, upper } = interval);
   } else {
     assertLevel(fn, level);
-    assertOneOf(fn, method_, ['wald', 'wilson', 'agresti-coull', 'clopper-pearson', 'jeffreys'] as const, 'ci');
+    assertOneOf(fn, method_, PROPORTION_METHODS, 'ci');
     const populationSize = checkPopulationSize(fn, options.populationSize, n);
     const tally = tallyWeights(codes, weights, categoryCount);
     let agreeMass = 0;

@@ -11,7 +11,8 @@ import { normalCritical, wilsonBounds } from './internal';
 /** The interval methods {@link proportionInterval} offers. */
 export type ProportionMethod = 'wald' | 'wilson' | 'agresti-coull' | 'clopper-pearson' | 'jeffreys';
 
-const PROPORTION_METHODS: readonly ProportionMethod[] = [
+/** Every {@link ProportionMethod}, for validating a caller's choice. Internal. */
+export const PROPORTION_METHODS: readonly ProportionMethod[] = [
   'wald',
   'wilson',
   'agresti-coull',

@@ -6,6 +6,7 @@ import type { Survey } from '../data/survey';
 import type { GroupByBreaks, GroupByMedian } from '../describe/compareGroups';
 import type { MultiSelectInput } from '../describe/multiSelectInput';
 import type { MultiSelectTableOptions } from '../describe/multiSelectTable';
+import { PROPORTION_METHODS } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
 import type { PopulationTargets, TargetInput } from '../representativeness/populationTargets';
@@ -150,13 +151,6 @@ export interface ResolvedReportOptions {
 }
 
 const FN = 'report';
-const PROPORTION_METHODS: readonly ProportionMethod[] = [
-  'wald',
-  'wilson',
-  'agresti-coull',
-  'clopper-pearson',
-  'jeffreys',
-];
 
 /** A RangeError whose message starts with "report:". */
 export function optionError(message: string, cause?: unknown): RangeError {
