@@ -85,8 +85,8 @@ function percent(share: number): string {
  *   then the one with the larger share of its categories in use, then the first in `scales`;
  * - a numeric attribute is a column whose non-missing values are all numbers (decimal comma or
  *   point, detected per column);
- * - a category is a text column with at most 20 distinct values, each used more than once on
- *   average; other columns (free text, empty columns) are skipped.
+ * - a category is a text column with 2 to 20 distinct values, each used more than once on
+ *   average; other columns (free text, empty or single-valued columns) are skipped.
  *
  * @param columns - the header names, in file order
  * @param rows - the rows as `parseCsv` returns them
@@ -136,6 +136,11 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
       attributes[column] = 'number';
       marks.add(numbers.decimal);
       decisions.push({ column, role: 'number', reason: `all ${present} values are numbers (decimal "${numbers.decimal}")` });
+      continue;
+    }
+    if (distinct.size < 2) {
+      // One value (e.g. a multi-select column holding only 'x' and blanks) separates nothing.
+      decisions.push({ column, role: 'skipped', reason: `${distinct.size} distinct value: nothing to compare by` });
       continue;
     }
     if (distinct.size <= MAX_CATEGORIES && distinct.size < present) {

@@ -295,11 +295,11 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
     { key: 'p', label: words.anovaP, format: 'p' },
   ];
   const counts: number[] = [];
+  const undefinedAnova = new Map<string, string[]>(); // reason → items, reported once per reason
   const rows = results.map((result, index) => {
     const item = ctx.items[index] as SurveyItem;
-    if (result.anova.reason !== undefined) {
-      ctx.warnings.push(`${id}: ANOVA is undefined for ${item.id}: ${result.anova.reason}`);
-    }
+    const reason = result.anova.reason;
+    if (reason !== undefined) undefinedAnova.set(reason, [...(undefinedAnova.get(reason) ?? []), item.id]);
     const row: Row = { item: item.id, label: item.label, group: item.group };
     for (const group of groups) {
       const found = result.groups.find((g) => g.group === group);
@@ -311,6 +311,10 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
     counts.push(result.anova.n);
     return row;
   });
+  for (const [reason, items] of undefinedAnova) {
+    const shown = items.slice(0, 5).join(', ') + (items.length > 5 ? `, … (${items.length} items)` : '');
+    ctx.warnings.push(`${id}: ANOVA is undefined for ${shown}: ${reason}`);
+  }
   return table(id, title, columns, rows, [
     nRangeNote(counts),
     words.meansNote,
@@ -323,9 +327,16 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
 export function meansTables(ctx: SectionContext): ReportTable[] {
   if (ctx.items.length === 0) return [];
   const { words, options } = ctx;
-  const tables = options.by.map((attribute) =>
-    meansTable(ctx, `means:${attribute}`, words.meansBy(attribute), attribute, 'by'),
-  );
+  const tables: ReportTable[] = [];
+  for (const attribute of options.by) {
+    // An attribute with fewer than two groups has nothing to compare: one warning, no table.
+    const groups = new Set(ctx.survey.category(attribute).filter((value) => value !== null));
+    if (groups.size < 2) {
+      ctx.warnings.push(`means:${attribute}: skipped, "${attribute}" has ${groups.size} group${groups.size === 1 ? '' : 's'}; means need at least 2`);
+      continue;
+    }
+    tables.push(meansTable(ctx, `means:${attribute}`, words.meansBy(attribute), attribute, 'by'));
+  }
   const size: ReportSizeGroups | undefined = options.sizeGroups;
   if (size !== undefined) {
     tables.push(meansTable(ctx, 'means:size', words.meansBySize(size.attribute), size, 'sizeGroups'));

@@ -72,6 +72,14 @@ describe('detectColumns', () => {
     expect(decisions[1]).toMatchObject({ role: 'item', scale: 'daDegree4' });
   });
 
+  it('skips a column with a single value (a multi-select box of "x" and blanks) instead of making it a category', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `${i};${i % 3 === 0 ? 'x' : ''};${i % 2 === 0 ? 'a' : 'b'}`);
+    const { decisions, config } = detect(`id;tick;kind\n${rows.join('\n')}\n`);
+    expect(decisions[1]).toMatchObject({ column: 'tick', role: 'skipped' });
+    expect(decisions[2]).toMatchObject({ column: 'kind', role: 'category' });
+    expect(config.attributes).toEqual({ kind: 'category' });
+  });
+
   it('does not pick a scale below 95 %', () => {
     const answers = [...Array(18).fill('I høj grad'), 'Måske', 'Nej'];
     const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);

@@ -578,3 +578,29 @@ describe('report TSDoc example', () => {
     });
   });
 });
+
+describe('report with attributes that separate nothing', () => {
+  it('skips a categorical attribute with a single group, with one warning instead of one per item', () => {
+    const s = survey({
+      columns: {
+        id: [1, 2, 3, 4],
+        q1: ['I høj grad', 'Slet ikke', 'I mindre grad', 'I høj grad'],
+        q2: ['Slet ikke', 'Slet ikke', 'I høj grad', 'I meget høj grad'],
+        region: ['Sjælland', 'Sjælland', 'Sjælland', 'Sjælland'],
+        tick: ['x', null, 'x', null],
+      },
+      id: 'id',
+      items: [
+        { id: 'q1', scale: scales.daDegree4 },
+        { id: 'q2', scale: scales.daDegree4 },
+      ],
+      attributes: { region: 'category', tick: 'category' },
+    });
+    const result = report(s, { sections: ['means'] });
+    expect(result.tables).toEqual([]);
+    expect(result.warnings).toEqual([
+      'means:region: skipped, "region" has 1 group; means need at least 2',
+      'means:tick: skipped, "tick" has 1 group; means need at least 2',
+    ]);
+  });
+});
