@@ -15,6 +15,10 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Some tests start processes (tsx scripts, the CLI, Vite and Chromium); on a loaded 2-core
+    // machine they can take several seconds. Nothing here is a timing test.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     coverage: {
       provider: 'v8',
