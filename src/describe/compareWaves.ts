@@ -138,7 +138,8 @@ export function compareWaves<I extends string>(
   assertLevel(fn, level);
   const minDifference = options.minDifference ?? 0.1;
   assertMinDifference(fn, minDifference);
-  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level } as const;
+  // Unweighted throughout: the z test and the Welch t work on counts and plain means.
+  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level, weights: null } as const;
 
   const itemsA = new Map(a.items.map((it) => [it.id as string, it]));
   const itemsB = new Map(b.items.map((it) => [it.id as string, it]));
@@ -171,8 +172,8 @@ export function compareWaves<I extends string>(
     const columnB = b.item(id as I);
     const shareA = agreementShare(columnA, shareOptions);
     const shareB = agreementShare(columnB, shareOptions);
-    const meanA = codedMean(columnA);
-    const meanB = codedMean(columnB);
+    const meanA = codedMean(columnA, { weights: null });
+    const meanB = codedMean(columnB, { weights: null });
     const change = compareProportions(shareB.count, shareB.n, shareA.count, shareA.n, { level });
     const wave = (share: typeof shareA, mean: typeof meanA): WaveSummary => ({
       share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci } },

@@ -61,7 +61,8 @@ export interface RankItemsResult {
  * the next rank skips the tied places). Every item whose rank is at most `top` is listed, so a
  * group lists more than `top` items when there is a tie at the boundary (ranks 1, 2, 3, 3 for
  * top 3). Tied items keep the order in which they were defined. Items whose value is undefined
- * (nobody answered) are not ranked.
+ * (nobody answered) are not ranked. A weighted survey ranks by its weighted shares or means (the
+ * items' columns carry the weights).
  *
  * Across groups, for items that carry a `topic` (the same sub-question asked in every group),
  * each topic's `inTop` counts the groups in which one of its items is listed, out of the `groups`
