@@ -88,7 +88,8 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * `x` alone tests every unordered pair once. Deletion is pairwise: a respondent enters a test
  * when both values are present ("ved ikke" is not a value). `adjust` corrects the p-values
  * over the tests actually made (Holm, Bonferroni, Benjamini–Hochberg), and the stars then
- * follow the adjusted p.
+ * follow the adjusted p. Correlations are unweighted, also for a weighted survey (as
+ * `cor.test`); two items correlate exactly from their cross-table of levels.
  *
  * @param s - a survey from `survey()`
  * @param options - the variables, pairing, method, adjustment, stars and level
