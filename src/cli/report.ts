@@ -84,10 +84,13 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
     io.stderr(`warning: ${typeof warning === 'string' ? warning : JSON.stringify(warning)}\n`);
   }
   const lang = result.lang;
+  // An English report also translates the labels of the built-in scales ("I høj grad" → "To a
+  // high degree"); other labels are printed as spelled.
+  const translateLabels = lang === 'en';
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
-  else if (options.format === 'html') text = htmlDocument(result.title, lang, toHtml(result, { lang }));
-  else text = toMarkdown(result, { lang });
+  else if (options.format === 'html') text = htmlDocument(result.title, lang, toHtml(result, { lang, translateLabels }));
+  else text = toMarkdown(result, { lang, translateLabels });
   if (!text.endsWith('\n')) text += '\n';
   await writeOutput(io, options.out, text);
   return 0;

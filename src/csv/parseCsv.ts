@@ -35,38 +35,62 @@ export interface ParseCsvResult {
   readonly issues: CsvIssue[];
 }
 
+/** How many records {@link detectDelimiter} looks at: the header and up to 10 data records. */
+const SAMPLE_RECORDS = 11;
+
 /**
- * Picks the delimiter from the first non-empty record (the header): the candidate occurring
- * most often outside quotes; ties go to `;`, then tab, then `,`; none at all gives `,`.
+ * Picks the delimiter. Each candidate (`;`, tab, `,`) is counted outside quotes in each of the
+ * first records (the header and up to 10 data records; quoted line breaks stay inside their
+ * record). A candidate that occurs the same, non-zero number of times in every sampled record
+ * splits them all into the same number of fields: among those the most frequent wins (ties: `;`,
+ * then tab, then `,`). This keeps a Danish `;` export whose question texts in the header contain
+ * commas from being read as comma-separated. When no candidate is consistent, the header alone
+ * decides: the most frequent candidate there, with the same ties; none at all gives `,`.
  * Internal.
  */
 function detectDelimiter(text: string): CsvDelimiter {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  const records: Map<string, number>[] = [];
+  let current = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
   let seenContent = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && records.length < SAMPLE_RECORDS; i++) {
     const c = text[i] as string;
     if (c === '"') {
       inQuotes = !inQuotes; // a doubled quote "" toggles twice, as it should
       seenContent = true;
     } else if (!inQuotes && (c === '\n' || c === '\r')) {
-      if (seenContent) break;
+      if (seenContent) {
+        records.push(current);
+        current = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+        seenContent = false;
+      }
     } else {
       seenContent = true;
-      const count = counts.get(c);
-      if (count !== undefined && !inQuotes) counts.set(c, count + 1);
+      const count = current.get(c);
+      if (count !== undefined && !inQuotes) current.set(c, count + 1);
     }
   }
-  let best: CsvDelimiter = ',';
-  let bestCount = 0;
-  for (const d of DELIMITERS) {
-    const count = counts.get(d) as number;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
+  if (seenContent && records.length < SAMPLE_RECORDS) records.push(current);
+  if (records.length === 0) return ',';
+
+  const pick = (candidates: readonly CsvDelimiter[], countOf: (d: CsvDelimiter) => number): CsvDelimiter | undefined => {
+    let best: CsvDelimiter | undefined;
+    let bestCount = 0;
+    for (const d of candidates) {
+      if (countOf(d) > bestCount) {
+        best = d;
+        bestCount = countOf(d);
+      }
     }
+    return best;
+  };
+  const header = records[0] as Map<string, number>;
+  if (records.length > 1) {
+    const consistent = DELIMITERS.filter((d) => records.every((r) => r.get(d) === header.get(d)));
+    const chosen = pick(consistent, (d) => header.get(d) as number);
+    if (chosen !== undefined) return chosen;
   }
-  return best;
+  return pick(DELIMITERS, (d) => header.get(d) as number) ?? ',';
 }
 
 /** Offsets at which lines start (after `\n`, `\r\n` or a lone `\r`). Internal. */

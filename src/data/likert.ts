@@ -28,6 +28,9 @@ export type SafeLikertResult<L extends string = string, N extends string = strin
   | { readonly ok: true; readonly column: LikertColumn<L, N> }
   | { readonly ok: false; readonly error: LikertInputError };
 
+/** ±(2^53 − 1) as a BigInt: the integers a double holds exactly. */
+const MAX_SAFE = 9007199254740991n;
+
 /** Internal marker for a value the scale does not know (before `unknown` decides its fate). */
 const UNKNOWN = -3;
 
@@ -180,6 +183,9 @@ function codeResponses<L extends string, N extends string>(
       }
     } else if (typeof value === 'number') {
       c = value !== value ? MISSING : (codeIndex.get(value) ?? UNKNOWN);
+    } else if (typeof value === 'bigint') {
+      // Int64 columns (DuckDB, Arrow) give codes as BigInt; a code of the scale is that level.
+      c = value >= -MAX_SAFE && value <= MAX_SAFE ? (codeIndex.get(Number(value)) ?? UNKNOWN) : UNKNOWN;
     } else if (value === null || value === undefined) {
       c = MISSING;
     } else {

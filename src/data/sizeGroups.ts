@@ -98,9 +98,8 @@ export function medianSplit(
       ? (reference[middle] as number)
       : ((reference[middle - 1] as number) + (reference[middle] as number)) / 2;
   const labels = options.labels ? [...options.labels] : [`<= ${median}`, `> ${median}`];
-  // "<= median" is group 0: the cut is the next double above the median.
-  const above = median + Math.max(Number.MIN_VALUE, Math.abs(median) * Number.EPSILON);
-  const result = assign(values, [above], labels, fn);
+  // "<= median" is group 0: values equal to the median go low, anything above it goes high.
+  const result = assign(values, [median], labels, fn, (v, cut) => v > cut);
   return { ...result, breaks: [median] };
 }
 
@@ -120,6 +119,7 @@ function assign(
   breaks: readonly number[],
   labels: readonly string[],
   fn: string,
+  passes: (value: number, cut: number) => boolean = (value, cut) => value >= cut,
 ): SizeGroupsResult {
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
     throw new TypeError(`${fn}: values must be an array of numbers, got ${describeValue(values)}`);
@@ -138,7 +138,7 @@ function assign(
       throw new TypeError(`${fn}: values[${i}] is ${describeValue(v)}, not a number`);
     }
     let k = 0;
-    while (k < breaks.length && v >= (breaks[k] as number)) k++;
+    while (k < breaks.length && passes(v, breaks[k] as number)) k++;
     groups.push(labels[k] as string);
     counts[k] = (counts[k] as number) + 1;
   }

@@ -2,8 +2,8 @@ import type { ColumnCounts, LikertColumn } from './types';
 
 /**
  * The column restricted to the respondents at `rows` (in that order), with its counts
- * recomputed. Weights are not carried over: a survey keeps its weights apart and attaches them
- * in `s.item(id)`. Internal: used by survey filters and group comparisons.
+ * recomputed; a column's weights, when it carries them, are restricted the same way. Internal:
+ * used by survey filters and group comparisons.
  */
 export function subsetColumn(column: LikertColumn, rows: readonly number[]): LikertColumn {
   const levelCount = column.scale.levels.length;
@@ -28,11 +28,13 @@ export function subsetColumn(column: LikertColumn, rows: readonly number[]): Lik
     invalid,
     nonSubstantive,
   };
+  const weights = column.weights === undefined ? undefined : Float64Array.from(rows, (row) => column.weights?.[row] as number);
   return Object.freeze({
     kind: 'likert-column' as const,
     scale: column.scale,
     codes,
     n: Object.freeze(n),
     ...(column.label === undefined ? {} : { label: column.label }),
+    ...(weights === undefined ? {} : { weights }),
   });
 }

@@ -128,18 +128,18 @@ export interface Survey<I extends string = string> {
   readonly items: readonly SurveyItem<I>[];
   /** Attribute names and kinds. */
   readonly attributes: Readonly<Record<string, 'number' | 'category'>>;
-  /** Respondent weights, or null for an unweighted survey. */
+  /** Respondent weights, or null for an unweighted survey. Read-only: a copy is attached to each item. */
   readonly weights: Float64Array | null;
   /** Repeated ids found in the input and how they were resolved (empty under `'error'`). */
   readonly duplicates: readonly DuplicateId[];
-  /** The coded column of an item, carrying the survey's weights when it has them. */
+  /** The coded column of an item (a fresh copy), carrying the survey's weights when it has them. */
   item(id: I): LikertColumn;
   /**
-   * Numeric values by name: an item's codes (NaN for "ved ikke", missing and invalid) or a
-   * numeric attribute (NaN where missing).
+   * Numeric values by name, as a new array: an item's codes (NaN for "ved ikke", missing and
+   * invalid) or a numeric attribute (NaN where missing).
    */
   numeric(name: string): Float64Array;
-  /** A categorical attribute's values (null where missing). */
+  /** A categorical attribute's values (null where missing), as a new array. */
   category(name: string): readonly (string | null)[];
   /** The respondents for which `keep` is true, as a new survey (for filters in dashboards). */
   filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I>;
@@ -506,18 +506,18 @@ function closest(name: string, names: readonly string[]): string | undefined {
 function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
   const { ids, items, columns, numbers, categories, attributes, weights, duplicates } = state;
   const names = (): string => [...columns.keys(), ...numbers.keys(), ...categories.keys()].map((n) => `"${n}"`).join(', ');
-  const withWeights = new Map<string, LikertColumn>();
-
   const itemColumn = (id: string): LikertColumn => {
-    const cached = withWeights.get(id);
-    if (cached) return cached;
     const column = columns.get(id);
     if (column === undefined) {
       throw new RangeError(`survey.item: no item "${id}"; the items are ${[...columns.keys()].map((n) => `"${n}"`).join(', ')}`);
     }
-    const result = weights === null ? column : Object.freeze({ ...column, weights });
-    withWeights.set(id, result);
-    return result;
+    // A fresh column with its own copies of the codes and weights (one pass each), so that
+    // writing into the typed arrays cannot change the survey or a later call.
+    return Object.freeze({
+      ...column,
+      codes: column.codes.slice(),
+      ...(weights === null ? {} : { weights: weights.slice() }),
+    });
   };
 
   const subset = (rows: number[]): Survey<I> => {
@@ -550,7 +550,7 @@ function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
     item: itemColumn,
     numeric(name: string): Float64Array {
       const values = numbers.get(name);
-      if (values !== undefined) return values;
+      if (values !== undefined) return values.slice(); // a copy: the survey's own stays as read
       const column = columns.get(name);
       if (column !== undefined) {
         const k = column.scale.levels.length;
@@ -568,7 +568,7 @@ function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
       if (values === undefined) {
         throw new RangeError(`survey.category: no categorical attribute "${name}"; known: ${[...categories.keys()].map((n) => `"${n}"`).join(', ') || 'none'}`);
       }
-      return values;
+      return values.slice(); // a copy: the survey's own stays as read
     },
     filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I> {
       const rows: number[] = [];

@@ -91,6 +91,8 @@ export interface GroupShare {
   readonly count: number;
   readonly n: number;
   readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+  /** Why the estimate is NaN, when it is. */
+  readonly reason?: string;
 }
 
 /** A coded mean with its t interval, as `codedMean` gives it. */
@@ -103,6 +105,8 @@ export interface GroupMean {
   readonly n: number;
   /** NaN bounds when n < 2. */
   readonly ci: { readonly lower: number; readonly upper: number; readonly level: number };
+  /** Why the mean or its interval is NaN, when they are. */
+  readonly reason?: string;
 }
 
 /** One group's row in a {@link CompareGroupsResult}. */
@@ -184,8 +188,10 @@ export interface CompareGroupsResult {
  *   its warning when an expected count is below 5 is passed on.
  *
  * Groups come in the order of the size-group labels for `breaks` and median splits (empty
- * groups included), else in order of first appearance; `order` forces one. Survey weights are
- * not applied, as in `agreementShare` and `codedMean`.
+ * groups included), else in order of first appearance; `order` forces one. With a weighted
+ * survey the shares and means are weighted, as `agreementShare` and `codedMean` give them for
+ * the same respondents (so the overall share agrees with theirs); the ANOVA and chi-square tests
+ * use the unweighted answers.
  *
  * @param survey - the survey
  * @param item - the item's id
@@ -281,8 +287,20 @@ export function compareGroups<I extends string>(
     const mean = codedMean(sub, { level });
     return {
       n: sub.n.answered,
-      share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci } },
-      mean: { mean: mean.mean, sd: mean.sd, n: mean.n, ci: { lower: mean.ci.lower, upper: mean.ci.upper, level: mean.ci.level } },
+      share: {
+        estimate: share.estimate,
+        count: share.count,
+        n: share.n,
+        ci: { ...share.ci },
+        ...(share.reason === undefined ? {} : { reason: share.reason }),
+      },
+      mean: {
+        mean: mean.mean,
+        sd: mean.sd,
+        n: mean.n,
+        ci: { lower: mean.ci.lower, upper: mean.ci.upper, level: mean.ci.level },
+        ...(mean.reason === undefined ? {} : { reason: mean.reason }),
+      },
     };
   };
 

@@ -76,8 +76,9 @@ export interface CorrelateResult {
   readonly level: number;
 }
 
+/** The names as a list, each once (a repeated name would test a pair twice or itself). */
 const asList = (value: string | readonly string[] | undefined): string[] =>
-  value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+  value === undefined ? [] : typeof value === 'string' ? [value] : [...new Set(value)];
 
 /**
  * A correlation table over items and numeric attributes of a survey, with N per pair, t, df,
@@ -169,13 +170,29 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
       check(a);
       check(b);
       if (a === b) throw new RangeError(`${fn}: pairs[${index}] correlates "${a}" with itself; drop it`);
-      return [a, b];
+      return [a, b] as [string, string];
+    });
+    const seen = new Set<string>();
+    pairs = pairs.filter(([a, b]) => {
+      const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
     rowNames = [...new Set(pairs.map(([x]) => x))];
     columnNames = [...new Set(pairs.map(([, y]) => y))];
   } else if (ys.length > 0) {
+    // Every x × y pair, each unordered pair once (x and y may share names) and never x with x.
     pairs = [];
-    for (const x of xs) for (const y of ys) if (x !== y) pairs.push([x, y]);
+    const seen = new Set<string>();
+    for (const x of xs) {
+      for (const y of ys) {
+        const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+        if (x === y || seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([x, y]);
+      }
+    }
     rowNames = xs;
     columnNames = ys;
   } else {
@@ -241,7 +258,8 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
   };
   for (const row of rows) {
     place(row.x, row.y, row);
-    if (ys.length === 0 && options.pairs === undefined) place(row.y, row.x, row);
+    // A symmetric test also fills the mirrored cell when the matrix has one.
+    place(row.y, row.x, row);
   }
 
   let min = Infinity;

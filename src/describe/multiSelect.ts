@@ -78,6 +78,8 @@ export interface MultiSelectResult {
   /** How many distinct combinations occur (so a reader knows what `combinations` leaves out). */
   readonly distinctCombinations: number;
   readonly method: 'multi-select';
+  /** Why the shares are NaN: set when nobody answered. */
+  readonly reason?: string;
 }
 
 /** Throws unless `value` is undefined, a non-negative integer or Infinity; returns the default 10 when undefined. */
@@ -211,7 +213,7 @@ function summarise(
     });
   }
 
-  return {
+  const result: MultiSelectResult = {
     n: { total: n, answered: answeredCount, missing: n - answeredCount },
     options: optionRows,
     perRespondent,
@@ -219,4 +221,5 @@ function summarise(
     distinctCombinations: combos.size,
     method: 'multi-select',
   };
+  return answeredCount === 0 ? { ...result, reason: 'nobody answered the question: the shares are undefined' } : result;
 }

@@ -43,6 +43,8 @@ export interface MultiSelectTableResult {
   /** Per option, the average over the groups (the reports' "Gennemsnit" column). */
   readonly average: readonly MultiSelectTableAverage[];
   readonly method: 'multi-select-table';
+  /** Set when some group has nobody answering: its shares are NaN. Names the groups. */
+  readonly reason?: string;
 }
 
 /**
@@ -129,5 +131,9 @@ export function multiSelectTable(
     return { option, meanCount: countSum / groups.length, meanShare: shareSum / shareGroups };
   });
 
-  return { groups, options: optionList, counts, shares, n, missing, average, method: 'multi-select-table' };
+  const result: MultiSelectTableResult = { groups, options: optionList, counts, shares, n, missing, average, method: 'multi-select-table' };
+  const empty = groups.filter((_, g) => n[g] === 0);
+  return empty.length === 0
+    ? result
+    : { ...result, reason: `nobody answered in ${empty.map((g) => `"${g}"`).join(', ')}: the shares there are undefined` };
 }

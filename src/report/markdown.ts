@@ -29,12 +29,24 @@ function escapeInline(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/[`[\]&]/g, '\\$&')
     .replace(/\r\n|\r|\n/g, ' ');
 }
 
-/** Escapes a table cell: inline escaping plus the pipe that would end the cell. */
-function escapeCell(text: string): string {
-  return escapeInline(text).replace(/\|/g, '\\|');
+/**
+ * Escapes text that comes from the data (labels, headers, titles): inline escaping plus the
+ * emphasis markers `*`, `_` and `~`, so "**fed**" or "[link](…)" in a label prints literally.
+ */
+function escapeText(text: string): string {
+  return escapeInline(text).replace(/[*_~]/g, '\\$&');
+}
+
+/**
+ * Escapes a table cell: a text cell fully, a number cell (which may end in significance stars,
+ * "0,35***") only where it could break out; both escape the pipe that would end the cell.
+ */
+function escapeCell(text: string, numeric: boolean): string {
+  return (numeric ? escapeInline(text) : escapeText(text)).replace(/\|/g, '\\|');
 }
 
 /**
@@ -58,7 +70,7 @@ function escapeParagraphLine(line: string): string {
 
 /** Escapes a heading's text; a trailing `#` would be taken as the closing sequence. */
 function escapeHeading(text: string): string {
-  return escapeInline(text.trim()).replace(/#$/, '\\#');
+  return escapeText(text.trim()).replace(/#$/, '\\#');
 }
 
 function checkHeadingLevel(level: unknown): number {
@@ -76,8 +88,8 @@ function tableMarkdown(table: ReportTable, options: ToMarkdownOptions, level: nu
   const out: string[] = [];
   if (prepared.title.trim() !== '') out.push(`${'#'.repeat(level)} ${escapeHeading(prepared.title)}`, '');
   if (prepared.headers.length > 0) {
-    const headers = prepared.headers.map(escapeCell);
-    const rows = prepared.cells.map((row) => row.map(escapeCell));
+    const headers = prepared.headers.map((header) => escapeCell(header, false));
+    const rows = prepared.cells.map((row) => row.map((cell, j) => escapeCell(cell, prepared.aligns[j] === 'right')));
     const widths = headers.map((header, j) => {
       let w = Math.max(width(header), prepared.aligns[j] === 'right' ? 4 : 3);
       for (const row of rows) w = Math.max(w, width(row[j] ?? ''));

@@ -20,6 +20,7 @@ import {
   intervalNote,
   nRangeNote,
   representativenessIntervalNote,
+  noteLabel,
   shareNote,
   STAR_LEGEND,
   type ReportWords,
@@ -135,7 +136,7 @@ export function distributionTables(ctx: SectionContext): ReportTable[] {
       // A group asked on two scales (challenge and need) gets two tables: the scale tells them apart.
       const title =
         scales.length > 1
-          ? `${words.distribution(group)} (${scale.levels[0] as string} – ${scale.levels[scale.levels.length - 1] as string})`
+          ? `${words.distribution(group)} (${noteLabel(options.lang, scale.levels[0] as string)} – ${noteLabel(options.lang, scale.levels[scale.levels.length - 1] as string)})`
           : words.distribution(group);
       tables.push(
         table(id, title, columns, rows, [

@@ -1,9 +1,16 @@
 /**
  * The Danish and English wording of the one-call report's titles, headers and notes.
- * Internal: never re-exported from `src/index.ts`. Only the report's own words are translated;
- * answer labels, item labels and group names are printed as the survey spells them.
+ * Internal: never re-exported from `src/index.ts`. The report's own words are translated, and
+ * in English notes the labels of the built-in scales too (`translateLabel`); item labels, group
+ * names and other answer labels are printed as the survey spells them.
  */
 import type { Scale } from '../scale/types';
+import { translateLabel } from './labels';
+
+/** An answer label as an English note or title prints it: the built-in scales' labels translated. */
+export function noteLabel(lang: ReportLanguage, label: string): string {
+  return lang === 'en' ? translateLabel(label, 'en') : label;
+}
 
 /** Languages the report writes titles and notes in. */
 export type ReportLanguage = 'da' | 'en';
@@ -31,7 +38,7 @@ export const STAR_LEGEND = '*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1';
 
 /** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */
 function quotedList(lang: ReportLanguage, labels: readonly string[]): string {
-  const quoted = labels.map((label) => `'${label}'`);
+  const quoted = labels.map((label) => `'${noteLabel(lang, label)}'`);
   if (quoted.length <= 1) return quoted.join('');
   const last = quoted[quoted.length - 1] as string;
   return `${quoted.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${last}`;
@@ -44,7 +51,7 @@ function quotedList(lang: ReportLanguage, labels: readonly string[]): string {
 export function codingNote(lang: ReportLanguage, scale: Scale): string {
   const parts: string[] = [];
   for (let i = scale.levels.length - 1; i >= 0; i--) {
-    parts.push(`${scale.levels[i] as string} = ${String(scale.codes[i])}`);
+    parts.push(`${noteLabel(lang, scale.levels[i] as string)} = ${String(scale.codes[i])}`);
   }
   let note = parts.join(', ');
   if (scale.nonSubstantive.length > 0) {
@@ -74,8 +81,8 @@ export function shareNote(
   }
   const base =
     denominator === 'answered'
-      ? "of those who answered the question ('ved ikke' included)"
-      : "of the substantive answers ('ved ikke' left out)";
+      ? "of those who answered the question ('don't know' included)"
+      : "of the substantive answers ('don't know' left out)";
   return `Share: ${levels} ${base}`;
 }
 
@@ -236,7 +243,7 @@ const EN: ReportWords = {
   distribution: (group) => (group === null ? 'Distribution of answers' : `Distribution of answers: ${group}`),
   roundingHalfUp: 'Percentages are rounded half up to whole numbers and may not sum to 100',
   roundingLargestRemainder: 'Percentages are rounded to whole numbers by the largest-remainder method, so each row sums to 100',
-  distributionBase: "Percent of those who answered the question ('ved ikke' and 'ikke relevant' included)",
+  distributionBase: "Percent of those who answered the question ('don't know' and 'not relevant' included)",
   summary: 'Shares and means per question',
   share: 'Share',
   shareLower: 'Share, lower',
@@ -245,13 +252,13 @@ const EN: ReportWords = {
   meanLower: 'Mean, lower',
   meanUpper: 'Mean, upper',
   nMean: 'N (mean)',
-  summaryN: "N is the number of answers ('ved ikke' included); N (mean) the number of substantive answers",
+  summaryN: "N is the number of answers ('don't know' included); N (mean) the number of substantive answers",
   pairs: 'Correlation between paired questions (Pearson r)',
   pairX: 'Question 1',
   pairY: 'Question 2',
   r: 'r',
   p: 'p',
-  pearson: "Pearson correlation, pairwise deletion; 'ved ikke' is left out",
+  pearson: "Pearson correlation, pairwise deletion; 'don't know' is left out",
   attributes: 'Correlation with background variables (Pearson r)',
   attributesN: 'N',
   meansBy: (attribute) => `Means by ${attribute}`,

@@ -2,10 +2,19 @@ import { assertFinite, describeValue } from '../internal/validate';
 
 /**
  * Snaps a product like `0.285 * 100` (= 28.499999999999996 in binary64) to the decimal value
- * the user meant (28.5) by keeping 15 significant digits, the most a double holds exactly in
- * decimal. Internal.
+ * the user meant (28.5): the nearest 15-significant-digit decimal (the most a double holds
+ * exactly in decimal), when it lies within rounding noise of the value. Internal.
  */
 function snapToDecimal(value: number): number {
+  if (value === 0) return 0;
+  const snapped = Number(value.toPrecision(15));
+  // Only rounding noise is snapped away (a few units in the last place); a value with more
+  // than 15 significant digits of its own, like 1e15 + 0.5, keeps them.
+  return Math.abs(snapped - value) <= 2 * Number.EPSILON * Math.abs(value) ? snapped : value;
+}
+
+/** The nearest decimal of 15 significant digits. Internal. */
+function toFifteenDigits(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(15));
 }
 
@@ -18,7 +27,9 @@ function assertDigits(fn: string, digits: unknown): asserts digits is number {
 /**
  * Rounds to `digits` decimals with halves rounded away from zero ("half up" as the reports and
  * spreadsheets' ROUND do it), robust to binary floating point: the value is first taken to 15
- * significant digits, so 1.005 rounds to 1.01 and 28.499999999999996 (from 0.285 × 100) to 29.
+ * significant digits, so 1.005 rounds to 1.01 and 28.499999999999996 (from 0.285 × 100) to 29
+ * (a value within about 1e-15 of a half counts as the half). Values of 2^52 and more at the
+ * requested scale are whole already and come back unchanged.
  *
  * @param value - the number to round
  * @param digits - decimals to keep, 0–10 (default 0)
@@ -36,6 +47,9 @@ export function roundHalfUp(value: number, digits = 0): number {
   }
   if (!Number.isFinite(value)) return value;
   const scale = 10 ** digits;
+  // From 2^52 on, a double at this scale is already a whole number: nothing to round, and the
+  // 15-digit snap below would drop digits the value really has.
+  if (Math.abs(value) * scale >= 2 ** 52) return value;
   const scaled = snapToDecimal(Math.abs(value) * scale);
   const rounded = Math.floor(snapToDecimal(scaled + 0.5)) / scale;
   return value < 0 ? -rounded : rounded;
@@ -109,11 +123,13 @@ export function largestRemainder(
   // Work in integer units of 10^-digits so the final sum is exact.
   const unit = 10 ** digits;
   const units = Math.round(total * unit);
-  const quotas = Array.from(values, (v) => snapToDecimal((v / sum) * units));
+  // Quotas and remainders are compared at 15 significant digits, so that remainders equal in
+  // exact arithmetic (20/70 and 13/70 of 100 both leave .571428…) tie as they should.
+  const quotas = Array.from(values, (v) => toFifteenDigits((v / sum) * units));
   const floors = quotas.map((q) => Math.floor(q));
   let missing = units - floors.reduce((a, b) => a + b, 0);
   const order = quotas
-    .map((q, i) => ({ i, remainder: snapToDecimal(q - (floors[i] as number)), q }))
+    .map((q, i) => ({ i, remainder: toFifteenDigits(q - (floors[i] as number)), q }))
     .sort((a, b) => b.remainder - a.remainder || b.q - a.q || a.i - b.i);
   for (const { i } of order) {
     if (missing <= 0) break;

@@ -377,7 +377,7 @@ function compareCategorical(
       level: context.level,
       ...(populationSize === undefined ? {} : { populationSize }),
     });
-    const covered = interval.lower <= population && population <= interval.upper;
+    const covered = coversValue(interval.lower, interval.upper, population);
     rows.push({
       variable: name,
       kind: 'categorical',
@@ -474,7 +474,7 @@ function compareNumeric(
     distribution: context.numericMethod,
     ...(populationSize === undefined ? {} : { populationSize }),
   });
-  const covered = interval.lower <= populationMean && populationMean <= interval.upper;
+  const covered = coversValue(interval.lower, interval.upper, populationMean);
   const row: RepresentativenessRow = {
     variable: name,
     kind: 'numeric',
@@ -513,3 +513,12 @@ function compareNumeric(
   };
 }
 
+/**
+ * Whether [lower, upper] holds `value`, allowing a few units in the last place: a census
+ * (n = N with the finite population correction) has a zero-width interval at the sample value,
+ * and the same mean summed in another row order can differ from the frame's by an ulp.
+ */
+function coversValue(lower: number, upper: number, value: number): boolean {
+  const slack = 4 * Number.EPSILON * Math.max(Math.abs(lower), Math.abs(upper), Math.abs(value));
+  return lower - slack <= value && value <= upper + slack;
+}

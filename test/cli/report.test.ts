@@ -22,6 +22,8 @@ describe('likertkit report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\| Question/);
     expect(r.stdout).not.toContain('pct.');
+    // The labels of the built-in scales are translated too; no Danish words in the notes.
+    expect(r.stdout).not.toMatch(/I høj grad|Ved ikke|ved ikke/);
   });
 
   it('--format json writes the report() result as JSON', async () => {

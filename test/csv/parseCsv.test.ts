@@ -184,3 +184,18 @@ describe('the csv entry point stays separate from the core', () => {
     }
   });
 });
+
+describe('parseCsv delimiter detection across records', () => {
+  it('reads a ";" export whose header question texts contain more commas than semicolons', () => {
+    const text = 'kommune;Udfordringer med børn, unge, familier\n101;Ret store udfordringer\n147;Mindre udfordringer\n';
+    const result = parseCsv(text);
+    expect(result.delimiter).toBe(';');
+    expect(result.columns).toEqual(['kommune', 'Udfordringer med børn, unge, familier']);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('still reads a comma file whose fields hold an occasional semicolon', () => {
+    const text = 'id,q\n1,a;b\n2,c\n';
+    expect(parseCsv(text).delimiter).toBe(',');
+  });
+});

@@ -258,3 +258,29 @@ describe('toHtml', () => {
     expect(() => toHtml({ kind: 'report', title: 'x', tables: [{}] } as never)).toThrow(/^toHtml: /);
   });
 });
+
+describe('toMarkdown escapes inline markup coming from the data', () => {
+  const hostile: ReportTable = {
+    kind: 'report-table',
+    id: 'x',
+    title: 'Spørgsmål med *stjerne*',
+    columns: [
+      { key: 'label', label: 'Label [a]', format: 'text' },
+      { key: 'r', label: 'r', format: 'correlation', digits: 2 },
+    ],
+    rows: [{ label: '[klik](javascript:alert(1)) **fed** `kode` &lt;', r: 0.35, rStars: '***' }],
+    notes: ['Note with [link](x) and `code`'],
+  };
+  const md = toMarkdown(hostile);
+
+  it('prints a label with link, emphasis, code and an entity literally', () => {
+    expect(md).toContain('\\[klik\\](javascript:alert(1)) \\*\\*fed\\*\\* \\`kode\\` \\&lt;');
+    expect(md).toContain('## Spørgsmål med \\*stjerne\\*');
+    expect(md).toContain('Label \\[a\\]');
+    expect(md).toContain('Note with \\[link\\](x) and \\`code\\`');
+  });
+
+  it('keeps the significance stars of a number cell as they are', () => {
+    expect(md).toMatch(/\| +0,35\*\*\* \|/);
+  });
+});

@@ -289,11 +289,12 @@ describe('report options', () => {
     expect(tableById(r, 'summary').title).toBe('Shares and means per question');
     expect(tableById(r, 'pairs').title).toBe('Correlation between paired questions (Pearson r)');
     expect(tableById(r, 'summary').notes).toContain(
-      "Meget store udfordringer = 4, Ret store udfordringer = 3, Mindre udfordringer = 2, Slet ingen udfordringer = 1; 'Ved ikke' is left out of means",
+      // English notes name the built-in scales' levels in English (src/report/labels.ts).
+      "Very large challenges = 4, Fairly large challenges = 3, Minor challenges = 2, No challenges at all = 1; 'Don't know' is left out of means",
     );
     expect(tableById(r, 'summary').notes).toContain('95% confidence intervals: Wilson for shares, t distribution for means');
     expect(tableById(r, `distribution:${areas[0]!.id}:daChallenge4`).title).toBe(
-      `Distribution of answers: ${areas[0]!.id} (Slet ingen udfordringer – Meget store udfordringer)`,
+      `Distribution of answers: ${areas[0]!.id} (No challenges at all – Very large challenges)`,
     );
     expect(tableById(r, `distribution:${groups[0]!.label}:daChallenge4`).title).toBe(`Distribution of answers: ${groups[0]!.label}`);
   });

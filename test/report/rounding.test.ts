@@ -116,3 +116,15 @@ describe('largestRemainder', () => {
     );
   });
 });
+
+describe('roundHalfUp on large values', () => {
+  it('returns values that are already whole at the requested scale unchanged, keeping every digit', () => {
+    expect(roundHalfUp(123456789012345678, 2)).toBe(123456789012345678);
+    expect(roundHalfUp(2 ** 53 + 2)).toBe(2 ** 53 + 2);
+    expect(roundHalfUp(-(2 ** 60))).toBe(-(2 ** 60));
+  });
+
+  it('still rounds values just below 2^52', () => {
+    expect(roundHalfUp(1e15 + 0.5)).toBe(1e15 + 1);
+  });
+});
