@@ -199,7 +199,7 @@ export interface CompareGroupsResult {
  * @returns one row per group, the overall share and mean, ANOVA and chi-square. A group with
  *   nobody in the denominator has NaN share and gap; mean is NaN for n = 0 and sd and interval
  *   for n < 2. ANOVA `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
- *   degrees of freedom or zero within-group variance; chi-square fields are NaN with a `reason`
+ *   degrees of freedom or no variance at all; chi-square fields are NaN with a `reason`
  *   for fewer than 2 groups with answers, or when everyone or no one agrees.
  * @throws RangeError for an unknown item or attribute, group labels of the wrong length, or a
  *   bad option (denominator, level, method, minDifference, breaks); TypeError for a `by` of the

@@ -30,6 +30,8 @@ export interface ChiSquareIndependenceResult {
    */
   correction: number;
   method: 'pearson-chi-square-independence';
+  /** Why the statistic and p are NaN: a row or column of the table with a total of 0. */
+  reason?: string;
   /** Set when an expected count is below 5, where the chi-square approximation is doubtful. */
   warning?: string;
 }
@@ -46,17 +48,15 @@ export interface ChiSquareIndependenceResult {
  * overshoots (c = 0 when O = E). For larger tables `correct` is ignored, again as R.
  *
  * A `warning` is set when some expected count is below 5 (Cochran's rule); the test is still
- * computed. Unlike R, which returns `NaN` for a table with an empty row or column (0/0 in the
- * statistic), this function throws and names the empty lines, since they carry no information
- * and must be dropped before testing.
+ * computed. A table with an empty row or column (0/0 in the statistic) gives `NaN`, as R does,
+ * with a `reason` naming the empty lines to drop.
  *
  * @param table - counts, one array per row, all rows of the same length: non-negative
  *   integers, at least 2 rows and 2 columns
  * @param options - `correct` (default `false`): Yates' correction for a 2 × 2 table
- * @returns the test; no field is `NaN` (every undefined case is an error)
+ * @returns the test; `statistic` and `p` are `NaN` with a `reason` when a row or column total is 0
  * @throws TypeError when `table` is not an array of arrays; RangeError when it has fewer than
- *   2 rows or 2 columns, rows of different lengths, a count that is not a non-negative integer,
- *   or a row or column whose total is 0 (the message lists which to drop)
+ *   2 rows or 2 columns, rows of different lengths, or a count that is not a non-negative integer
  * @example
  * ```ts
  * chiSquareIndependence([[12, 5], [7, 16]]);
@@ -113,23 +113,27 @@ export function chiSquareIndependence(
   }
   const emptyRows = rowTotals.flatMap((total, i) => (total === 0 ? [i] : []));
   const emptyColumns = columnTotals.flatMap((total, j) => (total === 0 ? [j] : []));
-  if (emptyRows.length > 0 || emptyColumns.length > 0) {
-    const parts: string[] = [];
-    if (emptyRows.length > 0)
-      parts.push(`row${emptyRows.length > 1 ? 's' : ''} ${emptyRows.join(', ')}`);
-    if (emptyColumns.length > 0) {
-      parts.push(`column${emptyColumns.length > 1 ? 's' : ''} ${emptyColumns.join(', ')}`);
-    }
-    throw new RangeError(
-      `${fn}: ${parts.join(' and ')} of the table ${
-        emptyRows.length + emptyColumns.length > 1 ? 'have' : 'has'
-      } a total of 0; drop ${
-        emptyRows.length + emptyColumns.length > 1 ? 'them' : 'it'
-      } before testing (expected counts would be 0)`
-    );
-  }
   let n = 0;
   for (const total of rowTotals) n += total;
+  if (emptyRows.length > 0 || emptyColumns.length > 0) {
+    // An empty row or column makes expected counts 0 and X² undefined (R: X-squared = NaN). A
+    // dashboard filter can empty a row, so this is data, not a mistake: NaN with a reason.
+    const parts: string[] = [];
+    if (emptyRows.length > 0) parts.push(`row${emptyRows.length > 1 ? 's' : ''} ${emptyRows.join(', ')}`);
+    if (emptyColumns.length > 0) parts.push(`column${emptyColumns.length > 1 ? 's' : ''} ${emptyColumns.join(', ')}`);
+    const plural = emptyRows.length + emptyColumns.length > 1;
+    return {
+      statistic: NaN,
+      df: (rows - 1) * (columns - 1),
+      p: NaN,
+      n,
+      expected: rowTotals.map((r) => columnTotals.map((c) => (n === 0 ? NaN : (r * c) / n))),
+      minExpected: n === 0 ? NaN : 0,
+      correction: 0,
+      method: 'pearson-chi-square-independence',
+      reason: `${parts.join(' and ')} of the table ${plural ? 'have' : 'has'} a total of 0, so the expected counts there are 0; drop ${plural ? 'them' : 'it'} to test the rest`,
+    };
+  }
 
   // Expected counts E_ij = R_i · C_j / n (the product first, as R's outer(sr, sc) / n).
   const expected: number[][] = [];

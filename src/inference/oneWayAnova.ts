@@ -18,7 +18,7 @@ export interface OneWayAnovaGroup {
 
 /** Result of {@link oneWayAnova}: plain, JSON-serialisable data. */
 export interface OneWayAnovaResult {
-  /** F = (SS_between/df1) / (SS_within/df2); `NaN` when undefined (see `reason`). */
+  /** F = (SS_between/df1) / (SS_within/df2); `Infinity` for constant, different groups; `NaN` when undefined (see `reason`). */
   f: number;
   /** Between-groups degrees of freedom k − 1. */
   df1: number;
@@ -56,8 +56,9 @@ export interface OneWayAnovaResult {
  *
  * @param values - the outcome per row: finite numbers or missing
  * @param groups - the group label per row (string or number) or missing; same length as values
- * @returns the test; with fewer than 2 groups, no within-group degrees of freedom, or zero
- *   within-group variance, `f` and `p` are `NaN` and `reason` says why
+ * @returns the test; with fewer than 2 groups, no within-group degrees of freedom, or no
+ *   variance at all, `f` and `p` are `NaN` and `reason` says why; constant groups with
+ *   different means give `f = Infinity`, `p = 0`
  * @throws RangeError when the lengths differ; TypeError when a value is neither a finite number
  *   nor missing, or a group label is neither a string nor a number
  * @example
@@ -176,14 +177,16 @@ export function oneWayAnova(
     reason = k === 0 ? 'no complete rows: fewer than 2 groups' : 'fewer than 2 groups';
   } else if (df2 === 0) {
     reason = 'no within-group degrees of freedom: every group has a single value';
-  } else if (ssWithin === 0) {
-    reason = 'zero within-group variance: every group is constant';
+  } else if (ssWithin === 0 && ssBetween === 0) {
+    reason = 'zero variance: every value is the same';
   }
   if (reason !== undefined) {
     return { f: NaN, p: NaN, ...base, groups: summaries, reason };
   }
-  const f = ssBetween / df1 / (ssWithin / df2);
-  const p = fCdf(f, df1, df2, false);
+  // Constant groups with different means separate perfectly: F = +Infinity and p = 0, as SciPy's
+  // f_oneway gives (and as pearson gives t = ±Infinity, p = 0 for a perfect fit).
+  const f = ssWithin === 0 ? Infinity : ssBetween / df1 / (ssWithin / df2);
+  const p = ssWithin === 0 ? 0 : fCdf(f, df1, df2, false);
   return { f, p, ...base, groups: summaries };
 }
 

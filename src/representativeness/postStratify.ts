@@ -99,7 +99,9 @@ export function postStratify(sample: WeightingSample, options: PostStratifyOptio
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const h = margin.index[i] as number;
-    weights[i] = ((base[i] as number) * (margin.shares[h] as number) * total) / (cellBase[h] as number);
+    const share = margin.shares[h] as number;
+    // A cell with target share 0 (or whose base weights are all 0) gets weight 0, not 0/0.
+    weights[i] = share === 0 || cellBase[h] === 0 ? 0 : ((base[i] as number) * share * total) / (cellBase[h] as number);
   }
 
   const { rows, maxGap } = marginReport([margin], weights);

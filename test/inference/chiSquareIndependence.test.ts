@@ -111,29 +111,28 @@ describe('chiSquareIndependence', () => {
     expectClose(result.p, c.expected.p, 1e-12);
   });
 
-  it('throws for an empty row, naming it, where R would return NaN', () => {
-    expect(() =>
-      chiSquareIndependence([
-        [3, 4],
-        [0, 0],
-        [5, 6],
-      ])
-    ).toThrow(
-      /^chiSquareIndependence: row 1 of the table has a total of 0; drop it before testing/
-    );
+  it('gives NaN with a reason naming an empty row, as R gives X-squared = NaN', () => {
+    // R: chisq.test(matrix(c(3, 0, 5, 4, 0, 6), 3), correct = FALSE)$statistic is NaN.
+    const result = chiSquareIndependence([
+      [3, 4],
+      [0, 0],
+      [5, 6],
+    ]);
+    expect(result.statistic).toBeNaN();
+    expect(result.p).toBeNaN();
+    expect(result.n).toBe(18);
+    expect(result.reason).toMatch(/^row 1 of the table has a total of 0, so the expected counts there are 0; drop it/);
   });
 
-  it('throws for empty rows and columns together, naming all of them', () => {
-    expect(() =>
-      chiSquareIndependence([
-        [3, 0, 4],
-        [0, 0, 0],
-        [0, 0, 0],
-        [5, 0, 6],
-      ])
-    ).toThrow(
-      /^chiSquareIndependence: rows 1, 2 and column 1 of the table have a total of 0; drop them/
-    );
+  it('names every empty row and column together', () => {
+    const result = chiSquareIndependence([
+      [3, 0, 4],
+      [0, 0, 0],
+      [0, 0, 0],
+      [5, 0, 6],
+    ]);
+    expect(result.p).toBeNaN();
+    expect(result.reason).toMatch(/^rows 1, 2 and column 1 of the table have a total of 0/);
   });
 
   it('throws for a single row or column, pointing to chiSquareGoodnessOfFit', () => {

@@ -82,10 +82,17 @@ describe('oneWayAnova', () => {
     expect(result.reason).toMatch(/no complete rows/);
   });
 
-  it('gives NaN with a reason for zero within-group variance', () => {
-    const result = oneWayAnova([1, 1, 2, 2], ['a', 'a', 'b', 'b']);
+  it('gives F = Infinity and p = 0 for constant groups with different means (SciPy f_oneway: inf, 0.0)', () => {
+    const result = oneWayAnova([0.1, 0.1, 0.1, 0.7, 0.7, 0.7], ['a', 'a', 'a', 'b', 'b', 'b']);
+    expect(result.f).toBe(Infinity);
+    expect(result.p).toBe(0);
+    expect(result.reason).toBeUndefined();
+  });
+
+  it('gives NaN with a reason when every value is the same', () => {
+    const result = oneWayAnova([2, 2, 2, 2], ['a', 'a', 'b', 'b']);
     expect(result.f).toBeNaN();
-    expect(result.reason).toMatch(/zero within-group variance/);
+    expect(result.reason).toMatch(/zero variance: every value is the same/);
   });
 
   it('gives NaN with a reason when every group has a single value', () => {

@@ -286,3 +286,21 @@ describe('weightDiagnostics', () => {
     expect(() => weightDiagnostics(null as never)).toThrow(TypeError);
   });
 });
+
+describe('postStratify with a target share of 0', () => {
+  it('gives weight 0, never NaN, to a cell whose base weights are all 0', () => {
+    const result = postStratify(
+      [
+        { r: 'A', w: 1 },
+        { r: 'A', w: 2 },
+        { r: 'B', w: 0 },
+        { r: 'B', w: 0 },
+        { r: 'C', w: 1 },
+      ],
+      { variable: 'r', targets: { A: 0.6, B: 0, C: 0.4 }, baseWeights: 'w' },
+    );
+    // w_i = d_i · P_h · n / D_h: A: 1·0.6·5/3 = 1 and 2; B: 0; C: 1·0.4·5/1 = 2 (rake gives the same).
+    expect(result.weights).toEqual([1, 2, 0, 0, 2]);
+    expect(Number.isFinite(result.designEffect)).toBe(true);
+  });
+});
