@@ -1,6 +1,5 @@
 import { medianSplit, sizeGroups } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
-import type { ColumnCounts, LikertColumn } from '../data/types';
 import { chiSquareIndependence } from '../inference/chiSquareIndependence';
 import { oneWayAnova } from '../inference/oneWayAnova';
 import type { ProportionMethod } from '../inference/proportionInterval';

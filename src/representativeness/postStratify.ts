@@ -1,7 +1,7 @@
 import { describeValue } from '../internal/validate';
 import { marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
-import { buildMargin, readBaseWeights, readSample, readTargets, resolveScale } from './weightsInput';
+import { buildMargin, openSample, readTargets } from './weightsInput';
 import type { CategoricalShares, WeightingSample, WeightingTargets } from './weightsInput';
 
 /** Options of {@link postStratify}. */
@@ -83,14 +83,7 @@ export function postStratify(sample: WeightingSample, options: PostStratifyOptio
     throw new TypeError(`${fn}: variable must name a categorical variable, got ${describeValue(variable)}`);
   }
   const target = pickTarget(fn, variable, options.targets);
-  const wanted = [variable];
-  if (typeof options.baseWeights === 'string') wanted.push(options.baseWeights);
-  if (options.id !== undefined) wanted.push(options.id);
-  const reader = readSample(fn, sample, wanted, options.id);
-  const n = reader.length;
-  if (n === 0) throw new RangeError(`${fn}: the sample has no respondents`);
-  const base = readBaseWeights(fn, reader, options.baseWeights);
-  const { scale, total } = resolveScale(fn, options.scale, options.populationSize, target.size, n);
+  const { reader, n, base, scale, total } = openSample(fn, sample, [variable], options, target.size);
   const margin = buildMargin(fn, variable, target.shares, reader.values(variable), base, reader.ids);
 
   // w_i = d_i · P_h · T / D_h with D_h the base weight in cell h.

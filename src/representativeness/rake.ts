@@ -1,7 +1,7 @@
 import { describeValue } from '../internal/validate';
 import { categorySums, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
-import { buildMargin, readBaseWeights, readSample, readTargets, resolveScale } from './weightsInput';
+import { buildMargin, openSample, readTargets } from './weightsInput';
 import type { Margin, WeightingSample, WeightingTargets } from './weightsInput';
 
 /** Options of {@link rake}. */
@@ -144,14 +144,7 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
     }
   }
 
-  const wanted = [...variables];
-  if (typeof options.baseWeights === 'string') wanted.push(options.baseWeights);
-  if (options.id !== undefined) wanted.push(options.id);
-  const reader = readSample(fn, sample, wanted, options.id);
-  const n = reader.length;
-  if (n === 0) throw new RangeError(`${fn}: the sample has no respondents`);
-  const base = readBaseWeights(fn, reader, options.baseWeights);
-  const { scale, total } = resolveScale(fn, options.scale, options.populationSize, read.size, n);
+  const { reader, n, base, scale, total } = openSample(fn, sample, variables, options, read.size);
   const margins = variables.map((v) =>
     buildMargin(fn, v, read.categorical.get(v) as { categories: string[]; shares: Float64Array }, reader.values(v), base, reader.ids),
   );

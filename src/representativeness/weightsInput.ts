@@ -353,3 +353,36 @@ export function resolveScale(
   }
   return { scale: 'population', total };
 }
+
+/** What both weighting methods read from the sample before they weight it. Internal. */
+export interface OpenedSample {
+  readonly reader: SampleReader;
+  readonly n: number;
+  /** Base weights, one per respondent (1 unless given or carried by a weighted survey). */
+  readonly base: Float64Array;
+  readonly scale: 'sample' | 'population';
+  /** The sum the final weights are scaled to. */
+  readonly total: number;
+}
+
+/**
+ * Reads the sample's `variables` (plus the base weight and id columns when named), its base
+ * weights and the weight scale: the common start of `postStratify` and `rake`. Internal.
+ */
+export function openSample(
+  fn: string,
+  sample: unknown,
+  variables: readonly string[],
+  options: { readonly baseWeights?: unknown; readonly id?: string; readonly scale?: unknown; readonly populationSize?: unknown },
+  targetSize: number | undefined,
+): OpenedSample {
+  const wanted = [...variables];
+  if (typeof options.baseWeights === 'string') wanted.push(options.baseWeights);
+  if (options.id !== undefined) wanted.push(options.id);
+  const reader = readSample(fn, sample, wanted, options.id);
+  const n = reader.length;
+  if (n === 0) throw new RangeError(`${fn}: the sample has no respondents`);
+  const base = readBaseWeights(fn, reader, options.baseWeights);
+  const { scale, total } = resolveScale(fn, options.scale, options.populationSize, targetSize, n);
+  return { reader, n, base, scale, total };
+}
