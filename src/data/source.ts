@@ -1,4 +1,9 @@
 import { describeValue } from '../internal/validate';
+import { ownValue } from './keys';
+import type { Survey } from './surveyObject';
+import { INVALID } from './types';
+
+export { isMissingValue } from './missing';
 
 /**
  * A structural Arrow-like table, as apache-arrow's `Table` (and DuckDB-Wasm's results) provide:
@@ -55,10 +60,9 @@ export function sourceFromRows(
     if (length < 50) for (const key of Object.keys(row)) seen.add(key);
     for (let j = 0; j < unique.length; j++) {
       const name = unique[j] as string;
-      const value = (row as Record<string, unknown>)[name];
-      if (!present[j] && value !== undefined) present[j] = true;
-      if (!present[j] && name in row) present[j] = true;
-      (arrays[j] as unknown[]).push(value);
+      const value = ownValue(row, name);
+      if (!present[j] && (value !== undefined || Object.hasOwn(row, name))) present[j] = true;
+      (arrays[j] as unknown[]).push(exactBigInt(value));
     }
     length++;
   }
@@ -91,11 +95,11 @@ function sourceFromRowArray(fn: string, rows: readonly Record<string, unknown>[]
     const values = new Array<unknown>(length);
     let present = false;
     for (let i = 0; i < length; i++) {
-      const value = (rows[i] as Record<string, unknown>)[name];
-      values[i] = value;
+      const value = ownValue(rows[i] as object, name);
+      values[i] = typeof value === 'bigint' ? exactBigInt(value) : value;
       if (value !== undefined) present = true;
     }
-    if (!present) present = rows.some((row) => name in row);
+    if (!present) present = rows.some((row) => Object.hasOwn(row, name));
     if (present) {
       byName.set(name, values);
       seen.add(name);
@@ -106,7 +110,13 @@ function sourceFromRowArray(fn: string, rows: readonly Record<string, unknown>[]
   return { length, names: [...seen], column: (name) => byName.get(name) };
 }
 
-/** Wraps columns (`Record<string, ArrayLike>`, typed arrays included); all must have one length. */
+/**
+ * Wraps columns (`Record<string, ArrayLike>`, typed arrays included); all must have one length.
+ * Only the object's own properties are columns: `{}` has no column `constructor`, while a
+ * column named `constructor`, `hasOwnProperty` or `__proto__` (as an own property) is data like
+ * any other. Columns are not copied, except one holding BigInt values, which is copied once with
+ * the values within ±2^53 as numbers (see {@link readSource}).
+ */
 export function sourceFromColumns(fn: string, columns: Record<string, ArrayLike<unknown>>): ColumnSource {
   if (columns === null || typeof columns !== 'object') {
     throw new TypeError(`${fn}: columns must be an object of arrays, got ${describeValue(columns)}`);
@@ -125,18 +135,26 @@ export function sourceFromColumns(fn: string, columns: Record<string, ArrayLike<
       throw new RangeError(`${fn}: columns must all have the same length; got ${lengths.join(', ')}, …`);
     }
   }
+  const cache = new Map<string, ArrayLike<unknown>>();
   return {
     length: Math.max(length, 0),
     names,
-    column: (name) => (Object.prototype.hasOwnProperty.call(columns, name) ? columns[name] : undefined),
+    column: (name) => {
+      if (!Object.hasOwn(columns, name)) return undefined;
+      let values = cache.get(name);
+      if (values === undefined) {
+        values = withExactBigInts(columns[name] as ArrayLike<unknown>);
+        cache.set(name, values);
+      }
+      return values;
+    },
   };
 }
 
 /**
  * Wraps an Arrow-like table. Values are read one by one with `get(i)` so that nulls stay
  * missing (Arrow's `toArray()` turns nulls in numeric vectors into 0); BigInt values (Int64
- * columns) become numbers, and an error is raised for one beyond ±2^53, which a double cannot
- * hold exactly.
+ * columns) within ±2^53 become numbers, larger ones stay BigInt (see {@link readSource}).
  */
 export function sourceFromTable(fn: string, table: ArrowLikeTable): ColumnSource {
   if (table === null || typeof table !== 'object' || typeof table.numRows !== 'number' || typeof table.getChild !== 'function') {
@@ -153,18 +171,7 @@ export function sourceFromTable(fn: string, table: ArrowLikeTable): ColumnSource
       let values: unknown[] | undefined;
       if (vector) {
         values = new Array<unknown>(table.numRows);
-        for (let i = 0; i < table.numRows; i++) {
-          let value = vector.get(i);
-          if (typeof value === 'bigint') {
-            if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-              throw new RangeError(
-                `${fn}: column "${name}" row ${i} holds ${value.toString()}, beyond what a double holds exactly (±2^53); convert it to text first`,
-              );
-            }
-            value = Number(value);
-          }
-          values[i] = value;
-        }
+        for (let i = 0; i < table.numRows; i++) values[i] = exactBigInt(vector.get(i));
       }
       cache.set(name, values);
       return values;
@@ -179,10 +186,108 @@ function readSchemaNames(table: ArrowLikeTable): string[] {
   return fields.map((f) => f?.name).filter((n): n is string => typeof n === 'string');
 }
 
-/** True for the values the library treats as missing: null, undefined, NaN, '' and white space. */
-export function isMissingValue(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'number') return Number.isNaN(value);
-  if (typeof value === 'string') return value.trim() === '';
-  return false;
+/**
+ * Marks an answer that a survey holds as invalid (a label its scale did not know, kept under
+ * `unknown: 'missing'`) when the survey is read back as a column source: the original text is
+ * no longer in the survey, and `likert` counts the marker as invalid again (or reports it as
+ * unknown under `unknown: 'error'`), so no cell changes its kind.
+ */
+export const INVALID_ANSWER: unique symbol = Symbol('likertkit: invalid answer');
+
+/**
+ * Reads an existing survey as a column source: each item as its answer labels (the category
+ * label of every answered cell, `null` where missing, {@link INVALID_ANSWER} where invalid),
+ * each numeric attribute as numbers (NaN where missing), each categorical attribute as text
+ * (`null` where missing), and the respondent ids as the column `idName`. Items come first, so an
+ * attribute cannot hide an item of the same name (the survey forbids that anyway).
+ */
+export function sourceFromSurvey(fn: string, input: Survey, idName?: string): ColumnSource {
+  if (input === null || typeof input !== 'object' || (input as { kind?: unknown }).kind !== 'survey') {
+    throw new TypeError(`${fn}: survey must be a Survey made by survey(), got ${describeValue(input)}`);
+  }
+  const itemIds = input.items.map((item) => item.id as string);
+  const attributeNames = Object.keys(input.attributes);
+  const names = [...itemIds, ...attributeNames.filter((name) => !itemIds.includes(name))];
+  if (idName !== undefined && !names.includes(idName)) names.unshift(idName);
+  const cache = new Map<string, ArrayLike<unknown> | undefined>();
+  const read = (name: string): ArrayLike<unknown> | undefined => {
+    if (name === idName && !itemIds.includes(name) && !Object.hasOwn(input.attributes, name)) return input.ids;
+    if (itemIds.includes(name)) {
+      const column = input.item(name);
+      const labels = column.scale.categories;
+      return Array.from(column.codes, (code) => (code >= 0 ? labels[code] : code === INVALID ? INVALID_ANSWER : null));
+    }
+    if (!Object.hasOwn(input.attributes, name)) return undefined;
+    return input.attributes[name] === 'number' ? input.numeric(name) : input.category(name);
+  };
+  return {
+    length: input.size,
+    names,
+    column: (name) => {
+      if (!cache.has(name)) cache.set(name, read(name));
+      return cache.get(name);
+    },
+  };
+}
+
+/** The inputs {@link readSource} reads: exactly one of rows, columns, an Arrow-like table or a survey. */
+export type SourceInput =
+  | { readonly rows: Iterable<object> }
+  | { readonly columns: Record<string, ArrayLike<unknown>> }
+  | { readonly table: ArrowLikeTable }
+  | { readonly survey: Survey; readonly id?: string };
+
+/**
+ * Reads any of the data shapes the library accepts into one {@link ColumnSource}: rows (any
+ * iterable of objects), columns, an Arrow-like table, or an existing `Survey`. The one reader
+ * behind `survey()`, meant for every function that takes respondents.
+ *
+ * The same rules on every path:
+ * - only own properties are read: a row without a column `toString` has no such column (it is
+ *   "not in the data"), and `constructor`, `hasOwnProperty`, `valueOf` or an own `__proto__` are
+ *   columns like any other. Rows and columns that inherit values from a prototype (class
+ *   instances with getters) must be turned into plain objects first.
+ * - a BigInt within ±2^53 becomes the number it equals; a larger one stays a BigInt, so that no
+ *   digit is lost: `categoryKey` gives all its digits (ids, categories), `likert` does not take
+ *   it for a code, and a numeric attribute refuses it.
+ * - for `{ survey, id }`, see {@link sourceFromSurvey}: `id` names the column holding the
+ *   survey's respondent ids.
+ *
+ * @param fn - the calling function's name, for error messages
+ * @param input - `{ rows }`, `{ columns }`, `{ table }` or `{ survey, id? }`
+ * @param wanted - the column names the caller will ask for (rows are read in one pass for them)
+ * @returns the column source
+ * @throws TypeError when the input is none of these shapes or a row is not an object;
+ *   RangeError when columns differ in length
+ */
+export function readSource(fn: string, input: SourceInput, wanted: readonly string[]): ColumnSource {
+  const given = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => Object.hasOwn(input, k) && (input as Record<string, unknown>)[k] !== undefined);
+  if (given.length !== 1) {
+    throw new TypeError(`${fn}: give exactly one of rows, columns, table or survey; got ${given.length === 0 ? 'none' : given.join(' and ')}`);
+  }
+  if ('rows' in input && input.rows !== undefined) return sourceFromRows(fn, input.rows, wanted);
+  if ('columns' in input && input.columns !== undefined) return sourceFromColumns(fn, input.columns);
+  if ('table' in input && input.table !== undefined) return sourceFromTable(fn, input.table);
+  const { survey, id } = input as { survey: Survey; id?: string };
+  return sourceFromSurvey(fn, survey, id);
+}
+
+/** ±(2^53 − 1) as BigInts: the integers a double holds exactly. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
+/** A BigInt within ±2^53 as the number it equals; any other value unchanged. */
+function exactBigInt(value: unknown): unknown {
+  if (typeof value !== 'bigint') return value;
+  return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value;
+}
+
+/** The column itself, or a copy with {@link exactBigInt} applied when it holds a BigInt. */
+function withExactBigInts(values: ArrayLike<unknown>): ArrayLike<unknown> {
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return Array.from(values, exactBigInt);
+  if (ArrayBuffer.isView(values)) return values;
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] === 'bigint') return Array.from(values, exactBigInt);
+  }
+  return values;
 }

@@ -3,9 +3,12 @@ import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
 import { safeLikert } from './likert';
 import type { LikertUnknownValue } from './errors';
-import { isMissingValue, sourceFromColumns, sourceFromRows, sourceFromTable } from './source';
+import { describeCell, readCategoryKey } from './keys';
+import { isMissingValue } from './missing';
+import { readSource, type SourceInput } from './source';
 import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
 import type { ArrowLikeTable, ColumnSource } from './source';
+import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
 
 export type { DuplicateId, Survey, SurveyItem } from './surveyObject';
@@ -31,7 +34,7 @@ export interface SurveyItemDefinition<I extends string = string> {
   readonly reverse?: boolean;
 }
 
-/** The definition passed to {@link survey}. Exactly one of `rows`, `columns` or `table`. */
+/** The definition passed to {@link survey}. Exactly one of `rows`, `columns`, `table` or `survey`. */
 export interface SurveyDefinition<I extends string = string> {
   /** One plain object per respondent (CSV parsers, DuckDB, `fetch().json()`). */
   readonly rows?: Iterable<object>;
@@ -39,7 +42,17 @@ export interface SurveyDefinition<I extends string = string> {
   readonly columns?: Record<string, ArrayLike<unknown>>;
   /** An Arrow-like table: `numRows` and `getChild(name).get(i)`. */
   readonly table?: ArrowLikeTable;
-  /** The respondent id column (e.g. the municipality code). */
+  /**
+   * An existing survey to read again (other items or scales, fewer attributes): its items read
+   * as their answer labels, its attributes by name, and its respondent ids as the column named
+   * by `id`. Its weights are not carried over (use `withWeights` or the `weight` of a column).
+   */
+  readonly survey?: Survey;
+  /**
+   * The respondent id column (e.g. the municipality code). Ids are read with `categoryKey`:
+   * text trimmed and in NFC, numbers and BigInts as their exact digits; an object or a Date is
+   * an error naming its row.
+   */
   readonly id: string;
   readonly items: readonly SurveyItemDefinition<I>[];
   /** Typed respondent attributes: numeric (population, an index) or categorical (region, role). */
@@ -61,7 +74,10 @@ export interface SurveyIssue {
     | 'missing-id'
     | 'duplicate-id'
     | 'bad-number'
-    | 'bad-weight';
+    | 'bad-weight'
+    | 'bad-id'
+    | 'bad-category'
+    | 'no-respondents';
   /** What is wrong and what to do, in one sentence or two. */
   readonly message: string;
   /** The source column concerned. */
@@ -149,7 +165,7 @@ export function safeSurvey<const I extends string>(definition: SurveyDefinition<
 
 function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I>): SafeSurveyResult<I> {
   if (definition === null || typeof definition !== 'object') {
-    throw new TypeError(`${fn}: expected a definition object { rows | columns | table, id, items }, got ${describeValue(definition)}`);
+    throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
   const issues: SurveyIssue[] = [];
   const { id: idColumn, items = [], attributes = {}, weight } = definition;
@@ -157,10 +173,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const unknownPolicy = definition.unknown ?? 'error';
 
   // --- the definition itself ---------------------------------------------------------------
-  const sources = (['rows', 'columns', 'table'] as const).filter((k) => definition[k] !== undefined);
+  const sources = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => definition[k] !== undefined);
   if (sources.length !== 1) {
     throw new TypeError(
-      `${fn}: give exactly one of rows, columns or table; got ${sources.length === 0 ? 'none' : sources.join(' and ')}`,
+      `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}`,
     );
   }
   if (typeof idColumn !== 'string' || idColumn === '') {
@@ -200,19 +216,42 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   // --- read the source ---------------------------------------------------------------------
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...Object.keys(attributes)];
   if (weight !== undefined) wanted.push(weight);
-  let source: ColumnSource;
-  if (definition.rows !== undefined) source = sourceFromRows(fn, definition.rows, wanted);
-  else if (definition.columns !== undefined) source = sourceFromColumns(fn, definition.columns);
-  else source = sourceFromTable(fn, definition.table as ArrowLikeTable);
+  const input: SourceInput =
+    definition.rows !== undefined
+      ? { rows: definition.rows }
+      : definition.columns !== undefined
+        ? { columns: definition.columns }
+        : definition.table !== undefined
+          ? { table: definition.table }
+          : { survey: definition.survey as Survey, id: idColumn };
+  const source: ColumnSource = readSource(fn, input, wanted);
+  if (source.length === 0) {
+    // One message for every shape of empty input: rows: [], columns of length 0, an empty table.
+    return {
+      ok: false,
+      issues: [
+        {
+          kind: 'no-respondents',
+          message: `the data hold no respondents (0 rows); check that the data were read (a CSV file needs a header line and at least one data line) and that no filter removed every row`,
+        },
+      ],
+    };
+  }
 
   const need = (name: string, role: string): ArrayLike<unknown> | undefined => {
     const values = source.column(name);
     if (values === undefined) {
       const suggestion = closest(name, source.names);
+      const hint =
+        suggestion === undefined
+          ? ''
+          : comparable(suggestion) === comparable(name)
+            ? `; the data has ${showName(suggestion)}, which differs only in case, Unicode form, spaces or invisible characters (such as a byte-order mark); rename one of them`
+            : `; did you mean ${showName(suggestion)}?`;
       issues.push({
         kind: 'missing-column',
         column: name,
-        message: `column "${name}" (${role}) is not in the data${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        message: `column ${showName(name)} (${role}) is not in the data${hint}`,
       });
     }
     return values;
@@ -230,18 +269,43 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     // Rows that cannot be respondents (no id, repeated id under 'error') are still read, so that
     // every other problem in them is reported too; the survey is not built in that case.
     const keepForChecks: number[] = [];
+    const idKeys: (string | null)[] = new Array<string | null>(source.length);
+    const badRows: number[] = [];
+    const badValues: unknown[] = [];
+    let badCount = 0;
     for (let i = 0; i < source.length; i++) {
       const raw = rawIds[i];
-      if (isMissingValue(raw)) {
+      const key = readCategoryKey(raw);
+      idKeys[i] = key ?? null;
+      if (key === undefined) {
+        badCount++;
+        if (badRows.length < SHOW) {
+          badRows.push(i);
+          badValues.push(raw);
+        }
+        keepForChecks.push(i);
+        continue;
+      }
+      if (key === null) {
         missingCount++;
         if (missingRows.length < SHOW) missingRows.push(i);
         keepForChecks.push(i);
         continue;
       }
-      const key = String(raw).trim();
       const rows = firstRow.get(key);
       if (rows === undefined) firstRow.set(key, [i]);
       else rows.push(i);
+    }
+    if (badCount > 0) {
+      issues.push({
+        kind: 'bad-id',
+        column: idColumn,
+        rows: badRows,
+        values: badValues,
+        message: `${badCount} respondent id${badCount === 1 ? '' : 's'} in "${idColumn}" ${badCount === 1 ? 'is' : 'are'} neither text nor a number: ${badRows
+          .map((row, j) => `${describeCell(badValues[j])} (row ${row})`)
+          .join(', ')}${badCount > SHOW ? ', …' : ''} (0-based); turn them into text or numbers before reading`,
+      });
     }
     if (missingCount > 0) {
       issues.push({
@@ -276,7 +340,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     for (let i = 0; i < source.length; i++) {
       if (keepRow[i] === 1) {
         kept.push(i);
-        ids.push(isMissingValue(rawIds[i]) ? '' : String(rawIds[i]).trim());
+        ids.push(idKeys[i] ?? '');
       }
     }
   }
@@ -329,7 +393,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     if (raw === undefined) continue;
     const values = pick(raw);
     if (kind === 'category') {
-      categories.set(name, values.map((v) => (isMissingValue(v) ? null : String(v).trim())));
+      categories.set(name, readCategories(name, values, kept, issues));
       continue;
     }
     const parsed = new Float64Array(values.length);
@@ -416,7 +480,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 /** A number from a cell: numbers as they are, numeric text parsed; missing → NaN; else undefined. */
 function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
+  // Sources turn a BigInt within ±2^53 into a number; a larger one would be rounded here.
+  if (typeof value === 'bigint') return undefined;
   if (isMissingValue(value)) return NaN;
   if (typeof value === 'string') {
     const text = value.trim();
@@ -425,16 +490,68 @@ function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Categorical attribute values as category keys (null where missing); a cell that is not a
+ * category (an object, a Date, Infinity) becomes null and one `bad-category` issue names it.
+ */
+function readCategories(name: string, values: readonly unknown[], kept: readonly number[], issues: SurveyIssue[]): (string | null)[] {
+  const badRows: number[] = [];
+  const badValues: unknown[] = [];
+  let badCount = 0;
+  const keys = values.map((value, i) => {
+    const key = readCategoryKey(value);
+    if (key !== undefined) return key;
+    badCount++;
+    if (badRows.length < SHOW) {
+      badRows.push(kept[i] as number);
+      badValues.push(value);
+    }
+    return null;
+  });
+  if (badCount > 0) {
+    issues.push({
+      kind: 'bad-category',
+      column: name,
+      rows: badRows,
+      values: badValues,
+      message: `categorical attribute "${name}" has ${badCount} value${badCount === 1 ? '' : 's'} that are neither text nor a number: ${badRows
+        .map((row, j) => `${describeCell(badValues[j])} (row ${row})`)
+        .join(', ')}${badCount > SHOW ? ', …' : ''} (0-based); turn them into text first`,
+    });
+  }
+  return keys;
+}
+
+/** White space and invisible characters (a stray byte-order mark, a zero-width space) anywhere. */
+const INVISIBLE_OR_SPACE = new RegExp(`[\\s${INVISIBLE_CHARACTERS}]`, 'g');
+
+/** A column name as compared for suggestions: NFC, invisible characters and spaces removed, lower case. */
+function comparable(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE_OR_SPACE, '').toLowerCase();
+}
+
+/**
+ * The existing column name closest to a missing one, when it is close: edit distance of the
+ * comparable forms (see {@link comparable}) at most a third of the name's length (at least 2).
+ * The first of equally close names wins.
+ */
 function closest(name: string, names: readonly string[]): string | undefined {
+  const target = comparable(name);
+  const limit = Math.max(2, Math.floor(target.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
-  const target = name.toLowerCase();
+  let bestDistance = limit + 1;
   for (const candidate of names) {
-    const distance = levenshtein(target, candidate.toLowerCase(), 4);
+    if (candidate === name) continue;
+    const distance = levenshtein(target, comparable(candidate), limit);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best;
+}
+
+/** A column name for a message: quoted, with invisible characters written as \\uXXXX escapes. */
+function showName(name: string): string {
+  return JSON.stringify(name).replace(new RegExp(`[\\uFEFF${INVISIBLE_CHARACTERS}]`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

@@ -14,8 +14,15 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u301D\u301E]/g;
 /** Hyphens, dashes and the minus sign that become `-`: ‐ ‑ ‒ – — ― −. */
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
-/** Invisible characters that are removed: soft hyphen, zero-width space/joiners, word joiner. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
+/**
+ * Invisible characters that are removed, as the body of a regular-expression character class:
+ * soft hyphen U+00AD, zero-width space, non-joiner and joiner U+200B–U+200D, word joiner U+2060.
+ * Internal: `isMissingValue` builds its rule from the same class, so that a label which
+ * normalises to `""` is exactly a missing cell.
+ */
+export const INVISIBLE_CHARACTERS = '\\u00AD\\u200B-\\u200D\\u2060';
+
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
 /** Runs of white space (JavaScript `\s`, which includes the no-break space and U+FEFF). */
 const WHITE_SPACE = /\s+/g;
@@ -34,7 +41,11 @@ const WHITE_SPACE = /\s+/g;
  *    double quotes (“ ” „ ‟ « » 〝 〞) become `"`.
  * 5. Hyphens and dashes (‐ ‑ ‒ – — ― and the minus sign −) become `-`.
  * 6. Every run of white space becomes one space, and the ends are trimmed.
- * 7. Lower case with `String.prototype.toLowerCase()` (locale independent).
+ * 7. One pair of matching quotes around the whole label is removed, with the white space just
+ *    inside it: `“Ved ikke”`, `„Ved ikke“`, `"Ved ikke"` and `'Ved ikke'` all read as
+ *    `Ved ikke` (a quote inside the label, as in `Don't know`, stays). A pair around nothing
+ *    (`""`) is kept.
+ * 8. Lower case with `String.prototype.toLowerCase()` (locale independent).
  *
  * It is deliberately simple and does not do full Unicode case folding: `ß` stays `ß` (so
  * `"STRASSE"` and `"straße"` differ), and accents are kept (`"hoej"` does not match `"høj"`;
@@ -49,11 +60,12 @@ const WHITE_SPACE = /\s+/g;
  * normalizeLabel('Don’t know');                  // "don't know"
  * normalizeLabel('Ｖｅｄ ｉｋｋｅ');                // 'ved ikke'
  * normalizeLabel('Ja – måske');                  // 'ja - måske'
+ * normalizeLabel('„Ved ikke“');                  // 'ved ikke'
  * ```
  * @see https://unicode.org/reports/tr15/ (Unicode normalisation forms)
  */
 export function normalizeLabel(label: string): string {
-  return label
+  const text = label
     .replace(BEFORE_NFKC, (c) => (c === '\u00B4' ? "'" : '"'))
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -61,6 +73,19 @@ export function normalizeLabel(label: string): string {
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
     .replace(WHITE_SPACE, ' ')
-    .trim()
-    .toLowerCase();
+    .trim();
+  return stripQuotePair(text).toLowerCase();
+}
+
+/**
+ * Removes one pair of matching quotes (`"…"` or `'…'`, typographic ones already made plain)
+ * around the whole text, and the white space just inside them. Text that would be left empty
+ * (`""`, `" "`) is kept as it is: it is not a blank cell, and `isMissingValue` agrees.
+ */
+function stripQuotePair(text: string): string {
+  if (text.length < 3) return text;
+  const first = text[0];
+  if ((first !== '"' && first !== "'") || text[text.length - 1] !== first) return text;
+  const inner = text.slice(1, -1).trim();
+  return inner === '' ? text : inner;
 }

@@ -93,9 +93,17 @@ describe('survey from columns and Arrow-like tables', () => {
     expect(Array.from(s.numeric('indbyggere'))).toEqual([632340, NaN, 48602]);
   });
 
-  it('refuses a BigInt a double cannot hold exactly', () => {
-    const table = { numRows: 1, getChild: (name: string) => (name === 'id' ? { get: () => 2n ** 60n } : { get: () => 1 }) };
-    expect(() => survey({ table, id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).toThrow(/beyond what a double holds exactly/);
+  it('keeps every digit of a BigInt id beyond 2^53, and refuses it as a number', () => {
+    const big = 2n ** 60n + 1n; // 1152921504606846977; Number() would give ...6976
+    const table = {
+      numRows: 1,
+      getChild: (name: string) => (name === 'q' ? { get: () => 1 } : { get: () => big }),
+    };
+    const s = survey({ table, id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] });
+    expect(s.ids).toEqual(['1152921504606846977']);
+    const bad = safeSurvey({ table, id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { n: 'number' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => [i.kind, i.column, i.values])).toEqual([['bad-number', 'n', [big]]]);
   });
 });
 
@@ -169,7 +177,7 @@ describe('survey validation collects every problem', () => {
   });
 
   it('rejects a definition without a data source or with two', () => {
-    expect(() => survey({ id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).toThrow(/give exactly one of rows, columns or table; got none/);
+    expect(() => survey({ id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).toThrow(/give exactly one of rows, columns, table or survey; got none/);
     expect(() => survey({ rows: [], columns: {}, id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).toThrow(/got rows and columns/);
   });
 

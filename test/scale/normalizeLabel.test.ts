@@ -34,7 +34,7 @@ describe('normalizeLabel', () => {
 
   it('turns typographic double quotes and guillemets into a plain double quote', () => {
     for (const q of ['\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB']) {
-      expect(normalizeLabel(`${q}ja${q}`), `U+${q.codePointAt(0)!.toString(16)}`).toBe('"ja"');
+      expect(normalizeLabel(`sagt ${q}ja${q}`), `U+${q.codePointAt(0)!.toString(16)}`).toBe('sagt "ja"');
     }
   });
 
