@@ -30,6 +30,8 @@ export type {
   SurveyItemDefinition,
 } from './data/survey';
 export type { ArrowLikeTable } from './data/source';
+export { isMissingValue } from './data/missing';
+export { categoryKey } from './data/keys';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 

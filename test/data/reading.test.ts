@@ -4,7 +4,7 @@ import { categoryKey } from '../../src/data/keys';
 import { likert } from '../../src/data/likert';
 import { isMissingValue } from '../../src/data/missing';
 import { isMissingValue as isMissingFromSource, readSource, sourceFromColumns, sourceFromRows, sourceFromTable } from '../../src/data/source';
-import { safeSurvey, survey } from '../../src/data/survey';
+import { safeSurvey, survey, type SurveyDefinition } from '../../src/data/survey';
 import { MISSING } from '../../src/data/types';
 import { normalizeLabel } from '../../src/scale/normalizeLabel';
 import { scales } from '../../src/scale/presets';
@@ -102,7 +102,7 @@ describe('lookups read own properties only', () => {
       rows,
       id: 'id',
       items,
-      attributes: { constructor: 'category', toString: 'category', valueOf: 'number', hasOwnProperty: 'category' },
+      attributes: { constructor: 'category' as const, toString: 'category' as const, valueOf: 'number' as const, hasOwnProperty: 'category' as const },
     });
     expect(s.category('constructor')).toEqual(['Nord', 'Syd']);
     expect(s.category('toString')).toEqual(['a', 'b']);
@@ -225,7 +225,7 @@ describe('empty data', () => {
   ];
 
   it('gives the same clear message for empty rows, empty columns, no columns and an empty table', () => {
-    const inputs = [
+    const inputs: Pick<SurveyDefinition, 'rows' | 'columns' | 'table'>[] = [
       { rows: [] },
       { rows: (function* () {})() },
       { columns: { id: [], q: [] } },
