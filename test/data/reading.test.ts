@@ -257,10 +257,12 @@ describe('closest column suggestions', () => {
       id: 1,
       'I hvilken grad oplever kommunen udfordringer med rekruttering?': 'Slet ikke',
       'I hvilken grad oplever kommunen udfordringer med fastholdelse?': 'Slet ikke',
-      'I hvilken grad oplever kommunen udfordringer med økonomien?': 'Slet ikke',
+      'I hvilken grad oplever kommunen udfordringer med økonomien i 2024?': 'Slet ikke',
     };
+    // 9 edits away ("en i 2024"), the other long headers 10 and 11; every header is more than
+    // 4 edits away, where the old capped distance made them all tie and named the first column.
     const message = missingMessage([row], 'I hvilken grad oplever kommunen udfordringer med økonomi?');
-    expect(message).toMatch(/did you mean "I hvilken grad oplever kommunen udfordringer med økonomien\?"\?$/);
+    expect(message).toMatch(/did you mean "I hvilken grad oplever kommunen udfordringer med økonomien i 2024\?"\?$/);
   });
 
   it('suggests nothing when no header is close', () => {
