@@ -118,14 +118,19 @@ export type SafeSurveyResult<I extends string = string> =
 const SHOW = 5;
 
 /**
- * Reads and codes a survey: respondents from rows, columns or an Arrow-like table; Likert items
- * coded once against their scales; typed attributes; optional weights.
+ * Reads and codes a survey: respondents from rows, columns, an Arrow-like table or an existing
+ * survey; Likert items coded once against their scales; typed attributes; optional weights.
  *
- * Validation collects every problem before failing: missing columns (with the closest existing
- * name), unknown labels per item (every distinct value with counts and rows, as `likert`
- * reports them), missing or repeated respondent ids (`duplicates: 'error'` by default, or keep
- * the `'first'` / `'last'` and report it), non-numeric values in numeric attributes (row and
- * value), and negative, missing or non-numeric weights.
+ * Only own properties of rows and columns are read (a row without a `toString` column has no
+ * such column). Missing cells follow `isMissingValue`; ids and categories are read with
+ * `categoryKey` (so `101` and `"101"` are one respondent, and a BigInt id keeps every digit).
+ *
+ * Validation collects every problem before failing: data without respondents, missing columns
+ * (with the closest existing name), unknown labels per item (every distinct value with counts
+ * and rows, as `likert` reports them), missing, repeated or non-text respondent ids
+ * (`duplicates: 'error'` by default, or keep the `'first'` / `'last'` and report it), objects or
+ * Dates in categorical attributes, non-numeric values in numeric attributes (row and value), and
+ * negative, missing or non-numeric weights.
  *
  * @param definition - data, id column, items, attributes, weight and policies
  * @returns the survey; `s.item(id)` gives an item's {@link LikertColumn}
