@@ -12,7 +12,8 @@ const BLANK = new RegExp(`^[\\s${INVISIBLE_CHARACTERS}]*$`);
  * True for the values that likertkit treats as missing, and the only definition of missing in
  * the library: `null`, `undefined`, `NaN`, the empty string, and text that is only white space or
  * invisible characters (zero-width space U+200B, zero-width (non-)joiner U+200C/U+200D, word
- * joiner U+2060, soft hyphen U+00AD, byte-order mark U+FEFF, no-break space U+00A0, …).
+ * joiner U+2060, soft hyphen U+00AD, byte-order mark U+FEFF, no-break space U+00A0, the
+ * direction marks U+200E/U+200F and controls U+202A–U+202E, U+2066–U+2069, …).
  *
  * A string is missing exactly when {@link normalizeLabel} turns it into `""`, so `likert`, the
  * survey reader and the representativeness functions agree about every cell. Everything else is

@@ -16,11 +16,14 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /**
  * Invisible characters that are removed, as the body of a regular-expression character class:
- * soft hyphen U+00AD, zero-width space, non-joiner and joiner U+200B–U+200D, word joiner U+2060.
+ * soft hyphen U+00AD, zero-width space, non-joiner and joiner U+200B–U+200D, the left-to-right
+ * and right-to-left marks U+200E–U+200F, the bidirectional embeddings and overrides
+ * U+202A–U+202E and isolates U+2066–U+2069, the word joiner U+2060 and the invisible operators
+ * U+2061–U+2064.
  * Internal: `isMissingValue` builds its rule from the same class, so that a label which
  * normalises to `""` is exactly a missing cell.
  */
-export const INVISIBLE_CHARACTERS = '\\u00AD\\u200B-\\u200D\\u2060';
+export const INVISIBLE_CHARACTERS = '\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069';
 
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
@@ -36,7 +39,9 @@ const WHITE_SPACE = /\s+/g;
  * 2. Unicode NFKC: composes decomposed letters (`a` + combining ring → `å`), folds compatibility
  *    forms (full-width `Ｊａ` → `Ja`, ligatures, the no-break space → space, `３` → `3`).
  * 3. Removes invisible characters: soft hyphen U+00AD, zero-width space/non-joiner/joiner
- *    U+200B–U+200D and word joiner U+2060.
+ *    U+200B–U+200D, word joiner U+2060, and the direction marks and controls an export from a
+ *    right-to-left setting may carry (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), as well as
+ *    the invisible operators U+2061–U+2064.
  * 4. Typographic single quotes and apostrophes (‘ ’ ‚ ‛ ′ ‵ ‹ › ` ʼ ˈ) become `'`; typographic
  *    double quotes (“ ” „ ‟ « » 〝 〞) become `"`.
  * 5. Hyphens and dashes (‐ ‑ ‒ – — ― and the minus sign −) become `-`.

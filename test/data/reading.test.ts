@@ -22,7 +22,7 @@ function table(columns: Record<string, readonly unknown[]>, numRows: number) {
 
 describe('the missing rule', () => {
   it('treats zero-width spaces, soft hyphens, word joiners, a BOM and no-break spaces as blank', () => {
-    for (const v of ['\u200B', ' \u200C\u200D ', '\u2060', '\u00AD', '\uFEFF', '\u00A0\t\n', '\u3000']) {
+    for (const v of ['\u200B', ' \u200C\u200D ', '\u2060', '\u00AD', '\uFEFF', '\u00A0\t\n', '\u3000', '\u200E\u200F', '\u202A\u202C', '\u2066\u2069']) {
       expect(isMissingValue(v), JSON.stringify(v)).toBe(true);
     }
   });
@@ -38,7 +38,7 @@ describe('the missing rule', () => {
   });
 
   it('agrees with likert and normalizeLabel on every string: missing exactly when the label normalises to ""', () => {
-    const alphabet = fc.constantFrom(' ', '\t', '\u00A0', '\u200B', '\u200D', '\u00AD', '\u2060', '\uFEFF', '"', "'", '“', '´', 'a', 'é', '3');
+    const alphabet = fc.constantFrom(' ', '\t', '\u00A0', '\u200B', '\u200D', '\u200F', '\u202E', '\u2068', '\u00AD', '\u2060', '\uFEFF', '"', "'", '“', '´', 'a', 'é', '3');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 6 }).map((chars) => chars.join('')), (text) => {
         const blank = normalizeLabel(text) === '';
