@@ -30,6 +30,8 @@ export type {
   SurveyItemDefinition,
 } from './data/survey';
 export type { ArrowLikeTable } from './data/source';
+export { decodeText, DecodeInputError } from './data/decode';
+export type { DecodeIssue, DecodeIssueKind, DecodeTextOptions, DecodeTextResult } from './data/decode';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 
