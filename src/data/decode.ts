@@ -154,6 +154,34 @@ function lineAtIndex(text: string, index: number): number {
   return line;
 }
 
+/**
+ * What bytes 0x80–0x9F mean in windows-1252, from the WHATWG Encoding Standard's
+ * index-windows-1252 (every other byte is the code point of the same value). Node's own
+ * `TextDecoder('windows-1252')` decodes these as Latin-1 C1 controls in some versions
+ * (nodejs/node#56542: "€" becomes U+0080, curly quotes become U+0091–U+0094), so likertkit
+ * decodes windows-1252 itself. Internal.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/** Decodes windows-1252 bytes, in chunks so that `String.fromCharCode` never gets too many arguments. Internal. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  const units = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    for (let k = start; k < end; k++) {
+      const b = bytes[k] as number;
+      units[k - start] = b >= 0x80 && b <= 0x9f ? (WINDOWS_1252_HIGH[b - 0x80] as number) : b;
+    }
+    parts.push(String.fromCharCode(...units.subarray(0, end - start)));
+  }
+  return parts.join('');
+}
+
 /** `e6 6c 6c` for the bytes from `offset`, at most `count` of them. Internal. */
 function hexBytes(bytes: Uint8Array, offset: number, count: number): string {
   const shown: string[] = [];
@@ -255,12 +283,12 @@ export function decodeBytes(fn: string, input: unknown, options?: DecodeTextOpti
 
   let text: string;
   try {
-    text = decoder.decode(body);
+    text = encoding === 'windows-1252' ? decodeWindows1252(body) : decoder.decode(body);
   } catch {
     if (encoding === 'utf-8') {
       const offset = firstInvalidUtf8(bytes, bomLength);
       const line = lineAtByte(bytes, offset);
-      const asLatin = new TextDecoder('windows-1252').decode(bytes.subarray(offset, offset + 8));
+      const asLatin = decodeWindows1252(bytes.subarray(offset, offset + 8));
       return fail({
         kind: 'encoding',
         source,
