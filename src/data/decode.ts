@@ -280,6 +280,18 @@ export function decodeBytes(fn: string, input: unknown, options?: DecodeTextOpti
     throw new DecodeInputError(`${fn}: ${source} ${issue.message}`, [issue]);
   };
   const body = bomLength === 0 ? bytes : bytes.subarray(bomLength);
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  /** The NUL error for the byte at `offset`, on `line`. */
+  const failNul = (offset: number, line: number): never =>
+    fail({
+      kind: 'nul',
+      source,
+      offset,
+      line,
+      message: utf16
+        ? `holds a NUL character at byte offset ${offset} (line ${line}) after decoding as ${encoding}; NUL is never text: remove it, or pass the file's own encoding`
+        : `holds a NUL byte at byte offset ${offset} (line ${line}) after decoding as ${encoding}; a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`,
+    });
 
   let text: string;
   try {
@@ -287,6 +299,9 @@ export function decodeBytes(fn: string, input: unknown, options?: DecodeTextOpti
   } catch {
     if (encoding === 'utf-8') {
       const offset = firstInvalidUtf8(bytes, bomLength);
+      // UTF-16 without a BOM holds a NUL byte before its first non-ASCII character: say that first.
+      const nul = bytes.indexOf(0, bomLength);
+      if (nul !== -1 && nul < offset) return failNul(nul, lineAtByte(bytes, nul));
       const line = lineAtByte(bytes, offset);
       const asLatin = decodeWindows1252(bytes.subarray(offset, offset + 8));
       return fail({
@@ -323,19 +338,8 @@ export function decodeBytes(fn: string, input: unknown, options?: DecodeTextOpti
 
   const nulAt = text.indexOf('\u0000');
   if (nulAt !== -1) {
-    const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
     // Every encoding but UTF-16 is ASCII-compatible: U+0000 comes from a 0x00 byte and nothing else.
-    const offset = utf16 ? bomLength + 2 * nulAt : bytes.indexOf(0, bomLength);
-    const line = lineAtIndex(text, nulAt);
-    return fail({
-      kind: 'nul',
-      source,
-      offset,
-      line,
-      message: utf16
-        ? `holds a NUL character at byte offset ${offset} (line ${line}) after decoding as ${encoding}; NUL is never text: remove it, or pass the file's own encoding`
-        : `holds a NUL byte at byte offset ${offset} (line ${line}) after decoding as ${encoding}; a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`,
-    });
+    return failNul(utf16 ? bomLength + 2 * nulAt : bytes.indexOf(0, bomLength), lineAtIndex(text, nulAt));
   }
   return { text, encoding, bom: bomLength > 0 };
 }

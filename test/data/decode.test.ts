@@ -143,6 +143,11 @@ describe('decodeText refuses NUL characters', () => {
     expect(error.issues[0]).toMatchObject({ kind: 'nul', offset: 1, line: 1 });
   });
 
+  it('reports the NUL rather than the invalid byte when UTF-16 without a BOM holds non-ASCII text', () => {
+    // "aø" in UTF-16 LE: 61 00 F8 00; read as UTF-8 the NUL (byte 1) comes before the invalid F8 (byte 2)
+    expect((thrown(() => decodeText(bytes(0x61, 0x00, 0xf8, 0x00))) as DecodeInputError).issues[0]).toMatchObject({ kind: 'nul', offset: 1 });
+  });
+
   it('names the byte offset of a NUL code unit in UTF-16, counting the BOM', () => {
     // BOM, "a", CRLF, U+0000: the NUL unit is at bytes 8–9, on line 2
     const input = bytes(0xff, 0xfe, 0x61, 0x00, 0x0d, 0x00, 0x0a, 0x00, 0x00, 0x00);
