@@ -21,7 +21,8 @@ export interface ParseCsvOptions {
   readonly delimiter?: CsvDelimiter;
   /**
    * For bytes: a WHATWG encoding label such as `'utf-8'` (the default), `'windows-1252'`
-   * (Excel's Danish exports) or `'utf-16le'`; a byte order mark overrides it. Ignored for text.
+   * (Excel's Danish exports) or `'utf-16le'`; a byte order mark overrides it. Only for bytes:
+   * with text input it is a TypeError (the text was decoded already).
    */
   readonly encoding?: string;
   /** What to call the input in messages, e.g. the file name. Default `"input"`. */
@@ -289,7 +290,7 @@ function decodeFailure(fn: string, source: string, error: DecodeInputError): Csv
  * keyed by the header names.
  *
  * - Bytes (`Uint8Array`, e.g. a Node `Buffer`, or `ArrayBuffer`) are decoded by
- *   {@link decodeText}: a byte order mark (UTF-8, UTF-16 LE/BE) decides the encoding, otherwise
+ *   `decodeText` (from the core): a byte order mark (UTF-8, UTF-16 LE/BE) decides the encoding, otherwise
  *   `options.encoding` or strict UTF-8. Invalid UTF-8 is an error naming `source`, the first bad
  *   byte's offset and line, and the `encoding` to pass (`'windows-1252'` for Excel's Danish
  *   exports). Text is used as given, without a leading U+FEFF (a byte order mark).
@@ -320,7 +321,7 @@ function decodeFailure(fn: string, source: string, error: DecodeInputError): Csv
  * @throws CsvInputError for undecodable bytes, a NUL character, an empty or duplicate header
  *   name, a single column where another character splits every line, and with `strict` for any issue
  * @throws RangeError for an unknown encoding label or delimiter
- * @throws TypeError when `input` is neither text nor bytes
+ * @throws TypeError when `input` is neither text nor bytes, or is text and `encoding` is given
  * @example
  * ```ts
  * const csv = parseCsv('\uFEFFkommune;indeks;svar\r\nAarhus;1,02;I høj grad\r\nOdder;;"Ved ikke"\r\n');
@@ -357,6 +358,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
   let text: string;
   let encoding: string;
   if (typeof input === 'string') {
+    if (opts.encoding !== undefined) {
+      throw new TypeError(
+        `${fn}: encoding applies to bytes, but the input is already text; pass the file's bytes (e.g. readFileSync(file) without 'utf8') to decode them as ${JSON.stringify(opts.encoding)}`,
+      );
+    }
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     encoding = 'text';
     const nulAt = text.indexOf('\u0000');

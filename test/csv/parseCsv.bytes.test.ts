@@ -80,6 +80,11 @@ describe('parseCsv on bytes', () => {
     expect(() => parseCsv(utf8('a'), { encoding: 'dansk' })).toThrow(/^parseCsv: unknown encoding "dansk"/);
   });
 
+  it('refuses an encoding for text input, which was decoded already, saying to pass the bytes', () => {
+    expect(() => parseCsv('a;b\n', { encoding: 'windows-1252' })).toThrow(TypeError);
+    expect(() => parseCsv('a;b\n', { encoding: 'windows-1252' })).toThrow(/^parseCsv: encoding applies to bytes.*pass the file's bytes/);
+  });
+
   it('drops a leading U+FEFF from text input, as before', () => {
     expect(parseCsv('\uFEFFa;b\n1;2\n').columns).toEqual(['a', 'b']);
   });
