@@ -160,9 +160,11 @@ interface RawRecord {
   readonly line: number;
   /** True for an empty line (nothing between two line terminators). */
   readonly empty: boolean;
-  /** Quoting problems in this record. */
-  readonly problems: string[];
+  /** Quoting problems in this record (usually the shared empty list). */
+  readonly problems: readonly string[];
 }
+
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
 
 /** The end of an unquoted stretch starting at `from`: the next delimiter, CR, LF or the end. Internal. */
 function unquotedEnd(text: string, from: number, delimiter: number): number {
@@ -194,10 +196,9 @@ function countBreaks(text: string, from: number, to: number): number {
  * unquoted field is kept as text. Text after a closing quote is kept (appended to the field) and
  * reported; a quote that is never closed takes the rest of the text and is reported. Internal.
  */
-function splitRecords(text: string, delimiterChar: string): RawRecord[] {
+function splitRecords(text: string, delimiterChar: string, visit: (record: RawRecord) => void): void {
   const delimiter = delimiterChar.charCodeAt(0);
   const n = text.length;
-  const records: RawRecord[] = [];
   let i = 0;
   let line = 1;
   while (i < n) {
@@ -206,50 +207,53 @@ function splitRecords(text: string, delimiterChar: string): RawRecord[] {
     if (first === LF || first === CR) {
       i += first === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
-      records.push({ fields: [''], line: recordLine, empty: true, problems: [] });
+      visit({ fields: [''], line: recordLine, empty: true, problems: NO_PROBLEMS });
       continue;
     }
     const fields: string[] = [];
-    const problems: string[] = [];
+    let problems: string[] | undefined;
     for (;;) {
       if (i < n && text.charCodeAt(i) === QUOTE) {
-        const parts: string[] = [];
+        // Pieces before each doubled quote, only allocated when there is one.
+        let pieces: string[] | undefined;
         let from = i + 1;
         let closed = false;
+        let value: string;
         for (;;) {
           const q = text.indexOf('"', from);
           const end = q === -1 ? n : q;
           line += countBreaks(text, from, end);
-          parts.push(text.slice(from, end));
-          if (q === -1) {
-            i = n;
-            break;
-          }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            parts.push('"');
+          if (q !== -1 && text.charCodeAt(q + 1) === QUOTE) {
+            (pieces ??= []).push(text.slice(from, q + 1)); // up to and with one of the two quotes
             from = q + 2;
             continue;
           }
-          i = q + 1;
-          closed = true;
+          const last = text.slice(from, end);
+          value = pieces === undefined ? last : pieces.join('') + last;
+          if (q === -1) {
+            i = n;
+          } else {
+            i = q + 1;
+            closed = true;
+          }
           break;
         }
         if (!closed) {
-          problems.push(`quoted field ${fields.length + 1} is not closed: its opening quote takes the rest of the file; close it with "`);
+          (problems ??= []).push(`quoted field ${fields.length + 1} is not closed: its opening quote takes the rest of the file; close it with "`);
         } else if (i < n) {
           const c = text.charCodeAt(i);
           if (c !== delimiter && c !== LF && c !== CR) {
             const end = unquotedEnd(text, i, delimiter);
             const after = text.slice(i, end);
-            problems.push(
+            (problems ??= []).push(
               `text ${JSON.stringify(after.length > 20 ? `${after.slice(0, 20)}…` : after)} after the closing quote of field ${fields.length + 1} (kept in the field); ` +
                 'double a quote inside a quoted field ("")',
             );
-            parts.push(after);
+            value += after;
             i = end;
           }
         }
-        fields.push(parts.join(''));
+        fields.push(value);
       } else {
         const end = unquotedEnd(text, i, delimiter);
         fields.push(text.slice(i, end));
@@ -265,13 +269,49 @@ function splitRecords(text: string, delimiterChar: string): RawRecord[] {
       line++;
       break;
     }
-    records.push({ fields, line: recordLine, empty: false, problems });
+    visit({ fields, line: recordLine, empty: false, problems: problems ?? NO_PROBLEMS });
   }
-  return records;
 }
 
 function quoteList(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/**
+ * The column names from the header record: trimmed, each non-empty and unique, else a
+ * `CsvInputError`. With `sample` (the delimiter was detected), a single column where another
+ * character splits every sampled line is an error too. Internal.
+ */
+function readHeader(fn: string, source: string, header: RawRecord, delimiter: CsvDelimiter, sample: readonly Int32Array[] | undefined): string[] {
+  const columns = header.fields.map((name) => name.trim());
+  const emptyAt = columns.flatMap((name, i) => (name === '' ? [i + 1] : []));
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of columns) {
+    if (name === '') continue;
+    if (seen.has(name)) duplicates.add(name);
+    seen.add(name);
+  }
+  if (emptyAt.length > 0 || duplicates.size > 0) {
+    const problems: string[] = [];
+    if (emptyAt.length > 0) problems.push(`empty column ${emptyAt.length === 1 ? 'name at position' : 'names at positions'} ${emptyAt.join(', ')}`);
+    if (duplicates.size > 0) problems.push(`duplicate column ${duplicates.size === 1 ? 'name' : 'names'} ${quoteList([...duplicates])}`);
+    const message = `header has ${problems.join(' and ')}`;
+    throw new CsvInputError(
+      `${fn}: ${message} (delimiter ${JSON.stringify(delimiter)}); give every column a unique name in the first line`,
+      [{ kind: 'header', row: header.line, message }],
+    );
+  }
+  if (columns.length === 1 && sample !== undefined) {
+    const other = otherDelimiter(sample);
+    if (other !== undefined) {
+      const message =
+        `only one column found (${JSON.stringify(columns[0])}); is the delimiter ${JSON.stringify(other)}? ` +
+        `likertkit reads ",", ";", tab and "|": pass delimiter or convert the file`;
+      throw new CsvInputError(`${fn}: ${source}: ${message}`, [{ kind: 'delimiter', row: header.line, message }]);
+    }
+  }
+  return columns;
 }
 
 /** The error for undecodable bytes or a NUL character, as a `CsvInputError`. Internal. */
@@ -391,52 +431,19 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
 
   const sample = sampleRecords(text);
   const delimiter = opts.delimiter ?? detectDelimiter(sample);
-  const records = splitRecords(text, delimiter).filter((record) => {
-    if (record.empty) return skip === false;
-    if (skip === 'greedy') return !record.fields.every((f) => isMissingValue(f));
-    return true;
-  });
-
   const issues: CsvIssue[] = [];
-  const header = records.shift();
-  if (header === undefined) {
-    return { rows: [], columns: [], delimiter, rowCount: 0, lines: [], encoding, issues };
-  }
-  const columns = header.fields.map((name) => name.trim());
-  const emptyAt = columns.flatMap((name, i) => (name === '' ? [i + 1] : []));
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const name of columns) {
-    if (name === '') continue;
-    if (seen.has(name)) duplicates.add(name);
-    seen.add(name);
-  }
-  if (emptyAt.length > 0 || duplicates.size > 0) {
-    const problems: string[] = [];
-    if (emptyAt.length > 0) problems.push(`empty column ${emptyAt.length === 1 ? 'name at position' : 'names at positions'} ${emptyAt.join(', ')}`);
-    if (duplicates.size > 0) problems.push(`duplicate column ${duplicates.size === 1 ? 'name' : 'names'} ${quoteList([...duplicates])}`);
-    const message = `header has ${problems.join(' and ')}`;
-    throw new CsvInputError(
-      `${fn}: ${message} (delimiter ${JSON.stringify(delimiter)}); give every column a unique name in the first line`,
-      [{ kind: 'header', row: header.line, message }],
-    );
-  }
-  if (columns.length === 1 && opts.delimiter === undefined) {
-    const other = otherDelimiter(sample);
-    if (other !== undefined) {
-      const message =
-        `only one column found (${JSON.stringify(columns[0])}); is the delimiter ${JSON.stringify(other)}? ` +
-        `likertkit reads ",", ";", tab and "|": pass delimiter or convert the file`;
-      throw new CsvInputError(`${fn}: ${source}: ${message}`, [{ kind: 'delimiter', row: header.line, message }]);
-    }
-  }
-  for (const problem of header.problems) issues.push({ kind: 'quote', row: header.line, message: problem });
-
-  const width = columns.length;
   const rows: Record<string, string | null>[] = [];
   const lines: number[] = [];
-  for (const record of records) {
+  let columns: string[] | undefined;
+  splitRecords(text, delimiter, (record) => {
+    if (record.empty ? skip !== false : skip === 'greedy' && record.fields.every((f) => isMissingValue(f))) return;
+    if (columns === undefined) {
+      columns = readHeader(fn, source, record, delimiter, opts.delimiter === undefined ? sample : undefined);
+      for (const problem of record.problems) issues.push({ kind: 'quote', row: record.line, message: problem });
+      return;
+    }
     const { fields, line } = record;
+    const width = columns.length;
     for (const problem of record.problems) issues.push({ kind: 'quote', row: line, message: problem });
     if (fields.length !== width) {
       const extra = fields.slice(width);
@@ -457,6 +464,9 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
     }
     rows.push(row);
     lines.push(line);
+  });
+  if (columns === undefined) {
+    return { rows: [], columns: [], delimiter, rowCount: 0, lines: [], encoding, issues };
   }
 
   if (opts.strict === true && issues.length > 0) {
