@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeInputError, decodeText } from '../../src/index';
 
@@ -181,5 +182,43 @@ describe('decodeText argument checks', () => {
     expect(decodeText(valid).text.length).toBe(1_000_000);
     expect((thrown(() => decodeText(invalid)) as DecodeInputError).issues[0]?.offset).toBe(1_999_998);
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('decodeText property: the first bad byte agrees with the platform decoder', () => {
+  // Bytes without 0x00 (a NUL is its own error), biased towards lead and continuation bytes.
+  const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }));
+  const valid = fc.string({ unit: fc.constantFrom('a', 'æ', '€', '😀', '\u0800', '\uffff', '\u{10ffff}') });
+
+  it('throws exactly when TextDecoder (fatal) refuses the bytes, and everything before the offset is valid UTF-8', () => {
+    fc.assert(
+      fc.property(valid, fc.array(byte, { maxLength: 12 }), (prefix, tail) => {
+        const input = new Uint8Array([...new TextEncoder().encode(prefix), ...tail]);
+        let platformOk = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(input);
+        } catch {
+          platformOk = false;
+        }
+        let offset = -1;
+        try {
+          decodeText(input);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DecodeInputError);
+          offset = (error as DecodeInputError).issues[0]?.offset as number;
+        }
+        expect(offset === -1).toBe(platformOk);
+        if (offset !== -1) {
+          expect(offset).toBeGreaterThanOrEqual(new TextEncoder().encode(prefix).length);
+          // the bytes before the offset decode, and the decoder's first replacement character is at the offset
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(input.subarray(0, offset))).not.toThrow();
+          const lenient = new TextDecoder('utf-8').decode(input);
+          const before = new TextDecoder('utf-8').decode(input.subarray(0, offset));
+          expect(lenient.startsWith(before)).toBe(true);
+          expect(lenient.charAt(before.length)).toBe('\uFFFD');
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
