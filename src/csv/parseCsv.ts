@@ -329,8 +329,8 @@ function decodeFailure(fn: string, source: string, error: DecodeInputError): Csv
  * Parses a CSV file (e.g. a survey export), given as bytes or as text, into rows of text cells
  * keyed by the header names.
  *
- * - Bytes (`Uint8Array`, e.g. a Node `Buffer`, or `ArrayBuffer`) are decoded by
- *   `decodeText` (from the core): a byte order mark (UTF-8, UTF-16 LE/BE) decides the encoding, otherwise
+ * - Bytes (`Uint8Array`, e.g. a Node `Buffer`, or `ArrayBuffer`) are decoded by the core's
+ *   `decodeText`: a byte order mark (UTF-8, UTF-16 LE/BE) decides the encoding, otherwise
  *   `options.encoding` or strict UTF-8. Invalid UTF-8 is an error naming `source`, the first bad
  *   byte's offset and line, and the `encoding` to pass (`'windows-1252'` for Excel's Danish
  *   exports). Text is used as given, without a leading U+FEFF (a byte order mark).
