@@ -32,6 +32,8 @@ export type {
 export type { ArrowLikeTable } from './data/source';
 export { isMissingValue } from './data/missing';
 export { categoryKey } from './data/keys';
+export { decodeText, DecodeInputError } from './data/decode';
+export type { DecodeIssue, DecodeIssueKind, DecodeTextOptions, DecodeTextResult } from './data/decode';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 

@@ -1,10 +1,11 @@
 /**
- * `likertkit/csv`: reading survey exports from CSV text. A separate entry point so that the core
- * bundle does not carry papaparse; it imports nothing from the library but `src/internal`.
+ * `likertkit/csv`: reading survey exports from CSV files (bytes or text). A separate entry point,
+ * so that the core bundle does not carry the CSV reader; it imports nothing from the library but
+ * `src/internal` and the reading layer in `src/data`.
  *
  * @packageDocumentation
  */
-export { CsvInputError, type CsvIssue } from './CsvInputError';
+export { CsvInputError, type CsvIssue, type CsvIssueKind } from './CsvInputError';
 export { numericColumn, type NumericColumnBadCell, type NumericColumnOptions, type NumericColumnResult } from './numericColumn';
 export { parseCsv, type CsvDelimiter, type ParseCsvOptions, type ParseCsvResult } from './parseCsv';
 export {

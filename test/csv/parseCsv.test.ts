@@ -87,7 +87,7 @@ describe('parseCsv on ragged records', () => {
 
   it('counts line numbers past a quoted line break', () => {
     const csv = parseCsv('a;b\n"x\ny";1\n2\n');
-    expect(csv.issues).toEqual([{ row: 4, message: 'expected 2 fields, found 1 (missing fields set to null)' }]);
+    expect(csv.issues).toEqual([{ kind: 'ragged', row: 4, message: 'expected 2 fields, found 1 (missing fields set to null)' }]);
   });
 
   it('counts line numbers with CRLF and lone CR line ends alike', () => {
@@ -145,7 +145,7 @@ describe('parseCsv options and edge cases', () => {
 
   it('returns no rows and no columns for empty text or a BOM alone', () => {
     for (const text of ['', '\uFEFF', '\r\n\r\n']) {
-      expect(parseCsv(text)).toEqual({ rows: [], columns: [], delimiter: ',', rowCount: 0, issues: [] });
+      expect(parseCsv(text)).toEqual({ rows: [], columns: [], delimiter: ',', rowCount: 0, lines: [], encoding: 'text', issues: [] });
     }
   });
 
@@ -161,8 +161,8 @@ describe('parseCsv options and edge cases', () => {
   });
 
   it('names the function and what to do when arguments are wrong', () => {
-    expect(() => parseCsv(42 as unknown as string)).toThrow(/^parseCsv: text must be a string/);
-    expect(() => parseCsv('a', { delimiter: '|' as ',' })).toThrow(/parseCsv: unknown delimiter/);
+    expect(() => parseCsv(42 as unknown as string)).toThrow(/^parseCsv: input must be text or bytes/);
+    expect(() => parseCsv('a', { delimiter: ':' as ',' })).toThrow(/parseCsv: unknown delimiter/);
     expect(() => parseCsv('a', { strict: 'yes' as unknown as boolean })).toThrow(/parseCsv: strict/);
   });
 
@@ -173,13 +173,13 @@ describe('parseCsv options and edge cases', () => {
 });
 
 describe('the csv entry point stays separate from the core', () => {
-  it('src/csv imports nothing from the library except src/internal', () => {
+  it('src/csv imports nothing from the library except src/internal and the reading layer in src/data', () => {
     const files = ['index.ts', 'parseCsv.ts', 'parseNumber.ts', 'numericColumn.ts', 'CsvInputError.ts'];
     for (const file of files) {
       const source = readFileSync(new URL(`../../src/csv/${file}`, import.meta.url), 'utf8');
       const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string);
       for (const path of imports) {
-        expect(path === 'papaparse' || path.startsWith('./') || path.startsWith('../internal/'), `${file}: ${path}`).toBe(true);
+        expect(path === 'papaparse' || path.startsWith('./') || path.startsWith('../internal/') || path.startsWith('../data/'), `${file}: ${path}`).toBe(true);
       }
     }
   });
