@@ -1,6 +1,7 @@
 /**
  * `likertkit/csv`: reading survey exports from CSV text. A separate entry point so that the core
- * bundle does not carry papaparse; it imports nothing from the library but `src/internal`.
+ * bundle does not carry papaparse; besides `src/internal` it imports only the number parser of
+ * `src/data/number.ts` (and what that needs), which has no dependencies.
  *
  * @packageDocumentation
  */
@@ -13,4 +14,5 @@ export {
   type DecimalMark,
   type DetectDecimalOptions,
   type ParseNumberOptions,
+  type ThousandsMark,
 } from './parseNumber';
