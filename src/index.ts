@@ -30,6 +30,9 @@ export type {
   SurveyItemDefinition,
 } from './data/survey';
 export type { ArrowLikeTable } from './data/source';
+export { readFrame } from './data/frame';
+export type { FrameColumn, FrameColumnKind, ReadFrameOptions, ReadFrameResult } from './data/frame';
+export type { DecimalMark, ThousandsMark } from './data/number';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 

@@ -157,6 +157,18 @@ function evidenceOf(text: string, thousands: Grouping): Evidence {
   return 'none';
 }
 
+/**
+ * True when a value is a finite number, a BigInt within ±2^53, or text that is a number with at
+ * least one of the two decimal marks (under `thousands`, when given). Internal: `readFrame` uses
+ * it to tell numeric columns from text ones before deciding their mark.
+ */
+export function readsAsNumber(value: unknown, thousands?: ThousandsMark): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'bigint') return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER);
+  if (typeof value !== 'string') return false;
+  return evidenceOf(value, thousands ?? 'default') !== 'none';
+}
+
 /** A cell of a column: its zero-based position and its value. */
 export interface NumberCell {
   /** Zero-based position in the column. */
