@@ -155,6 +155,7 @@ export function buildTargetsFromFrame(
   frame: Iterable<Record<string, unknown>>,
   variables: readonly VariableSpec[],
   missing: 'error' | 'ignore',
+  sampleKinds?: ReadonlyMap<string, VariableKind>,
 ): PopulationTargets {
   const specs = parseVariables(fn, variables);
   const source = sourceFromRows(fn, frame, specs.map((s) => s.name));
@@ -182,7 +183,14 @@ export function buildTargetsFromFrame(
       if (missing === 'error') missingProblems.push(where);
       else warnings.push(`${fn}: ${where}; those units are left out of its target`);
     }
-    const kind: VariableKind = spec.kind ?? (looksNumeric(column) ? 'numeric' : 'categorical');
+    const frameKind: VariableKind = looksNumeric(column) ? 'numeric' : 'categorical';
+    if (spec.kind === undefined && sampleKinds?.get(spec.name) === 'numeric' && frameKind === 'categorical') {
+      throw new TypeError(
+        `${fn}: "${spec.name}" holds numbers in the sample but text in the population frame (column "${spec.name}": ${exampleCells(column)}); ` +
+          `type the frame with readFrame(rows) (e.g. readFrame(parseCsv(text).rows, { decimal: ',' })), or declare { name: "${spec.name}", kind: 'categorical' } to compare categories`,
+      );
+    }
+    const kind: VariableKind = spec.kind ?? frameKind;
     result[spec.name] =
       kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(column);
   }
@@ -192,6 +200,15 @@ export function buildTargetsFromFrame(
     );
   }
   return warnings.length > 0 ? { size, variables: result, warnings } : { size, variables: result };
+}
+
+/** The first few non-missing cells of a column, for messages: `"632340" (row 0), …`. */
+function exampleCells(column: ArrayLike<unknown>): string {
+  const shown: string[] = [];
+  for (let i = 0; i < column.length && shown.length < 3; i++) {
+    if (!isMissingValue(column[i])) shown.push(`${describeValue(column[i])} (row ${i})`);
+  }
+  return shown.join(', ');
 }
 
 function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): NumericTarget {
@@ -205,7 +222,7 @@ function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): Nu
   }
   if (bad.length > 0) {
     throw new TypeError(
-      `${fn}: numeric variable "${name}" holds non-numbers in ${formatRows(bad)} (first: ${describeValue(column[bad[0] as number])}); convert them to numbers or declare it { name: "${name}", kind: 'categorical' }`,
+      `${fn}: numeric variable "${name}" holds non-numbers in ${formatRows(bad)} (first: ${describeValue(column[bad[0] as number])}); convert them to numbers (readFrame(rows) types a frame read from CSV text) or declare it { name: "${name}", kind: 'categorical' }`,
     );
   }
   const { mean, sd } = meanInterval(values, { distribution: 'normal' });

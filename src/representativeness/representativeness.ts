@@ -10,7 +10,7 @@ import {
   checkPopulationSize,
   describeValue,
 } from '../internal/validate';
-import { categoryKey, formatRows, parseVariables, type VariableKind, type VariableSpec } from './internal';
+import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
   buildTargetsFromFrame,
   checkTargetVariables,
@@ -198,10 +198,22 @@ export function representativeness(options: RepresentativenessOptions): Represen
     );
   }
   const warnings: string[] = [];
+  const sample = readSample(fn, options.sample, specs.map((s) => s.name));
   let targetVariables: Record<string, VariableTarget>;
   let populationUnits: number | undefined;
   if (hasPopulation) {
-    const built = buildTargetsFromFrame(fn, options.population as Iterable<Record<string, unknown>>, specs.map((s) => (s.kind ? { name: s.name, kind: s.kind } : s.name)), 'error');
+    const sampleKinds = new Map<string, VariableKind>();
+    for (const spec of specs) {
+      const kind = spec.kind === undefined ? sample.kindOf(spec.name) : undefined;
+      if (kind !== undefined) sampleKinds.set(spec.name, kind);
+    }
+    const built = buildTargetsFromFrame(
+      fn,
+      options.population as Iterable<Record<string, unknown>>,
+      specs.map((s) => (s.kind ? { name: s.name, kind: s.kind } : s.name)),
+      'error',
+      sampleKinds,
+    );
     targetVariables = built.variables as Record<string, VariableTarget>;
     populationUnits = built.size;
   } else {
@@ -211,7 +223,6 @@ export function representativeness(options: RepresentativenessOptions): Represen
     warnings.push(...read.warnings);
   }
 
-  const sample = readSample(fn, options.sample, specs.map((s) => s.name));
   const rows: RepresentativenessRow[] = [];
   const variables: RepresentativenessVariable[] = [];
   for (const spec of specs) {
@@ -285,6 +296,8 @@ interface SampleReader {
   readonly length: number;
   /** The raw values of a variable, missing values as null / undefined / NaN / blank. */
   values(name: string, kind: VariableKind): ArrayLike<unknown>;
+  /** `'numeric'` when the sample holds the variable as numbers, `undefined` when it does not say. */
+  kindOf(name: string): VariableKind | undefined;
 }
 
 function isSurvey(value: unknown): value is Survey {
@@ -295,8 +308,11 @@ function readSample(fn: string, sample: unknown, names: readonly string[]): Samp
   if (isSurvey(sample)) {
     return {
       length: sample.size,
+      kindOf(name) {
+        return Object.hasOwn(sample.attributes, name) && sample.attributes[name] === 'number' ? 'numeric' : undefined;
+      },
       values(name, kind) {
-        const attribute = sample.attributes[name];
+        const attribute = Object.hasOwn(sample.attributes, name) ? sample.attributes[name] : undefined;
         if (attribute === undefined) {
           const known = Object.keys(sample.attributes);
           throw new RangeError(
@@ -321,6 +337,10 @@ function readSample(fn: string, sample: unknown, names: readonly string[]): Samp
   }
   return {
     length: source.length,
+    kindOf(name) {
+      const column = source.column(name);
+      return column !== undefined && looksNumeric(column) ? 'numeric' : undefined;
+    },
     values(name) {
       const column = source.column(name);
       if (column === undefined) {
