@@ -13,7 +13,7 @@ import {
 import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
   buildTargetsFromFrame,
-  checkTargetVariables,
+  readTargetsInput,
   type PopulationTargets,
   type TargetInput,
   type VariableTarget,
@@ -217,7 +217,7 @@ export function representativeness(options: RepresentativenessOptions): Represen
     targetVariables = built.variables as Record<string, VariableTarget>;
     populationUnits = built.size;
   } else {
-    const read = readTargets(fn, options.targets);
+    const read = readTargetsInput(fn, options.targets, false);
     targetVariables = read.variables;
     populationUnits = read.size;
     warnings.push(...read.warnings);
@@ -226,7 +226,7 @@ export function representativeness(options: RepresentativenessOptions): Represen
   const rows: RepresentativenessRow[] = [];
   const variables: RepresentativenessVariable[] = [];
   for (const spec of specs) {
-    const target = targetVariables[spec.name];
+    const target = Object.hasOwn(targetVariables, spec.name) ? targetVariables[spec.name] : undefined;
     if (target === undefined) {
       throw new RangeError(
         `${fn}: the targets have no variable "${spec.name}"; they have ${Object.keys(targetVariables).map((n) => `"${n}"`).join(', ')}`,
@@ -267,29 +267,6 @@ interface CompareContext {
   readonly numericMethod: 'normal' | 't';
   readonly populationSize: number | undefined;
   readonly warnings: string[];
-}
-
-function readTargets(
-  fn: string,
-  targets: unknown,
-): { variables: Record<string, VariableTarget>; size: number | undefined; warnings: string[] } {
-  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) {
-    throw new TypeError(`${fn}: targets must be an object (from defineTargets or targetsFromFrame, or { variable: shares | { mean } }), got ${describeValue(targets)}`);
-  }
-  const record = targets as Record<string, unknown>;
-  const wrapperKeys = ['size', 'variables', 'source', 'warnings'];
-  const isWrapped =
-    record['variables'] !== null &&
-    typeof record['variables'] === 'object' &&
-    Object.keys(record).every((key) => wrapperKeys.includes(key));
-  if (!isWrapped) {
-    return { ...checkTargetVariables(fn, record, false), size: undefined };
-  }
-  const size = record['size'];
-  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
-    throw new RangeError(`${fn}: targets.size must be a positive integer, got ${describeValue(size)}`);
-  }
-  return { ...checkTargetVariables(fn, record['variables'], false), size: size as number | undefined };
 }
 
 interface SampleReader {

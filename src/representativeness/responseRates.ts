@@ -260,7 +260,9 @@ function numericColumn(fn: string, name: string, column: ArrayLike<unknown>): (n
     return value;
   });
   if (bad.length > 0) {
-    throw new TypeError(`${fn}: "${name}" must hold numbers to make size groups, but ${formatRows(bad)} do not (first: ${describeValue(column[bad[0] as number])})`);
+    throw new TypeError(
+      `${fn}: "${name}" must hold numbers to make size groups, but ${formatRows(bad)} do not (first: ${describeValue(column[bad[0] as number])}); a frame read from CSV text holds text: type it with readFrame(rows) first`,
+    );
   }
   return values;
 }

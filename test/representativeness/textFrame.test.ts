@@ -4,9 +4,9 @@ import { parseCsv } from '../../src/csv/index';
 import { readFrame, representativeness, scales, survey, targetsFromFrame } from '../../src/index';
 
 const text = readFileSync(new URL('../../data/dk-municipalities-2020.csv', import.meta.url), 'utf8');
-const textFrame = parseCsv(text).rows;
+const textFrame = parseCsv(text).rows as Record<string, string | null>[];
 // The first 70 municipalities of the shipped frame answer; their populations are numbers.
-const sampleRows = textFrame.slice(0, 70).map((row) => ({ ...row, q: 'Slet ikke' }));
+const sampleRows: Record<string, string | null>[] = textFrame.slice(0, 70).map((row) => ({ ...row, q: "Slet ikke" }));
 const sample = survey({
   rows: sampleRows,
   id: 'code',
