@@ -1,3 +1,4 @@
+import { readsAsNumber } from '../data/number';
 import { isMissingValue, sourceFromRows } from '../data/source';
 import { meanInterval } from '../inference/meanInterval';
 import { describeValue } from '../internal/validate';
@@ -108,6 +109,9 @@ export const SHARE_TOLERANCE = 1e-9;
  *
  * A variable given by name is numeric when every non-missing value is a number, categorical
  * otherwise; `{ name, kind }` fixes the kind. Category values are compared as trimmed strings.
+ * A frame read from CSV text holds numbers as text: such a column is read as categories with a
+ * warning that suggests typing the frame with `readFrame` first. Only own properties are read,
+ * so categories named `constructor` or `__proto__` are counted like any other.
  *
  * @param frame - rows, one per unit of the population
  * @param options - `variables`, `missing` (`'error'` or `'ignore'`), `source`
@@ -191,6 +195,11 @@ export function buildTargetsFromFrame(
       );
     }
     const kind: VariableKind = spec.kind ?? frameKind;
+    if (spec.kind === undefined && kind === 'categorical' && allNumberText(column)) {
+      warnings.push(
+        `${fn}: "${spec.name}" holds numbers as text (${exampleCells(column)}), so it is read as categories; type the frame with readFrame(rows) to compare means, or declare { name: "${spec.name}", kind: 'categorical' } to keep categories without this warning`,
+      );
+    }
     result.push([spec.name, kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(column)]);
   }
   if (missingProblems.length > 0) {
@@ -201,6 +210,18 @@ export function buildTargetsFromFrame(
   // Object.fromEntries makes own properties, so a variable named "__proto__" is kept as data.
   const variablesOut = Object.fromEntries(result);
   return warnings.length > 0 ? { size, variables: variablesOut, warnings } : { size, variables: variablesOut };
+}
+
+/** True when every non-missing value is text that reads as a number (`"60.828"`, `"101"`). */
+function allNumberText(column: ArrayLike<unknown>): boolean {
+  let any = false;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (isMissingValue(value)) continue;
+    if (typeof value !== 'string' || !readsAsNumber(value)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** The first few non-missing cells of a column, for messages: `"632340" (row 0), …`. */

@@ -216,6 +216,7 @@ export function representativeness(options: RepresentativenessOptions): Represen
     );
     targetVariables = built.variables as Record<string, VariableTarget>;
     populationUnits = built.size;
+    warnings.push(...(built.warnings ?? []));
   } else {
     const read = readTargetsInput(fn, options.targets, false);
     targetVariables = read.variables;

@@ -45,3 +45,18 @@ describe('representativeness against a frame read from CSV text', () => {
     expect(() => targetsFromFrame(textFrame, { variables: [{ name: 'population', kind: 'numeric' }] })).toThrow(/readFrame\(rows\) types a frame read from CSV text/);
   });
 });
+
+describe('targetsFromFrame on numbers held as text', () => {
+  it('warns that a text column of numbers is read as categories and suggests readFrame', () => {
+    const targets = targetsFromFrame(textFrame, { variables: ['population'] });
+    expect(targets.variables['population']!.kind).toBe('categorical');
+    expect(targets.warnings).toEqual([
+      expect.stringMatching(/^targetsFromFrame: "population" holds numbers as text \("632340" \(row 0\), "104305" \(row 1\), "48602" \(row 2\)\), so it is read as categories; type the frame with readFrame\(rows\)/),
+    ]);
+  });
+
+  it('does not warn for text categories or once the kind is declared', () => {
+    expect(targetsFromFrame(textFrame, { variables: ['region'] }).warnings).toBeUndefined();
+    expect(targetsFromFrame(textFrame, { variables: [{ name: 'code', kind: 'categorical' }] }).warnings).toBeUndefined();
+  });
+});
