@@ -81,7 +81,7 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
       ids: s.ids,
       weights: s.weights,
       values(name) {
-        const kind = s.attributes[name];
+        const kind = Object.hasOwn(s.attributes, name) ? s.attributes[name] : undefined;
         if (kind === 'number') {
           throw new RangeError(
             `${fn}: "${name}" is a numeric attribute of the survey; weighting needs categories: declare it as 'category' in survey({ attributes }) or group it with sizeGroups() first`,

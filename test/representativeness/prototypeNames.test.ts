@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   defineTargets,
+  scales,
+  survey,
   postStratify,
   rake,
   representativeness,
@@ -76,5 +78,11 @@ describe('categories named like Object.prototype members', () => {
       ['__proto__', 'a'],
       ['__proto__', 'b'],
     ]);
+  });
+
+  it('says that a survey has no attribute named constructor or toString, rather than reading Object.prototype', () => {
+    const s = survey({ rows: [{ id: '1', q: 'Slet ikke', region: 'other' }], id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { region: 'category' } });
+    expect(() => representativeness({ sample: s, targets: { toString: shares }, variables: ['toString'] })).toThrow(/^representativeness: the survey has no attribute "toString"/);
+    expect(() => postStratify(s, { variable: 'constructor', targets: shares })).toThrow(/^postStratify: the survey has no categorical attribute "constructor"/);
   });
 });
