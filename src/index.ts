@@ -34,6 +34,9 @@ export { isMissingValue } from './data/missing';
 export { categoryKey } from './data/keys';
 export { decodeText, DecodeInputError } from './data/decode';
 export type { DecodeIssue, DecodeIssueKind, DecodeTextOptions, DecodeTextResult } from './data/decode';
+export { readFrame } from './data/frame';
+export type { FrameColumn, FrameColumnKind, ReadFrameOptions, ReadFrameResult } from './data/frame';
+export type { DecimalMark, ThousandsMark } from './data/number';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
 

@@ -14,4 +14,5 @@ export {
   type DecimalMark,
   type DetectDecimalOptions,
   type ParseNumberOptions,
+  type ThousandsMark,
 } from './parseNumber';

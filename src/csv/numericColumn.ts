@@ -1,10 +1,12 @@
-import { assertOneOf, describeValue } from '../internal/validate';
-import { detectDecimal, parseWithMark, type DecimalMark } from './parseNumber';
+import { ambiguityMessage, readNumberColumn, type DecimalMark, type ThousandsMark } from '../data/number';
+import { describeValue } from '../internal/validate';
 
 /** Options of {@link numericColumn}. */
 export interface NumericColumnOptions {
-  /** `','`, `'.'` or `'auto'` (default): detected once for the whole column by `detectDecimal`. */
+  /** `','`, `'.'` or `'auto'` (default): decided once for the whole column, as `detectDecimal` does. */
   readonly decimal?: DecimalMark | 'auto';
+  /** The thousands mark; default the other mark than the decimal one, or a space. `''`: none. */
+  readonly thousands?: ThousandsMark;
   /**
    * Texts that mean missing rather than bad, e.g. `['Ved ikke', 'Uoplyst']`; compared trimmed
    * and case-insensitively. Blank cells and `null` are always missing.
@@ -36,18 +38,21 @@ export interface NumericColumnResult {
  * Reads one column of parsed CSV rows as numbers, for numeric attributes such as population or
  * a socio-economic index.
  *
- * With `decimal: 'auto'` the mark is decided once for the whole column by {@link detectDecimal}
- * (so `60.828` and `1,5` in one column read as 60828 and 1.5), then every cell is parsed
- * strictly as `parseNumber` does. Nulls stay missing: `null`, blank text and the texts in
+ * With `decimal: 'auto'` the mark is decided once from all the column's values, as
+ * `detectDecimal` decides it (so `60.828` and `1,5` in one column read as 60828 and 1.5), then
+ * every cell is parsed strictly as `parseNumber` does. A column that reads two ways (only
+ * values such as `104.305` and `60.828`) is refused: pass `decimal`. Nulls stay missing: `null`, blank text and the texts in
  * `options.missing` become NaN and are counted in `missing`; any other text that is not a number
  * also becomes NaN and is listed in `bad`, for the caller to report or fix. A `Float64Array`
  * keeps the column compact; it is not JSON-serialisable as an array (use `Array.from`).
  *
  * @param rows - rows as `parseCsv` returns them
  * @param name - the column name
- * @param options - `decimal`, `missing`
+ * @param options - `decimal`, `thousands`, `missing`
  * @returns the values, the bad cells, the mark used and the number of missing cells
- * @throws RangeError when no row has the column (the message lists the columns there are)
+ * @throws RangeError when no row has the column (the message lists the columns there are), for
+ *   an unknown `decimal` / `thousands`, or when `'auto'` cannot tell the decimal mark (the
+ *   message names the column and example cells)
  * @example
  * ```ts
  * const { rows } = parseCsv('kommune;indbyggere\nAarhus;352.751\nOdder;Ved ikke\nSamsø;3.724\nX;n/a\n');
@@ -69,34 +74,21 @@ export function numericColumn(
   if (typeof name !== 'string') {
     throw new TypeError(`${fn}: name must be a column name, got ${describeValue(name)}`);
   }
-  const mode = options?.decimal ?? 'auto';
-  assertOneOf(fn, mode, [',', '.', 'auto'] as const, 'decimal');
   const missingTexts = new Set((options?.missing ?? []).map((text) => text.trim().toLowerCase()));
   if (rows.length > 0 && !rows.some((row) => Object.hasOwn(row, name))) {
     const known = Object.keys(rows[0] as object).map((c) => JSON.stringify(c)).join(', ');
     throw new RangeError(`${fn}: no column ${JSON.stringify(name)}; the rows have ${known}`);
   }
-
-  const cells: (string | null)[] = rows.map((row) => {
-    const value = Object.hasOwn(row, name) ? row[name] : null;
-    if (value === null || value === undefined) return null;
-    const text = String(value);
-    return text.trim() === '' || missingTexts.has(text.trim().toLowerCase()) ? null : text;
+  const cells: unknown[] = rows.map((row) => {
+    const value: unknown = Object.hasOwn(row, name) ? row[name] : null;
+    return typeof value === 'string' && missingTexts.has(value.trim().toLowerCase()) ? null : value;
   });
-  const decimal: DecimalMark = mode === 'auto' ? detectDecimal(cells) : mode;
-
-  const values = new Float64Array(rows.length);
-  const bad: NumericColumnBadCell[] = [];
-  let missing = 0;
-  cells.forEach((text, i) => {
-    if (text === null) {
-      values[i] = NaN;
-      missing++;
-      return;
-    }
-    const value = parseWithMark(text, decimal);
-    values[i] = value;
-    if (Number.isNaN(value)) bad.push({ row: i, value: text });
+  const column = readNumberColumn(fn, cells, {
+    ...(options?.decimal === undefined ? {} : { decimal: options.decimal }),
+    ...(options?.thousands === undefined ? {} : { thousands: options.thousands }),
+    column: name,
   });
-  return { values, bad, decimal, missing };
+  if (column.ambiguous !== null) throw new RangeError(ambiguityMessage(fn, name, column.ambiguous));
+  const bad = column.bad.map((cell) => ({ row: cell.row, value: String(cell.value) }));
+  return { values: column.values, bad, decimal: column.decimal, missing: column.missing };
 }

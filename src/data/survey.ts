@@ -6,6 +6,7 @@ import type { LikertUnknownValue } from './errors';
 import { describeCell, readCategoryKey } from './keys';
 import { isMissingValue } from './missing';
 import { readSource, type SourceInput } from './source';
+import { ambiguityMessage, readNumberColumn, type DecimalMark, type NumberColumn, type ThousandsMark } from './number';
 import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
 import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
@@ -63,6 +64,18 @@ export interface SurveyDefinition<I extends string = string> {
   readonly duplicates?: 'error' | 'first' | 'last';
   /** Unknown labels: `'error'` (default, reported per item) or `'missing'` (counted as invalid). */
   readonly unknown?: 'error' | 'missing';
+  /**
+   * The decimal mark of numeric text in numeric attributes and the weight: `','` (Danish: `1,5`,
+   * `60.828` = 60828), `'.'` (English) or `'auto'` (default), decided per column from all its
+   * values; a column that reads two ways (only values such as `104.305` and `60.828`) is an
+   * `'ambiguous-number'` issue. Number cells are read as they are.
+   */
+  readonly decimal?: DecimalMark | 'auto';
+  /**
+   * The thousands mark of numeric text: default the other mark than the decimal one, or a space
+   * (also no-break and narrow no-break space); `''` allows no grouping.
+   */
+  readonly thousands?: ThousandsMark;
 }
 
 /** A problem found while reading a survey; {@link safeSurvey} returns all of them. */
@@ -75,6 +88,7 @@ export interface SurveyIssue {
     | 'duplicate-id'
     | 'bad-number'
     | 'bad-weight'
+    | 'ambiguous-number'
     | 'bad-id'
     | 'bad-category'
     | 'no-respondents';
@@ -131,6 +145,12 @@ const SHOW = 5;
  * (`duplicates: 'error'` by default, or keep the `'first'` / `'last'` and report it), objects or
  * Dates in categorical attributes, non-numeric values in numeric attributes (row and value), and
  * negative, missing or non-numeric weights.
+ *
+ * Numeric text in attributes and the weight is read with `decimal` and `thousands` (default
+ * `'auto'`: decided per column from all its values, as `detectDecimal` does); values that are
+ * not finite numbers (`Infinity` and `"1e400"` included) are bad numbers, and a column that reads
+ * two ways (only `104.305` and `60.828`) is an `'ambiguous-number'` issue naming the column and
+ * example cells.
  *
  * @param definition - data, id column, items, attributes, weight and policies
  * @returns the survey; `s.item(id)` gives an item's {@link LikertColumn}
@@ -216,6 +236,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   if (unknownPolicy !== 'error' && unknownPolicy !== 'missing') {
     issues.push({ kind: 'definition', message: `unknown must be 'error' or 'missing', got ${describeValue(unknownPolicy)}` });
   }
+  const numberMarks = checkNumberMarks(definition, issues);
   if (issues.length > 0) return { ok: false, issues };
 
   // --- read the source ---------------------------------------------------------------------
@@ -401,34 +422,25 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       categories.set(name, readCategories(name, values, kept, issues));
       continue;
     }
-    const parsed = new Float64Array(values.length);
-    const badRows: number[] = [];
-    const badValues: unknown[] = [];
-    let badCount = 0;
-    values.forEach((v, i) => {
-      const x = toNumber(v);
-      if (x === undefined) {
-        badCount++;
-        if (badRows.length < SHOW) {
-          badRows.push(kept[i] as number);
-          badValues.push(v);
-        }
-        parsed[i] = NaN;
-      } else {
-        parsed[i] = x;
-      }
-    });
-    if (badCount > 0) {
+    const read = readNumberColumn(fn, values, { ...numberMarks, column: name });
+    if (read.ambiguous !== null) {
+      issues.push(ambiguityIssue(fn, name, read, kept));
+      continue;
+    }
+    const bad = read.bad;
+    if (bad.length > 0) {
+      const shown = bad.slice(0, SHOW);
       issues.push({
         kind: 'bad-number',
         column: name,
-        rows: badRows,
-        values: badValues,
-        message: `numeric attribute "${name}" has ${badCount} value${badCount === 1 ? '' : 's'} that are not numbers: ${badRows
-          .map((row, j) => `${describeValue(badValues[j])} (row ${row})`)
-          .join(', ')}${badCount > SHOW ? ', …' : ''}; fix them, or declare "${name}" as 'category'`,
+        rows: shown.map((cell) => kept[cell.row] as number),
+        values: shown.map((cell) => cell.value),
+        message: `numeric attribute "${name}" has ${bad.length} value${bad.length === 1 ? '' : 's'} that are not finite numbers (decimal mark "${read.decimal}"): ${shown
+          .map((cell) => `${describeValue(cell.value)} (row ${kept[cell.row] as number})`)
+          .join(', ')}${bad.length > SHOW ? ', …' : ''}; fix them, pass decimal / thousands, or declare "${name}" as 'category'`,
       });
     }
+    const parsed = read.values;
     numbers.set(name, parsed);
   }
 
@@ -437,33 +449,38 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   if (weight !== undefined) {
     const raw = need(weight, 'weight');
     if (raw !== undefined) {
-      const values = pick(raw);
-      weights = new Float64Array(values.length);
-      const badRows: number[] = [];
-      const badValues: unknown[] = [];
-      let badCount = 0;
-      values.forEach((v, i) => {
-        const x = toNumber(v);
-        if (x === undefined || Number.isNaN(x) || x < 0 || !Number.isFinite(x)) {
-          badCount++;
-          if (badRows.length < SHOW) {
-            badRows.push(kept[i] as number);
-            badValues.push(v);
+      const read = readNumberColumn(fn, pick(raw), { ...numberMarks, column: weight });
+      if (read.ambiguous !== null) {
+        issues.push(ambiguityIssue(fn, weight, read, kept));
+      } else {
+        weights = read.values;
+        // A weight is needed for every respondent: missing, bad and negative values are all reported.
+        const badRows: number[] = [];
+        const badValues: unknown[] = [];
+        let badCount = 0;
+        const raws = pick(raw);
+        for (let i = 0; i < weights.length; i++) {
+          const x = weights[i] as number;
+          if (Number.isNaN(x) || x < 0) {
+            badCount++;
+            if (badRows.length < SHOW) {
+              badRows.push(kept[i] as number);
+              badValues.push(raws[i]);
+            }
+            weights[i] = 0;
           }
-        } else {
-          (weights as Float64Array)[i] = x;
         }
-      });
-      if (badCount > 0) {
-        issues.push({
-          kind: 'bad-weight',
-          column: weight,
-          rows: badRows,
-          values: badValues,
-          message: `weight column "${weight}" has ${badCount} missing, negative or non-numeric value${badCount === 1 ? '' : 's'}: ${badRows
-            .map((row, j) => `${describeValue(badValues[j])} (row ${row})`)
-            .join(', ')}${badCount > SHOW ? ', …' : ''}; every respondent needs a weight >= 0`,
-        });
+        if (badCount > 0) {
+          issues.push({
+            kind: 'bad-weight',
+            column: weight,
+            rows: badRows,
+            values: badValues,
+            message: `weight column "${weight}" has ${badCount} missing, negative or non-numeric value${badCount === 1 ? '' : 's'}: ${badRows
+              .map((row, j) => `${describeValue(badValues[j])} (row ${row})`)
+              .join(', ')}${badCount > SHOW ? ', …' : ''}; every respondent needs a finite weight >= 0`,
+          });
+        }
       }
     }
   }
@@ -482,17 +499,40 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   return { ok: true, survey: makeSurvey(state) };
 }
 
-/** A number from a cell: numbers as they are, numeric text parsed; missing → NaN; else undefined. */
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  // Sources turn a BigInt within ±2^53 into a number; a larger one would be rounded here.
-  if (typeof value === 'bigint') return undefined;
-  if (isMissingValue(value)) return NaN;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return Number(text);
+/** Checks the `decimal` and `thousands` options; bad values become definition issues. */
+function checkNumberMarks(
+  definition: SurveyDefinition<string>,
+  issues: SurveyIssue[],
+): { decimal?: DecimalMark | 'auto'; thousands?: ThousandsMark } {
+  const { decimal, thousands } = definition;
+  let ok = true;
+  if (decimal !== undefined && decimal !== ',' && decimal !== '.' && decimal !== 'auto') {
+    issues.push({ kind: 'definition', message: `decimal must be ',', '.' or 'auto', got ${describeValue(decimal)}` });
+    ok = false;
   }
-  return undefined;
+  if (thousands !== undefined && !(['.', ',', ' ', "'", ''] as unknown[]).includes(thousands)) {
+    issues.push({ kind: 'definition', message: `thousands must be '.', ',', ' ', "'" or '' (none), got ${describeValue(thousands)}` });
+    ok = false;
+  }
+  if (ok && thousands !== undefined && thousands === decimal) {
+    issues.push({ kind: 'definition', message: `decimal and thousands are both ${JSON.stringify(decimal)}; give two different marks` });
+  }
+  return {
+    ...(decimal === undefined ? {} : { decimal }),
+    ...(thousands === undefined ? {} : { thousands }),
+  };
+}
+
+/** The issue for a numeric column whose decimal mark cannot be decided, with rows in source terms. */
+function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: readonly number[]): SurveyIssue {
+  const cells = (read.ambiguous ?? []).map((cell) => ({ row: kept[cell.row] as number, value: cell.value }));
+  return {
+    kind: 'ambiguous-number',
+    column,
+    rows: cells.map((cell) => cell.row),
+    values: cells.map((cell) => cell.value),
+    message: ambiguityMessage(fn, column, cells).slice(fn.length + 2),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readsAsNumber } from '../data/number';
 import { isMissingValue, sourceFromRows } from '../data/source';
 import { meanInterval } from '../inference/meanInterval';
 import { describeValue } from '../internal/validate';
@@ -108,6 +109,9 @@ export const SHARE_TOLERANCE = 1e-9;
  *
  * A variable given by name is numeric when every non-missing value is a number, categorical
  * otherwise; `{ name, kind }` fixes the kind. Category values are compared as trimmed strings.
+ * A frame read from CSV text holds numbers as text: such a column is read as categories with a
+ * warning that suggests typing the frame with `readFrame` first. Only own properties are read,
+ * so categories named `constructor` or `__proto__` are counted like any other.
  *
  * @param frame - rows, one per unit of the population
  * @param options - `variables`, `missing` (`'error'` or `'ignore'`), `source`
@@ -155,6 +159,7 @@ export function buildTargetsFromFrame(
   frame: Iterable<Record<string, unknown>>,
   variables: readonly VariableSpec[],
   missing: 'error' | 'ignore',
+  sampleKinds?: ReadonlyMap<string, VariableKind>,
 ): PopulationTargets {
   const specs = parseVariables(fn, variables);
   const source = sourceFromRows(fn, frame, specs.map((s) => s.name));
@@ -162,7 +167,7 @@ export function buildTargetsFromFrame(
   if (size === 0) {
     throw new RangeError(`${fn}: the population frame has no rows; pass one row per unit of the population`);
   }
-  const result: Record<string, VariableTarget> = {};
+  const result: [string, VariableTarget][] = [];
   const missingProblems: string[] = [];
   const warnings: string[] = [];
   for (const spec of specs) {
@@ -182,16 +187,50 @@ export function buildTargetsFromFrame(
       if (missing === 'error') missingProblems.push(where);
       else warnings.push(`${fn}: ${where}; those units are left out of its target`);
     }
-    const kind: VariableKind = spec.kind ?? (looksNumeric(column) ? 'numeric' : 'categorical');
-    result[spec.name] =
-      kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(column);
+    const frameKind: VariableKind = looksNumeric(column) ? 'numeric' : 'categorical';
+    if (spec.kind === undefined && sampleKinds?.get(spec.name) === 'numeric' && frameKind === 'categorical') {
+      throw new TypeError(
+        `${fn}: "${spec.name}" holds numbers in the sample but text in the population frame (column "${spec.name}": ${exampleCells(column)}); ` +
+          `type the frame with readFrame(rows) (e.g. readFrame(parseCsv(text).rows, { decimal: ',' })), or declare { name: "${spec.name}", kind: 'categorical' } to compare categories`,
+      );
+    }
+    const kind: VariableKind = spec.kind ?? frameKind;
+    if (spec.kind === undefined && kind === 'categorical' && allNumberText(column)) {
+      warnings.push(
+        `${fn}: "${spec.name}" holds numbers as text (${exampleCells(column)}), so it is read as categories; type the frame with readFrame(rows) to compare means, or declare { name: "${spec.name}", kind: 'categorical' } to keep categories without this warning`,
+      );
+    }
+    result.push([spec.name, kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(column)]);
   }
   if (missingProblems.length > 0) {
     throw new RangeError(
       `${fn}: the population frame must be complete, but ${missingProblems.join('; ')}; fill them in, or build the targets with targetsFromFrame(frame, { missing: 'ignore' })`,
     );
   }
-  return warnings.length > 0 ? { size, variables: result, warnings } : { size, variables: result };
+  // Object.fromEntries makes own properties, so a variable named "__proto__" is kept as data.
+  const variablesOut = Object.fromEntries(result);
+  return warnings.length > 0 ? { size, variables: variablesOut, warnings } : { size, variables: variablesOut };
+}
+
+/** True when every non-missing value is text that reads as a number (`"60.828"`, `"101"`). */
+function allNumberText(column: ArrayLike<unknown>): boolean {
+  let any = false;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (isMissingValue(value)) continue;
+    if (typeof value !== 'string' || !readsAsNumber(value)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** The first few non-missing cells of a column, for messages: `"632340" (row 0), …`. */
+function exampleCells(column: ArrayLike<unknown>): string {
+  const shown: string[] = [];
+  for (let i = 0; i < column.length && shown.length < 3; i++) {
+    if (!isMissingValue(column[i])) shown.push(`${describeValue(column[i])} (row ${i})`);
+  }
+  return shown.join(', ');
 }
 
 function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): NumericTarget {
@@ -205,7 +244,7 @@ function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): Nu
   }
   if (bad.length > 0) {
     throw new TypeError(
-      `${fn}: numeric variable "${name}" holds non-numbers in ${formatRows(bad)} (first: ${describeValue(column[bad[0] as number])}); convert them to numbers or declare it { name: "${name}", kind: 'categorical' }`,
+      `${fn}: numeric variable "${name}" holds non-numbers in ${formatRows(bad)} (first: ${describeValue(column[bad[0] as number])}); convert them to numbers (readFrame(rows) types a frame read from CSV text) or declare it { name: "${name}", kind: 'categorical' }`,
     );
   }
   const { mean, sd } = meanInterval(values, { distribution: 'normal' });
@@ -216,18 +255,22 @@ function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): Nu
 }
 
 function categoricalTarget(column: ArrayLike<unknown>): CategoricalTarget {
-  const counts: Record<string, number> = {};
+  // A Map, not an object: categories named "constructor" or "__proto__" are counted like any other.
+  const counts = new Map<string, number>();
   let n = 0;
   for (let i = 0; i < column.length; i++) {
     const value = column[i];
     if (isMissingValue(value)) continue;
     const key = categoryKey(value);
-    counts[key] = (counts[key] ?? 0) + 1;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     n++;
   }
-  const shares: Record<string, number> = {};
-  for (const key of Object.keys(counts)) shares[key] = (counts[key] as number) / n;
-  return { kind: 'categorical', shares, counts };
+  const entries = [...counts];
+  return {
+    kind: 'categorical',
+    shares: Object.fromEntries(entries.map(([key, count]) => [key, count / n])),
+    counts: Object.fromEntries(entries),
+  };
 }
 
 /**
@@ -239,8 +282,11 @@ function categoricalTarget(column: ArrayLike<unknown>): CategoricalTarget {
  * pᵢ/Σp and a warning says so. Rescaling is refused when the sum is further from 1 than rounding
  * each share to a whole percent can explain (k × 0.5 percentage points for k categories).
  *
- * A plain object is read as shares unless it has a numeric `mean` (then it is a numeric target);
- * a category literally named "mean" needs `{ kind: 'categorical', shares }`.
+ * A plain object is read as shares unless it has a numeric `mean` and no keys but `mean`, `sd`,
+ * `total` and `n` (then it is a numeric target); categories named only like those need
+ * `{ kind: 'categorical', shares }`. Only own properties are read, so categories named
+ * `constructor` or `__proto__` are categories like any other. Category names are compared in
+ * Unicode NFC, as the data's values are; two names that are equal there are an error.
  *
  * @param options - `size`, `variables`, `rescale`, `source`
  * @returns the checked targets (`warnings` lists rescaled variables)
@@ -275,7 +321,7 @@ export function defineTargets(options: DefineTargetsOptions): DefineTargetsResul
   if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
     throw new RangeError(`${fn}: size must be a positive integer (units in the population, e.g. 98), got ${describeValue(size)}`);
   }
-  const { variables, warnings } = checkTargetVariables(fn, options.variables, rescale);
+  const { variables, warnings } = readTargetVariables(fn, options.variables, rescale);
   return {
     ...(size === undefined ? {} : { size }),
     variables,
@@ -284,59 +330,116 @@ export function defineTargets(options: DefineTargetsOptions): DefineTargetsResul
   };
 }
 
+/** Targets as read by {@link readTargetsInput}. Internal. */
+export interface ReadTargetsInput {
+  /** One target per variable; own properties only (a variable named `__proto__` is one). */
+  readonly variables: Record<string, VariableTarget>;
+  /** `size` of wrapped targets, when given. */
+  readonly size: number | undefined;
+  /** Adjustments made (rescaled shares). */
+  readonly warnings: string[];
+}
+
+const WRAPPER_KEYS: readonly string[] = ['size', 'variables', 'source', 'warnings'];
+const NUMERIC_KEYS: readonly string[] = ['mean', 'sd', 'total', 'n'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An own property, never an inherited one (`own({}, 'constructor')` is undefined). */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /**
- * Checks hand-written targets (plain shares, `{ mean }` or full targets) and returns them as
- * {@link VariableTarget}s. Internal: `representativeness` calls it with `rescale: false`.
+ * The one reader of population targets, for `representativeness`, `postStratify` and `rake`.
+ * It takes both shapes: the {@link PopulationTargets} model `{ size?, variables, source?,
+ * warnings? }` (from `defineTargets` or `targetsFromFrame`), and the plain shape
+ * `{ [variable]: Record<category, share> | { mean, sd? } | VariableTarget }`. An object is the
+ * model when its own keys are among `size`, `variables`, `source`, `warnings` and `variables`
+ * is an object of objects; otherwise every key is a variable (so a variable may be called
+ * `size`). Only own properties are read. Internal.
  */
-export function checkTargetVariables(
+export function readTargetsInput(fn: string, targets: unknown, rescale: boolean): ReadTargetsInput {
+  if (!isRecord(targets)) {
+    throw new TypeError(
+      `${fn}: targets must be an object (from defineTargets or targetsFromFrame, or { variable: shares | { mean } }), got ${describeValue(targets)}`,
+    );
+  }
+  const inner = own(targets, 'variables');
+  const wrapped =
+    isRecord(inner) &&
+    Object.keys(targets).every((key) => WRAPPER_KEYS.includes(key)) &&
+    Object.values(inner).every((value) => value !== null && typeof value === 'object');
+  if (!wrapped) return { ...readTargetVariables(fn, targets, rescale), size: undefined };
+  const size = own(targets, 'size');
+  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
+    throw new RangeError(`${fn}: targets.size must be a positive integer (units in the population, e.g. 98), got ${describeValue(size)}`);
+  }
+  return { ...readTargetVariables(fn, inner, rescale), size };
+}
+
+/**
+ * Checks the targets of each variable (plain shares, `{ mean }` or full targets) and returns
+ * them as {@link VariableTarget}s: {@link readTargetsInput} and {@link defineTargets} use it.
+ * A plain object is numeric when it has a numeric `mean` and no keys but `mean`, `sd`, `total`
+ * and `n`; otherwise it holds shares. Internal.
+ */
+export function readTargetVariables(
   fn: string,
   variables: unknown,
   rescale: boolean,
 ): { variables: Record<string, VariableTarget>; warnings: string[] } {
-  if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) {
+  if (!isRecord(variables)) {
     throw new TypeError(
       `${fn}: variables must be an object of targets, e.g. { region: { Hovedstaden: 0.3, … }, population: { mean: 60828 } }, got ${describeValue(variables)}`,
     );
   }
-  const out: Record<string, VariableTarget> = {};
+  const out: [string, VariableTarget][] = [];
   const warnings: string[] = [];
-  for (const [name, input] of Object.entries(variables as Record<string, unknown>)) {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  for (const [name, input] of Object.entries(variables)) {
+    if (!isRecord(input)) {
       throw new TypeError(
         `${fn}: the target of "${name}" must be shares ({ category: share }) or { mean, sd? }, got ${describeValue(input)}`,
       );
     }
-    const record = input as Record<string, unknown>;
-    const kind = record['kind'];
-    if (kind === 'numeric' || (kind === undefined && typeof record['mean'] === 'number')) {
-      out[name] = checkNumeric(fn, name, record);
+    // `kind` is the discriminator only as text: a category named "kind" has a number.
+    const kind = typeof own(input, 'kind') === 'string' ? own(input, 'kind') : undefined;
+    const plainNumeric =
+      kind === undefined && typeof own(input, 'mean') === 'number' && Object.keys(input).every((key) => NUMERIC_KEYS.includes(key));
+    if (kind === 'numeric' || plainNumeric) {
+      out.push([name, checkNumeric(fn, name, input)]);
     } else if (kind === 'categorical' || kind === undefined) {
-      const shares = kind === 'categorical' ? record['shares'] : record;
-      const checked = checkShares(fn, name, shares, rescale);
+      const checked = checkShares(fn, name, kind === 'categorical' ? own(input, 'shares') : input, rescale);
       if (checked.warning) warnings.push(checked.warning);
-      const counts = kind === 'categorical' ? record['counts'] : undefined;
-      out[name] =
-        counts !== undefined && counts !== null && typeof counts === 'object'
-          ? { kind: 'categorical', shares: checked.shares, counts: counts as Record<string, number> }
-          : { kind: 'categorical', shares: checked.shares };
+      const counts = kind === 'categorical' ? own(input, 'counts') : undefined;
+      out.push([
+        name,
+        isRecord(counts)
+          ? { kind: 'categorical', shares: checked.shares, counts: Object.fromEntries(Object.entries(counts)) as Record<string, number> }
+          : { kind: 'categorical', shares: checked.shares },
+      ]);
     } else {
-      throw new RangeError(`${fn}: the target of "${name}" has unknown kind ${describeValue(kind)}; use 'categorical' or 'numeric'`);
+      throw new RangeError(
+        `${fn}: the target of "${name}" has unknown kind ${describeValue(kind)}; use { kind: 'categorical', shares } or { kind: 'numeric', mean }`,
+      );
     }
   }
-  if (Object.keys(out).length === 0) {
+  if (out.length === 0) {
     throw new RangeError(`${fn}: no targets were given; name at least one variable`);
   }
-  return { variables: out, warnings };
+  return { variables: Object.fromEntries(out), warnings };
 }
 
 function checkNumeric(fn: string, name: string, record: Record<string, unknown>): NumericTarget {
-  const mean = record['mean'];
+  const mean = own(record, 'mean');
   if (typeof mean !== 'number' || !Number.isFinite(mean)) {
     throw new TypeError(`${fn}: the mean of "${name}" must be a finite number, got ${describeValue(mean)}`);
   }
   const target: { kind: 'numeric'; mean: number; sd?: number; total?: number; n?: number } = { kind: 'numeric', mean };
   for (const key of ['sd', 'total', 'n'] as const) {
-    const value = record[key];
+    const value = own(record, key);
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new TypeError(`${fn}: the ${key} of "${name}" must be a finite number when given, got ${describeValue(value)}`);
@@ -355,15 +458,12 @@ function checkShares(
   shares: unknown,
   rescale: boolean,
 ): { shares: Record<string, number>; warning?: string } {
-  if (shares === null || typeof shares !== 'object' || Array.isArray(shares)) {
+  if (!isRecord(shares)) {
     throw new TypeError(`${fn}: the shares of "${name}" must be an object { category: share }, got ${describeValue(shares)}`);
   }
-  const entries = Object.entries(shares as Record<string, unknown>);
-  if (entries.length === 0) {
-    throw new RangeError(`${fn}: "${name}" has no categories; give at least one { category: share }`);
-  }
-  let sum = 0;
-  for (const [category, share] of entries) {
+  const entries: [string, number][] = [];
+  const seen = new Map<string, string>();
+  for (const [category, share] of Object.entries(shares)) {
     if (category.trim() === '' || category !== category.trim()) {
       throw new RangeError(
         `${fn}: "${name}" has a category named ${JSON.stringify(category)}; categories must be non-empty and without surrounding white space, as they appear in the data`,
@@ -376,14 +476,26 @@ function checkShares(
       const hint = share > 1 && share <= 100 ? ` — shares are fractions, so write ${share / 100} for ${share} %` : '';
       throw new RangeError(`${fn}: the share of "${name}" = "${category}" must lie in [0, 1], got ${share}${hint}`);
     }
-    sum += share;
+    // Categories are matched as the data's values are: in Unicode NFC.
+    const key = categoryKey(category);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new RangeError(`${fn}: the targets of "${name}" name the category "${key}" twice (${JSON.stringify(earlier)} and ${JSON.stringify(category)}); give it once`);
+    }
+    seen.set(key, category);
+    entries.push([key, share]);
   }
+  if (entries.length === 0) {
+    throw new RangeError(`${fn}: "${name}" has no categories; give at least one { category: share }`);
+  }
+  let sum = 0;
+  for (const [, share] of entries) sum += share;
   const off = sum - 1;
   const described = `shares of "${name}" sum to ${percentText(sum)} (off by ${percentText(off)})`;
-  if (Math.abs(off) <= SHARE_TOLERANCE) return { shares: Object.fromEntries(entries) as Record<string, number> };
+  if (Math.abs(off) <= SHARE_TOLERANCE) return { shares: Object.fromEntries(entries) };
   if (!rescale) {
     throw new RangeError(
-      `${fn}: ${described}, but they must sum to 1 within 1e-9; correct them, or for rounded published shares pass rescale: true (defineTargets) to rescale them`,
+      `${fn}: ${described}, but they must sum to 1 within 1e-9; correct them (divide population counts by their total), or for rounded published shares rescale them with defineTargets({ rescale: true })`,
     );
   }
   const roundingLimit = entries.length * 0.005;
@@ -392,10 +504,8 @@ function checkShares(
       `${fn}: ${described}, more than rounding ${entries.length} shares to whole percentages can explain (${percentText(roundingLimit)}); check the figures rather than rescale them`,
     );
   }
-  const rescaled: Record<string, number> = {};
-  for (const [category, share] of entries) rescaled[category] = (share as number) / sum;
   return {
-    shares: rescaled,
+    shares: Object.fromEntries(entries.map(([category, share]) => [category, share / sum])),
     warning: `${fn}: ${described}; rescaled each share by 1/${Number(sum.toPrecision(12))}`,
   };
 }

@@ -10,10 +10,10 @@ import {
   checkPopulationSize,
   describeValue,
 } from '../internal/validate';
-import { categoryKey, formatRows, parseVariables, type VariableKind, type VariableSpec } from './internal';
+import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
   buildTargetsFromFrame,
-  checkTargetVariables,
+  readTargetsInput,
   type PopulationTargets,
   type TargetInput,
   type VariableTarget,
@@ -198,24 +198,36 @@ export function representativeness(options: RepresentativenessOptions): Represen
     );
   }
   const warnings: string[] = [];
+  const sample = readSample(fn, options.sample, specs.map((s) => s.name));
   let targetVariables: Record<string, VariableTarget>;
   let populationUnits: number | undefined;
   if (hasPopulation) {
-    const built = buildTargetsFromFrame(fn, options.population as Iterable<Record<string, unknown>>, specs.map((s) => (s.kind ? { name: s.name, kind: s.kind } : s.name)), 'error');
+    const sampleKinds = new Map<string, VariableKind>();
+    for (const spec of specs) {
+      const kind = spec.kind === undefined ? sample.kindOf(spec.name) : undefined;
+      if (kind !== undefined) sampleKinds.set(spec.name, kind);
+    }
+    const built = buildTargetsFromFrame(
+      fn,
+      options.population as Iterable<Record<string, unknown>>,
+      specs.map((s) => (s.kind ? { name: s.name, kind: s.kind } : s.name)),
+      'error',
+      sampleKinds,
+    );
     targetVariables = built.variables as Record<string, VariableTarget>;
     populationUnits = built.size;
+    warnings.push(...(built.warnings ?? []));
   } else {
-    const read = readTargets(fn, options.targets);
+    const read = readTargetsInput(fn, options.targets, false);
     targetVariables = read.variables;
     populationUnits = read.size;
     warnings.push(...read.warnings);
   }
 
-  const sample = readSample(fn, options.sample, specs.map((s) => s.name));
   const rows: RepresentativenessRow[] = [];
   const variables: RepresentativenessVariable[] = [];
   for (const spec of specs) {
-    const target = targetVariables[spec.name];
+    const target = Object.hasOwn(targetVariables, spec.name) ? targetVariables[spec.name] : undefined;
     if (target === undefined) {
       throw new RangeError(
         `${fn}: the targets have no variable "${spec.name}"; they have ${Object.keys(targetVariables).map((n) => `"${n}"`).join(', ')}`,
@@ -258,33 +270,12 @@ interface CompareContext {
   readonly warnings: string[];
 }
 
-function readTargets(
-  fn: string,
-  targets: unknown,
-): { variables: Record<string, VariableTarget>; size: number | undefined; warnings: string[] } {
-  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) {
-    throw new TypeError(`${fn}: targets must be an object (from defineTargets or targetsFromFrame, or { variable: shares | { mean } }), got ${describeValue(targets)}`);
-  }
-  const record = targets as Record<string, unknown>;
-  const wrapperKeys = ['size', 'variables', 'source', 'warnings'];
-  const isWrapped =
-    record['variables'] !== null &&
-    typeof record['variables'] === 'object' &&
-    Object.keys(record).every((key) => wrapperKeys.includes(key));
-  if (!isWrapped) {
-    return { ...checkTargetVariables(fn, record, false), size: undefined };
-  }
-  const size = record['size'];
-  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
-    throw new RangeError(`${fn}: targets.size must be a positive integer, got ${describeValue(size)}`);
-  }
-  return { ...checkTargetVariables(fn, record['variables'], false), size: size as number | undefined };
-}
-
 interface SampleReader {
   readonly length: number;
   /** The raw values of a variable, missing values as null / undefined / NaN / blank. */
   values(name: string, kind: VariableKind): ArrayLike<unknown>;
+  /** `'numeric'` when the sample holds the variable as numbers, `undefined` when it does not say. */
+  kindOf(name: string): VariableKind | undefined;
 }
 
 function isSurvey(value: unknown): value is Survey {
@@ -295,8 +286,11 @@ function readSample(fn: string, sample: unknown, names: readonly string[]): Samp
   if (isSurvey(sample)) {
     return {
       length: sample.size,
+      kindOf(name) {
+        return Object.hasOwn(sample.attributes, name) && sample.attributes[name] === 'number' ? 'numeric' : undefined;
+      },
       values(name, kind) {
-        const attribute = sample.attributes[name];
+        const attribute = Object.hasOwn(sample.attributes, name) ? sample.attributes[name] : undefined;
         if (attribute === undefined) {
           const known = Object.keys(sample.attributes);
           throw new RangeError(
@@ -321,6 +315,10 @@ function readSample(fn: string, sample: unknown, names: readonly string[]): Samp
   }
   return {
     length: source.length,
+    kindOf(name) {
+      const column = source.column(name);
+      return column !== undefined && looksNumeric(column) ? 'numeric' : undefined;
+    },
     values(name) {
       const column = source.column(name);
       if (column === undefined) {

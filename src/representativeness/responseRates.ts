@@ -188,7 +188,7 @@ export function responseRates(
       });
       labels = order;
     } else {
-      const numbers = numericColumn(fn, grouping.column, column);
+      const numbers = numberValues(fn, grouping.column, column);
       let grouped: SizeGroupsResult;
       try {
         grouped =
@@ -249,7 +249,7 @@ function readRespondents(fn: string, respondents: unknown): readonly unknown[] {
   throw new TypeError(`${fn}: respondents must be an array of ids or a Survey, got ${describeValue(respondents)}`);
 }
 
-function numericColumn(fn: string, name: string, column: ArrayLike<unknown>): (number | null)[] {
+function numberValues(fn: string, name: string, column: ArrayLike<unknown>): (number | null)[] {
   const bad: number[] = [];
   const values = Array.from(column, (value, i) => {
     if (isMissingValue(value)) return null;
@@ -260,7 +260,9 @@ function numericColumn(fn: string, name: string, column: ArrayLike<unknown>): (n
     return value;
   });
   if (bad.length > 0) {
-    throw new TypeError(`${fn}: "${name}" must hold numbers to make size groups, but ${formatRows(bad)} do not (first: ${describeValue(column[bad[0] as number])})`);
+    throw new TypeError(
+      `${fn}: "${name}" must hold numbers to make size groups, but ${formatRows(bad)} do not (first: ${describeValue(column[bad[0] as number])}); a frame read from CSV text holds text: type it with readFrame(rows) first`,
+    );
   }
   return values;
 }

@@ -3,11 +3,12 @@
  * sample (rows, columns or a `Survey`), its categorical weighting variables, base weights and
  * the population targets. Internal: never re-exported from `src/index.ts`.
  */
+import { ambiguityMessage, readNumberColumn } from '../data/number';
 import { isMissingValue } from '../data/source';
 import type { Survey } from '../data/survey';
 import { describeValue } from '../internal/validate';
 import { categoryKey } from './internal';
-import { SHARE_TOLERANCE } from './populationTargets';
+import { readTargetsInput } from './populationTargets';
 import type { PopulationTargets, VariableTarget } from './populationTargets';
 
 /** A sample to weight: one object per respondent, one array per column, or a {@link Survey}. */
@@ -80,7 +81,7 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
       ids: s.ids,
       weights: s.weights,
       values(name) {
-        const kind = s.attributes[name];
+        const kind = Object.hasOwn(s.attributes, name) ? s.attributes[name] : undefined;
         if (kind === 'number') {
           throw new RangeError(
             `${fn}: "${name}" is a numeric attribute of the survey; weighting needs categories: declare it as 'category' in survey({ attributes }) or group it with sizeGroups() first`,
@@ -177,14 +178,16 @@ export function readBaseWeights(fn: string, reader: SampleReader, option: unknow
   if (source.length !== n) {
     throw new RangeError(`${fn}: baseWeights has ${source.length} values but the sample has ${n} respondents; give one per respondent`);
   }
+  // Text weights are read by the library's one number parser (decimal mark decided per column).
+  const read = readNumberColumn(fn, source, { column: 'baseWeights' });
+  if (read.ambiguous !== null) throw new RangeError(ambiguityMessage(fn, 'baseWeights', read.ambiguous));
   const bad: string[] = [];
   let badCount = 0;
   for (let i = 0; i < n; i++) {
-    const raw = source[i];
-    const w = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+    const w = read.values[i] as number;
+    if (Number.isNaN(w) || w < 0) {
       badCount++;
-      if (bad.length < SHOW) bad.push(`${describeValue(raw)} (row ${i})`);
+      if (bad.length < SHOW) bad.push(`${describeValue(source[i])} (row ${i})`);
     } else {
       weights[i] = w;
     }
@@ -197,78 +200,27 @@ export function readBaseWeights(fn: string, reader: SampleReader, option: unknow
   return weights;
 }
 
-/** Reads and validates the targets (either shape); shares are checked to sum to 1 and then normalised exactly. */
+/**
+ * Reads the targets (either shape) with the library's one targets reader, `readTargetsInput`,
+ * and keeps the categorical margins for weighting: shares checked to sum to 1, then normalised
+ * exactly; numeric targets are listed by name and left out.
+ */
 export function readTargets(fn: string, targets: unknown): ReadTargets {
-  if (!isPlainObject(targets)) {
-    throw new TypeError(`${fn}: targets must be an object such as { region: { Hovedstaden: 0.296, … } }, got ${describeValue(targets)}`);
-  }
-  const modelVariables = targets['variables'];
-  const isModel =
-    isPlainObject(modelVariables) &&
-    Object.values(modelVariables).length > 0 &&
-    Object.values(modelVariables).every((v) => isPlainObject(v) && typeof v['kind'] === 'string');
+  const read = readTargetsInput(fn, targets, false);
   const categorical = new Map<string, { categories: string[]; shares: Float64Array }>();
   const numeric: string[] = [];
-  let size: number | undefined;
-  const entries: [string, unknown][] = Object.entries(isModel ? (modelVariables as Record<string, unknown>) : targets);
-  if (isModel) {
-    const rawSize = targets['size'];
-    if (rawSize !== undefined) {
-      if (typeof rawSize !== 'number' || !Number.isFinite(rawSize) || rawSize <= 0) {
-        throw new RangeError(`${fn}: targets.size must be a positive number (the population size), got ${describeValue(rawSize)}`);
-      }
-      size = rawSize;
+  for (const [variable, target] of Object.entries(read.variables)) {
+    if (target.kind === 'numeric') {
+      numeric.push(variable);
+      continue;
     }
-  }
-  for (const [variable, spec] of entries) {
-    if (!isPlainObject(spec)) {
-      throw new TypeError(`${fn}: the target for "${variable}" must be an object of shares, got ${describeValue(spec)}`);
-    }
-    let shares: Record<string, unknown>;
-    if (typeof spec['kind'] === 'string') {
-      if (spec['kind'] === 'numeric') {
-        numeric.push(variable);
-        continue;
-      }
-      if (spec['kind'] !== 'categorical' || !isPlainObject(spec['shares'])) {
-        throw new TypeError(`${fn}: the target for "${variable}" must be { kind: 'categorical', shares } or { kind: 'numeric', mean }`);
-      }
-      shares = spec['shares'];
-    } else {
-      const keys = Object.keys(spec);
-      if (keys.includes('mean') && keys.every((k) => k === 'mean' || k === 'sd' || k === 'total')) {
-        numeric.push(variable);
-        continue;
-      }
-      shares = spec;
-    }
-    const categories: string[] = [];
-    const values: number[] = [];
-    const seen = new Map<string, string>();
-    for (const [category, share] of Object.entries(shares)) {
-      if (typeof share !== 'number' || !Number.isFinite(share) || share < 0) {
-        throw new RangeError(`${fn}: the target share of "${category}" in "${variable}" is ${describeValue(share)}; shares must be finite numbers >= 0`);
-      }
-      const key = categoryKey(category);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        throw new RangeError(`${fn}: the targets for "${variable}" name the category "${key}" twice ("${earlier}" and "${category}")`);
-      }
-      seen.set(key, category);
-      categories.push(key);
-      values.push(share);
-    }
-    if (categories.length === 0) throw new RangeError(`${fn}: the targets for "${variable}" have no categories`);
+    const categories = Object.keys(target.shares);
+    const values = Object.values(target.shares);
     let sum = 0;
     for (const v of values) sum += v;
-    if (!(Math.abs(sum - 1) <= SHARE_TOLERANCE)) {
-      throw new RangeError(
-        `${fn}: the target shares of "${variable}" sum to ${sum}, not 1; give shares (divide population counts by their total), or rescale rounded figures with defineTargets({ rescale: true })`,
-      );
-    }
     categorical.set(variable, { categories, shares: Float64Array.from(values, (v) => v / sum) });
   }
-  return { categorical, numeric, size };
+  return { categorical, numeric, size: read.size };
 }
 
 /**

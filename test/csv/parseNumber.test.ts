@@ -49,7 +49,7 @@ describe('parseNumber with a decimal point', () => {
 
 describe('parseNumber on non-numbers', () => {
   it('returns NaN for "Ved ikke", blanks, null and undefined, for the caller to report', () => {
-    for (const text of ['Ved ikke', '', '   ', '-', ',', '1,5 kr', 'NaN', '1e3']) {
+    for (const text of ['Ved ikke', '', '   ', '-', ',', '1,5 kr', 'NaN', 'e3', '1,5e']) {
       expect(parseNumber(text, { decimal: ',' }), text).toBeNaN();
     }
     expect(parseNumber(null)).toBeNaN();
@@ -74,9 +74,9 @@ describe('parseNumber with auto detection of a single value', () => {
     expect(parseNumber('0,750')).toBe(0.75);
   });
 
-  it('reads one mark followed by exactly three digits as a thousands separator', () => {
-    expect(parseNumber('60.828')).toBe(60828);
-    expect(parseNumber('60,828')).toBe(60828);
+  it('refuses one mark followed by exactly three digits, which reads two ways, and says to pass decimal', () => {
+    expect(() => parseNumber('60.828')).toThrow(/^parseNumber: cannot tell the decimal mark of the values: "60.828" \(row 0\).*pass decimal: ','/);
+    expect(() => parseNumber('60,828')).toThrow(RangeError);
   });
 });
 
@@ -103,9 +103,26 @@ describe('detectDecimal', () => {
     expect(detectDecimal(['0,987', '1,023'])).toBe(',');
   });
 
-  it('reads a column of ambiguous values (mark + three digits) as thousands separators', () => {
-    expect(detectDecimal(['60.828', '101.017'])).toBe(',');
-    expect(detectDecimal(['60,828', '101,017'])).toBe('.');
+  it('refuses a column of only ambiguous values (mark + three digits), naming the column and cells', () => {
+    expect(() => detectDecimal(['104.305', '60.828'], { column: 'indbyggere' })).toThrow(
+      /^detectDecimal: cannot tell the decimal mark of column "indbyggere": "104.305" \(row 0\), "60.828" \(row 1\)/,
+    );
+    expect(() => detectDecimal(['60,828', '101,017'])).toThrow(RangeError);
+  });
+
+  it('reads ambiguous values with the mark that the other values decide', () => {
+    expect(detectDecimal(['60.828', '1,5'])).toBe(',');
+    expect(detectDecimal(['60,828', '2.25'])).toBe('.');
+  });
+
+  it('refuses a column whose deciding values tie', () => {
+    expect(() => detectDecimal(['1,5', '2.25'])).toThrow(/^detectDecimal: cannot tell the decimal mark/);
+  });
+
+  it('decides from a given thousands mark', () => {
+    expect(detectDecimal(['60.828'], { thousands: '.' })).toBe(',');
+    expect(detectDecimal(['60.828'], { thousands: '' })).toBe('.');
+    expect(detectDecimal(['60.828'], { thousands: ' ' })).toBe('.');
   });
 
   it('lets the majority of deciding values win', () => {
@@ -116,7 +133,7 @@ describe('detectDecimal', () => {
     expect(detectDecimal(['12', '7'])).toBe('.');
     expect(detectDecimal(['12', '7'], { fallback: ',' })).toBe(',');
     expect(detectDecimal([])).toBe('.');
-    expect(detectDecimal(['60.828', '60,828'], { fallback: ',' })).toBe(',');
+    expect(detectDecimal(['1 234', '-7'], { fallback: ',' })).toBe(',');
   });
 
   it('names the function for a bad argument', () => {
@@ -128,11 +145,17 @@ describe('numericColumn', () => {
   const text = readFileSync(new URL('../fixtures/csv/danish-export.csv', import.meta.url), 'utf8');
   const { rows } = parseCsv(text);
 
-  it('detects decimal commas per column: index 1,12 and population 632.340', () => {
+  it('detects decimal commas per column: index 1,12', () => {
     const index = numericColumn(rows, 'Indeks');
     expect(index.decimal).toBe(',');
     expect(Array.from(index.values)).toEqual([1.12, 0.98, 0.87, NaN]);
-    const population = numericColumn(rows, 'Indbyggere');
+  });
+
+  it('refuses a population column of only 632.340-like values under auto and reads it with decimal ","', () => {
+    expect(() => numericColumn(rows, 'Indbyggere')).toThrow(
+      /^numericColumn: cannot tell the decimal mark of column "Indbyggere": "632.340" \(row 0\).*pass decimal/,
+    );
+    const population = numericColumn(rows, 'Indbyggere', { decimal: ',' });
     expect(Array.from(population.values)).toEqual([632340, 352751, 22789, 1784]);
   });
 
@@ -183,12 +206,18 @@ describe('parseNumber properties', () => {
     );
   });
 
-  it('agrees with its own detection: auto equals the detected mark', () => {
+  it('agrees with its own detection: auto equals the detected mark, or both refuse', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^-?\d{1,7}([.,]\d{1,4})?$/), (text) => {
+        let mark: ',' | '.';
+        try {
+          mark = detectDecimal([text]);
+        } catch {
+          expect(() => parseNumber(text)).toThrow(RangeError);
+          return true;
+        }
         const auto = parseNumber(text);
-        const explicit = parseNumber(text, { decimal: detectDecimal([text]) });
-        return Object.is(auto, explicit) && !Number.isNaN(auto);
+        return Object.is(auto, parseNumber(text, { decimal: mark })) && !Number.isNaN(auto);
       }),
     );
   });

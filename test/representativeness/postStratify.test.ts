@@ -200,9 +200,9 @@ describe('postStratify', () => {
 
   it('throws for shares that do not sum to 1', () => {
     expect(() => postStratify(rows, { variable: 'region', targets: { Hovedstaden: 0.5, Sjælland: 0.4 } })).toThrow(
-      /shares of "region" sum to 0.9, not 1/,
+      /^postStratify: shares of "region" sum to 90 % \(off by -10 %\), but they must sum to 1/,
     );
-    expect(() => postStratify(rows, { variable: 'region', targets: { Hovedstaden: 29, Sjælland: 17 } })).toThrow(/not 1/);
+    expect(() => postStratify(rows, { variable: 'region', targets: { Hovedstaden: 29, Sjælland: 17 } })).toThrow(/must lie in \[0, 1\], got 29 — shares are fractions/);
   });
 
   it('normalises shares that sum to 1 up to rounding', () => {
@@ -221,7 +221,7 @@ describe('postStratify', () => {
     expect(() => postStratify(rows, { variable: 'kommune', targets: half })).toThrow(/postStratify: the sample has no column "kommune"/);
     expect(() => postStratify(rows, { variable: 'region', targets: { size: half } })).toThrow(/no shares for "region"; they have "size"/);
     expect(() => postStratify(rows, { variable: 'region', targets: { region: { mean: 3 } } })).toThrow(/numeric/);
-    expect(() => postStratify(rows, { variable: 'region', targets: { Hovedstaden: -0.5, Sjælland: 1.5 } })).toThrow(/finite numbers >= 0/);
+    expect(() => postStratify(rows, { variable: 'region', targets: { Hovedstaden: -0.5, Sjælland: 1.5 } })).toThrow(/the share of "region" = "Hovedstaden" must lie in \[0, 1\], got -0.5/);
     expect(() => postStratify(rows, { variable: 'region', targets: half, scale: 'population' })).toThrow(/needs populationSize/);
     expect(() => postStratify(rows, { variable: 'region', targets: half, populationSize: -1 })).toThrow(/positive number/);
     expect(() => postStratify(rows, { variable: 'region', targets: half, scale: 'total' as 'sample' })).toThrow(/unknown scale/);

@@ -203,8 +203,9 @@ describe('rake', () => {
     expect(() => rake(rows, { targets: { ...small, size: { large: 0.4, small: 0.4, medium: 0.2 } } })).toThrow(
       /"medium" of "size" has a positive target share but no respondents/,
     );
-    expect(() => rake(rows, { targets: { ...small, size: { large: 0.4, small: 0.4 } } })).toThrow(/shares of "size" sum to 0.8, not 1/);
-    expect(() => rake(rows, { targets: { region: { Hovedstaden: 0.5, ' Hovedstaden': 0.5 } } })).toThrow(/twice/);
+    expect(() => rake(rows, { targets: { ...small, size: { large: 0.4, small: 0.4 } } })).toThrow(/shares of "size" sum to 80 % \(off by -20 %\)/);
+    expect(() => rake(rows, { targets: { region: { Hovedstaden: 0.5, ' Hovedstaden': 0.5 } } })).toThrow(/category named " Hovedstaden"; categories must be non-empty and without surrounding white space/);
+    expect(() => rake(rows, { targets: { region: { 'K\u00f8ge S\u00f8ndre': 0.5, 'Ko\u0308ge': 0.5, 'K\u00f6ge': 0 } } })).toThrow(/name the category "Köge" twice/);
     expect(() => rake(rows, { targets: { region: {} } })).toThrow(/no categories/);
   });
 
