@@ -28,7 +28,13 @@ export type {
   SurveyIssue,
   SurveyItem,
   SurveyItemDefinition,
+  SurveyMultiSelect,
+  SurveyMultiSelectColumns,
+  SurveyMultiSelectDefinition,
+  SurveyMultiSelectSeparated,
+  SurveyWeights,
 } from './data/survey';
+export type { CollapseOptions, CombinationsOptions, RecodeOptions, UnmappedPolicy } from './data/derive';
 export type { ArrowLikeTable } from './data/source';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
 export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
@@ -93,6 +99,8 @@ export type { RankedItem, RankItemsOptions, RankItemsResult, TopicCount } from '
 export { multiSelect, MultiSelectInputError } from './describe/multiSelect';
 export type {
   MultiSelectBadValue,
+  MultiSelectBlank,
+  MultiSelectCellCounts,
   MultiSelectCellValue,
   MultiSelectCodingOptions,
   MultiSelectColumns,
