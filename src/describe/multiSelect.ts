@@ -1,4 +1,4 @@
-import { countCells, type CellCounts, type CodedMultiSelect } from '../data/multiSelectCoding';
+import { countCells, type CodedMultiSelect } from '../data/multiSelectCoding';
 import { isSurveyObject, surveyQuestion, type Survey } from '../data/surveyObject';
 import { describeValue } from '../internal/validate';
 import {
@@ -73,7 +73,18 @@ export interface MultiSelectCombination {
 }
 
 /** How every cell (respondent × option) of a question was read: `total = ticked + notTicked + missing + invalid`. */
-export type MultiSelectCellCounts = CellCounts;
+export interface MultiSelectCellCounts {
+  /** Cells: respondents × options. */
+  readonly total: number;
+  /** Cells read as ticked. */
+  readonly ticked: number;
+  /** Cells read as seen but not ticked (blank cells too under `blank: 'not-ticked'`). */
+  readonly notTicked: number;
+  /** Blank cells under `blank: 'missing'`. */
+  readonly missing: number;
+  /** Unreadable cells kept under the survey's `unknown: 'missing'`. */
+  readonly invalid: number;
+}
 
 /** Result of {@link multiSelect}: plain data, JSON-serialisable. */
 export interface MultiSelectResult {
@@ -181,7 +192,7 @@ function compareIndexLists(a: readonly number[], b: readonly number[]): number {
  * ```
  * @see R: `colSums(x)` and `table(rowSums(x))` on a 0/1 matrix
  */
-export function multiSelect(survey: Survey, id: string, options?: MultiSelectOptions): MultiSelectResult;
+export function multiSelect(input: Survey, id: string, options?: MultiSelectOptions): MultiSelectResult;
 export function multiSelect(input: MultiSelectInput, options?: MultiSelectOptions): MultiSelectResult;
 export function multiSelect(
   input: Survey | MultiSelectInput,

@@ -9,7 +9,6 @@ import {
   discoverTokens,
   optionListProblem,
   valueListProblem,
-  type BadCell,
   type CodedMultiSelect,
   type MultiSelectBlank,
   type MultiSelectCellValue,
@@ -71,7 +70,16 @@ export interface MultiSelectCodingOptions {
 }
 
 /** One distinct value that could not be read, reported by {@link MultiSelectInputError}. */
-export type MultiSelectBadValue = BadCell;
+export interface MultiSelectBadValue {
+  /** The option column it was found in (column form); absent for separator tokens. */
+  readonly option?: string;
+  /** The raw cell value, or the unknown token (trimmed) in the separator form. */
+  readonly value: unknown;
+  /** How many cells held it. */
+  readonly count: number;
+  /** Zero-based row indices of its first (at most 5) occurrences. */
+  readonly positions: readonly number[];
+}
 
 /**
  * Thrown when multi-select cells hold values that are neither ticked, not ticked nor missing
