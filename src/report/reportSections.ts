@@ -417,6 +417,8 @@ export function multiSelectTables(ctx: SectionContext): ReportTable[] {
   const tally = byId
     ? multiSelectTable(ctx.survey, spec.questions as Readonly<Record<string, string>> | readonly string[], spec.coding)
     : multiSelectTable(spec.questions as Readonly<Record<string, MultiSelectInput>>, spec.coding);
+  // Respondents who ticked nothing and were counted as not answering are never dropped silently.
+  for (const warning of tally.warnings) ctx.warnings.push(`multiSelect: ${warning}`);
   const published = suppressSmallCells(tally.counts, { threshold: options.suppressBelow });
   const columns: ReportColumn[] = [
     { key: 'option', label: words.option, format: 'text' },

@@ -101,6 +101,9 @@ describe('multi-select questions declared in the survey', () => {
     const table = north.tables.find((x) => x.id === 'multiSelect')!;
     // Hovedstaden: 101 Sparring, 147 Sparring + Kurser.
     expect(table.rows.slice(0, 3).map((r) => r['count:støtte'])).toEqual([2, 1, 0]);
+    // Sjælland's 153 left every box blank: the report says so.
+    const south = report(s.where('region', 'Sjælland'), { sections: ['multiSelect'], multiSelect: { questions: ['støtte'] } });
+    expect(south.warnings.some((w) => /1 respondent left every cell blank/.test(w))).toBe(true);
     expect(() => report(s, { sections: ['multiSelect'], multiSelect: { questions: ['nope'] } })).toThrow(
       /^report: multiSelect.questions names "nope", which is not a multi-select question of the survey; its questions are "støtte", "former"/,
     );
