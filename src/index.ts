@@ -28,7 +28,13 @@ export type {
   SurveyIssue,
   SurveyItem,
   SurveyItemDefinition,
+  SurveyMultiSelect,
+  SurveyMultiSelectColumns,
+  SurveyMultiSelectDefinition,
+  SurveyMultiSelectSeparated,
+  SurveyWeights,
 } from './data/survey';
+export type { CollapseOptions, CombinationsOptions, RecodeOptions, UnmappedPolicy } from './data/derive';
 export type { ArrowLikeTable } from './data/source';
 export { isMissingValue } from './data/missing';
 export { categoryKey } from './data/keys';
@@ -100,6 +106,8 @@ export type { RankedItem, RankItemsOptions, RankItemsResult, TopicCount } from '
 export { multiSelect, MultiSelectInputError } from './describe/multiSelect';
 export type {
   MultiSelectBadValue,
+  MultiSelectBlank,
+  MultiSelectCellCounts,
   MultiSelectCellValue,
   MultiSelectCodingOptions,
   MultiSelectColumns,

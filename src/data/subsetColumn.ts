@@ -1,3 +1,4 @@
+import { columnCodes, columnWeights } from './columnData';
 import type { ColumnCounts, LikertColumn } from './types';
 
 /**
@@ -5,15 +6,18 @@ import type { ColumnCounts, LikertColumn } from './types';
  * recomputed; a column's weights, when it carries them, are restricted the same way. Internal:
  * used by survey filters and group comparisons.
  */
-export function subsetColumn(column: LikertColumn, rows: readonly number[]): LikertColumn {
+export function subsetColumn(column: LikertColumn, rows: ArrayLike<number>): LikertColumn {
   const levelCount = column.scale.levels.length;
+  // Read the arrays once: a survey's columns hand out copies through their getters.
+  const source = columnCodes(column);
+  const sourceWeights = columnWeights(column);
   const codes = new Int8Array(rows.length);
   let substantive = 0;
   let nonSubstantive = 0;
   let missing = 0;
   let invalid = 0;
   for (let j = 0; j < rows.length; j++) {
-    const c = column.codes[rows[j] as number] as number;
+    const c = source[rows[j] as number] as number;
     codes[j] = c;
     if (c >= levelCount) nonSubstantive++;
     else if (c >= 0) substantive++;
@@ -28,7 +32,7 @@ export function subsetColumn(column: LikertColumn, rows: readonly number[]): Lik
     invalid,
     nonSubstantive,
   };
-  const weights = column.weights === undefined ? undefined : Float64Array.from(rows, (row) => column.weights?.[row] as number);
+  const weights = sourceWeights === undefined ? undefined : Float64Array.from(rows, (row) => sourceWeights[row] as number);
   return Object.freeze({
     kind: 'likert-column' as const,
     scale: column.scale,

@@ -8,11 +8,18 @@ import { isMissingValue } from './missing';
 import { readSource, type SourceInput } from './source';
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type NumberColumn, type ThousandsMark } from './number';
 import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
+import { multiSelectColumns, readMultiSelect, type SurveyMultiSelectDefinition } from './multiSelectDefinition';
 import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
 
-export type { DuplicateId, Survey, SurveyItem } from './surveyObject';
+export type { DuplicateId, Survey, SurveyItem, SurveyWeights } from './surveyObject';
+export type {
+  SurveyMultiSelect,
+  SurveyMultiSelectColumns,
+  SurveyMultiSelectDefinition,
+  SurveyMultiSelectSeparated,
+} from './multiSelectDefinition';
 
 /** One Likert item of a survey definition. */
 export interface SurveyItemDefinition<I extends string = string> {
@@ -76,6 +83,12 @@ export interface SurveyDefinition<I extends string = string> {
    * (also no-break and narrow no-break space); `''` allows no grouping.
    */
   readonly thousands?: ThousandsMark;
+  /**
+   * Multi-select questions, coded once at read time: `{ id, columns, options?, ticked?,
+   * notTicked?, blank? }` (one column per option) or `{ id, column, separator, options? }`.
+   * Read them with `multiSelect(s, id)`; `s.where` and `s.filter` subset them with the rest.
+   */
+  readonly multiSelect?: readonly SurveyMultiSelectDefinition[];
 }
 
 /** A problem found while reading a survey; {@link safeSurvey} returns all of them. */
@@ -91,13 +104,16 @@ export interface SurveyIssue {
     | 'ambiguous-number'
     | 'bad-id'
     | 'bad-category'
-    | 'no-respondents';
+    | 'no-respondents'
+    | 'multi-select';
   /** What is wrong and what to do, in one sentence or two. */
   readonly message: string;
   /** The source column concerned. */
   readonly column?: string;
   /** The item concerned. */
   readonly item?: string;
+  /** The multi-select question concerned. */
+  readonly question?: string;
   /** Zero-based row indices (the first few) where the problem occurs. */
   readonly rows?: readonly number[];
   /** The offending values, aligned with `rows` where both are given. */
@@ -242,6 +258,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   // --- read the source ---------------------------------------------------------------------
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...Object.keys(attributes)];
   if (weight !== undefined) wanted.push(weight);
+  wanted.push(...multiSelectColumns(definition.multiSelect));
   const input: SourceInput =
     definition.rows !== undefined
       ? { rows: definition.rows }
@@ -485,8 +502,13 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     }
   }
 
+  // --- multi-select questions (src/data/multiSelectDefinition.ts) ---------------------------
+  const taken = new Set([...itemIds, ...Object.keys(attributes)]);
+  const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept, unknown: unknownPolicy, taken }, issues);
+
   if (issues.length > 0) return { ok: false, issues };
   const state: SurveyState<I> = {
+    multiSelect,
     ids,
     items: surveyItems,
     columns,

@@ -1,3 +1,17 @@
+import { describeValue } from '../internal/validate';
+import { columnCodes, sealColumn } from './columnData';
+import {
+  collapseMapping,
+  combinationValues,
+  readCombinationsOptions,
+  readRecodeOptions,
+  recodeValues,
+  type CollapseOptions,
+  type CombinationsOptions,
+  type RecodeOptions,
+} from './derive';
+import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
+import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
 import { subsetColumn } from './subsetColumn';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
@@ -25,24 +39,38 @@ export interface SurveyItem<I extends string = string> {
 }
 
 /**
- * A coded survey: respondents × items (coded once into Likert columns), typed attributes and
- * optional weights. Made by {@link survey}.
+ * New weights for {@link Survey.withWeights}: one number per respondent (an array or typed
+ * array), the result of `postStratify` or `rake` (its `weights`, checked against its `ids`
+ * when it has them), or `null` for an unweighted survey.
+ */
+export type SurveyWeights = ArrayLike<number> | { readonly weights: ArrayLike<number>; readonly ids?: readonly string[] } | null;
+
+/**
+ * A coded survey: respondents × items (coded once into Likert columns), typed attributes,
+ * multi-select questions and optional weights. Made by {@link survey}; never changed: a filter,
+ * a recode or new weights give a new survey, and nothing it hands out can change it.
  */
 export interface Survey<I extends string = string> {
   readonly kind: 'survey';
   /** Respondents (after the duplicates policy). */
   readonly size: number;
-  /** Respondent ids, in input order. */
+  /** Respondent ids, in input order (a frozen array). */
   readonly ids: readonly string[];
-  /** The items, in definition order. */
+  /** The items, in definition order (frozen, as is each item and its `n`). */
   readonly items: readonly SurveyItem<I>[];
-  /** Attribute names and kinds. */
+  /** Attribute names and kinds (frozen). */
   readonly attributes: Readonly<Record<string, 'number' | 'category'>>;
-  /** Respondent weights, or null for an unweighted survey. Read-only: a copy is attached to each item. */
+  /** The multi-select questions, in definition order (frozen). */
+  readonly multiSelect: readonly SurveyMultiSelect[];
+  /** Respondent weights (a fresh copy on every read), or null for an unweighted survey. */
   readonly weights: Float64Array | null;
   /** Repeated ids found in the input and how they were resolved (empty under `'error'`). */
   readonly duplicates: readonly DuplicateId[];
-  /** The coded column of an item (a fresh copy), carrying the survey's weights when it has them. */
+  /**
+   * The coded column of an item, carrying the survey's weights when it has them. The same
+   * frozen object on every call; its `codes` and `weights` are getters that return copies, so
+   * writing into them cannot change the survey.
+   */
   item(id: I): LikertColumn;
   /**
    * Numeric values by name, as a new array: an item's codes (NaN for "ved ikke", missing and
@@ -51,12 +79,22 @@ export interface Survey<I extends string = string> {
   numeric(name: string): Float64Array;
   /** A categorical attribute's values (null where missing), as a new array. */
   category(name: string): readonly (string | null)[];
-  /** The respondents for which `keep` is true, as a new survey (for filters in dashboards). */
+  /** The respondents for which `keep` is true, as a new survey: items, attributes, weights and multi-select alike. */
   filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I>;
   /** The respondents whose categorical attribute `name` equals `value` (or one of `value`). */
   where(name: string, value: string | readonly string[]): Survey<I>;
+  /**
+   * The same respondents with other weights, as a new survey (this one is unchanged): one
+   * finite weight >= 0 per respondent, `postStratify(…)` / `rake(…)` results, or `null`.
+   */
+  withWeights(weights: SurveyWeights): Survey<I>;
+  /** A new survey whose categorical attribute `name` (or `options.as`) holds recoded categories. */
+  recode(name: string, mapping: Readonly<Record<string, string | null>>, options?: RecodeOptions): Survey<I>;
+  /** A new survey whose categorical attribute `name` (or `options.as`) holds the collapsed groups. */
+  collapse(name: string, groups: Readonly<Record<string, readonly string[]>>, options?: CollapseOptions): Survey<I>;
+  /** A new survey with a categorical attribute `options.as` made from the exact set of options ticked. */
+  combinations(id: string, options: CombinationsOptions): Survey<I>;
 }
-
 
 /** What a survey holds once read: the coded columns, attributes and weights, by name. Internal. */
 export interface SurveyState<I extends string> {
@@ -68,103 +106,304 @@ export interface SurveyState<I extends string> {
   readonly attributes: Record<string, 'number' | 'category'>;
   readonly weights: Float64Array | null;
   readonly duplicates: DuplicateId[];
+  /** The declared multi-select questions, coded, by id. */
+  readonly multiSelect?: ReadonlyMap<string, ReadMultiSelect>;
 }
 
+/**
+ * The data every subset of one survey shares, in the order it was read (base positions).
+ * Never changed after construction: a derived variable makes a new `SurveyData`.
+ */
+interface SurveyData<I extends string> {
+  readonly length: number;
+  readonly ids: readonly string[];
+  readonly items: readonly SurveyItem<I>[];
+  readonly columns: ReadonlyMap<string, LikertColumn>;
+  readonly numbers: ReadonlyMap<string, Float64Array>;
+  readonly categories: ReadonlyMap<string, readonly (string | null)[]>;
+  readonly attributes: Readonly<Record<string, 'number' | 'category'>>;
+  readonly multiSelect: ReadonlyMap<string, ReadMultiSelect>;
+  readonly multiSelectList: readonly SurveyMultiSelect[];
+  readonly duplicates: readonly DuplicateId[];
+}
+
+/** A survey's view of its data: the base positions of its respondents (null: all) and its weights. */
+interface View<I extends string> {
+  readonly data: SurveyData<I>;
+  readonly rows: Int32Array | null;
+  readonly weights: Float64Array | null;
+  /** Coded multi-select questions of this view, made on first use. */
+  readonly questions: Map<string, CodedMultiSelect>;
+}
+
+/** Surveys → their views. Module-private; {@link surveyQuestion} is the only way in. */
+const views = new WeakMap<object, View<string>>();
+
+/** True when `value` is a survey made by {@link survey}. Internal. */
+export function isSurveyObject(value: unknown): value is Survey {
+  return value !== null && typeof value === 'object' && views.has(value);
+}
 
 /**
- * Builds the frozen survey object over a read state. Internal: `survey()` and the survey's own
- * subsets call it.
+ * The coded cells of a survey's multi-select question, one row per respondent of the survey.
+ * Internal: the describe functions read questions through it. Read only.
+ *
+ * @throws RangeError naming the known questions when there is no question `id`
+ */
+export function surveyQuestion(fn: string, s: Survey, id: string): { meta: SurveyMultiSelect; coded: CodedMultiSelect } {
+  const view = views.get(s);
+  if (view === undefined) throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(s)}`);
+  const question = view.data.multiSelect.get(id);
+  if (question === undefined) {
+    const known = [...view.data.multiSelect.keys()].map((k) => `"${k}"`).join(', ');
+    throw new RangeError(
+      `${fn}: the survey has no multi-select question ${describeValue(id)}; ${known ? `its questions are ${known}` : "it declares none: add survey({ multiSelect: [{ id, columns }] })"}`,
+    );
+  }
+  let coded = view.questions.get(id);
+  if (coded === undefined) {
+    coded = view.rows === null ? question.coded : subsetCoded(question.coded, view.rows);
+    view.questions.set(id, coded);
+  }
+  return { meta: question.meta, coded };
+}
+
+/**
+ * Builds the frozen survey object over a read state. Internal: `survey()` calls it. The state's
+ * arrays are taken over: the caller must not change them afterwards.
  */
 export function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
-  const { ids, items, columns, numbers, categories, attributes, weights, duplicates } = state;
-  const names = (): string => [...columns.keys(), ...numbers.keys(), ...categories.keys()].map((n) => `"${n}"`).join(', ');
+  const multiSelect = state.multiSelect ?? new Map<string, ReadMultiSelect>();
+  const data: SurveyData<I> = {
+    length: state.ids.length,
+    ids: Object.freeze(state.ids.slice()),
+    items: Object.freeze(state.items.map((item) => Object.freeze({ ...item, n: Object.freeze({ ...item.n }) }))),
+    columns: state.columns,
+    numbers: state.numbers,
+    categories: state.categories,
+    attributes: Object.freeze({ ...state.attributes }),
+    multiSelect,
+    multiSelectList: Object.freeze([...multiSelect.values()].map((q) => q.meta)),
+    duplicates: Object.freeze(state.duplicates.map((d) => Object.freeze({ ...d, rows: Object.freeze([...d.rows]) }))),
+  };
+  return makeView(data, null, state.weights === null ? null : state.weights.slice());
+}
+
+const quote = (names: Iterable<string>): string => [...names].map((n) => `"${n}"`).join(', ');
+
+function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null, weights: Float64Array | null): Survey<I> {
+  const size = rows === null ? data.length : rows.length;
+  const view: View<I> = { data, rows, weights, questions: new Map() };
+  const itemCache = new Map<string, LikertColumn>();
+  let idsCache: readonly string[] | undefined;
+  let itemsCache: readonly SurveyItem<I>[] | undefined;
+
+  /** Values of a base-ordered array for this view's respondents. */
+  const pickRows = <T>(values: ArrayLike<T>): T[] => {
+    if (rows === null) return Array.from(values);
+    const out = new Array<T>(rows.length);
+    for (let r = 0; r < rows.length; r++) out[r] = values[rows[r] as number] as T;
+    return out;
+  };
+
   const itemColumn = (id: string): LikertColumn => {
-    const column = columns.get(id);
-    if (column === undefined) {
-      throw new RangeError(`survey.item: no item "${id}"; the items are ${[...columns.keys()].map((n) => `"${n}"`).join(', ')}`);
+    const cached = itemCache.get(id);
+    if (cached !== undefined) return cached;
+    const base = data.columns.get(id);
+    if (base === undefined) {
+      throw new RangeError(`survey.item: no item ${describeValue(id)}; the items are ${quote(data.columns.keys())}`);
     }
-    // A fresh column with its own copies of the codes and weights (one pass each), so that
-    // writing into the typed arrays cannot change the survey or a later call.
-    return Object.freeze({
-      ...column,
-      codes: column.codes.slice(),
-      ...(weights === null ? {} : { weights: weights.slice() }),
-    });
+    const codes = rows === null ? columnCodes(base) : columnCodes(subsetColumn(base, rows));
+    const counts = rows === null ? base.n : countCodes(codes, base.scale.levels.length);
+    const column = sealColumn({ scale: base.scale, codes, n: counts, label: base.label, weights: weights ?? undefined });
+    itemCache.set(id, column);
+    return column;
   };
 
-  const subset = (rows: number[]): Survey<I> => {
-    const newColumns = new Map<string, LikertColumn>();
-    for (const [id, column] of columns) newColumns.set(id, subsetColumn(column, rows));
-    const newNumbers = new Map<string, Float64Array>();
-    for (const [name, values] of numbers) newNumbers.set(name, Float64Array.from(rows, (i) => values[i] as number));
-    const newCategories = new Map<string, (string | null)[]>();
-    for (const [name, values] of categories) newCategories.set(name, rows.map((i) => values[i] as string | null));
-    return makeSurvey({
-      ids: rows.map((i) => ids[i] as string),
-      items: items.map((item) => ({ ...item, n: (newColumns.get(item.id) as LikertColumn).n })),
-      columns: newColumns,
-      numbers: newNumbers,
-      categories: newCategories,
-      attributes,
-      weights: weights === null ? null : Float64Array.from(rows, (i) => weights[i] as number),
-      duplicates,
-    });
+  const categoryValues = (fn: string, name: string): (string | null)[] => {
+    const values = data.categories.get(name);
+    if (values === undefined) {
+      const kind = data.attributes[name];
+      const hint = Object.prototype.hasOwnProperty.call(data.attributes, name) && kind === 'number' ? ` ("${name}" is numeric)` : '';
+      throw new RangeError(`${fn}: no categorical attribute ${describeValue(name)}${hint}; known: ${quote(data.categories.keys()) || 'none'}`);
+    }
+    return pickRows(values);
   };
 
-  return Object.freeze({
+  /** This survey's respondents at the view positions `keep`, as a new survey. */
+  const subset = (keep: number[]): Survey<I> => {
+    const base = Int32Array.from(keep, (r) => (rows === null ? r : (rows[r] as number)));
+    return makeView(data, base, weights === null ? null : Float64Array.from(keep, (r) => weights[r] as number));
+  };
+
+  /** A new survey over `data` extended with categorical attribute `name` (view-ordered values). */
+  const withCategory = (fn: string, name: string, values: readonly (string | null)[], replaces: string | undefined): Survey<I> => {
+    const clash = name !== replaces && (Object.prototype.hasOwnProperty.call(data.attributes, name) || data.columns.has(name) || data.multiSelect.has(name));
+    if (clash) {
+      throw new RangeError(`${fn}: ${describeValue(name)} is already an item, attribute or question of the survey; choose another name with { as }`);
+    }
+    // Stored in base positions; respondents outside this view are never reachable from it or
+    // from its subsets, so they are left missing.
+    let stored: (string | null)[];
+    if (rows === null) stored = values.slice();
+    else {
+      stored = new Array<string | null>(data.length).fill(null);
+      for (let r = 0; r < rows.length; r++) stored[rows[r] as number] = values[r] as string | null;
+    }
+    const categories = new Map(data.categories);
+    categories.set(name, Object.freeze(stored));
+    const attributes: Record<string, 'number' | 'category'> = { ...data.attributes };
+    Object.defineProperty(attributes, name, { value: 'category', enumerable: true, writable: true, configurable: true });
+    return makeView({ ...data, categories, attributes: Object.freeze(attributes) }, rows, weights);
+  };
+
+  const survey: Survey<I> = {
     kind: 'survey' as const,
-    size: ids.length,
-    ids,
-    items,
-    attributes,
-    weights,
-    duplicates,
+    size,
+    get ids(): readonly string[] {
+      idsCache ??= rows === null ? data.ids : Object.freeze(pickRows(data.ids));
+      return idsCache;
+    },
+    get items(): readonly SurveyItem<I>[] {
+      itemsCache ??=
+        rows === null
+          ? data.items
+          : Object.freeze(data.items.map((item) => Object.freeze({ ...item, n: itemColumn(item.id).n })));
+      return itemsCache;
+    },
+    attributes: data.attributes,
+    multiSelect: data.multiSelectList,
+    get weights(): Float64Array | null {
+      return weights === null ? null : weights.slice();
+    },
+    duplicates: data.duplicates,
     item: itemColumn,
     numeric(name: string): Float64Array {
-      const values = numbers.get(name);
-      if (values !== undefined) return values.slice(); // a copy: the survey's own stays as read
-      const column = columns.get(name);
+      const values = data.numbers.get(name);
+      if (values !== undefined) return Float64Array.from(pickRows(values));
+      const column = data.columns.get(name);
       if (column !== undefined) {
+        const codes = columnCodes(itemColumn(name));
         const k = column.scale.levels.length;
-        const out = new Float64Array(column.codes.length);
+        const out = new Float64Array(codes.length);
         for (let i = 0; i < out.length; i++) {
-          const c = column.codes[i] as number;
+          const c = codes[i] as number;
           out[i] = c >= 0 && c < k ? (column.scale.codes[c] as number) : NaN;
         }
         return out;
       }
-      throw new RangeError(`survey.numeric: no item or numeric attribute "${name}"; known: ${names()}`);
+      throw new RangeError(
+        `survey.numeric: no item or numeric attribute ${describeValue(name)}; known: ${quote([...data.columns.keys(), ...data.numbers.keys()])}`,
+      );
     },
     category(name: string): readonly (string | null)[] {
-      const values = categories.get(name);
-      if (values === undefined) {
-        throw new RangeError(`survey.category: no categorical attribute "${name}"; known: ${[...categories.keys()].map((n) => `"${n}"`).join(', ') || 'none'}`);
-      }
-      return values.slice(); // a copy: the survey's own stays as read
+      return categoryValues('survey.category', name);
     },
     filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I> {
-      const rows: number[] = [];
+      const kept: number[] = [];
       if (typeof keep === 'function') {
-        for (let i = 0; i < ids.length; i++) if (keep(i)) rows.push(i);
+        for (let i = 0; i < size; i++) if (keep(i)) kept.push(i);
       } else {
-        if (keep === null || typeof keep !== 'object' || keep.length !== ids.length) {
-          throw new RangeError(`survey.filter: keep must be a function or ${ids.length} booleans, one per respondent`);
+        if (keep === null || typeof keep !== 'object' || keep.length !== size) {
+          throw new RangeError(`survey.filter: keep must be a function or ${size} booleans, one per respondent`);
         }
-        for (let i = 0; i < ids.length; i++) if (keep[i]) rows.push(i);
+        for (let i = 0; i < size; i++) if (keep[i]) kept.push(i);
       }
-      return subset(rows);
+      return subset(kept);
     },
     where(name: string, value: string | readonly string[]): Survey<I> {
-      const values = categories.get(name);
-      if (values === undefined) {
-        throw new RangeError(`survey.where: no categorical attribute "${name}"; known: ${[...categories.keys()].map((n) => `"${n}"`).join(', ') || 'none'}`);
-      }
+      const values = categoryValues('survey.where', name);
       const wanted = new Set(typeof value === 'string' ? [value] : value);
-      const rows: number[] = [];
+      const kept: number[] = [];
       values.forEach((v, i) => {
-        if (v !== null && wanted.has(v)) rows.push(i);
+        if (v !== null && wanted.has(v)) kept.push(i);
       });
-      return subset(rows);
+      return subset(kept);
     },
-  });
+    withWeights(input: SurveyWeights): Survey<I> {
+      return makeView(data, rows, readNewWeights('survey.withWeights', input, size, () => survey.ids));
+    },
+    recode(name: string, mapping: Readonly<Record<string, string | null>>, options?: RecodeOptions): Survey<I> {
+      const fn = 'survey.recode';
+      const { as, unmapped } = readRecodeOptions(fn, options);
+      const values = recodeValues(fn, name, categoryValues(fn, name), mapping, unmapped);
+      return withCategory(fn, as ?? name, values, name);
+    },
+    collapse(name: string, groups: Readonly<Record<string, readonly string[]>>, options?: CollapseOptions): Survey<I> {
+      const fn = 'survey.collapse';
+      const { as, unmapped } = readRecodeOptions(fn, options);
+      const values = recodeValues(fn, name, categoryValues(fn, name), collapseMapping(fn, groups), unmapped);
+      return withCategory(fn, as ?? name, values, name);
+    },
+    combinations(id: string, options: CombinationsOptions): Survey<I> {
+      const fn = 'survey.combinations';
+      const checked = readCombinationsOptions(fn, options);
+      const { coded } = surveyQuestion(fn, survey, id);
+      return withCategory(fn, checked.as, combinationValues(fn, id, coded, checked), undefined);
+    },
+  };
+  Object.freeze(survey);
+  views.set(survey, view as unknown as View<string>);
+  return survey;
+}
+
+/** Counts of a subset's codes (the subset column computes them; this reads them back for a column built from codes). */
+function countCodes(codes: Int8Array, levelCount: number): ColumnCounts {
+  let substantive = 0;
+  let nonSubstantive = 0;
+  let missing = 0;
+  let invalid = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    if (c >= levelCount) nonSubstantive++;
+    else if (c >= 0) substantive++;
+    else if (c === -1) missing++;
+    else invalid++;
+  }
+  return Object.freeze({ total: codes.length, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive });
+}
+
+/** Validates new weights: one finite number >= 0 per respondent, matching ids when given. */
+function readNewWeights(fn: string, input: SurveyWeights, size: number, ids: () => readonly string[]): Float64Array | null {
+  if (input === null) return null;
+  let source: ArrayLike<unknown>;
+  if (input !== undefined && typeof input === 'object' && !isArrayLike(input) && 'weights' in input) {
+    const result = input as { weights: unknown; ids?: unknown };
+    if (!isArrayLike(result.weights)) {
+      throw new TypeError(`${fn}: weights.weights must be an array of numbers, got ${describeValue(result.weights)}`);
+    }
+    source = result.weights;
+    if (Array.isArray(result.ids) && result.ids.length === size) {
+      const own = ids();
+      for (let i = 0; i < size; i++) {
+        if (String(result.ids[i]) !== own[i]) {
+          throw new RangeError(
+            `${fn}: the weights are for other respondents: position ${i} has id ${describeValue(result.ids[i])} in the weights but "${own[i]}" in the survey; weight this survey (or the same subset of it)`,
+          );
+        }
+      }
+    }
+  } else if (isArrayLike(input)) {
+    source = input;
+  } else {
+    throw new TypeError(`${fn}: expected one weight per respondent (an array), a postStratify() or rake() result, or null; got ${describeValue(input)}`);
+  }
+  if (source.length !== size) {
+    throw new RangeError(`${fn}: got ${source.length} weights for ${size} respondents; give one weight per respondent`);
+  }
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const w = source[i];
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      throw new RangeError(`${fn}: weights[${i}] is ${describeValue(w)}; every weight must be a finite number >= 0`);
+    }
+    out[i] = w;
+  }
+  return out;
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const length = (value as { length?: unknown }).length;
+  return typeof length === 'number' && Number.isInteger(length) && length >= 0;
 }

@@ -1,9 +1,12 @@
+import { countCells, type CodedMultiSelect } from '../data/multiSelectCoding';
+import { isSurveyObject, surveyQuestion, type Survey } from '../data/surveyObject';
 import { describeValue } from '../internal/validate';
 import {
   assertInput,
   checkBoolean,
   checkOptionsObject,
   codeMultiSelect,
+  denominatorWarnings,
   resolveOptionList,
   respondentSummary,
   TICKED,
@@ -14,6 +17,7 @@ import {
 export {
   MultiSelectInputError,
   type MultiSelectBadValue,
+  type MultiSelectBlank,
   type MultiSelectCellValue,
   type MultiSelectCodingOptions,
   type MultiSelectColumns,
@@ -21,7 +25,10 @@ export {
   type MultiSelectSeparated,
 } from './multiSelectInput';
 
-/** Options of {@link multiSelect}. */
+/**
+ * Options of {@link multiSelect}. With a survey, only `noneMeansAnswered` and
+ * `topCombinations` apply: how cells are read is declared once in `survey({ multiSelect })`.
+ */
 export interface MultiSelectOptions extends MultiSelectCodingOptions {
   /**
    * Count a respondent who ticked nothing as answered (with zero options) when at least one of
@@ -65,10 +72,28 @@ export interface MultiSelectCombination {
   readonly cumulativeShare: number;
 }
 
+/** How every cell (respondent × option) of a question was read: `total = ticked + notTicked + missing + invalid`. */
+export interface MultiSelectCellCounts {
+  /** Cells: respondents × options. */
+  readonly total: number;
+  /** Cells read as ticked. */
+  readonly ticked: number;
+  /** Cells read as seen but not ticked (blank cells too under `blank: 'not-ticked'`). */
+  readonly notTicked: number;
+  /** Blank cells under `blank: 'missing'`. */
+  readonly missing: number;
+  /** Unreadable cells kept under the survey's `unknown: 'missing'`. */
+  readonly invalid: number;
+}
+
 /** Result of {@link multiSelect}: plain data, JSON-serialisable. */
 export interface MultiSelectResult {
-  /** `total = answered + missing`. */
+  /** The question's id (survey form), else null. */
+  readonly question: string | null;
+  /** Respondents: `total = answered + missing` ("missing" is everyone not counted as answering). */
   readonly n: { readonly total: number; readonly answered: number; readonly missing: number };
+  /** Cells (respondents × options) by how they were read; `invalid` only under the survey's `unknown: 'missing'`. */
+  readonly cells: MultiSelectCellCounts;
   /** One row per option, in option order, including options nobody ticked. */
   readonly options: readonly MultiSelectOptionRow[];
   /** One row per k = 0 … number of options. */
@@ -78,8 +103,27 @@ export interface MultiSelectResult {
   /** How many distinct combinations occur (so a reader knows what `combinations` leaves out). */
   readonly distinctCombinations: number;
   readonly method: 'multi-select';
+  /**
+   * What the reader must know about the denominator: how many respondents who ticked nothing,
+   * or left every cell blank, were counted as not answering, and which option changes that.
+   */
+  readonly warnings: readonly string[];
   /** Why the shares are NaN: set when nobody answered. */
   readonly reason?: string;
+}
+
+/** Option keys that describe how cells are read; with a survey they belong in its declaration. */
+const CODING_KEYS = ['options', 'ticked', 'notTicked', 'blank'] as const;
+
+/** Throws when coding options are passed with a survey question. Internal. */
+export function refuseCodingOptions(fn: string, options: object): void {
+  for (const key of CODING_KEYS) {
+    if ((options as Record<string, unknown>)[key] !== undefined) {
+      throw new TypeError(
+        `${fn}: ${key} describes how cells are read, which a survey fixes once; declare it in survey({ multiSelect: [{ id, …, ${key} }] }) instead`,
+      );
+    }
+  }
 }
 
 /** Throws unless `value` is undefined, a non-negative integer or Infinity; returns the default 10 when undefined. */
@@ -108,60 +152,88 @@ function compareIndexLists(a: readonly number[], b: readonly number[]): number {
  * option, how many options each respondent ticked, and which exact combinations occur.
  *
  * Every share is of the respondents who answered the question, n.answered: a respondent who
- * ticked at least one option, or (with `noneMeansAnswered`) ticked none but left a non-missing
+ * ticked at least one option, or (with `noneMeansAnswered`) ticked none but has a "not ticked"
  * cell. The option shares therefore need not sum to 1; the `perRespondent` and `combinations`
  * shares do. Sums are exact integer counts; Σₖ k · respondents(k) = Σ over options of count.
+ * A respondent who ticked nothing is never left out of the denominator silently: `warnings`
+ * says how many were counted as not answering and which option to set.
  *
- * Input comes in two forms. Column form: one column per option, a cell being ticked
- * (`true`, `1`, `'1'`, `'x'`, `'ja'`, `'yes'` or the option's name, text case-insensitive),
- * not ticked (`false`, `0`, `'0'`, `'nej'`, `'no'`) or missing (`null`, `undefined`, `NaN`,
- * blank text); `options.ticked`/`notTicked` replace these lists. Separator form:
- * `{ column, separator }`, each cell the ticked options joined by `separator`, with
- * `options.options` listing every option.
+ * Survey form: `multiSelect(s, id)` tallies a question declared in `survey({ multiSelect })`,
+ * coded once when the survey was read, for the survey's respondents (so `s.where(…)` filters
+ * it with everything else). Raw form: one column per option, a cell being ticked (`true`, `1`,
+ * `'1'`, `'x'`, `'ja'`, `'yes'` or the option's name, text case-insensitive), not ticked
+ * (`false`, `0`, `'0'`, `'nej'`, `'no'`) or blank (missing, or not ticked with
+ * `blank: 'not-ticked'`); `options.ticked`/`notTicked` replace the lists, which come before
+ * the option-name rule. Or `{ column, separator }`, each cell the ticked options joined by
+ * `separator`, with `options.options` listing every option.
  *
- * @param input - option columns, or `{ column, separator }`
- * @param options - option list, cell values, `noneMeansAnswered`, `topCombinations`
+ * @param input - a survey (then `id` names the question), option columns, or `{ column, separator }`
+ * @param id - the question's id (survey form); in the raw form, the options take this place
+ * @param options - `noneMeansAnswered`, `topCombinations`; raw form also option list and cell values
  * @returns counts and shares; shares are NaN when nobody answered
  * @throws MultiSelectInputError listing every unreadable cell value (column form) or unknown
  *   option (separator form) with its count and first row positions
- * @throws TypeError or RangeError for malformed arguments (no columns, unequal lengths, …)
+ * @throws TypeError or RangeError for malformed arguments (no columns, unequal lengths, an
+ *   unknown question id, coding options with a survey, …)
  * @example
  * ```ts
  * const r = multiSelect(
  *   { column: ['Sparring; Kurser', 'Kurser', null, 'Kurser;Kurser'], separator: ';' },
- *   { options: ['Sparring', 'Kurser', 'Netværk'] },
+ *   { options: ['Sparring', 'Kurser', 'Netværk'], blank: 'missing' },
  * );
  * r.n;       // { total: 4, answered: 3, missing: 1 }
  * r.options; // [{ option: 'Sparring', count: 1, share: 0.333… },
  *            //  { option: 'Kurser', count: 3, share: 1 }, { option: 'Netværk', count: 0, share: 0 }]
  * r.perRespondent.map((p) => p.respondents); // [0, 2, 1, 0]
  * r.combinations[0]; // { options: ['Kurser'], count: 2, share: 0.666…, cumulativeShare: 0.666… }
+ *
+ * const s = survey({ rows, id: 'kode', items, multiSelect: [{ id: 'støtte', columns: ['Sparring', 'Kurser'] }] });
+ * multiSelect(s.where('region', 'Nordjylland'), 'støtte').n; // the region's respondents only
  * ```
  * @see R: `colSums(x)` and `table(rowSums(x))` on a 0/1 matrix
  */
-export function multiSelect(input: MultiSelectInput, options?: MultiSelectOptions): MultiSelectResult {
+export function multiSelect(input: Survey, id: string, options?: MultiSelectOptions): MultiSelectResult;
+export function multiSelect(input: MultiSelectInput, options?: MultiSelectOptions): MultiSelectResult;
+export function multiSelect(
+  input: Survey | MultiSelectInput,
+  idOrOptions?: string | MultiSelectOptions,
+  surveyOptions?: MultiSelectOptions,
+): MultiSelectResult {
   const fn = 'multiSelect';
-  const opts = checkOptionsObject<MultiSelectOptions>(fn, options);
+  if (isSurveyObject(input)) {
+    if (typeof idOrOptions !== 'string') {
+      throw new TypeError(`${fn}: with a survey, the second argument names the question: multiSelect(s, id), got ${describeValue(idOrOptions)}`);
+    }
+    const opts = checkOptionsObject<MultiSelectOptions>(fn, surveyOptions);
+    refuseCodingOptions(fn, opts);
+    const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
+    const top = checkTop(fn, opts.topCombinations);
+    const { coded } = surveyQuestion(fn, input, idOrOptions);
+    return summarise(fn, idOrOptions, coded, noneMeansAnswered, top);
+  }
+  if (typeof idOrOptions === 'string') {
+    throw new TypeError(`${fn}: a question id (${describeValue(idOrOptions)}) needs a survey as the first argument, got ${describeValue(input)}`);
+  }
+  const opts = checkOptionsObject<MultiSelectOptions>(fn, idOrOptions);
   assertInput(fn, input);
   const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
   const top = checkTop(fn, opts.topCombinations);
   const optionList = resolveOptionList(fn, [input], opts);
   const coded = codeMultiSelect(fn, input, optionList, opts);
-  return summarise(coded.options, coded.respondents, coded.cells, noneMeansAnswered, top);
+  return summarise(fn, null, coded, noneMeansAnswered, top);
 }
 
 function summarise(
-  optionList: readonly string[],
-  n: number,
-  cells: Uint8Array,
+  fn: string,
+  question: string | null,
+  coded: CodedMultiSelect,
   noneMeansAnswered: boolean,
   top: number,
 ): MultiSelectResult {
+  const { options: optionList, respondents: n, cells } = coded;
   const m = optionList.length;
-  const { ticks, answered, answeredCount } = respondentSummary(
-    { options: optionList, respondents: n, cells },
-    noneMeansAnswered,
-  );
+  const summary = respondentSummary(coded, noneMeansAnswered);
+  const { ticks, answered, answeredCount } = summary;
 
   const optionCounts = new Array<number>(m).fill(0);
   const perK = new Array<number>(m + 1).fill(0);
@@ -214,12 +286,15 @@ function summarise(
   }
 
   const result: MultiSelectResult = {
+    question,
     n: { total: n, answered: answeredCount, missing: n - answeredCount },
+    cells: countCells(coded),
     options: optionRows,
     perRespondent,
     combinations,
     distinctCombinations: combos.size,
     method: 'multi-select',
+    warnings: denominatorWarnings(fn, coded, summary, noneMeansAnswered),
   };
   return answeredCount === 0 ? { ...result, reason: 'nobody answered the question: the shares are undefined' } : result;
 }

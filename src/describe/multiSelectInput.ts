@@ -1,5 +1,22 @@
+import {
+  blankProblem,
+  CELL_MISSING,
+  CELL_NOT_TICKED,
+  CELL_TICKED,
+  clashingValues,
+  codeOptionColumns,
+  codeSeparated,
+  discoverTokens,
+  optionListProblem,
+  valueListProblem,
+  type CodedMultiSelect,
+  type MultiSelectBlank,
+  type MultiSelectCellValue,
+} from '../data/multiSelectCoding';
 import { describeValue } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
+
+export type { MultiSelectBlank, MultiSelectCellValue } from '../data/multiSelectCoding';
 
 /**
  * A multi-select question as one column per option ("Sæt gerne flere kryds"): `input[option][i]`
@@ -21,9 +38,6 @@ export interface MultiSelectSeparated {
 /** Either form of a multi-select question. */
 export type MultiSelectInput = MultiSelectColumns | MultiSelectSeparated;
 
-/** A cell value that may be listed in `ticked` or `notTicked`. */
-export type MultiSelectCellValue = string | number | boolean;
-
 /** How cells are read; shared by `multiSelect`, `multiSelectTable` and `mergeInformants`. */
 export interface MultiSelectCodingOptions {
   /**
@@ -37,15 +51,22 @@ export interface MultiSelectCodingOptions {
    * Cell values meaning "ticked" (column form). Replaces the default
    * `[true, 1, '1', 'x', 'ja', 'yes']`. Text is compared after label normalisation (trimmed,
    * case-insensitive), so `'X'` and `' Ja '` match. A cell holding its option's own name is
-   * always ticked.
+   * ticked too, unless that name is listed in `notTicked` (an option named "0" or "nej").
    */
   readonly ticked?: readonly MultiSelectCellValue[];
   /**
    * Cell values meaning "seen but not ticked" (column form). Replaces the default
-   * `[false, 0, '0', 'nej', 'no']`. `null`, `undefined`, `NaN` and blank text are missing
-   * unless listed here or in `ticked`.
+   * `[false, 0, '0', 'nej', 'no']`. The lists come before the option-name rule, so a column
+   * for an option named "0" holding "0" is not ticked.
    */
   readonly notTicked?: readonly MultiSelectCellValue[];
+  /**
+   * What a blank cell (`null`, `undefined`, `NaN`, empty or white-space text) means:
+   * `'missing'` (default) or `'not-ticked'`, for exports that write `1` (or the option text)
+   * into a ticked box and leave the others blank (SurveyXact and Enalyzer tick-box blocks).
+   * In the separator form, `'not-ticked'` reads a blank cell as "ticked nothing".
+   */
+  readonly blank?: MultiSelectBlank;
 }
 
 /** One distinct value that could not be read, reported by {@link MultiSelectInputError}. */
@@ -92,33 +113,22 @@ export class MultiSelectInputError extends Error {
 }
 
 /** Cell states of a coded question. Internal. */
-export const MISSING = 0;
-export const NOT_TICKED = 1;
-export const TICKED = 2;
+export const MISSING = CELL_MISSING;
+export const NOT_TICKED = CELL_NOT_TICKED;
+export const TICKED = CELL_TICKED;
 
-/**
- * A multi-select question read into cell states: `cells[i * options.length + j]` is
- * {@link MISSING}, {@link NOT_TICKED} or {@link TICKED} for respondent `i` and option `j`.
- * Internal: the public functions turn it into plain results.
- */
-export interface CodedMultiSelect {
-  readonly options: readonly string[];
-  readonly respondents: number;
-  readonly cells: Uint8Array;
-}
+export type { CodedMultiSelect };
 
-const DEFAULT_TICKED: readonly MultiSelectCellValue[] = [true, 1, '1', 'x', 'ja', 'yes'];
-const DEFAULT_NOT_TICKED: readonly MultiSelectCellValue[] = [false, 0, '0', 'nej', 'no'];
-
-/** At most this many positions are kept per bad value. */
-const POSITIONS = 5;
 /** At most this many bad values are spelled out in a message (all are on `error.bad`). */
 const MESSAGE_LIMIT = 50;
 
-/** True when `input` is the separator form. Internal. */
+/**
+ * True when `input` is the separator form: its `separator` is text. A record of option columns
+ * never has a text under any key (every column is an array), so options named `column` or
+ * `separator` are read as columns. Internal.
+ */
 export function isSeparated(input: MultiSelectInput): input is MultiSelectSeparated {
-  const candidate = input as Partial<MultiSelectSeparated>;
-  return typeof candidate.separator === 'string' && 'column' in input;
+  return typeof (input as { separator?: unknown }).separator === 'string' && 'column' in input;
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
@@ -135,8 +145,8 @@ export function assertInput(fn: string, input: unknown, what = 'input'): asserts
     );
   }
   const maybe = input as { column?: unknown; separator?: unknown };
-  if ('separator' in maybe && 'column' in maybe) {
-    if (typeof maybe.separator !== 'string' || maybe.separator === '') {
+  if (typeof maybe.separator === 'string' && 'column' in maybe) {
+    if (maybe.separator === '') {
       throw new TypeError(`${fn}: ${what}.separator must be a non-empty string such as ';', got ${describeValue(maybe.separator)}`);
     }
     if (!isArrayLike(maybe.column)) {
@@ -152,7 +162,10 @@ export function assertInput(fn: string, input: unknown, what = 'input'): asserts
   for (const name of names) {
     const column = (input as Record<string, unknown>)[name];
     if (!isArrayLike(column)) {
-      throw new TypeError(`${fn}: ${what} column ${JSON.stringify(name)} must be an array, got ${describeValue(column)}`);
+      throw new TypeError(
+        `${fn}: ${what} column ${JSON.stringify(name)} must be an array, got ${describeValue(column)}` +
+          (name === 'separator' ? "; for the separator form pass { column, separator: ';' } with a text separator" : ''),
+      );
     }
     if (length === undefined) length = column.length;
     else if (column.length !== length) {
@@ -163,51 +176,9 @@ export function assertInput(fn: string, input: unknown, what = 'input'): asserts
   }
 }
 
-function checkOptionsList(fn: string, options: unknown): readonly string[] | undefined {
-  if (options === undefined) return undefined;
-  if (!Array.isArray(options) || options.some((o) => typeof o !== 'string')) {
-    throw new TypeError(`${fn}: options.options must be an array of option names, got ${describeValue(options)}`);
-  }
-  const seen = new Map<string, string>();
-  for (const option of options as string[]) {
-    const key = normalizeLabel(option);
-    if (key === '') throw new RangeError(`${fn}: options.options holds an empty option name; remove it`);
-    const before = seen.get(key);
-    if (before !== undefined) {
-      throw new RangeError(
-        `${fn}: options.options names the same option twice (${JSON.stringify(before)} and ${JSON.stringify(option)}); list each once`,
-      );
-    }
-    seen.set(key, option);
-  }
-  return options as string[];
-}
-
-function checkValueList(fn: string, list: unknown, name: string): readonly MultiSelectCellValue[] | undefined {
-  if (list === undefined) return undefined;
-  if (
-    !Array.isArray(list) ||
-    list.some((v) => typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && !Number.isNaN(v)))
-  ) {
-    throw new TypeError(`${fn}: options.${name} must be an array of texts, numbers or booleans, got ${describeValue(list)}`);
-  }
-  return list as MultiSelectCellValue[];
-}
-
-/** A value list split into normalised text and other primitives, for lookups. */
-interface ValueSet {
-  readonly text: Set<string>;
-  readonly other: Set<number | boolean>;
-}
-
-function toValueSet(values: readonly MultiSelectCellValue[]): ValueSet {
-  const text = new Set<string>();
-  const other = new Set<number | boolean>();
-  for (const value of values) {
-    if (typeof value === 'string') text.add(normalizeLabel(value));
-    else other.add(value);
-  }
-  return { text, other };
+function checked<T>(fn: string, problem: string | undefined, value: T): T {
+  if (problem !== undefined) throw new TypeError(`${fn}: options.${problem}`);
+  return value;
 }
 
 /**
@@ -218,16 +189,7 @@ function toValueSet(values: readonly MultiSelectCellValue[]): ValueSet {
  */
 export function discoverOptions(input: MultiSelectInput, seen: Map<string, string>): void {
   if (isSeparated(input)) {
-    const { column, separator } = input;
-    for (let i = 0; i < column.length; i++) {
-      const cell = column[i];
-      if (typeof cell !== 'string') continue;
-      for (const raw of cell.split(separator)) {
-        const token = raw.trim();
-        const key = normalizeLabel(token);
-        if (key !== '' && !seen.has(key)) seen.set(key, token);
-      }
-    }
+    discoverTokens(input.column, input.separator, seen);
   } else {
     for (const name of Object.keys(input)) {
       const key = normalizeLabel(name);
@@ -245,49 +207,14 @@ export function resolveOptionList(
   inputs: readonly MultiSelectInput[],
   options: MultiSelectCodingOptions,
 ): readonly string[] {
-  const given = checkOptionsList(fn, options.options);
-  if (given !== undefined) return given;
+  const problem = optionListProblem(options.options, 'options');
+  if (problem !== undefined) {
+    throw problem.includes('must be an array') ? new TypeError(`${fn}: options.${problem}`) : new RangeError(`${fn}: options.${problem}`);
+  }
+  if (options.options !== undefined) return options.options;
   const seen = new Map<string, string>();
   for (const input of inputs) discoverOptions(input, seen);
   return [...seen.values()];
-}
-
-/** Records bad values by (option, value) with counts and first positions. */
-class BadValues {
-  private readonly entries = new Map<string | undefined, Map<unknown, { count: number; positions: number[] }>>();
-  private readonly order: { option: string | undefined; value: unknown }[] = [];
-
-  add(option: string | undefined, value: unknown, row: number): void {
-    let perOption = this.entries.get(option);
-    if (perOption === undefined) {
-      perOption = new Map();
-      this.entries.set(option, perOption);
-    }
-    const entry = perOption.get(value);
-    if (entry === undefined) {
-      perOption.set(value, { count: 1, positions: [row] });
-      this.order.push({ option, value });
-    } else {
-      entry.count++;
-      if (entry.positions.length < POSITIONS) entry.positions.push(row);
-    }
-  }
-
-  get size(): number {
-    return this.order.length;
-  }
-
-  list(): MultiSelectBadValue[] {
-    return this.order.map(({ option, value }) => {
-      const entry = this.entries.get(option)?.get(value) as { count: number; positions: number[] };
-      return {
-        ...(option === undefined ? {} : { option }),
-        value,
-        count: entry.count,
-        positions: [...entry.positions],
-      };
-    });
-  }
 }
 
 function badValueLines(bad: readonly MultiSelectBadValue[]): string {
@@ -315,49 +242,27 @@ export function codeMultiSelect(
   options: MultiSelectCodingOptions,
 ): CodedMultiSelect {
   const m = optionList.length;
-  const index = new Map<string, number>();
-  optionList.forEach((option, j) => index.set(normalizeLabel(option), j));
+  const blank = checked(fn, blankProblem(options.blank, 'blank'), options.blank);
 
   if (isSeparated(input)) {
     const { column, separator } = input;
-    const n = column.length;
-    const cells = new Uint8Array(n * m);
-    const bad = new BadValues();
-    for (let i = 0; i < n; i++) {
-      const cell: unknown = column[i];
-      if (cell === null || cell === undefined) continue;
-      if (typeof cell !== 'string') {
-        bad.add(undefined, cell, i);
-        continue;
-      }
-      if (normalizeLabel(cell) === '') continue;
-      const row = i * m;
-      cells.fill(NOT_TICKED, row, row + m);
-      for (const raw of cell.split(separator)) {
-        const token = raw.trim();
-        const key = normalizeLabel(token);
-        if (key === '') continue;
-        const j = index.get(key);
-        if (j === undefined) bad.add(undefined, token, i);
-        else cells[row + j] = TICKED;
-      }
-    }
-    if (bad.size > 0) {
-      const list = bad.list();
+    const { coded, bad } = codeSeparated(optionList, column, separator, { blank });
+    if (bad.length > 0) {
       const known = optionList.map((o) => JSON.stringify(o)).join(', ');
       throw new MultiSelectInputError(
-        `${fn}: ${list.length} unknown ${list.length === 1 ? 'option' : 'options'} in ${n} responses ` +
+        `${fn}: ${bad.length} unknown ${bad.length === 1 ? 'option' : 'options'} in ${column.length} responses ` +
           `(separator ${JSON.stringify(separator)}; known options ${known}); ` +
-          `add them to options.options, fix their spelling, or check the separator:\n${badValueLines(list)}`,
-        list,
+          `add them to options.options, fix their spelling, or check the separator:\n${badValueLines(bad)}`,
+        bad,
       );
     }
-    return { options: optionList, respondents: n, cells };
+    return coded;
   }
 
   // Column form: the columns must be exactly the options.
   const columns = input as MultiSelectColumns;
   const names = Object.keys(columns);
+  const index = new Set(optionList.map((o) => normalizeLabel(o)));
   const byKey = new Map<string, string>();
   for (const name of names) byKey.set(normalizeLabel(name), name);
   const absent = optionList.filter((o) => !byKey.has(normalizeLabel(o)));
@@ -371,56 +276,25 @@ export function codeMultiSelect(
       `${fn}: the option columns do not match the options (${parts.join('; ')}); pass one column per option, with the same names`,
     );
   }
-
-  const ticked = toValueSet(checkValueList(fn, options.ticked, 'ticked') ?? DEFAULT_TICKED);
-  const notTicked = toValueSet(checkValueList(fn, options.notTicked, 'notTicked') ?? DEFAULT_NOT_TICKED);
-  const clash = [...ticked.text].filter((v) => notTicked.text.has(v)) as MultiSelectCellValue[];
-  clash.push(...[...ticked.other].filter((v) => notTicked.other.has(v)));
+  const ticked = checked(fn, valueListProblem(options.ticked, 'ticked'), options.ticked);
+  const notTicked = checked(fn, valueListProblem(options.notTicked, 'notTicked'), options.notTicked);
+  const clash = clashingValues(ticked, notTicked);
   if (clash.length > 0) {
     throw new RangeError(
       `${fn}: ${clash.map((v) => describeValue(v)).join(', ')} ${clash.length === 1 ? 'is' : 'are'} listed both in options.ticked and options.notTicked; list each value once`,
     );
   }
-
-  const n = (columns[names[0] as string] as ArrayLike<unknown>).length;
-  const cells = new Uint8Array(n * m);
-  const bad = new BadValues();
-  for (let j = 0; j < m; j++) {
-    const option = optionList[j] as string;
-    const optionKey = normalizeLabel(option);
-    const column = columns[byKey.get(optionKey) as string] as ArrayLike<unknown>;
-    for (let i = 0; i < n; i++) {
-      const value = column[i];
-      let state: number;
-      if (typeof value === 'string') {
-        const key = normalizeLabel(value);
-        if (key === optionKey || ticked.text.has(key)) state = TICKED;
-        else if (notTicked.text.has(key)) state = NOT_TICKED;
-        else if (key === '') state = MISSING;
-        else state = -1;
-      } else if (typeof value === 'number' || typeof value === 'boolean') {
-        if (ticked.other.has(value)) state = TICKED;
-        else if (notTicked.other.has(value)) state = NOT_TICKED;
-        else if (Number.isNaN(value)) state = MISSING;
-        else state = -1;
-      } else if (value === null || value === undefined) {
-        state = MISSING;
-      } else {
-        state = -1;
-      }
-      if (state < 0) bad.add(option, value, i);
-      else cells[i * m + j] = state;
-    }
-  }
-  if (bad.size > 0) {
-    const list = bad.list();
+  const ordered = optionList.map((o) => columns[byKey.get(normalizeLabel(o)) as string] as ArrayLike<unknown>);
+  const n = (ordered[0] as ArrayLike<unknown>).length;
+  const { coded, bad } = codeOptionColumns(optionList, ordered, n, { ticked, notTicked, blank });
+  if (bad.length > 0) {
     throw new MultiSelectInputError(
-      `${fn}: ${list.length} ${list.length === 1 ? 'value is' : 'values are'} neither ticked, not ticked nor missing in ${n} responses; ` +
-        `recode them, or list them in options.ticked or options.notTicked:\n${badValueLines(list)}`,
-      list,
+      `${fn}: ${bad.length} ${bad.length === 1 ? 'value is' : 'values are'} neither ticked, not ticked nor missing in ${n} responses; ` +
+        `recode them, or list them in options.ticked or options.notTicked:\n${badValueLines(bad)}`,
+      bad,
     );
   }
-  return { options: optionList, respondents: n, cells };
+  return coded;
 }
 
 /** Throws unless `value` is undefined or a boolean. Internal. */
@@ -441,32 +315,79 @@ export function checkOptionsObject<T extends object>(fn: string, options: unknow
   return options as T;
 }
 
+/** Per respondent: options ticked and whether they answered; and the counts behind the warnings. Internal. */
+export interface RespondentSummary {
+  readonly ticks: Uint16Array;
+  readonly answered: Uint8Array;
+  readonly answeredCount: number;
+  /** Respondents who ticked nothing but have a "not ticked" cell. */
+  readonly tickedNone: number;
+  /** Respondents all of whose cells are blank (missing). */
+  readonly allBlank: number;
+  /** Cells read as "not ticked". */
+  readonly notTickedCells: number;
+}
+
 /**
  * Per respondent: how many options were ticked and whether the respondent answered (ticked
- * something, or, with `noneMeansAnswered`, left at least one cell non-missing). Internal.
+ * something, or, with `noneMeansAnswered`, has at least one "not ticked" cell). Internal.
  */
-export function respondentSummary(
-  coded: CodedMultiSelect,
-  noneMeansAnswered: boolean,
-): { readonly ticks: Uint16Array; readonly answered: Uint8Array; readonly answeredCount: number } {
+export function respondentSummary(coded: CodedMultiSelect, noneMeansAnswered: boolean): RespondentSummary {
   const { respondents: n, cells } = coded;
   const m = coded.options.length;
   const ticks = new Uint16Array(n);
   const answered = new Uint8Array(n);
   let answeredCount = 0;
+  let tickedNone = 0;
+  let allBlank = 0;
+  let notTickedCells = 0;
   for (let i = 0; i < n; i++) {
     let k = 0;
-    let present = false;
+    let seen = false;
+    let blank = true;
     for (let j = i * m; j < (i + 1) * m; j++) {
       const state = cells[j] as number;
       if (state === TICKED) k++;
-      if (state !== MISSING) present = true;
+      else if (state === NOT_TICKED) {
+        seen = true;
+        notTickedCells++;
+      }
+      if (state !== MISSING) blank = false;
     }
     ticks[i] = k;
-    if (k > 0 || (noneMeansAnswered && present)) {
+    if (k === 0 && seen) tickedNone++;
+    if (blank && m > 0) allBlank++;
+    if (k > 0 || (noneMeansAnswered && seen)) {
       answered[i] = 1;
       answeredCount++;
     }
   }
-  return { ticks, answered, answeredCount };
+  return { ticks, answered, answeredCount, tickedNone, allBlank, notTickedCells };
+}
+
+/**
+ * What a reader must know about the denominator: respondents who ticked nothing and are
+ * counted as not answering, and blank cells read as missing when the caller did not choose.
+ * Internal.
+ */
+export function denominatorWarnings(
+  fn: string,
+  coded: CodedMultiSelect,
+  summary: RespondentSummary,
+  noneMeansAnswered: boolean,
+): string[] {
+  const warnings: string[] = [];
+  const people = (k: number): string => `${k} respondent${k === 1 ? '' : 's'}`;
+  if (!noneMeansAnswered && summary.tickedNone > 0) {
+    warnings.push(
+      `${fn}: ${people(summary.tickedNone)} ticked no option (every cell "not ticked") and ${summary.tickedNone === 1 ? 'is' : 'are'} counted as not answering; pass noneMeansAnswered: true to count ${summary.tickedNone === 1 ? 'that respondent' : 'them'} as answering with no option ticked`,
+    );
+  }
+  const blanksOnly = coded.form === 'separator' || summary.notTickedCells === 0;
+  if (coded.blank === 'missing' && !coded.blankChosen && summary.allBlank > 0 && blanksOnly) {
+    warnings.push(
+      `${fn}: ${people(summary.allBlank)} left every cell blank and ${summary.allBlank === 1 ? 'is' : 'are'} counted as not answering (blank cells are missing by default); if this export leaves unticked boxes blank, declare blank: 'not-ticked' (with noneMeansAnswered: true to count those who ticked nothing), or blank: 'missing' to keep this reading without the warning`,
+    );
+  }
+  return warnings;
 }

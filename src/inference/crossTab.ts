@@ -8,6 +8,7 @@
  * Work is O(N + k₁k₂), and for integer codes the sums are exact. Pairwise deletion is implicit: a pair enters the table only when
  * both codes are substantive levels.
  */
+import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 
 /** The pair counts of two coded columns over their substantive levels. */
@@ -25,8 +26,8 @@ export function crossTabulateLevels(x: LikertColumn, y: LikertColumn): LevelCros
   const rows = x.scale.levels.length;
   const columns = y.scale.levels.length;
   const counts = new Int32Array(rows * columns);
-  const xc = x.codes;
-  const yc = y.codes;
+  const xc = columnCodes(x);
+  const yc = columnCodes(y);
   const length = xc.length;
   for (let i = 0; i < length; i++) {
     const a = xc[i] as number;

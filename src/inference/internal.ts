@@ -2,6 +2,7 @@
  * Helpers shared by the functions in `src/inference/`. Internal: never re-exported from
  * `src/index.ts`.
  */
+import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { normalQuantile } from '../math';
@@ -26,7 +27,8 @@ export function isLikertColumn(value: unknown): value is LikertColumn {
  */
 export function readNumeric(fn: string, input: NumericInput, name: string): Float64Array {
   if (isLikertColumn(input)) {
-    const { codes, scale } = input;
+    const { scale } = input;
+    const codes = columnCodes(input);
     const levels = scale.levels.length;
     const out = new Float64Array(codes.length);
     for (let i = 0; i < codes.length; i++) {

@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import { regularizedBeta } from '../math';
 import { assertLevel } from '../internal/validate';
 import { centredSums, crossTabulateLevels, integerScores } from './crossTab';
@@ -87,14 +88,16 @@ export function pearson(x: NumericInput, y: NumericInput, options: PearsonOption
   // Two coded columns with integer codes: exact sums from their cross-table of levels (see
   // crossTab.ts), with no per-respondent numbers to build.
   if (isLikertColumn(x) && isLikertColumn(y) && integerScores(x.scale.codes) && integerScores(y.scale.codes)) {
-    if (x.codes.length !== y.codes.length) {
+    const xLength = columnCodes(x).length;
+    const yLength = columnCodes(y).length;
+    if (xLength !== yLength) {
       throw new RangeError(
-        `${fn}: x and y must have the same length (one entry per respondent), got ${x.codes.length} and ${y.codes.length}`,
+        `${fn}: x and y must have the same length (one entry per respondent), got ${xLength} and ${yLength}`,
       );
     }
     const table = crossTabulateLevels(x, y);
     const { sxx, syy, sxy } = centredSums(table, x.scale.codes, y.scale.codes);
-    return correlationResult(table.n, x.codes.length - table.n, sxx, syy, sxy, level, thresholds);
+    return correlationResult(table.n, xLength - table.n, sxx, syy, sxy, level, thresholds);
   }
   const xs = readNumeric(fn, x, 'x');
   const ys = readNumeric(fn, y, 'y');

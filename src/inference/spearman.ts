@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import { assertLevel } from '../internal/validate';
 import { centredSums, crossTabulateLevels, levelRanks } from './crossTab';
 import { isLikertColumn, readNumeric, resolveStarScheme, type NumericInput } from './internal';
@@ -108,12 +109,12 @@ export function spearman(
   if (isLikertColumn(x) && isLikertColumn(y)) {
     // Two coded columns: each level's average rank follows from the margins of the table of
     // complete pairs; doubled, the ranks are integers, so the cross-table sums are exact.
-    sameLength(x.codes.length, y.codes.length);
+    sameLength(columnCodes(x).length, columnCodes(y).length);
     const table = crossTabulateLevels(x, y);
     const rankX = levelRanks(table, 'rows').map((rank) => 2 * rank);
     const rankY = levelRanks(table, 'columns').map((rank) => 2 * rank);
     const { sxx, syy, sxy } = centredSums(table, rankX, rankY);
-    nExcluded = x.codes.length - table.n;
+    nExcluded = columnCodes(x).length - table.n;
     onRanks = correlationResult(table.n, nExcluded, sxx, syy, sxy, level, resolveStarScheme(fn, stars));
   } else {
     const xs = readNumeric(fn, x, 'x');

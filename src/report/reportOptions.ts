@@ -51,13 +51,21 @@ export interface ReportPairs {
 /** Size groups: cut a numeric attribute at `breaks`, or split it at the median. */
 export type ReportSizeGroups = GroupByBreaks | GroupByMedian;
 
-/** A multi-select question asked once per group (e.g. forms of support per focus area). */
+/**
+ * A multi-select question asked once per group (e.g. forms of support per focus area). Name
+ * the survey's questions by id (`{ Anbringelse: 'støtte_anbringelse', … }`, or an array of ids,
+ * each group named by its id), so that the table counts the survey's respondents, filters
+ * included; or, the older raw form, pass one multi-select input per group.
+ */
 export interface ReportMultiSelect {
   /** Table title; a default is used when absent. */
   readonly title?: string;
-  /** One multi-select input per group (column of the table), in display order. */
-  readonly questions: Readonly<Record<string, MultiSelectInput>>;
-  /** Coding options passed to `multiSelectTable` (`options`, `ticked`, `notTicked`, …). */
+  /** Question ids per group (column of the table), in display order; or raw multi-select inputs. */
+  readonly questions: Readonly<Record<string, string>> | readonly string[] | Readonly<Record<string, MultiSelectInput>>;
+  /**
+   * Options passed to `multiSelectTable`: `noneMeansAnswered` (and `options` to fix the option
+   * order); with raw inputs also `ticked`, `notTicked`, `blank`.
+   */
   readonly coding?: MultiSelectTableOptions;
 }
 
@@ -334,11 +342,24 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
 
   const multiSelect = o.multiSelect;
   if (multiSelect !== undefined) {
-    if (!isPlainObject(multiSelect) || !isPlainObject(multiSelect.questions)) {
-      throw optionError(`multiSelect must be { title?, questions: { [group]: input } }, got ${describeValue(multiSelect)}`);
+    if (!isPlainObject(multiSelect) || !(isPlainObject(multiSelect.questions) || Array.isArray(multiSelect.questions))) {
+      throw optionError(`multiSelect must be { title?, questions: { [group]: question id } }, got ${describeValue(multiSelect)}`);
     }
-    if (Object.keys(multiSelect.questions).length === 0) {
+    const questions: unknown[] = Array.isArray(multiSelect.questions) ? multiSelect.questions : Object.values(multiSelect.questions);
+    if (questions.length === 0) {
       throw optionError('multiSelect.questions must hold at least one question');
+    }
+    const byId = questions.filter((q) => typeof q === 'string');
+    if (byId.length > 0 && byId.length < questions.length) {
+      throw optionError('multiSelect.questions mixes question ids and raw inputs; name every group by a question id of the survey');
+    }
+    const known = new Set(s.multiSelect.map((q) => q.id));
+    for (const id of byId) {
+      if (!known.has(id)) {
+        throw optionError(
+          `multiSelect.questions names ${describeValue(id)}, which is not a multi-select question of the survey; ${known.size > 0 ? `its questions are ${[...known].map((k) => `"${k}"`).join(', ')}` : 'declare it in survey({ multiSelect })'}`,
+        );
+      }
     }
     if (multiSelect.title !== undefined && typeof multiSelect.title !== 'string') {
       throw optionError(`multiSelect.title must be a string, got ${describeValue(multiSelect.title)}`);

@@ -9,6 +9,7 @@ import { codedMean } from '../describe/codedMean';
 import { compareGroups, type CompareGroupsResult, type GroupBy } from '../describe/compareGroups';
 import { correlate } from '../describe/correlate';
 import { frequencies } from '../describe/frequencies';
+import type { MultiSelectInput } from '../describe/multiSelectInput';
 import { multiSelectTable } from '../describe/multiSelectTable';
 import { rankItems } from '../describe/rankItems';
 import { representativeness, type RepresentativenessRow } from '../representativeness/representativeness';
@@ -412,7 +413,12 @@ export function multiSelectTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const spec = options.multiSelect;
   if (spec === undefined) return [];
-  const tally = multiSelectTable(spec.questions, spec.coding);
+  const byId = Array.isArray(spec.questions) || Object.values(spec.questions).every((q) => typeof q === 'string');
+  const tally = byId
+    ? multiSelectTable(ctx.survey, spec.questions as Readonly<Record<string, string>> | readonly string[], spec.coding)
+    : multiSelectTable(spec.questions as Readonly<Record<string, MultiSelectInput>>, spec.coding);
+  // Respondents who ticked nothing and were counted as not answering are never dropped silently.
+  for (const warning of tally.warnings) ctx.warnings.push(`multiSelect: ${warning}`);
   const published = suppressSmallCells(tally.counts, { threshold: options.suppressBelow });
   const columns: ReportColumn[] = [
     { key: 'option', label: words.option, format: 'text' },

@@ -1,5 +1,5 @@
 import { describeValue } from '../internal/validate';
-import { marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
+import { assertPopulationCoversSample, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
 import { buildMargin, openSample, readTargets } from './weightsInput';
 import type { CategoricalShares, WeightingSample, WeightingTargets } from './weightsInput';
@@ -50,7 +50,8 @@ export interface PostStratifyResult extends WeightingResult {
  * population units a respondent stands for — the weights R's `survey::postStratify` gives. The
  * two scales differ only by the constant factor N / n, so weighted shares and means are the same.
  *
- * Attach the weights as a column and they flow into the rest of the library:
+ * With a survey as the sample, `s.withWeights(postStratify(s, …))` gives the weighted survey
+ * (its ids are checked against the result's). Otherwise attach the weights as a column,
  * `survey({ rows: rows.map((r, i) => ({ ...r, w: result.weights[i] })), weight: 'w', … })`, or
  * pass them directly: `agreementShare(s.item('q1'), { weights: result.weights })`.
  *
@@ -60,7 +61,8 @@ export interface PostStratifyResult extends WeightingResult {
  *   Kish's designEffect and nEffective, min, max, mean, `iterations: 1`, `converged: true`, warnings
  * @throws RangeError naming the rows of respondents with a missing value, sample categories not in
  *   the targets, target categories with a positive share but no respondents, shares not summing
- *   to 1, and bad base weights, scale or populationSize; TypeError for inputs of the wrong type
+ *   to 1, and bad base weights, scale or populationSize (also a populationSize below n); TypeError
+ *   for inputs of the wrong type
  * @example
  * const rows = [
  *   { region: 'Hovedstaden' }, { region: 'Hovedstaden' }, { region: 'Hovedstaden' }, { region: 'Sjælland' },
@@ -84,6 +86,8 @@ export function postStratify(sample: WeightingSample, options: PostStratifyOptio
   }
   const target = pickTarget(fn, variable, options.targets);
   const { reader, n, base, scale, total } = openSample(fn, sample, [variable], options, target.size);
+  assertPopulationCoversSample(fn, options.populationSize, n);
+  if (scale === 'population' && options.populationSize === undefined) assertPopulationCoversSample(fn, total, n, "the targets' population size");
   const margin = buildMargin(fn, variable, target.shares, reader.values(variable), base, reader.ids);
 
   // w_i = d_i · P_h · T / D_h with D_h the base weight in cell h.

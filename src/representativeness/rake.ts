@@ -1,5 +1,5 @@
 import { describeValue } from '../internal/validate';
-import { categorySums, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
+import { assertPopulationCoversSample, categorySums, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
 import { buildMargin, openSample, readTargets } from './weightsInput';
 import type { Margin, WeightingSample, WeightingTargets } from './weightsInput';
@@ -73,7 +73,8 @@ const AT_BOUND = 1e-9;
  * (their achieved margins are in `margins`). Numeric margins (a population mean) are out of
  * scope: only category shares are raked on.
  *
- * Use the weights as a column (`survey({ rows: rows.map((r, i) => ({ ...r, w: result.weights[i] })), weight: 'w', … })`)
+ * With a survey as the sample, `s.withWeights(rake(s, …))` gives the weighted survey. Or use
+ * the weights as a column (`survey({ rows: rows.map((r, i) => ({ ...r, w: result.weights[i] })), weight: 'w', … })`)
  * or pass them to a describe function: `agreementShare(s.item('q1'), { weights: result.weights })`.
  *
  * @param sample - rows (one object per respondent), columns (one array per variable) or a `Survey`
@@ -82,7 +83,8 @@ const AT_BOUND = 1e-9;
  *   unweighted share per category), Kish's designEffect and nEffective, min, max, mean, trimmed, warnings
  * @throws RangeError naming the rows of respondents with a missing value, sample categories not in
  *   the targets, target categories with a positive share but no respondents, shares not summing
- *   to 1, a variable without targets or with numeric targets, and bad options; TypeError for
+ *   to 1, a variable without targets or with numeric targets, a populationSize below n, and bad
+ *   options; TypeError for
  *   inputs of the wrong type
  * @example
  * const rows = [
@@ -145,6 +147,8 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
   }
 
   const { reader, n, base, scale, total } = openSample(fn, sample, variables, options, read.size);
+  assertPopulationCoversSample(fn, options.populationSize, n);
+  if (scale === 'population' && options.populationSize === undefined) assertPopulationCoversSample(fn, total, n, "the targets' population size");
   const margins = variables.map((v) =>
     buildMargin(fn, v, read.categorical.get(v) as { categories: string[]; shares: Float64Array }, reader.values(v), base, reader.ids),
   );

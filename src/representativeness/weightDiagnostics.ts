@@ -155,3 +155,17 @@ export function zeroTargetWarnings(fn: string, margins: readonly Margin[]): stri
   }
   return warnings;
 }
+
+/**
+ * Throws a RangeError when the population is smaller than the sample: N below n cannot be a
+ * population the respondents were drawn from (a typo, or the frame of another population).
+ * Internal: `postStratify` and `rake` call it with `populationSize` and with the targets' size
+ * when that is the total.
+ */
+export function assertPopulationCoversSample(fn: string, populationSize: number | undefined, n: number, what = 'populationSize'): void {
+  if (populationSize !== undefined && populationSize < n) {
+    throw new RangeError(
+      `${fn}: ${what} is ${populationSize}, below the ${n} respondents of the sample; the population size N must be at least n (e.g. 98 municipalities for 70 responding), so check the number or the sample`,
+    );
+  }
+}

@@ -274,9 +274,12 @@ describe('multiSelect properties', () => {
         const column = Array.from({ length: n }, (_, i) =>
           cols.every((c) => c[i] === null) ? null : options.filter((_, j) => cols[j]?.[i] === 1).join('; '),
         );
+        // The tallies agree; the cell counts and warnings differ by design (a 0 cell is "not
+        // ticked", an empty separator cell is blank).
+        const tallies = ({ cells: _cells, warnings: _warnings, ...rest }: ReturnType<typeof multiSelect>) => rest;
         const a = multiSelect(input);
         const b = multiSelect({ column, separator: ';' }, { options });
-        return JSON.stringify(a) === JSON.stringify(b);
+        return JSON.stringify(tallies(a)) === JSON.stringify(tallies(b));
       }),
     );
   });

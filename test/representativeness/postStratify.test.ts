@@ -304,3 +304,26 @@ describe('postStratify with a target share of 0', () => {
     expect(Number.isFinite(result.designEffect)).toBe(true);
   });
 });
+
+describe('postStratify and the population size', () => {
+  const rows = [{ region: 'Hovedstaden' }, { region: 'Hovedstaden' }, { region: 'Sjælland' }, { region: 'Sjælland' }];
+  const half = { Hovedstaden: 0.5, Sjælland: 0.5 };
+
+  it('refuses a populationSize below the number of respondents, naming both numbers', () => {
+    expect(() => postStratify(rows, { variable: 'region', targets: half, populationSize: 3 })).toThrow(
+      /^postStratify: populationSize is 3, below the 4 respondents of the sample/,
+    );
+    expect(() => postStratify(rows, { variable: 'region', targets: half, populationSize: 3, scale: 'sample' })).toThrow(RangeError);
+  });
+
+  it('refuses targets whose population size is below n when they give the total', () => {
+    const targets = { size: 2, variables: { region: { kind: 'categorical' as const, shares: half } } };
+    expect(() => postStratify(rows, { variable: 'region', targets, scale: 'population' })).toThrow(
+      /the targets' population size is 2, below the 4 respondents/,
+    );
+  });
+
+  it('accepts a populationSize equal to n (a census): each respondent stands for one unit', () => {
+    expect(postStratify(rows, { variable: 'region', targets: half, populationSize: 4 }).weights).toEqual([1, 1, 1, 1]);
+  });
+});

@@ -308,3 +308,20 @@ describe('rake properties', () => {
     );
   });
 });
+
+describe('rake and the population size', () => {
+  const rows = [
+    { region: 'H', size: 'small' }, { region: 'H', size: 'large' },
+    { region: 'S', size: 'small' }, { region: 'S', size: 'large' }, { region: 'S', size: 'large' },
+  ];
+  const targets = { region: { H: 0.5, S: 0.5 }, size: { small: 0.5, large: 0.5 } };
+
+  it('refuses a populationSize below the number of respondents, naming both numbers', () => {
+    expect(() => rake(rows, { targets, populationSize: 4 })).toThrow(/^rake: populationSize is 4, below the 5 respondents of the sample/);
+  });
+
+  it('accepts a populationSize of at least n', () => {
+    const result = rake(rows, { targets, populationSize: 5 });
+    expect(result.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(5, 12);
+  });
+});
