@@ -41,6 +41,13 @@ let work = '';
 let consumer = '';
 let packed: { filename: string; files: { path: string }[] } | undefined;
 
+/** stderr less the lines npm itself may print (update notices, config warnings), which are not the command's. */
+const withoutNpmNotices = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .filter((line) => line !== '' && !/^npm (notice|warn)\b/.test(line))
+    .join('\n');
+
 /** Runs a command in the consumer project; never throws, the caller checks the exit status. */
 function inConsumer(command: string, args: string[]): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd: consumer, encoding: 'utf8', timeout: 60_000 });
@@ -95,7 +102,7 @@ describe('the package that npm pack produces', () => {
 
   it('runs `npx likertkit --help` from the installed package: exit 0 and the usage text', () => {
     const help = inConsumer('npx', ['--no', '--', 'likertkit', '--help']);
-    expect(help.stderr).toBe('');
+    expect(withoutNpmNotices(help.stderr)).toBe('');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage:$/m);
     expect(help.stdout).toContain('likertkit report <survey.csv>');
