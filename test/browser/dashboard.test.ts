@@ -1,23 +1,27 @@
 /**
  * The dashboard example in a real browser: Vite builds examples/dashboard into a temporary
- * directory and serves it on 127.0.0.1 (a free port), Debian's Chromium is driven headless by
+ * directory and serves it on 127.0.0.1 (a free port), headless Chromium is driven by
  * playwright-core, and the page's chart and table are checked against the same computation run
- * here under Node. Chromium is never downloaded: without /usr/bin/chromium this test fails and
- * says how to install it.
+ * here under Node. The Chromium binary ships inside the `@sparticuz/chromium` devDependency (see
+ * ./chromium.ts), so `npm ci` is all this test needs: it never skips and downloads nothing.
+ * `LIKERTKIT_CHROMIUM` names another binary to drive instead.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundPercent } from '../../src/index';
 import { dashboardView, loadSurvey } from '../../examples/dashboard/model';
+import { launchChromium } from './chromium';
+import type { TestBrowser } from './chromium';
 
-const CHROMIUM = process.env.LIKERTKIT_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumPackage = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../node_modules/@sparticuz/chromium/package.json', import.meta.url)), 'utf8'),
+) as { version: string };
 const root = fileURLToPath(new URL('../../examples/dashboard/', import.meta.url));
 
 const sample = loadSurvey(readFileSync(join(root, 'public', 'demo-survey.csv'), 'utf8'));
@@ -27,8 +31,8 @@ const expectedTable = (group: string, region: string | null): string[][] =>
   dashboardView(sample, group, region).table.map((l) => [l.label, percent(l.agreement), String(l.n), percent(l.nonSubstantive)]);
 
 let outDir = '';
-let profile = '';
 let server: PreviewServer | undefined;
+let browser: TestBrowser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 const pageErrors: string[] = [];
@@ -46,36 +50,16 @@ async function waitForStatus(text: string): Promise<void> {
 
 describe('examples/dashboard in headless Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Debian's Chromium at ${CHROMIUM}, which is missing. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (as root), or point LIKERTKIT_CHROMIUM at a Chromium binary. ' +
-          'playwright-core never downloads a browser.',
-      );
-    }
     outDir = mkdtempSync(join(tmpdir(), 'likertkit-dashboard-'));
-    profile = mkdtempSync(join(tmpdir(), 'likertkit-chromium-profile-'));
     const config = { root, configFile: join(root, 'vite.config.ts'), logLevel: 'error' as const };
     await build({ ...config, build: { outDir, emptyOutDir: true } });
     server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
     const url = server.resolvedUrls?.local[0];
     if (url === undefined) throw new Error('vite preview did not report a local URL');
 
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      timeout: 20_000,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium({ timeout: 20_000 });
+    context = await browser.browser.newContext();
+    page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
@@ -86,9 +70,22 @@ describe('examples/dashboard in headless Chromium', () => {
 
   afterAll(async () => {
     await context?.close();
+    await browser?.close();
     await new Promise<void>((resolve) => (server === undefined ? resolve() : server.httpServer.close(() => resolve())));
-    for (const dir of [outDir, profile]) if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
   }, 15_000);
+
+  it('drives the Chromium shipped in @sparticuz/chromium unless LIKERTKIT_CHROMIUM names another binary', () => {
+    const named = process.env.LIKERTKIT_CHROMIUM;
+    if (named !== undefined && named !== '') {
+      expect(browser?.origin).toBe('LIKERTKIT_CHROMIUM');
+      expect(browser?.executablePath).toBe(named);
+    } else {
+      // The package's major version is the Chromium major version it ships.
+      expect(browser?.origin).toBe('npm');
+      expect(browser?.browser.version().split('.')[0]).toBe(chromiumPackage.version.split('.')[0]);
+    }
+  });
 
   it('renders the diverging chart as SVG: one label per item and a bar per non-empty segment', async () => {
     const view = dashboardView(sample, 'udfordring', null);
