@@ -21,6 +21,7 @@ export { INVALID, MISSING } from './data/types';
 export type { ColumnCounts, LikertColumn } from './data/types';
 export { safeSurvey, survey, SurveyInputError } from './data/survey';
 export type {
+  AttributeDefinition,
   DuplicateId,
   SafeSurveyResult,
   Survey,

@@ -63,8 +63,13 @@ export interface SurveyDefinition<I extends string = string> {
    */
   readonly id: string;
   readonly items: readonly SurveyItemDefinition<I>[];
-  /** Typed respondent attributes: numeric (population, an index) or categorical (region, role). */
-  readonly attributes?: Readonly<Record<string, 'number' | 'category'>>;
+  /**
+   * Typed respondent attributes: numeric (population, an index) or categorical (region, role),
+   * by name. The name is also the source column, unless given as `{ column, kind }`: e.g.
+   * `population: { column: 'Indbyggere', kind: 'number' }` reads an export's "Indbyggere" as the
+   * attribute `population`, so that it meets a population frame's column of that name.
+   */
+  readonly attributes?: Readonly<Record<string, AttributeDefinition>>;
   /** A column of non-negative respondent weights. */
   readonly weight?: string;
   /** What to do with repeated respondent ids: `'error'` (default), keep the `'first'` or the `'last'`. */
@@ -90,6 +95,12 @@ export interface SurveyDefinition<I extends string = string> {
    */
   readonly multiSelect?: readonly SurveyMultiSelectDefinition[];
 }
+
+/** An attribute's kind, or its kind and source column when the column is named otherwise. */
+export type AttributeDefinition =
+  | 'number'
+  | 'category'
+  | { readonly column: string; readonly kind: 'number' | 'category' };
 
 /** A problem found while reading a survey; {@link safeSurvey} returns all of them. */
 export interface SurveyIssue {
@@ -209,7 +220,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
   const issues: SurveyIssue[] = [];
-  const { id: idColumn, items = [], attributes = {}, weight } = definition;
+  const { id: idColumn, items = [], weight } = definition;
+  // Attribute kinds by name, and the source column of each (the name unless given otherwise).
+  const attributes: Record<string, 'number' | 'category'> = {};
+  const attributeColumn = new Map<string, string>();
   const duplicatesPolicy = definition.duplicates ?? 'error';
   const unknownPolicy = definition.unknown ?? 'error';
 
@@ -238,9 +252,21 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       issues.push({ kind: 'definition', item: item.id, message: `item "${item.id}" needs a scale from defineScale() or scales` });
     }
   }
-  for (const [name, kind] of Object.entries(attributes)) {
+  const attributeDefinitions: unknown = definition.attributes ?? {};
+  if (attributeDefinitions === null || typeof attributeDefinitions !== 'object' || Array.isArray(attributeDefinitions)) {
+    issues.push({ kind: 'definition', message: `attributes must be an object { name: 'number' | 'category' }, got ${describeValue(attributeDefinitions)}` });
+  }
+  for (const [name, spec] of Object.entries(attributeDefinitions ?? {}) as [string, unknown][]) {
+    const isObject = spec !== null && typeof spec === 'object';
+    const kind = isObject ? (spec as { kind?: unknown }).kind : spec;
+    const column = isObject ? (spec as { column?: unknown }).column : name;
     if (kind !== 'number' && kind !== 'category') {
       issues.push({ kind: 'definition', message: `attribute "${name}" has kind ${describeValue(kind)}; use 'number' or 'category'` });
+    } else if (typeof column !== 'string' || column === '') {
+      issues.push({ kind: 'definition', message: `attribute "${name}" needs a column name, got ${describeValue(column)}` });
+    } else {
+      Object.defineProperty(attributes, name, { value: kind, enumerable: true, writable: true, configurable: true });
+      attributeColumn.set(name, column);
     }
     if (itemIds.has(name)) {
       issues.push({ kind: 'definition', message: `"${name}" is both an item id and an attribute; rename one` });
@@ -256,7 +282,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   if (issues.length > 0) return { ok: false, issues };
 
   // --- read the source ---------------------------------------------------------------------
-  const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...Object.keys(attributes)];
+  const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];
   if (weight !== undefined) wanted.push(weight);
   wanted.push(...multiSelectColumns(definition.multiSelect));
   const input: SourceInput =
@@ -432,16 +458,17 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const numbers = new Map<string, Float64Array>();
   const categories = new Map<string, (string | null)[]>();
   for (const [name, kind] of Object.entries(attributes)) {
-    const raw = need(name, `${kind} attribute`);
+    const column = attributeColumn.get(name) as string;
+    const raw = need(column, column === name ? `${kind} attribute` : `${kind} attribute "${name}"`);
     if (raw === undefined) continue;
     const values = pick(raw);
     if (kind === 'category') {
-      categories.set(name, readCategories(name, values, kept, issues));
+      categories.set(name, readCategories(column, values, kept, issues));
       continue;
     }
-    const read = readNumberColumn(fn, values, { ...numberMarks, column: name });
+    const read = readNumberColumn(fn, values, { ...numberMarks, column });
     if (read.ambiguous !== null) {
-      issues.push(ambiguityIssue(fn, name, read, kept));
+      issues.push(ambiguityIssue(fn, column, read, kept));
       continue;
     }
     const bad = read.bad;
@@ -449,7 +476,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       const shown = bad.slice(0, SHOW);
       issues.push({
         kind: 'bad-number',
-        column: name,
+        column,
         rows: shown.map((cell) => kept[cell.row] as number),
         values: shown.map((cell) => cell.value),
         message: `numeric attribute "${name}" has ${bad.length} value${bad.length === 1 ? '' : 's'} that are not finite numbers (decimal mark "${read.decimal}"): ${shown
