@@ -73,7 +73,8 @@ const POSITIONS = 5;
  *   `reverseScale(scale)` when `reverse` is true
  * @throws LikertInputError when there are unknown values and `unknown` is `'error'`
  * @throws TypeError when `responses` is not an array-like or iterable, `scale` is not a scale or
- *   an option has the wrong type; RangeError for an unknown `unknown` mode
+ *   an option has the wrong type; RangeError for an unknown `unknown` mode, or for more than
+ *   2^31 − 1 responses (the most one column holds)
  * @example
  * ```ts
  * const column = likert(['I høj grad', 'slet IKKE', 4, 'Ved ikke', '', null], scales.daDegree4);
@@ -233,6 +234,11 @@ function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
   if (typeof responses === 'object' && responses !== null) {
     const length = (responses as { length?: unknown }).length;
     if (typeof length === 'number' && Number.isInteger(length) && length >= 0) {
+      if (length > MAX_RESPONSES) {
+        throw new RangeError(
+          `${fn}: responses has length ${length}, more than the ${MAX_RESPONSES} (2^31 − 1) answers one column can hold; split the responses into several columns or surveys`,
+        );
+      }
       return responses as ArrayLike<unknown>;
     }
     if (typeof (responses as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {
@@ -243,6 +249,12 @@ function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
     `${fn}: responses must be an array, typed array or iterable of answers (one per respondent), got ${describeValue(responses)}`,
   );
 }
+
+/**
+ * The most responses one column holds: 2^31 − 1, the largest length every JavaScript engine
+ * allows for the column's `Int8Array` of codes (and the largest 32-bit signed index).
+ */
+const MAX_RESPONSES = 2 ** 31 - 1;
 
 /** Throws unless `scale` looks like a scale built by `defineScale`. */
 function checkScale(fn: string, scale: unknown): void {

@@ -128,7 +128,7 @@ export function meanInterval(
     }
     const m = moments(input);
     mean = m.mean;
-    sd = Math.sqrt(m.variance);
+    sd = m.sd;
   } else {
     throw new TypeError(
       `${fn}: input must be an array of numbers or a summary { mean, sd, n }, got ${describeValue(input)}`,
