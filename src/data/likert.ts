@@ -1,4 +1,4 @@
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { reverseScale } from '../scale/reverseScale';
 import type { Scale } from '../scale/types';
@@ -281,6 +281,7 @@ function readOptions(fn: string, options: unknown): LikertOptions {
       `${fn}: options must be an object such as { unknown: 'missing' }, got ${describeValue(options)}`,
     );
   }
+  checkOptionKeys(fn, options, optionKeys<LikertOptions>({ unknown: true, reverse: true, label: true }));
   const { unknown, reverse, label } = options as Record<string, unknown>;
   if (unknown !== undefined) assertOneOf(fn, unknown, ['error', 'missing'] as const, 'unknown mode');
   if (reverse !== undefined && typeof reverse !== 'boolean') {

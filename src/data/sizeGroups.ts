@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link sizeGroups}. */
 export interface SizeGroupsOptions {
@@ -43,6 +43,7 @@ export function sizeGroups(
   values: ArrayLike<number | null | undefined>,
   options: SizeGroupsOptions,
 ): SizeGroupsResult {
+  checkOptionKeys('sizeGroups', options, optionKeys<SizeGroupsOptions>({ breaks: true, labels: true }));
   const fn = 'sizeGroups';
   const breaks = options?.breaks;
   if (!Array.isArray(breaks) || breaks.length === 0) {
@@ -86,6 +87,7 @@ export function medianSplit(
   values: ArrayLike<number | null | undefined>,
   options: MedianSplitOptions = {},
 ): SizeGroupsResult {
+  checkOptionKeys('medianSplit', options, optionKeys<MedianSplitOptions>({ reference: true, labels: true }));
   const fn = 'medianSplit';
   const reference = Array.from(options.reference ?? values).filter(
     (v): v is number => typeof v === 'number' && !Number.isNaN(v),

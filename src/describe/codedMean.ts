@@ -2,7 +2,7 @@ import type { LikertColumn } from '../data/types';
 import { meanInterval } from '../inference/meanInterval';
 import { studentTQuantile } from '../math';
 import { groupedMoments } from '../math/moments';
-import { assertLevel, checkPopulationSize } from '../internal/validate';
+import { assertLevel, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
 import { assertLikertColumn } from './assertColumn';
 import { countCategories } from './frequencies';
 import { effectiveSize, resolveWeights, tallyWeights } from './weights';
@@ -69,6 +69,7 @@ export function codedMean<L extends string, N extends string>(
   column: LikertColumn<L, N>,
   options: CodedMeanOptions = {},
 ): CodedMeanResult {
+  checkOptionKeys('codedMean', options, optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true }));
   assertLikertColumn('codedMean', column);
   const weights = resolveWeights('codedMean', column, options.weights);
   if (weights !== null) return weightedCodedMean(column, weights, options);

@@ -3,7 +3,7 @@ import type { Survey } from '../data/survey';
 import { chiSquareIndependence } from '../inference/chiSquareIndependence';
 import { oneWayAnova } from '../inference/oneWayAnova';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { subsetColumn } from '../data/subsetColumn';
@@ -228,6 +228,7 @@ export function compareGroups<I extends string>(
   item: I,
   options: CompareGroupsOptions,
 ): CompareGroupsResult {
+  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, minDifference: true, order: true }));
   const fn = 'compareGroups';
   if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);

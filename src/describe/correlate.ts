@@ -6,7 +6,7 @@ import { pearson } from '../inference/pearson';
 import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
-import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link correlate}. */
 export interface CorrelateOptions {
@@ -103,6 +103,7 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
  */
 export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult {
+  checkOptionKeys('correlate', options, optionKeys<CorrelateOptions>({ x: true, y: true, pairs: true, method: true, adjust: true, stars: true, level: true }));
   const fn = 'correlate';
   if (s === null || typeof s !== 'object' || s.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey from survey(); got ${describeValue(s)}`);

@@ -1,5 +1,5 @@
 import type { Survey } from '../data/survey';
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 
@@ -84,6 +84,7 @@ export interface RankItemsResult {
  * @see R `rank(-x, ties.method = 'min')` for competition ranks
  */
 export function rankItems<I extends string>(survey: Survey<I>, options: RankItemsOptions = {}): RankItemsResult {
+  checkOptionKeys('rankItems', options, optionKeys<RankItemsOptions>({ by: true, top: true, items: true, denominator: true, ungrouped: true }));
   const fn = 'rankItems';
   if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);

@@ -1,13 +1,6 @@
 import { normalQuantile, studentTQuantile } from '../math';
 import { moments } from '../math/moments';
-import {
-  assertCount,
-  assertFinite,
-  assertLevel,
-  assertOneOf,
-  checkPopulationSize,
-  describeValue,
-} from '../internal/validate';
+import { assertCount, assertFinite, assertLevel, assertOneOf, checkPopulationSize, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Summary statistics accepted by {@link meanInterval} instead of raw values. */
 export interface MeanSummary {
@@ -92,6 +85,7 @@ export function meanInterval(
   input: ArrayLike<number> | MeanSummary,
   options: MeanIntervalOptions = {},
 ): MeanIntervalResult {
+  checkOptionKeys('meanInterval', options, optionKeys<MeanIntervalOptions>({ level: true, populationSize: true, distribution: true }));
   const fn = 'meanInterval';
   const { level = 0.95, distribution = 't' } = options;
   assertLevel(fn, level);

@@ -1,5 +1,5 @@
 import { regularizedBeta } from '../math';
-import { assertLevel } from '../internal/validate';
+import { assertLevel, checkOptionKeys, optionKeys } from '../internal/validate';
 import { centredSums, crossTabulateLevels, integerScores } from './crossTab';
 import {
   isLikertColumn,
@@ -80,6 +80,7 @@ export interface PearsonResult {
  * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32.
  */
 export function pearson(x: NumericInput, y: NumericInput, options: PearsonOptions = {}): PearsonResult {
+  checkOptionKeys('pearson', options, optionKeys<PearsonOptions>({ level: true, stars: true }));
   const fn = 'pearson';
   const { level = 0.95, stars: scheme = 'default' } = options;
   assertLevel(fn, level);

@@ -8,6 +8,7 @@ import { prepareTable, tablesOf } from './format';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
 import type { ReportTable } from './table';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link displayTable}. */
 export type DisplayTableOptions = RenderOptions;
@@ -84,6 +85,7 @@ export function displayTable(
   input: ReportTable | RenderableReport,
   options: DisplayTableOptions = {},
 ): TableDisplay {
+  checkOptionKeys('displayTable', options, optionKeys<DisplayTableOptions>({ lang: true, pStyle: true, translateLabels: true }));
   const fn = 'displayTable';
   const { title, tables } = tablesOf(fn, input);
   const markdown = toMarkdown(input, options);

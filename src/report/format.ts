@@ -16,7 +16,7 @@
  *   {@link roundHalfUp} and {@link roundPercent}.
  */
 
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { ReportColumn, ReportTable, ReportValue } from './table';
 import { translateLabel } from './labels';
 import { roundHalfUp, roundPercent } from './rounding';
@@ -168,6 +168,7 @@ export function formatNumber(
   value: number | null | undefined,
   options: FormatNumberOptions = {},
 ): string {
+  checkOptionKeys('formatNumber', options, optionKeys<FormatNumberOptions>({ lang: true, digits: true, grouping: true }));
   const fn = 'formatNumber';
   const lang = checkLang(fn, options.lang);
   if (options.digits !== undefined) checkDigits(fn, options.digits);
@@ -200,6 +201,7 @@ export function formatPercent(
   share: number | null | undefined,
   options: FormatPercentOptions = {},
 ): string {
+  checkOptionKeys('formatPercent', options, optionKeys<FormatPercentOptions>({ lang: true, digits: true }));
   const fn = 'formatPercent';
   const lang = checkLang(fn, options.lang);
   const digits = checkDigits(fn, options.digits ?? 0);
@@ -242,6 +244,7 @@ export function formatPercent(
  * ```
  */
 export function formatP(p: number | null | undefined, options: FormatPOptions = {}): string {
+  checkOptionKeys('formatP', options, optionKeys<FormatPOptions>({ lang: true, style: true, digits: true }));
   const fn = 'formatP';
   const lang = checkLang(fn, options.lang);
   const style = options.style ?? 'apa';
@@ -299,6 +302,7 @@ export function formatCorrelation(
   stars: string | null | undefined,
   options: FormatCorrelationOptions = {},
 ): string {
+  checkOptionKeys('formatCorrelation', options, optionKeys<FormatCorrelationOptions>({ lang: true, digits: true }));
   const fn = 'formatCorrelation';
   const lang = checkLang(fn, options.lang);
   const digits = checkDigits(fn, options.digits ?? 2);
@@ -362,6 +366,7 @@ export function formatCell(
   column: ReportColumn,
   options: FormatCellOptions = {},
 ): string {
+  checkOptionKeys('formatCell', options, optionKeys<FormatCellOptions>({ lang: true, pStyle: true }));
   const lang = checkLang('formatCell', options.lang);
   const value = row[column.key];
   if (isBlank(value)) return MISSING_DASH;

@@ -5,6 +5,7 @@
 import type { RenderableReport, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link toMarkdown}. */
 export interface ToMarkdownOptions extends RenderOptions {
@@ -158,6 +159,7 @@ export function toMarkdown(
   input: ReportTable | RenderableReport,
   options: ToMarkdownOptions = {},
 ): string {
+  checkOptionKeys('toMarkdown', options, optionKeys<ToMarkdownOptions>({ headingLevel: true, lang: true, pStyle: true, translateLabels: true }));
   const level = checkHeadingLevel(options.headingLevel ?? 2);
   const { title, tables } = tablesOf('toMarkdown', input);
   const blocks: string[][] = [];

@@ -3,7 +3,7 @@
  * is made of, for any survey whose items carry groups, as plain tables.
  */
 import type { Survey } from '../data/survey';
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import {
   REPORT_SECTIONS,
   resolveReportOptions,
@@ -143,6 +143,7 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  *   `oneway.test(var.equal = TRUE)` for the statistics behind the tables
  */
 export function report(survey: Survey, options: ReportOptions = {}): ReportResult {
+  checkOptionKeys('report', options, optionKeys<ReportOptions>({ title: true, lang: true, sections: true, items: true, level: true, ci: true, denominator: true, rounding: true, pairs: true, numericAttributes: true, by: true, sizeGroups: true, top: true, rankBy: true, multiSelect: true, suppressBelow: true, frame: true, targets: true, representativeness: true }));
   if (survey === null || typeof survey !== 'object' || (survey as { kind?: unknown }).kind !== 'survey') {
     throw new TypeError(`report: survey must be a survey from survey(), got ${describeValue(survey)}`);
   }

@@ -1,4 +1,4 @@
-import { assertFinite, describeValue } from '../internal/validate';
+import { assertFinite, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { powerOfTwoScale } from '../math/moments';
 
 /**
@@ -103,6 +103,7 @@ export function largestRemainder(
   values: ArrayLike<number>,
   options: LargestRemainderOptions = {},
 ): number[] {
+  checkOptionKeys('largestRemainder', options, optionKeys<LargestRemainderOptions>({ total: true, digits: true }));
   const total = options.total ?? 100;
   const digits = options.digits ?? 0;
   assertDigits('largestRemainder', digits);
