@@ -96,11 +96,14 @@ export function displayTable(
     const prepared = prepareTable(fn, table, options);
     const keys = distinctKeys(prepared.headers, new Set(title === null ? [] : [tableKey]));
     for (const cells of prepared.cells) {
+      // Defined, not assigned: a column headed "__proto__" would otherwise set the row's
+      // prototype instead of becoming a key, and vanish from console.table.
       const row: Record<string, string> = {};
-      if (title !== null) row[tableKey] = prepared.title;
-      keys.forEach((key, j) => {
-        row[key] = cells[j] ?? '';
-      });
+      const put = (key: string, value: string): void => {
+        Object.defineProperty(row, key, { value, enumerable: true, writable: false, configurable: false });
+      };
+      if (title !== null) put(tableKey, prepared.title);
+      keys.forEach((key, j) => put(key, cells[j] ?? ''));
       rows.push(Object.freeze(row));
     }
   }

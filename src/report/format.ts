@@ -68,6 +68,14 @@ export interface FormatCorrelationOptions {
   readonly digits?: number;
 }
 
+/**
+ * A row's own value for `key`, or undefined: a column keyed "constructor" or "toString" that a
+ * row lacks is blank, never `Object.prototype`'s function. Internal.
+ */
+function ownValue(row: Readonly<Record<string, ReportValue>>, key: string): ReportValue | undefined {
+  return Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined;
+}
+
 /** Options of {@link formatCell}. */
 export interface FormatCellOptions {
   /** Output language, default `'da'`. */
@@ -368,7 +376,7 @@ export function formatCell(
 ): string {
   checkOptionKeys('formatCell', options, optionKeys<FormatCellOptions>({ lang: true, pStyle: true }));
   const lang = checkLang('formatCell', options.lang);
-  const value = row[column.key];
+  const value = ownValue(row, column.key);
   if (isBlank(value)) return MISSING_DASH;
   if (typeof value === 'boolean') {
     if (lang === 'en') return value ? 'yes' : 'no';
@@ -385,7 +393,7 @@ export function formatCell(
     case 'p':
       return formatP(value, { lang, style: options.pStyle ?? 'apa' });
     case 'correlation': {
-      const stars = row[`${column.key}Stars`];
+      const stars = ownValue(row, `${column.key}Stars`);
       return formatCorrelation(value, typeof stars === 'string' ? stars : '', {
         lang,
         digits: column.digits ?? 2,
@@ -492,7 +500,7 @@ export function prepareTable(
     cells: table.rows.map((row) =>
       columns.map((c) => {
         const cell = formatCell(row, c, cellOptions);
-        return c.format === 'text' && typeof row[c.key] === 'string' ? text(cell) : cell;
+        return c.format === 'text' && typeof ownValue(row, c.key) === 'string' ? text(cell) : cell;
       }),
     ),
     notes: table.notes ?? [],
