@@ -26,7 +26,12 @@ export type LikertResponses = ArrayLike<unknown> | Iterable<unknown>;
 /** Result of {@link safeLikert}: the column, or the error as data. */
 export type SafeLikertResult<L extends string = string, N extends string = string> =
   | { readonly ok: true; readonly column: LikertColumn<L, N> }
-  | { readonly ok: false; readonly error: LikertInputError };
+  | { readonly ok: false; readonly issues: readonly LikertUnknownValue[] };
+
+/** What `likert` and `safeLikert` share: the failure also carries the error `likert` throws. */
+type CodingResult<L extends string, N extends string> =
+  | { readonly ok: true; readonly column: LikertColumn<L, N> }
+  | { readonly ok: false; readonly issues: readonly LikertUnknownValue[]; readonly error: LikertInputError };
 
 /** ±(2^53 − 1) as a BigInt: the integers a double holds exactly. */
 const MAX_SAFE = 9007199254740991n;
@@ -96,7 +101,7 @@ export function likert<L extends string, N extends string>(
 
 /**
  * Codes raw survey answers like {@link likert}, but returns unknown values as data instead of
- * throwing: `{ ok: true, column }` or `{ ok: false, error }`.
+ * throwing: `{ ok: true, column }` or `{ ok: false, issues }`, the shape `safeSurvey` returns.
  *
  * Only the data problem (unknown values under `unknown: 'error'`) is returned; a programming
  * mistake (a `scale` that is not a scale, a wrong option type) still throws, as in `likert`.
@@ -104,13 +109,14 @@ export function likert<L extends string, N extends string>(
  * @param responses - the answers: an array, typed array, other array-like or iterable
  * @param scale - the scale, from {@link defineScale} or {@link scales}
  * @param options - see {@link LikertOptions}
- * @returns `{ ok: true, column }`, or `{ ok: false, error }` with a {@link LikertInputError}
+ * @returns `{ ok: true, column }`, or `{ ok: false, issues }` with every distinct unknown value
+ *   (the data of the {@link LikertInputError} that `likert` would throw)
  * @throws TypeError or RangeError for invalid arguments, as `likert`
  * @example
  * ```ts
  * const result = safeLikert(['I høj grad', 'Maybe'], scales.daDegree4);
  * result.ok;                       // false
- * if (!result.ok) result.error.unknown; // [{ value: 'Maybe', count: 1, positions: [1] }]
+ * if (!result.ok) result.issues; // [{ value: 'Maybe', count: 1, positions: [1] }]
  * ```
  */
 export function safeLikert<L extends string, N extends string>(
@@ -118,7 +124,8 @@ export function safeLikert<L extends string, N extends string>(
   scale: Scale<L, N>,
   options?: LikertOptions,
 ): SafeLikertResult<L, N> {
-  return codeResponses('safeLikert', responses, scale, options);
+  const result = codeResponses('safeLikert', responses, scale, options);
+  return result.ok ? result : { ok: false, issues: result.issues };
 }
 
 /** A distinct unknown value being collected. */
@@ -134,7 +141,7 @@ function codeResponses<L extends string, N extends string>(
   responses: LikertResponses,
   scaleArgument: Scale<L, N>,
   options: LikertOptions | undefined,
-): SafeLikertResult<L, N> {
+): CodingResult<L, N> {
   const source = readResponses(fn, responses);
   checkScale(fn, scaleArgument);
   const { unknown = 'error', reverse = false, label } = readOptions(fn, options);
@@ -215,7 +222,8 @@ function codeResponses<L extends string, N extends string>(
   }
 
   if (collect && unknownEntries.size > 0) {
-    return { ok: false, error: unknownError(fn, scale, label, n, [...unknownEntries.values()]) };
+    const error = unknownError(fn, scale, label, n, [...unknownEntries.values()]);
+    return { ok: false, issues: error.issues, error };
   }
 
   const answered = substantive + nonSubstantive;
@@ -349,7 +357,7 @@ function unknownError(
     return `  - ${describeValue(u.value)}: ${where}; ${hint}`;
   });
   if (unknown.length > MESSAGE_LIMIT) {
-    lines.push(`  … and ${unknown.length - MESSAGE_LIMIT} more (see error.unknown)`);
+    lines.push(`  … and ${unknown.length - MESSAGE_LIMIT} more (see error.issues)`);
   }
   const item = label === undefined ? '' : ` for item ${JSON.stringify(label)}`;
   const message =

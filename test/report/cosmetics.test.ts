@@ -4,7 +4,7 @@ import { toMarkdown } from '../../src/report/markdown';
 import type { ReportTable } from '../../src/report/table';
 
 const table = (notes: string[]): ReportTable =>
-  Object.freeze({
+  Object.freeze<ReportTable>({
     kind: 'report-table',
     id: 't',
     title: 'T',
@@ -31,7 +31,7 @@ describe('Markdown notes escape emphasis like cells', () => {
 });
 
 describe('displayTable keeps columns named like Object.prototype members', () => {
-  const special: ReportTable = Object.freeze({
+  const special: ReportTable = Object.freeze<ReportTable>({
     kind: 'report-table',
     id: 's',
     title: 'S',
@@ -41,6 +41,7 @@ describe('displayTable keeps columns named like Object.prototype members', () =>
       { key: 'toString', label: 'toString', format: 'integer' },
     ],
     rows: [{ a: 'x', constructor: 'y', toString: 3 }, { a: 'z' }],
+    notes: [],
   });
 
   it('has a __proto__ column as an own key with its cell', () => {
