@@ -196,7 +196,6 @@ export { report } from './report/report';
 export type {
   ReportCounts,
   ReportItemSelector,
-  ReportLanguage,
   ReportMultiSelect,
   ReportOptions,
   ReportPairs,

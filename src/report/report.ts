@@ -21,7 +21,8 @@ import {
   summaryTables,
   type SectionContext,
 } from './reportSections';
-import { reportWords, type ReportLanguage } from './reportText';
+import type { Lang } from './format';
+import { reportWords } from './reportText';
 import type { ReportTable } from './table';
 
 export type {
@@ -33,7 +34,6 @@ export type {
   ReportSection,
   ReportSizeGroups,
 } from './reportOptions';
-export type { ReportLanguage } from './reportText';
 
 /** Counts behind a {@link ReportResult}. */
 export interface ReportCounts {
@@ -54,7 +54,7 @@ export interface ReportResult {
   readonly kind: 'report';
   readonly title: string;
   /** Language of titles and notes. */
-  readonly lang: ReportLanguage;
+  readonly lang: Lang;
   /** The tables, in report order (see {@link ReportSection}); undefined statistics are `null`. */
   readonly tables: ReportTable[];
   /** The table ids each built section produced, in report order (sections without tables are absent). */

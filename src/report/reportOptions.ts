@@ -11,7 +11,7 @@ import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
 import type { PopulationTargets, TargetInput } from '../representativeness/populationTargets';
 import type { VariableSpec } from '../representativeness/internal';
-import type { ReportLanguage } from './reportText';
+import type { Lang } from './format';
 
 /** The sections of a report, in the order their tables appear. */
 export type ReportSection =
@@ -86,7 +86,7 @@ export interface ReportOptions {
   /** Title of the report; default "Rapport" / "Report". */
   readonly title?: string;
   /** Language of titles and notes (answer labels are printed as spelled): `'da'` (default) or `'en'`. */
-  readonly lang?: ReportLanguage;
+  readonly lang?: Lang;
   /** Sections to build, in any order (tables always come in report order); default all. */
   readonly sections?: readonly ReportSection[];
   /** Items to analyse (ids); default every item of the survey. */
@@ -129,7 +129,7 @@ export interface ReportOptions {
 /** The options after checking, with defaults filled in and item selectors resolved. */
 export interface ResolvedReportOptions {
   readonly title: string | undefined;
-  readonly lang: ReportLanguage;
+  readonly lang: Lang;
   readonly sections: ReadonlySet<ReportSection>;
   readonly items: readonly string[];
   readonly level: number;
