@@ -31,7 +31,14 @@ export type {
 } from './data/survey';
 export type { ArrowLikeTable } from './data/source';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
-export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
+export type {
+  GroupByBreaks,
+  GroupByMedian,
+  MedianSplitOptions,
+  SizeGrouping,
+  SizeGroupsOptions,
+  SizeGroupsResult,
+} from './data/sizeGroups';
 
 // inference/
 export { proportionInterval } from './inference/proportionInterval';
@@ -81,8 +88,6 @@ export type {
   CompareGroupsResult,
   CompareGroupsRow,
   GroupBy,
-  GroupByBreaks,
-  GroupByMedian,
   GroupMean,
   GroupShare,
 } from './describe/compareGroups';
@@ -202,7 +207,6 @@ export type {
   ReportRepresentativeness,
   ReportResult,
   ReportSection,
-  ReportSizeGroups,
 } from './report/report';
 export { auditSuppression, suppressSmallCells } from './report/suppress';
 export type {

@@ -32,7 +32,6 @@ export type {
   ReportPairs,
   ReportRepresentativeness,
   ReportSection,
-  ReportSizeGroups,
 } from './reportOptions';
 
 /** Counts behind a {@link ReportResult}. */

@@ -3,7 +3,7 @@
  * are re-exported through `report.ts`.
  */
 import type { Survey } from '../data/survey';
-import type { GroupByBreaks, GroupByMedian } from '../describe/compareGroups';
+import type { SizeGrouping } from '../data/sizeGroups';
 import type { MultiSelectInput } from '../describe/multiSelectInput';
 import type { MultiSelectTableOptions } from '../describe/multiSelectTable';
 import { PROPORTION_METHODS } from '../inference/proportionInterval';
@@ -47,9 +47,6 @@ export interface ReportPairs {
   readonly x: ReportItemSelector;
   readonly y: ReportItemSelector;
 }
-
-/** Size groups: cut a numeric attribute at `breaks`, or split it at the median. */
-export type ReportSizeGroups = GroupByBreaks | GroupByMedian;
 
 /** A multi-select question asked once per group (e.g. forms of support per focus area). */
 export interface ReportMultiSelect {
@@ -109,7 +106,7 @@ export interface ReportOptions {
   /** Categorical attributes to compare means by (e.g. `['region']`); default all categorical attributes. */
   readonly by?: readonly string[];
   /** Size groups to compare means by, e.g. `{ attribute: 'indbyggere', breaks: [50000, 100000] }`. */
-  readonly sizeGroups?: ReportSizeGroups;
+  readonly sizeGroups?: SizeGrouping;
   /** Items listed per group in the ranking (ties at the boundary are all listed); default 3. */
   readonly top?: number;
   /** What the ranking orders by: `'agreement'` (default) or `'mean'`. */
@@ -140,7 +137,7 @@ export interface ResolvedReportOptions {
   readonly pairs: readonly (readonly [string, string])[];
   readonly numericAttributes: readonly string[];
   readonly by: readonly string[];
-  readonly sizeGroups: ReportSizeGroups | undefined;
+  readonly sizeGroups: SizeGrouping | undefined;
   readonly top: number;
   readonly rankBy: 'agreement' | 'mean';
   readonly multiSelect: ReportMultiSelect | undefined;

@@ -14,7 +14,8 @@ import { rankItems } from '../describe/rankItems';
 import { representativeness, type RepresentativenessRow } from '../representativeness/representativeness';
 import type { VariableSpec } from '../representativeness/internal';
 import type { Scale } from '../scale/types';
-import { asOptionError, type ResolvedReportOptions, type ReportSizeGroups } from './reportOptions';
+import type { SizeGrouping } from '../data/sizeGroups';
+import { asOptionError, type ResolvedReportOptions } from './reportOptions';
 import {
   codingNote,
   intervalNote,
@@ -338,7 +339,7 @@ export function meansTables(ctx: SectionContext): ReportTable[] {
     }
     tables.push(meansTable(ctx, `means:${attribute}`, words.meansBy(attribute), attribute, 'by'));
   }
-  const size: ReportSizeGroups | undefined = options.sizeGroups;
+  const size: SizeGrouping | undefined = options.sizeGroups;
   if (size !== undefined) {
     tables.push(meansTable(ctx, 'means:size', words.meansBySize(size.attribute), size, 'sizeGroups'));
   }
