@@ -8,7 +8,7 @@ import type { MultiSelectInput } from '../describe/multiSelectInput';
 import type { MultiSelectTableOptions } from '../describe/multiSelectTable';
 import { PROPORTION_METHODS } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { PopulationTargets, TargetInput } from '../representativeness/populationTargets';
 import type { VariableSpec } from '../representativeness/internal';
 import type { Lang } from './format';
@@ -72,8 +72,11 @@ export interface ReportRepresentativeness {
   readonly sample?: Iterable<Record<string, unknown>>;
   /** Interval for category shares; default `'wald'` (the 2024 report's). */
   readonly method?: ProportionMethod;
-  /** Interval for numeric means; default `'normal'`. */
-  readonly numericMethod?: 'normal' | 't';
+  /**
+   * Reference distribution of the interval for numeric means: `'normal'` (default, a z
+   * interval) or `'t'`; the same word as `meanInterval`'s `distribution`.
+   */
+  readonly distribution?: 'normal' | 't';
   /** Population size for the finite population correction; default none. */
   readonly populationSize?: number;
 }
@@ -359,6 +362,11 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
   if (!isPlainObject(representativeness)) {
     throw optionError(`representativeness must be an object, got ${describeValue(representativeness)}`);
   }
+  checkOptionKeys(
+    `${FN}: representativeness`,
+    representativeness,
+    optionKeys<ReportRepresentativeness>({ variables: true, sample: true, method: true, distribution: true, populationSize: true }),
+  );
 
   return {
     title: o.title,

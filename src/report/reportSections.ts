@@ -480,7 +480,7 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
       variables,
       level: options.level,
       ...(spec.method !== undefined ? { method: spec.method } : {}),
-      ...(spec.numericMethod !== undefined ? { numericMethod: spec.numericMethod } : {}),
+      ...(spec.distribution !== undefined ? { numericMethod: spec.distribution } : {}),
       ...(spec.populationSize !== undefined ? { populationSize: spec.populationSize } : {}),
     }),
   );
