@@ -354,7 +354,7 @@ export function rankingTables(ctx: SectionContext): ReportTable[] {
   const ranking = rankItems(ctx.survey, {
     items: topical.map((i) => i.id),
     top: options.top,
-    by: options.rankBy,
+    rankBy: options.rankBy,
     denominator: options.denominator,
   });
   const valueColumn: ReportColumn =
