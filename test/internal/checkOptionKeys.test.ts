@@ -67,6 +67,7 @@ describe('public functions refuse misspelt options', () => {
   const cases: [string, () => unknown, string][] = [
     ['report', () => report(s, { titel: 'x' } as never), 'report: unknown option "titel"; did you mean "title"?'],
     ['report (representativeness)', () => report(s, { representativeness: { numericMethod: 't' } } as never), 'report: representativeness: unknown option "numericMethod"; valid options are "variables", "sample", "method", "distribution", "populationSize"'],
+    ['defineScale', () => defineScale({ id: 'x', levels: ['a', 'b'], alias: { a: ['A'] } } as never), 'defineScale: unknown option "alias"; did you mean "aliases"?'],
     ['agreementShare', () => agreementShare(column, { levle: 0.9 } as never), 'agreementShare: unknown option "levle"; did you mean "level"?'],
     ['codedMean', () => codedMean(column, { populationsize: 98 } as never), 'did you mean "populationSize"?'],
     ['frequencies', () => frequencies(column, { weight: [1, 1, 1, 1] } as never), 'did you mean "weights"?'],
