@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   agreementShare,
   codedMean,
@@ -142,4 +143,43 @@ describe('likert refuses impossible lengths', () => {
       expect(() => likert(huge(length), scale)).toThrow(new RegExp(`^likert: responses has length ${length}, more than the 2147483647`));
     });
   }
+});
+
+describe('scale safety, as properties', () => {
+  // sd(2^k·x) = 2^k·sd(x) exactly in exact arithmetic, and multiplying by a power of two is
+  // exact in binary64, so the scale-safe moments must give the same digits up to rounding.
+  it('meanInterval: the sd of 2^k·x is 2^k times the sd of x, for k from −560 to 560', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 30 }),
+        fc.integer({ min: -560, max: 560 }),
+        (values, k) => {
+          const base = meanInterval(values).sd;
+          const scaled = meanInterval(values.map((v) => v * 2 ** k)).sd;
+          if (base === 0) return scaled === 0;
+          return Math.abs(scaled / 2 ** k / base - 1) <= 1e-13;
+        },
+      ),
+    );
+  });
+
+  it('codedMean: shifting every code by a large constant leaves the sd unchanged', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 40 }),
+        fc.constantFrom(0, 1e6, 1e12, 2 ** 52),
+        (answers, shift) => {
+          const labels = ['a', 'b', 'c', 'd'];
+          const plain = defineScale({ id: 'p', levels: labels });
+          // Codes 1, 3, 5, 7 shifted: every code and every difference is an exact double.
+          const shifted = defineScale({ id: 's', levels: labels, codes: [1, 3, 5, 7].map((c) => c + shift) });
+          const responses = answers.map((a) => labels[a] as string);
+          const base = codedMean(likert(responses, plain)).sd;
+          const moved = codedMean(likert(responses, shifted)).sd;
+          if (base === 0) return moved === 0;
+          return Math.abs(moved / (2 * base) - 1) <= 1e-13;
+        },
+      ),
+    );
+  });
 });
