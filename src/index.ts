@@ -45,7 +45,14 @@ export { readFrame } from './data/frame';
 export type { FrameColumn, FrameColumnKind, ReadFrameOptions, ReadFrameResult } from './data/frame';
 export type { DecimalMark, ThousandsMark } from './data/number';
 export { medianSplit, sizeGroups } from './data/sizeGroups';
-export type { MedianSplitOptions, SizeGroupsOptions, SizeGroupsResult } from './data/sizeGroups';
+export type {
+  GroupByBreaks,
+  GroupByMedian,
+  MedianSplitOptions,
+  SizeGrouping,
+  SizeGroupsOptions,
+  SizeGroupsResult,
+} from './data/sizeGroups';
 
 // inference/
 export { proportionInterval } from './inference/proportionInterval';
@@ -95,8 +102,6 @@ export type {
   CompareGroupsResult,
   CompareGroupsRow,
   GroupBy,
-  GroupByBreaks,
-  GroupByMedian,
   GroupMean,
   GroupShare,
 } from './describe/compareGroups';
@@ -212,14 +217,12 @@ export { report } from './report/report';
 export type {
   ReportCounts,
   ReportItemSelector,
-  ReportLanguage,
   ReportMultiSelect,
   ReportOptions,
   ReportPairs,
   ReportRepresentativeness,
   ReportResult,
   ReportSection,
-  ReportSizeGroups,
 } from './report/report';
 export { auditSuppression, suppressSmallCells } from './report/suppress';
 export type {

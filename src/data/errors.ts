@@ -18,15 +18,16 @@ export interface LikertUnknownValue {
  *
  * The message says, for each value, how often and where it occurs, the closest label when one
  * is close, and what to do: add the spelling as an alias in `defineScale({ aliases })`, or pass
- * `{ unknown: 'missing' }` to count such cells as invalid. The same data is on `unknown`, so a
- * program can act on it without parsing the message.
+ * `{ unknown: 'missing' }` to count such cells as invalid. The same data is on `issues`, so a
+ * program can act on it without parsing the message. `issues` is the payload's name on every
+ * input error of the library (as on `SurveyInputError`).
  *
  * @example
  * ```ts
  * try {
  *   likert(['I høj grad', 'I hoj grad', 'Måske'], scales.daDegree4);
  * } catch (error) {
- *   if (error instanceof LikertInputError) error.unknown;
+ *   if (error instanceof LikertInputError) error.issues;
  *   // [{ value: 'I hoj grad', count: 1, positions: [1], suggestion: 'I høj grad' },
  *   //  { value: 'Måske', count: 1, positions: [2] }]
  * }
@@ -36,18 +37,18 @@ export interface LikertUnknownValue {
 export class LikertInputError extends Error {
   override readonly name = 'LikertInputError';
   /** Every distinct unknown value, in order of first occurrence. */
-  readonly unknown: readonly LikertUnknownValue[];
+  readonly issues: readonly LikertUnknownValue[];
   /** The id of the scale the responses were coded against. */
   readonly scaleId: string;
 
   /**
    * @param message - the full message (starting with the function's name)
-   * @param unknown - every distinct unknown value
+   * @param issues - every distinct unknown value
    * @param scaleId - the id of the scale
    */
-  constructor(message: string, unknown: readonly LikertUnknownValue[], scaleId: string) {
+  constructor(message: string, issues: readonly LikertUnknownValue[], scaleId: string) {
     super(message);
-    this.unknown = unknown;
+    this.issues = issues;
     this.scaleId = scaleId;
   }
 }

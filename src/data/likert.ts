@@ -1,4 +1,4 @@
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { reverseScale } from '../scale/reverseScale';
 import type { Scale } from '../scale/types';
@@ -26,7 +26,12 @@ export type LikertResponses = ArrayLike<unknown> | Iterable<unknown>;
 /** Result of {@link safeLikert}: the column, or the error as data. */
 export type SafeLikertResult<L extends string = string, N extends string = string> =
   | { readonly ok: true; readonly column: LikertColumn<L, N> }
-  | { readonly ok: false; readonly error: LikertInputError };
+  | { readonly ok: false; readonly issues: readonly LikertUnknownValue[] };
+
+/** What `likert` and `safeLikert` share: the failure also carries the error `likert` throws. */
+type CodingResult<L extends string, N extends string> =
+  | { readonly ok: true; readonly column: LikertColumn<L, N> }
+  | { readonly ok: false; readonly issues: readonly LikertUnknownValue[]; readonly error: LikertInputError };
 
 /** ±(2^53 − 1) as a BigInt: the integers a double holds exactly. */
 const MAX_SAFE = 9007199254740991n;
@@ -73,7 +78,8 @@ const POSITIONS = 5;
  *   `reverseScale(scale)` when `reverse` is true
  * @throws LikertInputError when there are unknown values and `unknown` is `'error'`
  * @throws TypeError when `responses` is not an array-like or iterable, `scale` is not a scale or
- *   an option has the wrong type; RangeError for an unknown `unknown` mode
+ *   an option has the wrong type; RangeError for an unknown `unknown` mode, or for more than
+ *   2^31 − 1 responses (the most one column holds)
  * @example
  * ```ts
  * const column = likert(['I høj grad', 'slet IKKE', 4, 'Ved ikke', '', null], scales.daDegree4);
@@ -95,7 +101,7 @@ export function likert<L extends string, N extends string>(
 
 /**
  * Codes raw survey answers like {@link likert}, but returns unknown values as data instead of
- * throwing: `{ ok: true, column }` or `{ ok: false, error }`.
+ * throwing: `{ ok: true, column }` or `{ ok: false, issues }`, the shape `safeSurvey` returns.
  *
  * Only the data problem (unknown values under `unknown: 'error'`) is returned; a programming
  * mistake (a `scale` that is not a scale, a wrong option type) still throws, as in `likert`.
@@ -103,13 +109,14 @@ export function likert<L extends string, N extends string>(
  * @param responses - the answers: an array, typed array, other array-like or iterable
  * @param scale - the scale, from {@link defineScale} or {@link scales}
  * @param options - see {@link LikertOptions}
- * @returns `{ ok: true, column }`, or `{ ok: false, error }` with a {@link LikertInputError}
+ * @returns `{ ok: true, column }`, or `{ ok: false, issues }` with every distinct unknown value
+ *   (the data of the {@link LikertInputError} that `likert` would throw)
  * @throws TypeError or RangeError for invalid arguments, as `likert`
  * @example
  * ```ts
  * const result = safeLikert(['I høj grad', 'Maybe'], scales.daDegree4);
  * result.ok;                       // false
- * if (!result.ok) result.error.unknown; // [{ value: 'Maybe', count: 1, positions: [1] }]
+ * if (!result.ok) result.issues; // [{ value: 'Maybe', count: 1, positions: [1] }]
  * ```
  */
 export function safeLikert<L extends string, N extends string>(
@@ -117,7 +124,8 @@ export function safeLikert<L extends string, N extends string>(
   scale: Scale<L, N>,
   options?: LikertOptions,
 ): SafeLikertResult<L, N> {
-  return codeResponses('safeLikert', responses, scale, options);
+  const result = codeResponses('safeLikert', responses, scale, options);
+  return result.ok ? result : { ok: false, issues: result.issues };
 }
 
 /** A distinct unknown value being collected. */
@@ -133,7 +141,7 @@ function codeResponses<L extends string, N extends string>(
   responses: LikertResponses,
   scaleArgument: Scale<L, N>,
   options: LikertOptions | undefined,
-): SafeLikertResult<L, N> {
+): CodingResult<L, N> {
   const source = readResponses(fn, responses);
   checkScale(fn, scaleArgument);
   const { unknown = 'error', reverse = false, label } = readOptions(fn, options);
@@ -214,7 +222,8 @@ function codeResponses<L extends string, N extends string>(
   }
 
   if (collect && unknownEntries.size > 0) {
-    return { ok: false, error: unknownError(fn, scale, label, n, [...unknownEntries.values()]) };
+    const error = unknownError(fn, scale, label, n, [...unknownEntries.values()]);
+    return { ok: false, issues: error.issues, error };
   }
 
   const answered = substantive + nonSubstantive;
@@ -233,6 +242,11 @@ function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
   if (typeof responses === 'object' && responses !== null) {
     const length = (responses as { length?: unknown }).length;
     if (typeof length === 'number' && Number.isInteger(length) && length >= 0) {
+      if (length > MAX_RESPONSES) {
+        throw new RangeError(
+          `${fn}: responses has length ${length}, more than the ${MAX_RESPONSES} (2^31 − 1) answers one column can hold; split the responses into several columns or surveys`,
+        );
+      }
       return responses as ArrayLike<unknown>;
     }
     if (typeof (responses as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') {
@@ -243,6 +257,12 @@ function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
     `${fn}: responses must be an array, typed array or iterable of answers (one per respondent), got ${describeValue(responses)}`,
   );
 }
+
+/**
+ * The most responses one column holds: 2^31 − 1, the largest length every JavaScript engine
+ * allows for the column's `Int8Array` of codes (and the largest 32-bit signed index).
+ */
+const MAX_RESPONSES = 2 ** 31 - 1;
 
 /** Throws unless `scale` looks like a scale built by `defineScale`. */
 function checkScale(fn: string, scale: unknown): void {
@@ -269,6 +289,7 @@ function readOptions(fn: string, options: unknown): LikertOptions {
       `${fn}: options must be an object such as { unknown: 'missing' }, got ${describeValue(options)}`,
     );
   }
+  checkOptionKeys(fn, options, optionKeys<LikertOptions>({ unknown: true, reverse: true, label: true }));
   const { unknown, reverse, label } = options as Record<string, unknown>;
   if (unknown !== undefined) assertOneOf(fn, unknown, ['error', 'missing'] as const, 'unknown mode');
   if (reverse !== undefined && typeof reverse !== 'boolean') {
@@ -336,7 +357,7 @@ function unknownError(
     return `  - ${describeValue(u.value)}: ${where}; ${hint}`;
   });
   if (unknown.length > MESSAGE_LIMIT) {
-    lines.push(`  … and ${unknown.length - MESSAGE_LIMIT} more (see error.unknown)`);
+    lines.push(`  … and ${unknown.length - MESSAGE_LIMIT} more (see error.issues)`);
   }
   const item = label === undefined ? '' : ` for item ${JSON.stringify(label)}`;
   const message =

@@ -1,4 +1,36 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
+
+/** Size groups from a numeric attribute with fixed cut points (see {@link sizeGroups}). */
+export interface GroupByBreaks {
+  /** The numeric attribute, e.g. `'population'`. */
+  readonly attribute: string;
+  /** Increasing cut points: `[50000, 100000]` for the 2021 report's three size groups. */
+  readonly breaks: readonly number[];
+  /** One label per group, smallest first (breaks.length + 1). */
+  readonly labels?: readonly string[];
+}
+
+/** Two halves of a numeric attribute split at a median (see {@link medianSplit}). */
+export interface GroupByMedian {
+  /** The numeric attribute, e.g. `'population'`. */
+  readonly attribute: string;
+  readonly split: 'median';
+  /**
+   * Values whose median is the cut: the whole population frame (the 2024 report splits at the
+   * median of all 98 municipalities, 44,200). Default: the respondents' own values.
+   */
+  readonly reference?: ArrayLike<number | null | undefined>;
+  /** Labels of the lower half (at or below the median) and the upper half. */
+  readonly labels?: readonly [string, string];
+}
+
+/**
+ * How a numeric attribute is cut into size groups, the one type `compareGroups` (`by`),
+ * `report` (`sizeGroups`) and `responseRates` share: fixed cut points
+ * `{ attribute, breaks, labels? }` (the 2021 report's <50,000; 50,000–99,999; >=100,000) or a
+ * median split `{ attribute, split: 'median', reference? }` (the 2024 report's).
+ */
+export type SizeGrouping = GroupByBreaks | GroupByMedian;
 
 /** Options of {@link sizeGroups}. */
 export interface SizeGroupsOptions {
@@ -43,6 +75,7 @@ export function sizeGroups(
   values: ArrayLike<number | null | undefined>,
   options: SizeGroupsOptions,
 ): SizeGroupsResult {
+  checkOptionKeys('sizeGroups', options, optionKeys<SizeGroupsOptions>({ breaks: true, labels: true }));
   const fn = 'sizeGroups';
   const breaks = options?.breaks;
   if (!Array.isArray(breaks) || breaks.length === 0) {
@@ -86,6 +119,7 @@ export function medianSplit(
   values: ArrayLike<number | null | undefined>,
   options: MedianSplitOptions = {},
 ): SizeGroupsResult {
+  checkOptionKeys('medianSplit', options, optionKeys<MedianSplitOptions>({ reference: true, labels: true }));
   const fn = 'medianSplit';
   const reference = Array.from(options.reference ?? values).filter(
     (v): v is number => typeof v === 'number' && !Number.isNaN(v),

@@ -428,7 +428,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       label: item.label ?? item.id,
     });
     if (!coded.ok) {
-      const unknown = coded.error.unknown.map((u) => ({ ...u, positions: u.positions.map((p) => kept[p] as number) }));
+      const unknown = coded.issues.map((u) => ({ ...u, positions: u.positions.map((p) => kept[p] as number) }));
       issues.push({
         kind: 'unknown-labels',
         item: item.id,

@@ -1,7 +1,7 @@
 import type { LikertColumn } from '../data/types';
 import { boundsFor, PROPORTION_METHODS, proportionInterval } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertLevel, assertOneOf, checkPopulationSize } from '../internal/validate';
+import { assertLevel, assertOneOf, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
 import { assertLikertColumn } from './assertColumn';
 import { countCategories } from './frequencies';
 import { effectiveSize, resolveWeights, tallyWeights } from './weights';
@@ -81,6 +81,7 @@ export function agreementShare<L extends string, N extends string>(
   column: LikertColumn<L, N>,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
+  checkOptionKeys('agreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
   assertLikertColumn('agreementShare', column);
   return boxShare('agreementShare', column, column.scale.agree, 'top-box', options);
 }
@@ -102,6 +103,7 @@ export function disagreementShare<L extends string, N extends string>(
   column: LikertColumn<L, N>,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
+  checkOptionKeys('disagreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
   assertLikertColumn('disagreementShare', column);
   return boxShare('disagreementShare', column, column.scale.disagree, 'bottom-box', options);
 }

@@ -1,7 +1,8 @@
 import type { LikertColumn } from '../data/types';
 import { meanInterval } from '../inference/meanInterval';
 import { studentTQuantile } from '../math';
-import { assertLevel, checkPopulationSize } from '../internal/validate';
+import { groupedMoments } from '../math/moments';
+import { assertLevel, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
 import { assertLikertColumn } from './assertColumn';
 import { countCategories } from './frequencies';
 import { effectiveSize, resolveWeights, tallyWeights } from './weights';
@@ -68,6 +69,7 @@ export function codedMean<L extends string, N extends string>(
   column: LikertColumn<L, N>,
   options: CodedMeanOptions = {},
 ): CodedMeanResult {
+  checkOptionKeys('codedMean', options, optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true }));
   assertLikertColumn('codedMean', column);
   const weights = resolveWeights('codedMean', column, options.weights);
   if (weights !== null) return weightedCodedMean(column, weights, options);
@@ -76,18 +78,11 @@ export function codedMean<L extends string, N extends string>(
   const counts = countCategories(codes, scale.categories.length);
 
   let n = 0;
-  let sum = 0;
-  for (let k = 0; k < levelCount; k++) {
-    n += counts[k] as number;
-    sum += (counts[k] as number) * (scale.codes[k] as number);
-  }
-  const mean = n === 0 ? NaN : sum / n;
-  let squares = 0;
-  for (let k = 0; k < levelCount; k++) {
-    const deviation = (scale.codes[k] as number) - mean;
-    squares += (counts[k] as number) * deviation * deviation;
-  }
-  const sd = n < 2 ? NaN : Math.sqrt(squares / (n - 1));
+  for (let k = 0; k < levelCount; k++) n += counts[k] as number;
+  // Shifted and rescaled moments: codes 1e16 and 1e16 + 2, or codes near 1e-170, keep their sd.
+  const grouped = groupedMoments(scale.codes.slice(0, levelCount), counts.slice(0, levelCount));
+  const mean = n === 0 ? NaN : grouped.mean;
+  const sd = n < 2 ? NaN : grouped.rootMeanSquare * Math.sqrt(n / (n - 1));
 
   let interval;
   try {
@@ -137,22 +132,16 @@ function weightedCodedMean(column: LikertColumn, weights: Float64Array, options:
   const tally = tallyWeights(codes, weights, scale.categories.length);
   let n = 0;
   let total = 0;
-  let sum = 0;
   for (let k = 0; k < levelCount; k++) {
     n += counts[k] as number;
     total += tally.sums[k] as number;
-    sum += (tally.sums[k] as number) * (scale.codes[k] as number);
   }
   const populationSize = checkPopulationSize(fn, options.populationSize, n);
   const nEffective = effectiveSize(tally, 0, levelCount);
-  const mean = total > 0 ? sum / total : NaN;
-  let squares = 0;
-  for (let k = 0; k < levelCount; k++) {
-    const deviation = (scale.codes[k] as number) - mean;
-    squares += (tally.sums[k] as number) * deviation * deviation;
-  }
+  const grouped = groupedMoments(scale.codes.slice(0, levelCount), tally.sums.subarray(0, levelCount));
+  const mean = total > 0 ? grouped.mean : NaN;
   const defined = n >= 2 && nEffective > 1;
-  const sd = defined ? Math.sqrt((squares / total) * (nEffective / (nEffective - 1))) : NaN;
+  const sd = defined ? grouped.rootMeanSquare * Math.sqrt(nEffective / (nEffective - 1)) : NaN;
   const fpc = populationSize === undefined || !Number.isFinite(populationSize) ? 1 : 1 - n / populationSize;
   const se = defined ? (sd / Math.sqrt(nEffective)) * Math.sqrt(fpc) : NaN;
   const half = defined ? studentTQuantile((1 - level) / 2, nEffective - 1, false) * se : NaN;

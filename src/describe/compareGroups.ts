@@ -1,9 +1,9 @@
-import { medianSplit, sizeGroups } from '../data/sizeGroups';
+import { medianSplit, sizeGroups, type GroupByBreaks, type GroupByMedian, type SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
 import { chiSquareIndependence } from '../inference/chiSquareIndependence';
 import { oneWayAnova } from '../inference/oneWayAnova';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { subsetColumn } from '../data/subsetColumn';
@@ -33,35 +33,11 @@ export function assertMinDifference(fn: string, value: unknown): asserts value i
   }
 }
 
-/** Size groups from a numeric attribute with fixed cut points (see `sizeGroups`). */
-export interface GroupByBreaks {
-  /** The numeric attribute, e.g. `'population'`. */
-  readonly attribute: string;
-  /** Increasing cut points: `[50000, 100000]` for the 2021 report's three size groups. */
-  readonly breaks: readonly number[];
-  /** One label per group, smallest first (breaks.length + 1). */
-  readonly labels?: readonly string[];
-}
-
-/** Two halves of a numeric attribute split at a median (see `medianSplit`). */
-export interface GroupByMedian {
-  /** The numeric attribute, e.g. `'population'`. */
-  readonly attribute: string;
-  readonly split: 'median';
-  /**
-   * Values whose median is the cut: the whole population frame (the 2024 report splits at the
-   * median of all 98 municipalities, 44,200). Default: the respondents' own values.
-   */
-  readonly reference?: ArrayLike<number | null | undefined>;
-  /** Labels of the lower half (at or below the median) and the upper half. */
-  readonly labels?: readonly [string, string];
-}
-
 /**
  * How respondents are grouped: the name of a categorical attribute (`'region'`), size groups by
  * fixed cut points, a median split, or one label per respondent (`null` for no group).
  */
-export type GroupBy = string | GroupByBreaks | GroupByMedian | readonly (string | null)[];
+export type GroupBy = string | SizeGrouping | readonly (string | null)[];
 
 /** Options of {@link compareGroups}. */
 export interface CompareGroupsOptions {
@@ -228,6 +204,7 @@ export function compareGroups<I extends string>(
   item: I,
   options: CompareGroupsOptions,
 ): CompareGroupsResult {
+  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, minDifference: true, order: true }));
   const fn = 'compareGroups';
   if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);

@@ -3,7 +3,7 @@ import { compareProportions } from '../inference/compareProportions';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { studentTCdf, studentTQuantile } from '../math';
 import type { Scale } from '../scale/types';
-import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { assertMinDifference, reaches } from './compareGroups';
@@ -123,6 +123,7 @@ export function compareWaves<I extends string>(
   b: Survey<I>,
   options: CompareWavesOptions = {},
 ): CompareWavesResult {
+  checkOptionKeys('compareWaves', options, optionKeys<CompareWavesOptions>({ items: true, denominator: true, ci: true, level: true, minDifference: true }));
   const fn = 'compareWaves';
   for (const [name, wave] of [
     ['a', a],

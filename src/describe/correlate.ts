@@ -6,7 +6,7 @@ import { pearson } from '../inference/pearson';
 import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
-import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link correlate}. */
 export interface CorrelateOptions {
@@ -59,7 +59,10 @@ export interface CorrelationMatrix {
   readonly columns: readonly string[];
   readonly r: readonly (readonly (number | null)[])[];
   readonly n: readonly (readonly (number | null)[])[];
+  /** Unadjusted two-sided p, as `p` in the rows. */
   readonly p: readonly (readonly (number | null)[])[];
+  /** p after `adjust`, as `pAdjusted` in the rows (the stars follow it). */
+  readonly pAdjusted: readonly (readonly (number | null)[])[];
   readonly stars: readonly (readonly string[])[];
 }
 
@@ -94,7 +97,7 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  *
  * @param s - a survey from `survey()`
  * @param options - the variables, pairing, method, adjustment, stars and level
- * @returns tidy rows, a matrix view (r, n, p, stars; null where not tested) and the N range
+ * @returns tidy rows, a matrix view (r, n, p, pAdjusted, stars; null where not tested) and the N range
  * @throws RangeError for an unknown name, an unpaired group, or a bad option
  * @example
  * const table = correlate(s, { x: ['udfordring_a', 'udfordring_b'], y: ['behov_a', 'behov_b'], pairs: 'group' });
@@ -103,6 +106,7 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
  */
 export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult {
+  checkOptionKeys('correlate', options, optionKeys<CorrelateOptions>({ x: true, y: true, pairs: true, method: true, adjust: true, stars: true, level: true }));
   const fn = 'correlate';
   if (s === null || typeof s !== 'object' || s.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey from survey(); got ${describeValue(s)}`);
@@ -246,14 +250,15 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
   const rIndex = new Map(rowNames.map((name, i) => [name, i]));
   const cIndex = new Map(columnNames.map((name, j) => [name, j]));
   const grid = <T>(fill: T): T[][] => rowNames.map(() => columnNames.map(() => fill));
-  const matrix = { rows: rowNames, columns: columnNames, r: grid<number | null>(null), n: grid<number | null>(null), p: grid<number | null>(null), stars: grid('') };
+  const matrix = { rows: rowNames, columns: columnNames, r: grid<number | null>(null), n: grid<number | null>(null), p: grid<number | null>(null), pAdjusted: grid<number | null>(null), stars: grid('') };
   const place = (a: string, b: string, row: CorrelationRow): void => {
     const i = rIndex.get(a);
     const j = cIndex.get(b);
     if (i === undefined || j === undefined) return;
     (matrix.r[i] as (number | null)[])[j] = row.r;
     (matrix.n[i] as (number | null)[])[j] = row.n;
-    (matrix.p[i] as (number | null)[])[j] = row.pAdjusted;
+    (matrix.p[i] as (number | null)[])[j] = row.p;
+    (matrix.pAdjusted[i] as (number | null)[])[j] = row.pAdjusted;
     (matrix.stars[i] as string[])[j] = row.stars;
   };
   for (const row of rows) {

@@ -1,6 +1,7 @@
 import type { ColumnCounts, LikertColumn } from '../data/types';
 import { assertLikertColumn } from './assertColumn';
 import { effectiveSize, resolveWeights, tallyWeights } from './weights';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link frequencies}. */
 export interface FrequenciesOptions {
@@ -79,6 +80,7 @@ export function frequencies<L extends string, N extends string>(
   column: LikertColumn<L, N>,
   options: FrequenciesOptions = {},
 ): FrequenciesResult<L | N> {
+  checkOptionKeys('frequencies', options, optionKeys<FrequenciesOptions>({ weights: true }));
   assertLikertColumn('frequencies', column);
   const weights = resolveWeights('frequencies', column, options.weights);
   const { scale, codes, n } = column;

@@ -1,12 +1,15 @@
 import type { Survey } from '../data/survey';
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 
 /** Options of {@link rankItems}. */
 export interface RankItemsOptions {
-  /** Rank by agreement share (`'agreement'`, default) or by coded mean (`'mean'`). */
-  readonly by?: 'agreement' | 'mean';
+  /**
+   * Rank by agreement share (`'agreement'`, default) or by coded mean (`'mean'`). Named as
+   * `report`'s `rankBy`; `by` is the grouping everywhere else.
+   */
+  readonly rankBy?: 'agreement' | 'mean';
   /** How many places to list per group (default 3). Tied items at the boundary are all listed. */
   readonly top?: number;
   /** The items to rank (default: every item of the survey). */
@@ -46,7 +49,7 @@ export interface RankItemsResult {
   readonly groups: readonly { readonly group: string; readonly items: readonly RankedItem[] }[];
   /** Topics, most often in a top list first. */
   readonly topics: readonly TopicCount[];
-  readonly by: 'agreement' | 'mean';
+  readonly rankBy: 'agreement' | 'mean';
   readonly top: number;
   readonly method: 'ranking';
 }
@@ -70,10 +73,10 @@ export interface RankItemsResult {
  * order of first appearance.
  *
  * @param survey - the survey
- * @param options - `by`, `top`, `items`, `denominator`, `ungrouped`
+ * @param options - `rankBy`, `top`, `items`, `denominator`, `ungrouped`
  * @returns the listed items per group and the topic counts; never NaN (undefined values are
  *   left out)
- * @throws RangeError for an unknown item, a `top` that is not a positive integer, or a bad `by`
+ * @throws RangeError for an unknown item, a `top` that is not a positive integer, or a bad `rankBy`
  *   or `denominator`; TypeError when `survey` is not a survey
  * @example
  * ```ts
@@ -84,12 +87,13 @@ export interface RankItemsResult {
  * @see R `rank(-x, ties.method = 'min')` for competition ranks
  */
 export function rankItems<I extends string>(survey: Survey<I>, options: RankItemsOptions = {}): RankItemsResult {
+  checkOptionKeys('rankItems', options, optionKeys<RankItemsOptions>({ rankBy: true, top: true, items: true, denominator: true, ungrouped: true }));
   const fn = 'rankItems';
   if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
     throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);
   }
-  const by = options.by ?? 'agreement';
-  assertOneOf(fn, by, ['agreement', 'mean'] as const, 'by');
+  const rankBy = options.rankBy ?? 'agreement';
+  assertOneOf(fn, rankBy, ['agreement', 'mean'] as const, 'rankBy');
   const top = options.top ?? 3;
   if (typeof top !== 'number' || !Number.isInteger(top) || top < 1) {
     throw new RangeError(`${fn}: top must be a positive integer (e.g. 3), got ${describeValue(top)}`);
@@ -119,7 +123,7 @@ export function rankItems<I extends string>(survey: Survey<I>, options: RankItem
     const column = survey.item(meta.id);
     let value: number;
     let n: number;
-    if (by === 'agreement') {
+    if (rankBy === 'agreement') {
       const share = agreementShare(column, { denominator });
       value = share.estimate;
       n = share.n;
@@ -172,5 +176,5 @@ export function rankItems<I extends string>(survey: Survey<I>, options: RankItem
     share: count.inTop / count.groups,
   }));
   topicRows.sort((x, y) => y.inTop - x.inTop || y.share - x.share);
-  return { groups: result, topics: topicRows, by, top, method: 'ranking' };
+  return { groups: result, topics: topicRows, rankBy, top, method: 'ranking' };
 }

@@ -1,5 +1,5 @@
 import { chiSquareCdf } from '../math';
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link chiSquareIndependence}. */
 export interface ChiSquareIndependenceOptions {
@@ -72,6 +72,7 @@ export function chiSquareIndependence(
   table: readonly (readonly number[])[],
   options: ChiSquareIndependenceOptions = {}
 ): ChiSquareIndependenceResult {
+  checkOptionKeys('chiSquareIndependence', options, optionKeys<ChiSquareIndependenceOptions>({ correct: true }));
   const fn = 'chiSquareIndependence';
   const { correct = false } = options;
   if (typeof correct !== 'boolean') {

@@ -1,5 +1,5 @@
 import { normalCdf } from '../math';
-import { assertCount, assertLevel } from '../internal/validate';
+import { assertCount, assertLevel, checkOptionKeys, optionKeys } from '../internal/validate';
 import { normalCritical, wilsonBounds } from './internal';
 
 /** Options of {@link compareProportions}. */
@@ -72,6 +72,7 @@ export function compareProportions(
   n2: number,
   options: CompareProportionsOptions = {},
 ): CompareProportionsResult {
+  checkOptionKeys('compareProportions', options, optionKeys<CompareProportionsOptions>({ level: true }));
   const fn = 'compareProportions';
   const { level = 0.95 } = options;
   assertCount(fn, x1, 'x1');

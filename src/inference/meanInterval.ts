@@ -1,13 +1,6 @@
 import { normalQuantile, studentTQuantile } from '../math';
 import { moments } from '../math/moments';
-import {
-  assertCount,
-  assertFinite,
-  assertLevel,
-  assertOneOf,
-  checkPopulationSize,
-  describeValue,
-} from '../internal/validate';
+import { assertCount, assertFinite, assertLevel, assertOneOf, checkPopulationSize, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Summary statistics accepted by {@link meanInterval} instead of raw values. */
 export interface MeanSummary {
@@ -92,6 +85,7 @@ export function meanInterval(
   input: ArrayLike<number> | MeanSummary,
   options: MeanIntervalOptions = {},
 ): MeanIntervalResult {
+  checkOptionKeys('meanInterval', options, optionKeys<MeanIntervalOptions>({ level: true, populationSize: true, distribution: true }));
   const fn = 'meanInterval';
   const { level = 0.95, distribution = 't' } = options;
   assertLevel(fn, level);
@@ -128,7 +122,7 @@ export function meanInterval(
     }
     const m = moments(input);
     mean = m.mean;
-    sd = Math.sqrt(m.variance);
+    sd = m.sd;
   } else {
     throw new TypeError(
       `${fn}: input must be an array of numbers or a summary { mean, sd, n }, got ${describeValue(input)}`,

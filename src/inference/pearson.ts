@@ -1,6 +1,6 @@
 import { columnCodes } from '../data/columnData';
 import { regularizedBeta } from '../math';
-import { assertLevel } from '../internal/validate';
+import { assertLevel, checkOptionKeys, optionKeys } from '../internal/validate';
 import { centredSums, crossTabulateLevels, integerScores } from './crossTab';
 import {
   isLikertColumn,
@@ -81,6 +81,7 @@ export interface PearsonResult {
  * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32.
  */
 export function pearson(x: NumericInput, y: NumericInput, options: PearsonOptions = {}): PearsonResult {
+  checkOptionKeys('pearson', options, optionKeys<PearsonOptions>({ level: true, stars: true }));
   const fn = 'pearson';
   const { level = 0.95, stars: scheme = 'default' } = options;
   assertLevel(fn, level);

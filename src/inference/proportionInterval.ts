@@ -1,11 +1,5 @@
 import { inverseRegularizedBeta } from '../math';
-import {
-  assertCount,
-  assertLevel,
-  assertOneOf,
-  checkPopulationSize,
-  describeValue,
-} from '../internal/validate';
+import { assertCount, assertLevel, assertOneOf, checkPopulationSize, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { normalCritical, wilsonBounds } from './internal';
 
 /** The interval methods {@link proportionInterval} offers. */
@@ -105,6 +99,7 @@ export function proportionInterval(
   n: number,
   options: ProportionIntervalOptions = {},
 ): ProportionIntervalResult {
+  checkOptionKeys('proportionInterval', options, optionKeys<ProportionIntervalOptions>({ method: true, level: true, populationSize: true }));
   const fn = 'proportionInterval';
   const { method = 'wilson', level = 0.95 } = options;
   assertCount(fn, successes, 'successes');

@@ -1,5 +1,5 @@
 import { columnCodes } from '../data/columnData';
-import { assertLevel } from '../internal/validate';
+import { assertLevel, checkOptionKeys, optionKeys } from '../internal/validate';
 import { centredSums, crossTabulateLevels, levelRanks } from './crossTab';
 import { isLikertColumn, readNumeric, resolveStarScheme, type NumericInput } from './internal';
 import { correlationResult, pearson } from './pearson';
@@ -93,6 +93,7 @@ export function spearman(
   y: NumericInput,
   options: SpearmanOptions = {}
 ): SpearmanResult {
+  checkOptionKeys('spearman', options, optionKeys<SpearmanOptions>({ level: true, stars: true }));
   const fn = 'spearman';
   const { level = 0.95, stars = 'default' } = options;
   assertLevel(fn, level);

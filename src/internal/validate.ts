@@ -4,6 +4,8 @@
  * Internal: never re-exported from `src/index.ts`.
  */
 
+import { levenshtein } from '../data/levenshtein';
+
 /** Describes a value for an error message without dumping large objects. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -75,4 +77,51 @@ export function assertOneOf<T extends string>(
       `${fn}: unknown ${name} ${describeValue(value)}; use one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
     );
   }
+}
+
+/**
+ * The keys of an options interface, listed once: `optionKeys<MeanIntervalOptions>({ level: true,
+ * … })`. The compiler demands every key of `T` and refuses any other, so the list cannot drift
+ * from the interface.
+ */
+export function optionKeys<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly string[] {
+  return Object.freeze(Object.keys(keys));
+}
+
+/**
+ * Throws a TypeError when `options` (an object, or undefined/null for none) has an own key that
+ * is not in `allowed`: `fn: unknown option "titel"; did you mean "title"?`, naming the closest
+ * valid key by edit distance (case-insensitive, at most a third of the key's length and at least
+ * 2 edits), or listing the valid keys when none is close. A misspelt option would otherwise be
+ * ignored in silence and the default used instead.
+ */
+export function checkOptionKeys(fn: string, options: unknown, allowed: readonly string[]): void {
+  if (typeof options !== 'object' || options === null) return;
+  for (const key of Object.keys(options)) {
+    if (allowed.includes(key)) continue;
+    const suggestion = closestKey(key, allowed);
+    const hint =
+      suggestion === undefined
+        ? allowed.length === 0
+          ? 'this function takes no options'
+          : `valid options are ${allowed.map((k) => JSON.stringify(k)).join(', ')}`
+        : `did you mean ${JSON.stringify(suggestion)}?`;
+    throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; ${hint}`);
+  }
+}
+
+/** The valid key closest to `key`, when one is close enough to be a likely misspelling. */
+function closestKey(key: string, allowed: readonly string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  const folded = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of allowed) {
+    const distance = levenshtein(folded, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }

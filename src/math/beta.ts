@@ -276,10 +276,11 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
     regularizedBeta(xValue, a, b, solveLower, yValue);
 
   // Phase 1: Newton on v = log(x) (lower) or v = log(y) (upper), bracketed in (vLow, 0).
+  // The guess is taken to v directly (log1p for the upper tail): with b ≫ a the quantile lies
+  // near 1e-16, where 1 − guess would round to 1 and lose the guess entirely.
   const guessLower = initialBetaQuantile(solveLower ? target : 0.5 - target + 0.5, a, b);
-  let guessSmallVariable = solveLower ? guessLower : 1 - guessLower;
-  if (!(guessSmallVariable > 0 && guessSmallVariable < 1)) guessSmallVariable = 0.5;
-  let v = Math.log(guessSmallVariable);
+  let v = solveLower ? Math.log(guessLower) : Math.log1p(-guessLower);
+  if (!(v < 0 && Number.isFinite(v))) v = Math.log(0.5);
   let vLow = -745; // g(vLow) < 0: tail below target
   let vHigh = 0; // g(0) ≥ 0: tail equals 1
   const pairFromV = (vValue: number): [number, number] => {
@@ -301,7 +302,9 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
     if (!(next > vLow && next < vHigh) || !Number.isFinite(next)) next = 0.5 * (vLow + vHigh);
     const step = next - v;
     v = next;
-    if (Math.abs(step) <= 1e-9 * Math.max(1, Math.abs(v)) || vHigh - vLow <= 1e-15 * Math.abs(v)) {
+    // Relative in v: near v = 0 (the upper tail of Beta(a, b) with b near 2^53) an absolute test
+    // would stop while x = −expm1(v) is still wrong by orders of magnitude.
+    if (Math.abs(step) <= 1e-9 * Math.abs(v) || vHigh - vLow <= 1e-15 * Math.abs(v)) {
       break;
     }
   }

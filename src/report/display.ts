@@ -8,6 +8,7 @@ import { prepareTable, tablesOf } from './format';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
 import type { ReportTable } from './table';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link displayTable}. */
 export type DisplayTableOptions = RenderOptions;
@@ -84,6 +85,7 @@ export function displayTable(
   input: ReportTable | RenderableReport,
   options: DisplayTableOptions = {},
 ): TableDisplay {
+  checkOptionKeys('displayTable', options, optionKeys<DisplayTableOptions>({ lang: true, pStyle: true, translateLabels: true }));
   const fn = 'displayTable';
   const { title, tables } = tablesOf(fn, input);
   const markdown = toMarkdown(input, options);
@@ -94,11 +96,14 @@ export function displayTable(
     const prepared = prepareTable(fn, table, options);
     const keys = distinctKeys(prepared.headers, new Set(title === null ? [] : [tableKey]));
     for (const cells of prepared.cells) {
+      // Defined, not assigned: a column headed "__proto__" would otherwise set the row's
+      // prototype instead of becoming a key, and vanish from console.table.
       const row: Record<string, string> = {};
-      if (title !== null) row[tableKey] = prepared.title;
-      keys.forEach((key, j) => {
-        row[key] = cells[j] ?? '';
-      });
+      const put = (key: string, value: string): void => {
+        Object.defineProperty(row, key, { value, enumerable: true, writable: false, configurable: false });
+      };
+      if (title !== null) put(tableKey, prepared.title);
+      keys.forEach((key, j) => put(key, cells[j] ?? ''));
       rows.push(Object.freeze(row));
     }
   }

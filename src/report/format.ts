@@ -16,7 +16,7 @@
  *   {@link roundHalfUp} and {@link roundPercent}.
  */
 
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { ReportColumn, ReportTable, ReportValue } from './table';
 import { translateLabel } from './labels';
 import { roundHalfUp, roundPercent } from './rounding';
@@ -66,6 +66,14 @@ export interface FormatCorrelationOptions {
   readonly lang?: Lang;
   /** Decimals of r, an integer 0–10; default 2. */
   readonly digits?: number;
+}
+
+/**
+ * A row's own value for `key`, or undefined: a column keyed "constructor" or "toString" that a
+ * row lacks is blank, never `Object.prototype`'s function. Internal.
+ */
+function ownValue(row: Readonly<Record<string, ReportValue>>, key: string): ReportValue | undefined {
+  return Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined;
 }
 
 /** Options of {@link formatCell}. */
@@ -168,6 +176,7 @@ export function formatNumber(
   value: number | null | undefined,
   options: FormatNumberOptions = {},
 ): string {
+  checkOptionKeys('formatNumber', options, optionKeys<FormatNumberOptions>({ lang: true, digits: true, grouping: true }));
   const fn = 'formatNumber';
   const lang = checkLang(fn, options.lang);
   if (options.digits !== undefined) checkDigits(fn, options.digits);
@@ -200,6 +209,7 @@ export function formatPercent(
   share: number | null | undefined,
   options: FormatPercentOptions = {},
 ): string {
+  checkOptionKeys('formatPercent', options, optionKeys<FormatPercentOptions>({ lang: true, digits: true }));
   const fn = 'formatPercent';
   const lang = checkLang(fn, options.lang);
   const digits = checkDigits(fn, options.digits ?? 0);
@@ -242,6 +252,7 @@ export function formatPercent(
  * ```
  */
 export function formatP(p: number | null | undefined, options: FormatPOptions = {}): string {
+  checkOptionKeys('formatP', options, optionKeys<FormatPOptions>({ lang: true, style: true, digits: true }));
   const fn = 'formatP';
   const lang = checkLang(fn, options.lang);
   const style = options.style ?? 'apa';
@@ -299,6 +310,7 @@ export function formatCorrelation(
   stars: string | null | undefined,
   options: FormatCorrelationOptions = {},
 ): string {
+  checkOptionKeys('formatCorrelation', options, optionKeys<FormatCorrelationOptions>({ lang: true, digits: true }));
   const fn = 'formatCorrelation';
   const lang = checkLang(fn, options.lang);
   const digits = checkDigits(fn, options.digits ?? 2);
@@ -362,8 +374,9 @@ export function formatCell(
   column: ReportColumn,
   options: FormatCellOptions = {},
 ): string {
+  checkOptionKeys('formatCell', options, optionKeys<FormatCellOptions>({ lang: true, pStyle: true }));
   const lang = checkLang('formatCell', options.lang);
-  const value = row[column.key];
+  const value = ownValue(row, column.key);
   if (isBlank(value)) return MISSING_DASH;
   if (typeof value === 'boolean') {
     if (lang === 'en') return value ? 'yes' : 'no';
@@ -380,7 +393,7 @@ export function formatCell(
     case 'p':
       return formatP(value, { lang, style: options.pStyle ?? 'apa' });
     case 'correlation': {
-      const stars = row[`${column.key}Stars`];
+      const stars = ownValue(row, `${column.key}Stars`);
       return formatCorrelation(value, typeof stars === 'string' ? stars : '', {
         lang,
         digits: column.digits ?? 2,
@@ -487,7 +500,7 @@ export function prepareTable(
     cells: table.rows.map((row) =>
       columns.map((c) => {
         const cell = formatCell(row, c, cellOptions);
-        return c.format === 'text' && typeof row[c.key] === 'string' ? text(cell) : cell;
+        return c.format === 'text' && typeof ownValue(row, c.key) === 'string' ? text(cell) : cell;
       }),
     ),
     notes: table.notes ?? [],

@@ -5,6 +5,7 @@
 import type { RenderableReport, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link toHtml}. */
 export type ToHtmlOptions = RenderOptions;
@@ -114,6 +115,7 @@ function tableHtml(table: ReportTable, options: ToHtmlOptions, langAttr: string)
  * ```
  */
 export function toHtml(input: ReportTable | RenderableReport, options: ToHtmlOptions = {}): string {
+  checkOptionKeys('toHtml', options, optionKeys<ToHtmlOptions>({ lang: true, pStyle: true, translateLabels: true }));
   const { title, tables } = tablesOf('toHtml', input);
   const lang = ` lang="${options.lang === 'en' ? 'en' : 'da'}"`;
   const body = tables.flatMap((table) => tableHtml(table, options, title === null ? lang : ''));

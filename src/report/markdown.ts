@@ -5,6 +5,7 @@
 import type { RenderableReport, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link toMarkdown}. */
 export interface ToMarkdownOptions extends RenderOptions {
@@ -56,7 +57,7 @@ function escapeCell(text: string, numeric: boolean): string {
  * none of these and is left as it is.
  */
 function escapeParagraphLine(line: string): string {
-  const text = escapeInline(line.trim());
+  const text = escapeEmphasis(escapeInline(line.trim()));
   const ordered = /^(\d{1,9})([.)])(\s|$)/.exec(text);
   if (ordered) return `${ordered[1]}\\${text.slice((ordered[1] ?? '').length)}`;
   const block =
@@ -66,6 +67,22 @@ function escapeParagraphLine(line: string): string {
     /^([*_-])\s*(?:\1\s*){2,}$/.test(text) ||
     /^(`{3,}|~{3,})/.test(text);
   return block ? `\\${text}` : text;
+}
+
+/**
+ * Escapes the emphasis markers `*`, `_` and `~` of a note line wherever they could open or
+ * close emphasis, so a label such as "_Alle_ kommuner" or "**fed**" quoted in a note prints
+ * literally, as it does in a cell. A run with white space (or the line's end) on both sides can
+ * do neither (CommonMark's flanking rules), so a star legend "*** p<0.01, ** 0.01<=p<0.05" is
+ * left as it reads.
+ */
+function escapeEmphasis(text: string): string {
+  return text.replace(/[*_~]+/g, (run: string, offset: number) => {
+    const before = text[offset - 1];
+    const after = text[offset + run.length];
+    const isolated = (before === undefined || /\s/.test(before)) && (after === undefined || /\s/.test(after));
+    return isolated ? run : run.replace(/[*_~]/g, '\\$&');
+  });
 }
 
 /** Escapes a heading's text; a trailing `#` would be taken as the closing sequence. */
@@ -158,6 +175,7 @@ export function toMarkdown(
   input: ReportTable | RenderableReport,
   options: ToMarkdownOptions = {},
 ): string {
+  checkOptionKeys('toMarkdown', options, optionKeys<ToMarkdownOptions>({ headingLevel: true, lang: true, pStyle: true, translateLabels: true }));
   const level = checkHeadingLevel(options.headingLevel ?? 2);
   const { title, tables } = tablesOf('toMarkdown', input);
   const blocks: string[][] = [];

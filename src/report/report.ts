@@ -3,7 +3,7 @@
  * is made of, for any survey whose items carry groups, as plain tables.
  */
 import type { Survey } from '../data/survey';
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import {
   REPORT_SECTIONS,
   resolveReportOptions,
@@ -21,7 +21,8 @@ import {
   summaryTables,
   type SectionContext,
 } from './reportSections';
-import { reportWords, type ReportLanguage } from './reportText';
+import type { Lang } from './format';
+import { reportWords } from './reportText';
 import type { ReportTable } from './table';
 
 export type {
@@ -31,9 +32,7 @@ export type {
   ReportPairs,
   ReportRepresentativeness,
   ReportSection,
-  ReportSizeGroups,
 } from './reportOptions';
-export type { ReportLanguage } from './reportText';
 
 /** Counts behind a {@link ReportResult}. */
 export interface ReportCounts {
@@ -54,7 +53,7 @@ export interface ReportResult {
   readonly kind: 'report';
   readonly title: string;
   /** Language of titles and notes. */
-  readonly lang: ReportLanguage;
+  readonly lang: Lang;
   /** The tables, in report order (see {@link ReportSection}); undefined statistics are `null`. */
   readonly tables: ReportTable[];
   /** The table ids each built section produced, in report order (sections without tables are absent). */
@@ -143,6 +142,7 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  *   `oneway.test(var.equal = TRUE)` for the statistics behind the tables
  */
 export function report(survey: Survey, options: ReportOptions = {}): ReportResult {
+  checkOptionKeys('report', options, optionKeys<ReportOptions>({ title: true, lang: true, sections: true, items: true, level: true, ci: true, denominator: true, rounding: true, pairs: true, numericAttributes: true, by: true, sizeGroups: true, top: true, rankBy: true, multiSelect: true, suppressBelow: true, frame: true, targets: true, representativeness: true }));
   if (survey === null || typeof survey !== 'object' || (survey as { kind?: unknown }).kind !== 'survey') {
     throw new TypeError(`report: survey must be a survey from survey(), got ${describeValue(survey)}`);
   }

@@ -3,15 +3,15 @@
  * are re-exported through `report.ts`.
  */
 import type { Survey } from '../data/survey';
-import type { GroupByBreaks, GroupByMedian } from '../describe/compareGroups';
+import type { SizeGrouping } from '../data/sizeGroups';
 import type { MultiSelectInput } from '../describe/multiSelectInput';
 import type { MultiSelectTableOptions } from '../describe/multiSelectTable';
 import { PROPORTION_METHODS } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { assertLevel, assertOneOf, describeValue } from '../internal/validate';
+import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { PopulationTargets, TargetInput } from '../representativeness/populationTargets';
 import type { VariableSpec } from '../representativeness/internal';
-import type { ReportLanguage } from './reportText';
+import type { Lang } from './format';
 
 /** The sections of a report, in the order their tables appear. */
 export type ReportSection =
@@ -48,9 +48,6 @@ export interface ReportPairs {
   readonly y: ReportItemSelector;
 }
 
-/** Size groups: cut a numeric attribute at `breaks`, or split it at the median. */
-export type ReportSizeGroups = GroupByBreaks | GroupByMedian;
-
 /**
  * A multi-select question asked once per group (e.g. forms of support per focus area). Name
  * the survey's questions by id (`{ Anbringelse: 'støtte_anbringelse', … }`, or an array of ids,
@@ -83,8 +80,11 @@ export interface ReportRepresentativeness {
   readonly sample?: Iterable<Record<string, unknown>>;
   /** Interval for category shares; default `'wald'` (the 2024 report's). */
   readonly method?: ProportionMethod;
-  /** Interval for numeric means; default `'normal'`. */
-  readonly numericMethod?: 'normal' | 't';
+  /**
+   * Reference distribution of the interval for numeric means: `'normal'` (default, a z
+   * interval) or `'t'`; the same word as `meanInterval`'s `distribution`.
+   */
+  readonly distribution?: 'normal' | 't';
   /** Population size for the finite population correction; default none. */
   readonly populationSize?: number;
 }
@@ -94,7 +94,7 @@ export interface ReportOptions {
   /** Title of the report; default "Rapport" / "Report". */
   readonly title?: string;
   /** Language of titles and notes (answer labels are printed as spelled): `'da'` (default) or `'en'`. */
-  readonly lang?: ReportLanguage;
+  readonly lang?: Lang;
   /** Sections to build, in any order (tables always come in report order); default all. */
   readonly sections?: readonly ReportSection[];
   /** Items to analyse (ids); default every item of the survey. */
@@ -117,7 +117,7 @@ export interface ReportOptions {
   /** Categorical attributes to compare means by (e.g. `['region']`); default all categorical attributes. */
   readonly by?: readonly string[];
   /** Size groups to compare means by, e.g. `{ attribute: 'indbyggere', breaks: [50000, 100000] }`. */
-  readonly sizeGroups?: ReportSizeGroups;
+  readonly sizeGroups?: SizeGrouping;
   /** Items listed per group in the ranking (ties at the boundary are all listed); default 3. */
   readonly top?: number;
   /** What the ranking orders by: `'agreement'` (default) or `'mean'`. */
@@ -137,7 +137,7 @@ export interface ReportOptions {
 /** The options after checking, with defaults filled in and item selectors resolved. */
 export interface ResolvedReportOptions {
   readonly title: string | undefined;
-  readonly lang: ReportLanguage;
+  readonly lang: Lang;
   readonly sections: ReadonlySet<ReportSection>;
   readonly items: readonly string[];
   readonly level: number;
@@ -148,7 +148,7 @@ export interface ResolvedReportOptions {
   readonly pairs: readonly (readonly [string, string])[];
   readonly numericAttributes: readonly string[];
   readonly by: readonly string[];
-  readonly sizeGroups: ReportSizeGroups | undefined;
+  readonly sizeGroups: SizeGrouping | undefined;
   readonly top: number;
   readonly rankBy: 'agreement' | 'mean';
   readonly multiSelect: ReportMultiSelect | undefined;
@@ -383,6 +383,11 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
   if (!isPlainObject(representativeness)) {
     throw optionError(`representativeness must be an object, got ${describeValue(representativeness)}`);
   }
+  checkOptionKeys(
+    `${FN}: representativeness`,
+    representativeness,
+    optionKeys<ReportRepresentativeness>({ variables: true, sample: true, method: true, distribution: true, populationSize: true }),
+  );
 
   return {
     title: o.title,

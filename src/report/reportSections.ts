@@ -15,7 +15,8 @@ import { rankItems } from '../describe/rankItems';
 import { representativeness, type RepresentativenessRow } from '../representativeness/representativeness';
 import type { VariableSpec } from '../representativeness/internal';
 import type { Scale } from '../scale/types';
-import { asOptionError, type ResolvedReportOptions, type ReportSizeGroups } from './reportOptions';
+import type { SizeGrouping } from '../data/sizeGroups';
+import { asOptionError, type ResolvedReportOptions } from './reportOptions';
 import {
   codingNote,
   intervalNote,
@@ -339,7 +340,7 @@ export function meansTables(ctx: SectionContext): ReportTable[] {
     }
     tables.push(meansTable(ctx, `means:${attribute}`, words.meansBy(attribute), attribute, 'by'));
   }
-  const size: ReportSizeGroups | undefined = options.sizeGroups;
+  const size: SizeGrouping | undefined = options.sizeGroups;
   if (size !== undefined) {
     tables.push(meansTable(ctx, 'means:size', words.meansBySize(size.attribute), size, 'sizeGroups'));
   }
@@ -354,7 +355,7 @@ export function rankingTables(ctx: SectionContext): ReportTable[] {
   const ranking = rankItems(ctx.survey, {
     items: topical.map((i) => i.id),
     top: options.top,
-    by: options.rankBy,
+    rankBy: options.rankBy,
     denominator: options.denominator,
   });
   const valueColumn: ReportColumn =
@@ -485,7 +486,7 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
       variables,
       level: options.level,
       ...(spec.method !== undefined ? { method: spec.method } : {}),
-      ...(spec.numericMethod !== undefined ? { numericMethod: spec.numericMethod } : {}),
+      ...(spec.distribution !== undefined ? { numericMethod: spec.distribution } : {}),
       ...(spec.populationSize !== undefined ? { populationSize: spec.populationSize } : {}),
     }),
   );

@@ -5,18 +5,17 @@
  * names and other answer labels are printed as the survey spells them.
  */
 import type { Scale } from '../scale/types';
+import type { Lang } from './format';
 import { translateLabel } from './labels';
 
 /** An answer label as an English note or title prints it: the built-in scales' labels translated. */
-export function noteLabel(lang: ReportLanguage, label: string): string {
+export function noteLabel(lang: Lang, label: string): string {
   return lang === 'en' ? translateLabel(label, 'en') : label;
 }
 
-/** Languages the report writes titles and notes in. */
-export type ReportLanguage = 'da' | 'en';
 
 /** Formats a proportion such as 0.95 as "95 %" (Danish) or "95%" (English), for notes only. */
-function levelText(lang: ReportLanguage, level: number): string {
+function levelText(lang: Lang, level: number): string {
   const percent = Number((level * 100).toPrecision(12));
   return lang === 'da' ? `${String(percent).replace('.', ',')} %` : `${percent}%`;
 }
@@ -37,7 +36,7 @@ export function nRangeNote(counts: readonly number[]): string | null {
 export const STAR_LEGEND = '*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1';
 
 /** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */
-function quotedList(lang: ReportLanguage, labels: readonly string[]): string {
+function quotedList(lang: Lang, labels: readonly string[]): string {
   const quoted = labels.map((label) => `'${noteLabel(lang, label)}'`);
   if (quoted.length <= 1) return quoted.join('');
   const last = quoted[quoted.length - 1] as string;
@@ -48,7 +47,7 @@ function quotedList(lang: ReportLanguage, labels: readonly string[]): string {
  * The coding of a scale as the reports write it, highest level first:
  * "Meget store udfordringer = 4, …, Slet ingen udfordringer = 1; 'Ved ikke' er udeladt af gennemsnit".
  */
-export function codingNote(lang: ReportLanguage, scale: Scale): string {
+export function codingNote(lang: Lang, scale: Scale): string {
   const parts: string[] = [];
   for (let i = scale.levels.length - 1; i >= 0; i--) {
     parts.push(`${noteLabel(lang, scale.levels[i] as string)} = ${String(scale.codes[i])}`);
@@ -67,7 +66,7 @@ export function codingNote(lang: ReportLanguage, scale: Scale): string {
 
 /** The share definition: which levels count as agreement, and the denominator. */
 export function shareNote(
-  lang: ReportLanguage,
+  lang: Lang,
   scale: Scale,
   denominator: 'answered' | 'substantive',
 ): string {
@@ -95,7 +94,7 @@ const PROPORTION_METHOD_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The interval methods of the summary table. */
-export function intervalNote(lang: ReportLanguage, level: number, method: string): string {
+export function intervalNote(lang: Lang, level: number, method: string): string {
   const name = PROPORTION_METHOD_NAMES[method] ?? method;
   return lang === 'da'
     ? `${levelText(lang, level)}-konfidensintervaller: ${name} for andele, t-fordeling for gennemsnit`
@@ -104,7 +103,7 @@ export function intervalNote(lang: ReportLanguage, level: number, method: string
 
 /** The interval method of the representativeness tables. */
 export function representativenessIntervalNote(
-  lang: ReportLanguage,
+  lang: Lang,
   level: number,
   method: string,
   numericMethod: 'normal' | 't',
@@ -294,6 +293,6 @@ const EN: ReportWords = {
 };
 
 /** The words of the report in `lang`. */
-export function reportWords(lang: ReportLanguage): ReportWords {
+export function reportWords(lang: Lang): ReportWords {
   return lang === 'da' ? DA : EN;
 }

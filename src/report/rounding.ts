@@ -1,4 +1,5 @@
-import { assertFinite, describeValue } from '../internal/validate';
+import { assertFinite, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
+import { powerOfTwoScale } from '../math/moments';
 
 /**
  * Snaps a product like `0.285 * 100` (= 28.499999999999996 in binary64) to the decimal value
@@ -102,12 +103,13 @@ export function largestRemainder(
   values: ArrayLike<number>,
   options: LargestRemainderOptions = {},
 ): number[] {
+  checkOptionKeys('largestRemainder', options, optionKeys<LargestRemainderOptions>({ total: true, digits: true }));
   const total = options.total ?? 100;
   const digits = options.digits ?? 0;
   assertDigits('largestRemainder', digits);
   assertFinite('largestRemainder', total, 'total');
   if (total <= 0) throw new RangeError(`largestRemainder: total must be positive, got ${total}`);
-  let sum = 0;
+  let largest = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
@@ -115,9 +117,15 @@ export function largestRemainder(
         `largestRemainder: values must be finite and non-negative; got ${describeValue(value)} at position ${i}`,
       );
     }
-    sum += value;
+    largest = Math.max(largest, value);
   }
   if (values.length === 0) return [];
+  // Sum the values scaled by a power of two at the largest (exact): values near 1e308 would
+  // otherwise sum to Infinity and every quota to 0.
+  const scale = powerOfTwoScale(largest);
+  const scaled = Array.from(values, (v) => v * scale);
+  let sum = 0;
+  for (const value of scaled) sum += value;
   if (sum === 0) return Array.from({ length: values.length }, () => NaN);
 
   // Work in integer units of 10^-digits so the final sum is exact.
@@ -125,7 +133,7 @@ export function largestRemainder(
   const units = Math.round(total * unit);
   // Quotas and remainders are compared at 15 significant digits, so that remainders equal in
   // exact arithmetic (20/70 and 13/70 of 100 both leave .571428…) tie as they should.
-  const quotas = Array.from(values, (v) => toFifteenDigits((v / sum) * units));
+  const quotas = scaled.map((v) => toFifteenDigits((v / sum) * units));
   const floors = quotas.map((q) => Math.floor(q));
   let missing = units - floors.reduce((a, b) => a + b, 0);
   const order = quotas

@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** How a cell of a {@link suppressSmallCells} result is hidden: not at all, as small, or to protect a small one. */
 export type SuppressionStatus = null | 'primary' | 'complementary';
@@ -117,6 +117,7 @@ export function auditSuppression(
   suppressedMask: readonly (readonly boolean[])[],
   options: AuditSuppressionOptions = {}
 ): AuditSuppressionResult {
+  checkOptionKeys('auditSuppression', options, optionKeys<AuditSuppressionOptions>({ rowTotals: true, columnTotals: true }));
   const fn = 'auditSuppression';
   const { rowTotals = true, columnTotals = true } = options;
   assertBoolean(fn, rowTotals, 'rowTotals');
@@ -218,6 +219,7 @@ export function suppressSmallCells(
   table: CountTable,
   options: SuppressSmallCellsOptions = {}
 ): SuppressSmallCellsResult {
+  checkOptionKeys('suppressSmallCells', options, optionKeys<SuppressSmallCellsOptions>({ threshold: true, suppressZeros: true, rowTotals: true, columnTotals: true }));
   const fn = 'suppressSmallCells';
   const { threshold = 3, suppressZeros = false, rowTotals = true, columnTotals = true } = options;
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1) {

@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { normalizeLabel } from './normalizeLabel';
 import type { Scale } from './types';
 
@@ -82,6 +82,7 @@ export function defineScale<const L extends string, const N extends string = nev
       `defineScale: expected an options object { id, levels, … }, got ${describeValue(options)}`,
     );
   }
+  checkOptionKeys('defineScale', options, optionKeys<DefineScaleOptions<L, N>>({ id: true, levels: true, codes: true, agree: true, disagree: true, neutral: true, nonSubstantive: true, aliases: true }));
   const problems: string[] = [];
   const id: unknown = options.id;
   if (typeof id !== 'string' || id.trim() === '') {

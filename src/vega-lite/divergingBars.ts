@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { divergingPalette } from './divergingPalette';
 import { divergingRows } from './divergingRows';
 import type { DivergingInput, DivergingRow, DivergingRowsOptions } from './divergingRows';
@@ -115,6 +115,7 @@ export function divergingBars(
   items: readonly DivergingInput[],
   options: DivergingBarsOptions = {},
 ): VegaLiteSpec {
+  checkOptionKeys('divergingBars', options, optionKeys<DivergingBarsOptions>({ title: true, width: true, apartWidth: true, step: true, domain: true, colors: true, text: true, sort: true, scale: true }));
   const width = positive(options.width, 'width', 420);
   const apartWidth = positive(options.apartWidth, 'apartWidth', 90);
   const step = positive(options.step, 'step', 26);
@@ -122,7 +123,11 @@ export function divergingBars(
   if (domainMode !== 'fit' && domainMode !== 'full') {
     throw new RangeError(`${FN}: unknown domain ${describeValue(domainMode)}; use 'fit' or 'full'`);
   }
-  const layout = divergingRows(items, options);
+  // Only the layout's own options: divergingRows refuses the chart's (title, width, …).
+  const layout = divergingRows(items, {
+    ...(options.sort === undefined ? {} : { sort: options.sort }),
+    ...(options.scale === undefined ? {} : { scale: options.scale }),
+  });
   const { categories } = layout;
   const palette = divergingPalette(categories);
   const colors = categories.map((c, i) => options.colors?.[c.category] ?? (palette[i] as string));

@@ -1,7 +1,7 @@
 import type { LikertColumn } from '../data/types';
 import { frequencies } from '../describe/frequencies';
 import type { FrequenciesResult, FrequencyRow } from '../describe/frequencies';
-import { describeValue } from '../internal/validate';
+import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { roundPercent } from '../report/rounding';
 import type { Scale } from '../scale/types';
 
@@ -218,6 +218,7 @@ export function divergingRows(
   items: readonly DivergingInput[],
   options: DivergingRowsOptions = {},
 ): DivergingRowsResult {
+  checkOptionKeys('divergingRows', options, optionKeys<DivergingRowsOptions>({ sort: true, scale: true }));
   if (!Array.isArray(items)) {
     throw new TypeError(`${FN}: items must be an array of columns or frequency tables, got ${describeValue(items)}`);
   }

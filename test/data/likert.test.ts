@@ -130,7 +130,7 @@ describe('likert', () => {
       expect(error.name).toBe('LikertInputError');
       expect(error).toBeInstanceOf(Error);
       expect(error.scaleId).toBe('daDegree4');
-      expect(error.unknown).toEqual([
+      expect(error.issues).toEqual([
         { value: 'Måske', count: 2, positions: [1, 3] },
         { value: 'I hoj grad', count: 2, positions: [2, 5], suggestion: 'I høj grad' },
         { value: 7, count: 1, positions: [4] },
@@ -150,25 +150,25 @@ describe('likert', () => {
 
     it('keeps only the first 5 positions of a value, but its full count', () => {
       const error = unknownError(() => likert(Array(12).fill('nope'), d4));
-      expect(error.unknown).toEqual([{ value: 'nope', count: 12, positions: [0, 1, 2, 3, 4] }]);
+      expect(error.issues).toEqual([{ value: 'nope', count: 12, positions: [0, 1, 2, 3, 4] }]);
       expect(error.message).toContain('12 times, rows 0, 1, 2, 3, 4, …');
     });
 
     it('suggests a label only when it is reasonably close', () => {
       const error = unknownError(() => likert(['slet ik', 'Ved ik', 'completely different', 'ja'], d4));
-      expect(error.unknown.map((u) => u.suggestion)).toEqual(['Slet ikke', 'Ved ikke', undefined, undefined]);
+      expect(error.issues.map((u) => u.suggestion)).toEqual(['Slet ikke', 'Ved ikke', undefined, undefined]);
     });
 
     it('treats numbers and numeric strings that are not codes as unknown', () => {
       const error = unknownError(() => likert([0, 5, '5', 2.5, Infinity], d4));
-      expect(error.unknown.map((u) => u.value)).toEqual([0, 5, '5', 2.5, Infinity]);
+      expect(error.issues.map((u) => u.value)).toEqual([0, 5, '5', 2.5, Infinity]);
     });
 
     it('spells out at most 50 values in the message but lists all of them on the error', () => {
       const values = Array.from({ length: 60 }, (_, i) => `garbage ${i}`);
       const error = unknownError(() => likert(values, d4));
-      expect(error.unknown).toHaveLength(60);
-      expect(error.message).toContain('… and 10 more (see error.unknown)');
+      expect(error.issues).toHaveLength(60);
+      expect(error.message).toContain('… and 10 more (see error.issues)');
     });
 
     it('codes unknown values as INVALID and counts them under unknown: "missing"', () => {
@@ -224,14 +224,20 @@ describe('safeLikert', () => {
     if (result.ok) expect([...result.column.codes]).toEqual([2, MISSING]);
   });
 
-  it('returns the LikertInputError as data instead of throwing it', () => {
+  it('returns the unknown values as { ok: false, issues }, the shape safeSurvey returns', () => {
     const result = safeLikert(['I høj grad', 'Maybe'], d4);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toBeInstanceOf(LikertInputError);
-      expect(result.error.message.startsWith('safeLikert:')).toBe(true);
-      expect(result.error.unknown).toEqual([{ value: 'Maybe', count: 1, positions: [1] }]);
+    expect(result).toEqual({ ok: false, issues: [{ value: 'Maybe', count: 1, positions: [1] }] });
+  });
+
+  it('puts the same values on the thrown LikertInputError as issues', () => {
+    let caught: unknown;
+    try {
+      likert(['I høj grad', 'Maybe'], d4);
+    } catch (error) {
+      caught = error;
     }
+    expect(caught).toBeInstanceOf(LikertInputError);
+    expect((caught as LikertInputError).issues).toEqual([{ value: 'Maybe', count: 1, positions: [1] }]);
   });
 
   it('still throws for a programming mistake', () => {

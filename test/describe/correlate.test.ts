@@ -79,6 +79,14 @@ describe('correlate against cor.test and psych::corr.test', () => {
     expect(matrix.n[0]![1]).toBe(fixture.pairs[0]!.n);
   });
 
+  it('names the adjusted p pAdjusted in the matrix view, as in the rows, and keeps p unadjusted', () => {
+    const { matrix, rows } = all;
+    const first = rows.find((row) => row.x === names[0] && row.y === names[1])!;
+    expect(first.pAdjusted).not.toBe(first.p);
+    expect(matrix.p[0]![1]).toBe(first.p);
+    expect(matrix.pAdjusted[0]![1]).toBe(first.pAdjusted);
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(all))).toEqual(all);
   });

@@ -56,7 +56,7 @@ describe('rankItems', () => {
       ['a3', 2],
     ]);
     expect(r.method).toBe('ranking');
-    expect(r.by).toBe('agreement');
+    expect(r.rankBy).toBe('agreement');
     expect(r.top).toBe(2);
   });
 
@@ -109,13 +109,13 @@ describe('rankItems', () => {
       { id: 'm2', group: 'G', answers: [SOME, SOME, FEW] }, // mean 2.666…, agreement 2/3
       { id: 'm3', group: 'G', answers: [BIG, BIG, BIG] }, // mean 4
     ]);
-    const byMean = rankItems(s, { by: 'mean', top: 2 }).groups[0]!.items;
+    const byMean = rankItems(s, { rankBy: 'mean', top: 2 }).groups[0]!.items;
     expect(byMean.map((i) => [i.item, i.rank])).toEqual([
       ['m3', 1],
       ['m2', 2],
     ]);
     expect(byMean[1]!.value).toBe(8 / 3);
-    expect(rankItems(s, { by: 'mean' }).groups[0]!.items[2]!).toMatchObject({ item: 'm1', value: 2.5, n: 2 });
+    expect(rankItems(s, { rankBy: 'mean' }).groups[0]!.items[2]!).toMatchObject({ item: 'm1', value: 2.5, n: 2 });
     expect(rankItems(s, { denominator: 'substantive' }).groups[0]!.items.find((i) => i.item === 'm1')!.value).toBe(0.5);
   });
 
@@ -182,7 +182,7 @@ describe('rankItems', () => {
     expect(() => rankItems(s, { items: ['zz'] })).toThrow(/rankItems: no item "zz"/);
     expect(() => rankItems(s, { top: 0 })).toThrow(/rankItems: top must be a positive integer/);
     expect(() => rankItems(s, { top: 1.5 })).toThrow(RangeError);
-    expect(() => rankItems(s, { by: 'median' as 'mean' })).toThrow(/rankItems: unknown by/);
+    expect(() => rankItems(s, { rankBy: 'median' as 'mean' })).toThrow(/rankItems: unknown rankBy/);
     expect(() => rankItems({} as typeof s)).toThrow(TypeError);
   });
 
@@ -192,7 +192,7 @@ describe('rankItems', () => {
     fc.assert(
       fc.property(fc.array(spec, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (specs, top, byMean) => {
         const s = build(specs.map((x, i) => ({ id: `i${i}`, answers: x.answers, ...(x.group === undefined ? {} : { group: x.group }) })));
-        const r = rankItems(s, { top, by: byMean ? 'mean' : 'agreement' });
+        const r = rankItems(s, { top, rankBy: byMean ? 'mean' : 'agreement' });
         for (const g of r.groups) {
           const all = s.items.filter((it) => (it.group ?? '(no group)') === g.group);
           let previous = 1;

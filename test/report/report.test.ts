@@ -410,7 +410,7 @@ describe('report options', () => {
       frame: frame.map((m) => ({ region: m.region, population: m.population })),
       multiSelect: { questions: multiSelectQuestions },
       suppressBelow: 5,
-      representativeness: { sample, method: 'wilson', numericMethod: 't', populationSize: 98, variables: ['region', 'population'] },
+      representativeness: { sample, method: 'wilson', distribution: 't', populationSize: 98, variables: ['region', 'population'] },
     });
     expect(r.tables.map((t) => t.id)).toEqual(['multiSelect', 'representativeness', 'representativeness:means']);
     expect(tableById(r, 'representativeness').notes).toContain(

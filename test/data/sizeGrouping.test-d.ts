@@ -1,0 +1,13 @@
+import { expectTypeOf, test } from 'vitest';
+import type { CompareGroupsOptions, Lang, ReportOptions, SizeGrouping } from '../../src/index';
+
+test('one SizeGrouping type is what compareGroups and report take for size groups', () => {
+  expectTypeOf<SizeGrouping>().toMatchTypeOf<CompareGroupsOptions['by']>();
+  expectTypeOf<NonNullable<ReportOptions['sizeGroups']>>().toEqualTypeOf<SizeGrouping>();
+  expectTypeOf<{ attribute: 'population'; split: 'median' }>().toMatchTypeOf<SizeGrouping>();
+  expectTypeOf<{ attribute: 'population'; breaks: [50000, 100000] }>().toMatchTypeOf<SizeGrouping>();
+});
+
+test('one language type is what report options take', () => {
+  expectTypeOf<NonNullable<ReportOptions['lang']>>().toEqualTypeOf<Lang>();
+});
