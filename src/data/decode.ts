@@ -267,7 +267,7 @@ export function decodeBytes(fn: string, input: unknown, options?: DecodeTextOpti
     chosen = 'utf-16be';
   }
 
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(chosen, { fatal: true, ignoreBOM: true });
   } catch {
