@@ -2,7 +2,7 @@ import { numericColumn } from '../csv/numericColumn';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
-import { CliError, resolvePath, writeOutput, type CliIo } from './io';
+import { CliError, errorCode, failureReason, refuseInputAsOutput, resolvePath, writeOutput, type CliIo } from './io';
 import { formatProblem, readCsvFile } from './load';
 
 /** The share of a column's non-missing values that must be labels of a scale to pick it. */
@@ -175,6 +175,25 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
   return { config, decisions };
 }
 
+/**
+ * Refuses an `--out` that exists in any form: a readable file, but also one that cannot be
+ * read (no permission, a directory), which would otherwise look absent and be replaced.
+ */
+async function refuseExisting(io: CliIo, out: string): Promise<void> {
+  const path = resolvePath(io, out);
+  const found = await io.stat(path).then(
+    () => true,
+    (error: unknown) => errorCode(error) !== 'ENOENT',
+  );
+  if (!found) return;
+  const readable = await io.readFile(path).then(
+    () => null,
+    (error: unknown) => failureReason(error),
+  );
+  const what = readable === null ? 'already exists' : `already exists and cannot be read (${readable})`;
+  throw new CliError(2, `${out} ${what}; pass --force to overwrite it`);
+}
+
 /** Options of {@link runInit}, from the command line. */
 export interface InitCommandOptions {
   readonly csv: string;
@@ -191,12 +210,9 @@ export interface InitCommandOptions {
  * @throws CliError 2 when the CSV cannot be read or `--out` exists without `--force`
  */
 export async function runInit(io: CliIo, options: InitCommandOptions): Promise<number> {
-  if (options.out !== undefined && !options.force) {
-    const exists = await io.readFile(resolvePath(io, options.out)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new CliError(2, `${options.out} already exists; pass --force to overwrite it`);
+  if (options.out !== undefined) {
+    await refuseInputAsOutput(io, options.out, [{ role: 'survey CSV', path: options.csv }]);
+    if (!options.force) await refuseExisting(io, options.out);
   }
   const { csv } = await readCsvFile(io, options.csv, 'survey CSV');
   const { config, decisions } = detectColumns(csv.columns, csv.rows);

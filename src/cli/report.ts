@@ -2,7 +2,7 @@ import { numericColumn } from '../csv/numericColumn';
 import { toHtml } from '../report/html';
 import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
-import { CliError, writeOutput, type CliIo } from './io';
+import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, type CsvFile } from './load';
 
 /** Output formats of `likertkit report`. */
@@ -57,6 +57,13 @@ export function htmlDocument(title: string, lang: 'da' | 'en', body: string): st
  * @throws CliError 2 for unreadable files or a bad config
  */
 export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
+  if (options.out !== undefined) {
+    await refuseInputAsOutput(io, options.out, [
+      { role: 'survey CSV', path: options.csv },
+      { role: 'config', path: options.config },
+      ...(options.frame !== undefined ? [{ role: 'frame CSV', path: options.frame }] : []),
+    ]);
+  }
   const config = await readConfigFile(io, options.config);
   const input = await readCsvFile(io, options.csv, 'survey CSV');
   let frame: Record<string, unknown>[] | undefined;

@@ -262,7 +262,7 @@ describe('files that cannot be used', () => {
   ])('a read failure (%s) names the file and the reason', async (code, reason) => {
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 'c.json': config }, {
       readFile: async (path) => {
-        if (path.endsWith('c.json')) return config;
+        if (path.endsWith('c.json')) return new TextEncoder().encode(config);
         throw Object.assign(new Error('disk on fire'), { code });
       },
     });

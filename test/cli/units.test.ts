@@ -118,8 +118,12 @@ describe('progress and formatting', () => {
       stderr: (t) => {
         err += t;
       },
-      readFile: async () => '',
+      readFile: async () => new Uint8Array(),
       writeFile: async () => {},
+      rename: async () => {},
+      unlink: async () => {},
+      realpath: async (path) => path,
+      stat: async () => ({ dev: 0, ino: 0, isFile: true }),
       cwd: '/',
       isTTY,
       now: () => clock.shift() ?? 0,
