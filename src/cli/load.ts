@@ -20,7 +20,31 @@ export interface Problem {
 }
 
 /**
+ * Quotes a name for one line of output: `JSON.stringify`, and also escapes the characters that
+ * it leaves as they are but that break or hide a line (DEL, C1 controls, U+2028, U+2029).
+ *
+ * @param name - a column name, label or other text from the input
+ * @example
+ * quoteName('a\nb'); // '"a\\nb"'
+ */
+export function quoteName(name: string): string {
+  return escapeLineBreaks(JSON.stringify(name));
+}
+
+function escapeLineBreaks(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
  * Formats a problem as `file:line: column "c": message`, the shape editors and grep understand.
+ * The column is quoted with {@link quoteName}, and line breaks and other control characters
+ * in the message (which may quote names from the data) are escaped, so every problem stays on
+ * one line.
  *
  * @param problem - the problem; a missing line or column is left out
  * @example
@@ -28,9 +52,9 @@ export interface Problem {
  * // 'a.csv:3: column "q1": unknown label "Måske"'
  */
 export function formatProblem(problem: Problem): string {
-  const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  const column = problem.column === undefined ? '' : `column "${problem.column}": `;
-  return `${place}: ${column}${problem.message}`;
+  const place = problem.line === undefined ? escapeLineBreaks(problem.file) : `${escapeLineBreaks(problem.file)}:${problem.line}`;
+  const column = problem.column === undefined ? '' : `column ${quoteName(problem.column)}: `;
+  return `${place}: ${column}${escapeLineBreaks(problem.message)}`;
 }
 
 /** A parsed CSV file with the line on which every data row starts. */
@@ -89,9 +113,29 @@ export async function readConfigFile(io: CliIo, file: string): Promise<CliConfig
     const reason = message.split(/,? (?:"|\.\.\.)| in JSON at position/)[0] as string;
     throw new CliError(2, `${file}${where}: not valid JSON: ${reason}`);
   }
+  if (nestingDepth(json) > MAX_DEPTH) {
+    throw new CliError(2, `${file}: nested too deeply (more than ${MAX_DEPTH} levels); a config is a few levels deep`);
+  }
   const result = validateConfig(json);
   if (!result.ok) throw new CliError(2, result.errors.map((e) => `${file}: ${e}`).join('\n'));
   return result.config;
+}
+
+/** The deepest nesting a config may have; real ones are about six levels deep. */
+const MAX_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value (a scalar is 0), measured without recursion. */
+function nestingDepth(json: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[json, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Result of {@link buildSurvey}. */

@@ -23,6 +23,12 @@ export interface Run {
 /** Extra surroundings for {@link run}: symbolic links (name → target, both relative to /work). */
 export interface RunSetup extends Partial<CliIo> {
   readonly links?: Record<string, string>;
+  /** Make every write fail with this error code after writing this many characters. */
+  readonly writeFailure?: { readonly afterChars: number; readonly code: string };
+  /** Make every rename fail with this error code. */
+  readonly renameFailure?: string;
+  /** Paths (relative to /work) that exist but cannot be read, with the error code reading them gives. */
+  readonly unreadable?: Record<string, string>;
 }
 
 const ENOENT = (path: string) => Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT' });
@@ -33,7 +39,8 @@ const ENOENT = (path: string) => Object.assign(new Error(`ENOENT: no such file o
  * its own inode.
  */
 export async function run(argv: string[], files: Record<string, string | Uint8Array> = {}, extra: RunSetup = {}): Promise<Run> {
-  const { links = {}, ...overrides } = extra;
+  const { links = {}, writeFailure, renameFailure, unreadable = {}, ...overrides } = extra;
+  const locked = new Map(Object.entries(unreadable).map(([name, code]) => [`/work/${name}`, code]));
   const fs = new Map<string, string | Uint8Array>(Object.entries(files).map(([name, text]) => [`/work/${name}`, text]));
   const symlinks = new Map(Object.entries(links).map(([name, target]) => [`/work/${name}`, posix.resolve('/work', target)]));
   const inodes = new Map<string, number>();
@@ -52,15 +59,22 @@ export async function run(argv: string[], files: Record<string, string | Uint8Ar
       stderr += text;
     },
     readFile: async (path) => {
+      const lockedCode = locked.get(follow(path));
+      if (lockedCode !== undefined) throw Object.assign(new Error(`${lockedCode}: cannot read '${path}'`), { code: lockedCode });
       const content = fs.get(follow(path));
       if (content === undefined) throw ENOENT(path);
       return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
     writeFile: async (path, text, exclusive) => {
       if (exclusive && fs.has(path)) throw Object.assign(new Error(`EEXIST: file already exists, '${path}'`), { code: 'EEXIST' });
+      if (writeFailure !== undefined && text.length > writeFailure.afterChars) {
+        fs.set(follow(path), text.slice(0, writeFailure.afterChars));
+        throw Object.assign(new Error(`${writeFailure.code}: write failed`), { code: writeFailure.code });
+      }
       fs.set(follow(path), text);
     },
     rename: async (from, to) => {
+      if (renameFailure !== undefined) throw Object.assign(new Error(`${renameFailure}: rename failed`), { code: renameFailure });
       const content = fs.get(from);
       if (content === undefined) throw ENOENT(from);
       fs.delete(from);
@@ -76,7 +90,7 @@ export async function run(argv: string[], files: Record<string, string | Uint8Ar
     },
     stat: async (path) => {
       const real = follow(path);
-      if (!fs.has(real)) throw ENOENT(path);
+      if (!fs.has(real) && !locked.has(real)) throw ENOENT(path);
       if (!inodes.has(real)) inodes.set(real, inodes.size + 1);
       return { dev: 1, ino: inodes.get(real) as number, isFile: true };
     },
