@@ -3,6 +3,7 @@ import { numericColumn } from '../csv/numericColumn';
 import { parseCsv, type ParseCsvResult } from '../csv/parseCsv';
 import { safeSurvey, type Survey, type SurveyIssue } from '../data/survey';
 import { validateConfig, type CliConfig } from './config';
+import { escapeLineBreaks, quoteName } from './quote';
 import { CliError, Progress, readText, type CliIo } from './io';
 import { jsonErrorPosition } from './jsonPosition';
 import { recordLines } from './lines';
@@ -17,27 +18,6 @@ export interface Problem {
   readonly column?: string;
   /** What is wrong, and what to do where it helps. */
   readonly message: string;
-}
-
-/**
- * Quotes a name for one line of output: `JSON.stringify`, and also escapes the characters that
- * it leaves as they are but that break or hide a line (DEL, C1 controls, U+2028, U+2029).
- *
- * @param name - a column name, label or other text from the input
- * @example
- * quoteName('a\nb'); // '"a\\nb"'
- */
-export function quoteName(name: string): string {
-  return escapeLineBreaks(JSON.stringify(name));
-}
-
-function escapeLineBreaks(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
 }
 
 /**

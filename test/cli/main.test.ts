@@ -204,15 +204,15 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
       'bad.json: id: expected a non-empty string, got number 3',
       'bad.json: items[0].lable: unknown key; did you mean "label"?',
       'bad.json: items[0].reverse: expected true or false, got string "yes"',
-      'bad.json: items[1]: expected an object { "id", "scale" }, got string "b"',
+      'bad.json: items[1]: expected an object { "id", "scale", … }, got string "b"',
       'bad.json: items[2].id: "a" is already the id of items[0]; item ids must be unique',
       'bad.json: items[2].scale: expected a preset name or an inline scale { "id", "levels", … }, got number 7',
-      'bad.json: items[3].id: missing',
+      "bad.json: items[3].id: missing; the item's id in results; also its column unless column is given",
       'bad.json: attributes.region: expected "number" or "category", got string "categry"; did you mean "category"?',
       'bad.json: attributes.n: expected "number" or "category", got number 1',
       'bad.json: weight: expected a non-empty string, got string ""',
       'bad.json: duplicates: expected "error", "first" or "last", got string "keep"',
-      'bad.json: decimal: expected "," or ".", got string ";"',
+      'bad.json: decimal: expected ",", "." or "auto", got string ";"',
       'bad.json: report: expected an object of report() options, got an array',
     ]) {
       expect(lines).toContain(expected);
@@ -224,7 +224,7 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
     expect((await check('{}')).stderr).toContain('bad.json: items: missing');
     expect((await check('{"id":"x","items":[]}')).stderr).toContain('items: expected a non-empty array');
     expect((await check('[1]')).stderr).toContain('bad.json: (root): expected an object');
-    expect((await check('{"id":"x","items":[{"id":"q"}]}')).stderr).toContain('items[0].scale: missing; name a preset');
+    expect((await check('{"id":"x","items":[{"id":"q"}]}')).stderr).toContain('items[0].scale: missing; a preset name (daDegree4, daChallenge4, daDegree5');
   });
 
   it('accepts inline scales and reports their problems under the item’s path', async () => {
@@ -236,7 +236,10 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
     const bad = JSON.stringify({ id: 'kommunekode', items: [{ id: 'q', scale: { id: 'mine', levels: ['Ja'] } }] });
     const r = await check(bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json: items\[0\]\.scale: .*levels/);
+    expect(r.stderr).toContain('bad.json: items[0].scale.levels: expected an array of at least two labels, got an array of 1');
+    // What only defineScale can tell comes under the item's path too.
+    const unknownAgree = JSON.stringify({ id: 'kommunekode', items: [{ id: 'q', scale: { id: 'mine', levels: ['Nej', 'Ja'], agree: ['Jo'] } }] });
+    expect((await check(unknownAgree)).stderr).toMatch(/bad\.json: items\[0\]\.scale: .*Jo/);
   });
 });
 
