@@ -276,7 +276,6 @@ export const REPORT_PROPERTIES = {
 /** The JSON Schema of the config file (draft 2020-12), with a description of every key. */
 export const CONFIG_SCHEMA: SchemaNode = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://github.com/likertkit/likertkit/blob/main/docs/cli.md#the-config-file',
   title: 'an object { "id", "items", … }',
   description: 'A likertkit survey config: how to read the survey CSV and which report to build.',
   type: 'object',
