@@ -105,8 +105,8 @@ describe('likertkit check', () => {
     expect(r.stdout.split('\n')).toEqual([
       'kommuner-fejl.csv:3: column "kommunekode": respondent id "147" occurs 2 times, lines 3, 6; remove the repeats or set "duplicates": "first" or "last"',
       'kommuner-fejl.csv:3: column "behov_tidlig": unknown label "I hoj grad" for item "behov_tidlig": 2 times, lines 3, 8; did you mean "I høj grad"?',
-      'kommuner-fejl.csv:5: column "indeks": "ukendt" is not a number (read with decimal comma)',
       'kommuner-fejl.csv:5: column "behov_tidlig": unknown label "Måske" for item "behov_tidlig": 1 time, line 5',
+      'kommuner-fejl.csv:5: column "indeks": "ukendt" is not a number; fix it, or declare "indeks" a "category"',
       'kommuner-fejl.csv:7: column "udfordring_tidlig": unknown label "Store udfordringer" for item "udfordring_tidlig": 1 time, line 7; did you mean "Mindre udfordringer"?',
       'kommuner-fejl.csv:9: expected 10 fields, found 3 (missing fields set to null)',
       '6 problems in kommuner-fejl.csv',
@@ -134,9 +134,9 @@ describe('likertkit check', () => {
     const config = JSON.stringify({ id: 'id', items: [{ id: 'q', scale: 'daDegree4' }], weight: 'w', decimal: ',' });
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': csv, 'c.json': config });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('s.csv:3: column "w": "x" is not a number (read with decimal comma); every respondent needs a weight >= 0');
-    expect(r.stdout).toContain('s.csv:4: column "w": missing or negative weight: empty cell');
-    expect(r.stdout).toContain('s.csv:5: column "w": missing or negative weight: -1');
+    expect(r.stdout).toContain('s.csv:3: column "w": weight "x" is not a number >= 0');
+    expect(r.stdout).toContain('s.csv:4: column "w": missing weight: empty cell; every respondent needs a weight >= 0');
+    expect(r.stdout).toContain('s.csv:5: column "w": weight "-1" is not a number >= 0');
     expect(r.stdout).toContain('3 problems in s.csv');
   });
 

@@ -3,42 +3,9 @@ import { parseArgs } from '../../src/cli/args';
 import { closestName, validateConfig } from '../../src/cli/config';
 import { formatCount, Progress, type CliIo } from '../../src/cli/io';
 import { jsonErrorPosition } from '../../src/cli/jsonPosition';
-import { recordLines } from '../../src/cli/lines';
 import { formatProblem } from '../../src/cli/load';
 import { parseCsv } from '../../src/csv/parseCsv';
 import { fixture } from './helpers';
-
-describe('recordLines', () => {
-  it('gives data row i the line i + 2 in a plain file', () => {
-    expect(recordLines('a;b\n1;2\n3;4\n', ';')).toEqual([2, 3]);
-  });
-
-  it('counts line breaks inside quoted fields (\\n, \\r\\n and a lone \\r)', () => {
-    expect(recordLines('a;b\n1;"x\ny"\n2;"p\r\nq\rr"\n3;z\n', ';')).toEqual([2, 4, 7]);
-  });
-
-  it('skips empty lines as parseCsv does, and ignores a byte order mark', () => {
-    expect(recordLines('\uFEFFa,b\r\n\r\n1,2\r\n\r\n\r\n3,4', ',')).toEqual([3, 6]);
-  });
-
-  it('treats a quote inside an unquoted field as text, and doubled quotes as one', () => {
-    expect(recordLines('a;b\n5" screen;"say ""hi""\nthere"\n2;x\n', ';')).toEqual([2, 4]);
-  });
-
-  it('agrees with parseCsv on every row of the fixtures', () => {
-    for (const name of ['kommuner.csv', 'kommuner-fejl.csv']) {
-      const text = fixture(name);
-      const csv = parseCsv(text);
-      expect(recordLines(text, csv.delimiter)).toHaveLength(csv.rowCount);
-    }
-    expect(recordLines(fixture('kommuner-fejl.csv'), ';')).toEqual([2, 3, 5, 6, 7, 8, 9]);
-  });
-
-  it('gives no rows for a header alone or empty text', () => {
-    expect(recordLines('a;b\n', ';')).toEqual([]);
-    expect(recordLines('', ';')).toEqual([]);
-  });
-});
 
 describe('jsonErrorPosition', () => {
   it.each([
