@@ -3,6 +3,7 @@ import { normalizeLabel } from '../scale/normalizeLabel';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
 import { CONFIG_SCHEMA_PATH } from './configSchema';
+import { CLI_GUIDE_URL } from './guide';
 import { CliError, errorCode, failureReason, refuseInputAsOutput, resolvePath, writeOutput, type CliIo } from './io';
 import { formatProblem, readCsvFile } from './load';
 import { escapeLineBreaks, quoteName } from './quote';
@@ -364,7 +365,7 @@ export async function runInit(io: CliIo, options: InitCommandOptions): Promise<n
   for (const d of decisions) if (d.role === 'text') say(`column ${quoteName(d.column)}: ${d.reason}\n`);
   const items = config.items as unknown[];
   if (items.length === 0) {
-    say(`no column holds labels of a built-in scale; define the scale inline (see docs/cli.md)\n`);
+    say(`no column holds labels of a built-in scale; define the scale inline (see ${CLI_GUIDE_URL})\n`);
   }
   await writeOutput(io, options.out, `${JSON.stringify(config, null, 2)}\n`);
   if (options.out !== undefined) say(`wrote ${options.out}\n`);

@@ -1,5 +1,6 @@
 import { parseArgs, type ArgSpec } from './args';
 import { runCheck } from './check';
+import { CLI_GUIDE_URL } from './guide';
 import { runInit } from './init';
 import { CliError, type CliIo } from './io';
 import { runReport, type ReportFormat } from './report';
@@ -16,8 +17,7 @@ export const EXIT = Object.freeze({
   usage: 2,
 });
 
-/** The command line guide, where a user who installed the package from npm can read it. */
-export const CLI_GUIDE_URL = 'https://github.com/likertkit/likertkit/blob/main/docs/cli.md';
+export { CLI_GUIDE_URL } from './guide';
 
 const PROGRAM_HELP = `likertkit – analyse Likert-scale surveys from the command line
 
@@ -87,13 +87,15 @@ Usage:
 
 Detects per column: the respondent id (first column with unique values), items (at
 least 95 % of the answers are labels of one built-in scale), numeric attributes
-(decimal comma or point) and categories (few distinct texts). The config goes to
---out or standard output; what was decided is printed (to standard error when the
-config goes to standard output).
+(decimal comma or point), categories (few distinct texts), multi-select questions
+(runs of tick-box columns: blank, 1, x, 0, ja/nej or the header text) and free
+text (comments, left out with the reason). The config goes to --out or standard
+output, with "$schema" pointing at the package's config.schema.json; what was
+decided is printed (to standard error when the config goes to standard output).
 
 Options:
   -o, --out <file>   write the config to a file
-  --force            overwrite --out if it exists
+  --force            overwrite --out if it exists (even one that cannot be read)
   -h, --help         show this help
 
 Exit codes: 0 written, 1 no column holds a built-in scale, 2 usage error.

@@ -307,3 +307,14 @@ describe('files that cannot be used', () => {
     expect(stderr).toContain('likertkit check: unexpected error (please report it): Error: boom');
   });
 });
+
+describe('links in help texts', () => {
+  it.each([[['--help']], [['report', '--help']], [['check', '--help']], [['init', '--help']]])(
+    '%j links to the guide in the repository, not to a docs/ file the npm package does not hold',
+    async (argv) => {
+      const r = await run(argv);
+      expect(r.stdout).toContain('https://github.com/likertkit/likertkit/blob/main/docs/cli.md');
+      expect(r.stdout.replaceAll('https://github.com/likertkit/likertkit/blob/main/docs/cli.md', '')).not.toContain('docs/cli.md');
+    },
+  );
+});
