@@ -332,11 +332,22 @@ async function refuseExisting(io: CliIo, out: string): Promise<void> {
   throw new CliError(2, `${out} ${what}; pass --force to overwrite it`);
 }
 
+function knownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Options of {@link runInit}, from the command line. */
 export interface InitCommandOptions {
   readonly csv: string;
   readonly out?: string;
   readonly force: boolean;
+  /** `--encoding`: the CSV's encoding (a WHATWG label), also written to the config. */
+  readonly encoding?: string;
 }
 
 /**
@@ -352,8 +363,15 @@ export async function runInit(io: CliIo, options: InitCommandOptions): Promise<n
     await refuseInputAsOutput(io, options.out, [{ role: 'survey CSV', path: options.csv }]);
     if (!options.force) await refuseExisting(io, options.out);
   }
-  const { csv } = await readCsvFile(io, options.csv, 'survey CSV');
-  const { config, decisions } = detectColumns(csv.columns, csv.rows);
+  if (options.encoding !== undefined && !knownEncoding(options.encoding)) {
+    throw new CliError(2, `--encoding ${quoteName(options.encoding)} is not an encoding; use a WHATWG label such as "utf-8", "windows-1252" or "utf-16le"`);
+  }
+  const { csv } = await readCsvFile(io, options.csv, 'survey CSV', {
+    ...(options.encoding !== undefined && { encoding: options.encoding }),
+  }, '--encoding, e.g. --encoding windows-1252');
+  const detected = detectColumns(csv.columns, csv.rows);
+  const { decisions } = detected;
+  const config = options.encoding === undefined ? detected.config : { ...detected.config, encoding: options.encoding };
   const say = options.out === undefined ? io.stderr : io.stdout;
   const width = Math.max(...decisions.map((d) => d.column.length), 6);
   say(`${options.csv}: ${csv.rowCount} rows, ${csv.columns.length} columns, delimiter ${JSON.stringify(csv.delimiter)}\n`);

@@ -56,7 +56,7 @@ export type CsvReading = Pick<CliConfig, 'encoding' | 'delimiter'>;
 type ParseCsvBytes = (
   input: Uint8Array,
   options: { readonly encoding?: string; readonly delimiter?: CsvReading['delimiter']; readonly source: string },
-) => ParseCsvResult & { readonly lines?: readonly number[]; readonly encoding?: string };
+) => ParseCsvResult & { readonly lines: readonly number[]; readonly encoding: string };
 
 /**
  * Reads a CSV file as bytes and parses it with the library's `parseCsv` (which decodes them:
@@ -67,11 +67,18 @@ type ParseCsvBytes = (
  * @param file - the path as the user gave it
  * @param role - what the file is, for messages ("survey CSV", "frame CSV")
  * @param reading - the config's `encoding` and `delimiter`, when there is a config
+ * @param encodingHint - where the user sets the encoding, for the message when the bytes do not decode
  * @returns the parsed CSV with the line of every data row
  * @throws CliError 2 when the file cannot be read or decoded (naming the byte offset), 1 when
  *   its header is unusable (naming the line)
  */
-export async function readCsvFile(io: CliIo, file: string, role: string, reading: CsvReading = {}): Promise<CsvFile> {
+export async function readCsvFile(
+  io: CliIo,
+  file: string,
+  role: string,
+  reading: CsvReading = {},
+  encodingHint = '"encoding" in the config, e.g. "encoding": "windows-1252"',
+): Promise<CsvFile> {
   const progress = new Progress(io, file);
   const bytes = await readBytes(io, file, role);
   let csv: ReturnType<ParseCsvBytes>;
@@ -89,13 +96,12 @@ export async function readCsvFile(io: CliIo, file: string, role: string, reading
       if (located.length > 0) throw new CliError(1, located.map((issue) => formatProblem({ file, line: issue.row, message: issue.message })).join('\n'));
       // Bytes that do not decode (invalid UTF-8, NUL bytes): the message names the byte offset
       // and the option to set, which for the CLI is the config's "encoding".
-      throw new CliError(2, `cannot read ${role} ${file}: ${escapeLineBreaks(error.message.replace(/^parseCsv:\s*/, ''))}`);
+      throw new CliError(2, `cannot read ${role} ${file}: ${escapeLineBreaks(error.message.replace(/^parseCsv:\s*/, ''))} (for likertkit: set ${encodingHint})`);
     }
     throw error;
   }
   progress.done(csv.rowCount);
-  const lines = csv.lines ?? csv.rows.map((_, i) => i + 2);
-  return { file, csv, lines, encoding: csv.encoding ?? reading.encoding ?? 'utf-8' };
+  return { file, csv, lines: csv.lines, encoding: csv.encoding };
 }
 
 /**

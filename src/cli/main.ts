@@ -25,7 +25,7 @@ Usage:
   likertkit report <survey.csv> --config <survey.json> [--frame <frame.csv>]
                    [--format md|html|json] [--lang da|en] [--out <file>]
   likertkit check  <survey.csv> --config <survey.json>
-  likertkit init   <survey.csv> [--out <survey.json>] [--force]
+  likertkit init   <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
 Commands:
   report   build the report (tables of shares, means, correlations, …) and render it
@@ -83,7 +83,7 @@ Guide: ${CLI_GUIDE_URL}
 const INIT_HELP = `likertkit init – write a starter config for a survey CSV
 
 Usage:
-  likertkit init <survey.csv> [--out <survey.json>] [--force]
+  likertkit init <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
 Detects per column: the respondent id (first column with unique values), items (at
 least 95 % of the answers are labels of one built-in scale), numeric attributes
@@ -96,6 +96,8 @@ decided is printed (to standard error when the config goes to standard output).
 Options:
   -o, --out <file>   write the config to a file
   --force            overwrite --out if it exists (even one that cannot be read)
+  --encoding <label> the CSV's encoding when it is not UTF-8, e.g. windows-1252;
+                     also written to the config
   -h, --help         show this help
 
 Exit codes: 0 written, 1 no column holds a built-in scale, 2 usage error.
@@ -112,7 +114,7 @@ const HELP: ReadonlyMap<string, string> = new Map([
 const SPECS: ReadonlyMap<string, ArgSpec> = new Map<string, ArgSpec>([
   ['report', { values: ['config', 'frame', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
   ['check', { values: ['config'], flags: [], short: { c: 'config' } }],
-  ['init', { values: ['out'], flags: ['force'], short: { o: 'out' } }],
+  ['init', { values: ['out', 'encoding'], flags: ['force'], short: { o: 'out' } }],
 ]);
 
 function usage(io: CliIo, command: string | undefined, message: string): number {
@@ -174,7 +176,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   try {
     if (first === 'init') {
-      return await runInit(io, { csv, force: args.flags.has('force'), ...(args.values.out !== undefined && { out: args.values.out }) });
+      return await runInit(io, {
+        csv,
+        force: args.flags.has('force'),
+        ...(args.values.out !== undefined && { out: args.values.out }),
+        ...(args.values.encoding !== undefined && { encoding: args.values.encoding }),
+      });
     }
     const config = args.values.config;
     if (config === undefined) return usage(io, first, '--config <survey.json> is required (write one with "likertkit init")');

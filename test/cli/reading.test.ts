@@ -80,8 +80,24 @@ describe('the CLI reads its CSV with the library (bytes, rename, recode, numbers
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': csv, 'c.json': JSON.stringify({ ...base, attributes: { region: 'category' } }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^likertkit check: cannot read survey CSV s\.csv: .*s\.csv/);
-    expect(r.stderr).toMatch(/encoding/);
+    expect(r.stderr).toContain('(for likertkit: set "encoding" in the config, e.g. "encoding": "windows-1252")\n');
     expect(r.stdout).toBe('');
+  });
+
+  it('init --encoding reads a windows-1252 export and writes the encoding into the config', async () => {
+    const csv = latin1('id;region;q\n1;Sjælland;I høj grad\n2;Sjælland;Ved ikke\n3;Nordjylland;Slet ikke\n4;Nordjylland;Ved ikke\n');
+    const r = await run(['init', 's.csv', '--encoding', 'windows-1252'], { 's.csv': csv });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ attributes: { region: 'category' }, encoding: 'windows-1252' });
+    const without = await run(['init', 's.csv'], { 's.csv': csv });
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('(for likertkit: set --encoding, e.g. --encoding windows-1252)');
+  });
+
+  it('init --encoding with a label that is not an encoding is a usage error', async () => {
+    const r = await run(['init', 's.csv', '--encoding', 'latin-42'], { 's.csv': 'id;q\n1;Ved ikke\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('likertkit init: --encoding "latin-42" is not an encoding; use a WHATWG label such as "utf-8", "windows-1252" or "utf-16le"\n');
   });
 
   it('uses the config’s delimiter', async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
 import { closestName, validateConfig } from '../../src/cli/config';
-import { formatCount, Progress, type CliIo } from '../../src/cli/io';
+import { failureReason, formatCount, Progress, type CliIo } from '../../src/cli/io';
 import { jsonErrorPosition } from '../../src/cli/jsonPosition';
 import { formatProblem } from '../../src/cli/load';
-import { parseCsv } from '../../src/csv/parseCsv';
-import { fixture } from './helpers';
+import { escapeLineBreaks, quoteName } from '../../src/cli/quote';
 
 describe('jsonErrorPosition', () => {
   it.each([
@@ -132,5 +131,34 @@ describe('progress and formatting', () => {
   it('formatProblem writes file:line: column "c": message, leaving out what is unknown', () => {
     expect(formatProblem({ file: 'a.csv', line: 3, column: 'q', message: 'bad' })).toBe('a.csv:3: column "q": bad');
     expect(formatProblem({ file: 'a.json', message: 'bad' })).toBe('a.json: bad');
+  });
+});
+
+describe('quoting names for one-line output', () => {
+  it('escapes line breaks, tabs, C1 controls and the Unicode line separators', () => {
+    expect(quoteName('a\nb\r\tc')).toBe('"a\\nb\\r\\tc"');
+    expect(quoteName('x\u0085y\u2028z\u2029')).toBe('"x\\u0085y\\u2028z\\u2029"');
+    expect(escapeLineBreaks('plain "text" æøå')).toBe('plain "text" æøå');
+  });
+
+  it('formatProblem keeps a problem on one line whatever its file, column or message holds', () => {
+    expect(formatProblem({ file: 'a\nb.csv', line: 2, column: 'q\n1', message: 'value "x\ny"' })).toBe('a\\nb.csv:2: column "q\\n1": value "x\\ny"');
+  });
+});
+
+describe('failureReason', () => {
+  it.each([
+    ['ENOSPC', 'no space left on device'],
+    ['EACCES', 'permission denied'],
+    ['EIO', 'input/output error'],
+    ['EROFS', 'read-only file system'],
+  ])('names %s in words', (code, words) => {
+    expect(failureReason(Object.assign(new Error('raw'), { code }))).toBe(words);
+  });
+
+  it('falls back to the message for other errors, and to the text for non-errors', () => {
+    expect(failureReason(new Error('disk on fire'))).toBe('disk on fire');
+    expect(failureReason('odd')).toBe('odd');
+    expect(failureReason(Object.assign(new Error('x'), { code: 'constructor' }))).toBe('x');
   });
 });
