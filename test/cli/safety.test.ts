@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refuseInputAsOutput, writeFileAtomic, type CliIo } from '../../src/cli/io';
 import { fixture, run, surveyFiles } from './helpers';
 
 const OLD = '# the previous report\n';
@@ -177,5 +178,65 @@ describe('names with line breaks in check output', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(r.stdout).toContain('x\\ny');
+  });
+});
+
+describe('writeFileAtomic on its own', () => {
+  /** A directory in memory whose writes can stop after some characters with an error code. */
+  function memory(failAfter?: { chars: number; code: string }) {
+    const files = new Map<string, string>([['/d/out.md', OLD]]);
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      readFile: async () => new Uint8Array(),
+      writeFile: async (path, text, exclusive) => {
+        if (exclusive && files.has(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+        if (failAfter !== undefined && text.length > failAfter.chars) {
+          files.set(path, text.slice(0, failAfter.chars));
+          throw Object.assign(new Error('no space'), { code: failAfter.code });
+        }
+        files.set(path, text);
+      },
+      rename: async (from, to) => {
+        files.set(to, files.get(from) as string);
+        files.delete(from);
+      },
+      unlink: async (path) => {
+        files.delete(path);
+      },
+      realpath: async (path) => {
+        if (!files.has(path) && path !== '/d') throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+        return path;
+      },
+      stat: async (path) => {
+        if (!files.has(path)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+        return { dev: 1, ino: [...files.keys()].indexOf(path), isFile: true };
+      },
+      cwd: '/d',
+      pid: 7,
+    };
+    return { io, files };
+  }
+
+  it('replaces the file with the whole new text and leaves nothing else', async () => {
+    const { io, files } = memory();
+    await writeFileAtomic(io, 'out.md', 'new text\n');
+    expect([...files]).toEqual([['/d/out.md', 'new text\n']]);
+  });
+
+  it('a writer that throws ENOSPC after 5 characters leaves the old file and removes the partial temporary file', async () => {
+    const { io, files } = memory({ chars: 5, code: 'ENOSPC' });
+    await expect(writeFileAtomic(io, 'out.md', 'a long new report\n')).rejects.toThrow('cannot write out.md: no space left on device; the file was left as it was');
+    expect([...files]).toEqual([['/d/out.md', OLD]]);
+  });
+
+  it('refuses an output that is an input, by path and by inode', async () => {
+    const { io } = memory();
+    await expect(refuseInputAsOutput(io, '/d/out.md', [{ role: 'config', path: 'out.md' }])).rejects.toThrow(
+      '--out /d/out.md is the config out.md; refusing to write over an input file, choose another --out',
+    );
+    await expect(refuseInputAsOutput(io, 'new.md', [{ role: 'config', path: 'out.md' }])).resolves.toBeUndefined();
+    const sameInode: CliIo = { ...io, realpath: async (path) => path, stat: async () => ({ dev: 1, ino: 9, isFile: true }) };
+    await expect(refuseInputAsOutput(sameInode, 'hard.md', [{ role: 'survey CSV', path: 'out.md' }])).rejects.toThrow('is the survey CSV out.md');
   });
 });
