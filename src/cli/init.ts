@@ -39,7 +39,8 @@ function scaleMatch(counts: ReadonlyMap<string, number>, total: number, scale: S
   let hits = 0;
   const used = new Set<number>();
   for (const [normalised, count] of counts) {
-    const index = scale.lookup[normalised];
+    // Own keys only: a cell "constructor" is not a label of every scale.
+    const index = Object.hasOwn(scale.lookup, normalised) ? scale.lookup[normalised] : undefined;
     if (index !== undefined) {
       hits += count;
       used.add(index);
@@ -237,7 +238,7 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
     const raw = new Map<string, number>();
     let present = 0;
     for (const row of rows) {
-      const value = row[column];
+      const value = Object.hasOwn(row, column) ? row[column] : null;
       if (value === null || value === undefined) continue;
       present++;
       raw.set(value, (raw.get(value) ?? 0) + 1);

@@ -87,6 +87,16 @@ describe('detectColumns', () => {
     expect(config.attributes).toEqual({ kind: 'category' });
   });
 
+  it('never takes cells or columns named like Object members for labels or values', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i};${['constructor', 'toString', 'valueOf', 'hasOwnProperty'][i % 4]};I høj grad`);
+    const { decisions } = detect(`id;odd;toString\n${rows.join('\n')}\n`);
+    expect(decisions[1]).toMatchObject({ column: 'odd', role: 'category' });
+    expect(decisions[2]).toMatchObject({ column: 'toString', role: 'item' });
+    // A row that lacks the column "constructor" reads it as missing, not as Object's constructor.
+    const { decisions: ragged } = detectColumns(['id', 'constructor'], [{ id: '1', constructor: 'Ja' }, { id: '2' } as Record<string, string | null>]);
+    expect(ragged[1]).toMatchObject({ column: 'constructor', role: 'skipped' });
+  });
+
   it('does not pick a scale below 95 %', () => {
     const answers = [...Array(18).fill('I høj grad'), 'Måske', 'Nej'];
     const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);
