@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'tsup';
+import { CONFIG_SCHEMA } from './src/cli/configSchema';
 
-export default defineConfig({
+export default defineConfig((cli) => ({
   // Entry points: the core, CSV reading (pulls in papaparse), the demo data and the Vega-Lite
   // helpers, so that none of the others weighs on the core bundle.
   entry: {
@@ -19,4 +22,9 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   splitting: false,
-});
+  // The JSON Schema of the CLI config, for editors ("$schema" in a config) and the package
+  // export "likertkit/config.schema.json"; written from the same object the CLI validates with.
+  onSuccess: async () => {
+    await writeFile(join(cli.outDir ?? 'dist', 'config.schema.json'), `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`, 'utf8');
+  },
+}));

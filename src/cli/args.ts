@@ -41,7 +41,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
   const flags = new Set<string>();
   const flagNames = new Set([...spec.flags, 'help', 'version']);
   const valueNames = new Set(spec.values);
-  const short: Record<string, string> = { h: 'help', ...spec.short };
+  // A Map, so that "-_" or any other text never reaches Object's members.
+  const short = new Map<string, string>([['h', 'help'], ...Object.entries(spec.short ?? {})]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -55,7 +56,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       inline = eq < 0 ? undefined : arg.slice(eq + 1);
     } else if (arg.startsWith('-') && arg.length === 2 && arg !== '--') {
-      name = short[arg.slice(1)];
+      name = short.get(arg.slice(1));
       if (name === undefined) return { ok: false, error: `unknown option ${arg}` };
     } else {
       positionals.push(arg);
@@ -69,7 +70,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       if (value === undefined || (inline === undefined && value.startsWith('--'))) {
         return { ok: false, error: `option --${name} needs a value` };
       }
-      if (values[name] !== undefined) return { ok: false, error: `option --${name} is given twice` };
+      if (Object.hasOwn(values, name)) return { ok: false, error: `option --${name} is given twice` };
       values[name] = value;
     } else {
       const known = [...valueNames, ...flagNames].map((n) => `--${n}`).join(', ');

@@ -16,7 +16,7 @@ export interface CheckCommandOptions {
  */
 export async function runCheck(io: CliIo, options: CheckCommandOptions): Promise<number> {
   const config = await readConfigFile(io, options.config);
-  const input = await readCsvFile(io, options.csv, 'survey CSV');
+  const input = await readCsvFile(io, options.csv, 'survey CSV', config);
   const { survey, problems } = buildSurvey(input, config, options.config);
   if (survey === null || problems.length > 0) {
     for (const problem of problems) io.stdout(`${formatProblem(problem)}\n`);

@@ -6,8 +6,9 @@
  *
  * @packageDocumentation
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { main } from './main';
+import { exitCleanlyOnOutputErrors, nodeIo, removeTemporaryFilesOnSignal } from './nodeIo';
 
 async function packageVersion(): Promise<string> {
   // src/cli/index.ts and dist/cli/index.js both sit two levels below the package root.
@@ -19,23 +20,9 @@ async function packageVersion(): Promise<string> {
   }
 }
 
-// `likertkit report … | head` closes the pipe early; that is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
-const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
-  cwd: process.cwd(),
-  isTTY: process.stderr.isTTY === true,
-  now: () => performance.now(),
-  version: await packageVersion(),
-});
+exitCleanlyOnOutputErrors();
+const { io, pending } = nodeIo(await packageVersion());
+removeTemporaryFilesOnSignal(pending);
+const code = await main(process.argv.slice(2), io);
 // Let pending output drain instead of calling process.exit().
 process.exitCode = code;

@@ -2,8 +2,11 @@ import { numericColumn } from '../csv/numericColumn';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
-import { CliError, resolvePath, writeOutput, type CliIo } from './io';
+import { CONFIG_SCHEMA_PATH } from './configSchema';
+import { CLI_GUIDE_URL } from './guide';
+import { CliError, errorCode, failureReason, refuseInputAsOutput, resolvePath, writeOutput, type CliIo } from './io';
 import { formatProblem, readCsvFile } from './load';
+import { escapeLineBreaks, quoteName } from './quote';
 
 /** The share of a column's non-missing values that must be labels of a scale to pick it. */
 export const SCALE_MATCH = 0.95;
@@ -13,7 +16,9 @@ export const MAX_CATEGORIES = 20;
 /** What {@link detectColumns} decided about one column. */
 export interface ColumnDecision {
   readonly column: string;
-  readonly role: 'id' | 'item' | 'number' | 'category' | 'skipped';
+  readonly role: 'id' | 'item' | 'number' | 'category' | 'multiSelect' | 'text' | 'skipped';
+  /** For tick-box columns: the id of the multi-select question they belong to. */
+  readonly question?: string;
   /** For items: the preset scale chosen. */
   readonly scale?: string;
   /** Why, in a few words (shares matched, distinct values, …). */
@@ -34,7 +39,8 @@ function scaleMatch(counts: ReadonlyMap<string, number>, total: number, scale: S
   let hits = 0;
   const used = new Set<number>();
   for (const [normalised, count] of counts) {
-    const index = scale.lookup[normalised];
+    // Own keys only: a cell "constructor" is not a label of every scale.
+    const index = Object.hasOwn(scale.lookup, normalised) ? scale.lookup[normalised] : undefined;
     if (index !== undefined) {
       hits += count;
       used.add(index);
@@ -70,8 +76,121 @@ function bestScales(raw: ReadonlyMap<string, number>, total: number, presets: re
   return best;
 }
 
+/** Cell values of a tick-box column besides its own header text (compared lower-cased). */
+const TICK_VALUES = new Set(['1', 'x', '0', 'ja', 'nej', 'yes', 'no', 'true', 'false', '✓', '✔']);
+const TICKED_VALUES = new Set(['1', 'x', 'ja', 'yes', 'true', '✓', '✔']);
+
+/** The part of a header before its last ": " (or " - "), the question a tick box belongs to. */
+function headerPrefix(column: string): string | undefined {
+  const at = Math.max(column.lastIndexOf(': '), column.lastIndexOf(' - '));
+  return at > 0 ? column.slice(0, at).trim() : undefined;
+}
+
+/** The option a tick-box column stands for: its header after the question. */
+function optionName(column: string, prefix: string | undefined): string {
+  return prefix === undefined ? column : column.slice(prefix.length).replace(/^\s*(?::|-)\s*/, '').trim() || column;
+}
+
+/**
+ * Whether a column looks like one box of a tick-box block: every answer is blank, 1 / x / ✓,
+ * 0, ja / nej, yes / no, or the column's own header (or option) text, and at least one is ticked.
+ */
+function isTickBox(column: string, distinct: ReadonlySet<string>): { ticked: boolean; ownText: boolean } | undefined {
+  const own = new Set([column.toLowerCase(), optionName(column, headerPrefix(column)).toLowerCase()]);
+  let ticked = false;
+  let ownText = false;
+  for (const value of distinct) {
+    const v = value.toLowerCase();
+    if (own.has(v)) {
+      ticked = true;
+      ownText = true;
+    } else if (TICK_VALUES.has(v)) ticked ||= TICKED_VALUES.has(v);
+    else return undefined;
+  }
+  return ticked ? { ticked, ownText } : undefined;
+}
+
+/** An id for a multi-select question from its header prefix, e.g. "hvilke_former_for_stoette". */
+function questionId(prefix: string | undefined, index: number, taken: ReadonlySet<string>): string {
+  const base =
+    prefix === undefined
+      ? ''
+      : prefix
+          .toLowerCase()
+          .replace(/æ/g, 'ae')
+          .replace(/ø/g, 'oe')
+          .replace(/å/g, 'aa')
+          .normalize('NFKD')
+          .replace(/[^a-z0-9]+/g, '_')
+          .replace(/^_+|_+$/g, '')
+          .slice(0, 40);
+  let id = base === '' ? `multiSelect${index}` : base;
+  for (let n = 2; taken.has(id); n++) id = `${base || 'multiSelect'}${n}`;
+  return id;
+}
+
+/**
+ * Whether a text column holds free text (comments): many different answers, mostly several
+ * words long. Such a column is neither a category nor an item, so `init` leaves it out.
+ */
+function isFreeText(distinct: ReadonlySet<string>, present: number): boolean {
+  if (distinct.size < 2 || (distinct.size <= MAX_CATEGORIES && distinct.size < present)) return false;
+  let length = 0;
+  let words = 0;
+  for (const value of distinct) {
+    length += value.length;
+    if (/\s/.test(value)) words++;
+  }
+  return length / distinct.size >= 10 && words * 2 >= distinct.size;
+}
+
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;
+}
+
+interface TickBoxBlock {
+  readonly id: string;
+  readonly columns: readonly string[];
+  /** Option name → column, when the headers share a question prefix and the cells do not hold the header text. */
+  readonly options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Runs of at least two adjacent tick-box columns; a run is split where the header prefix
+ * changes ("Hvilke former for støtte: Sparring", "…: Kurser" belong together).
+ */
+function tickBoxBlocks(columns: readonly string[], rows: readonly Record<string, string | null>[]): TickBoxBlock[] {
+  const boxes = columns.map((column) => {
+    const distinct = new Set<string>();
+    for (const row of rows) {
+      const value = Object.hasOwn(row, column) ? row[column] : null;
+      if (value !== null && value !== undefined && value.trim() !== '') distinct.add(value.trim());
+    }
+    return isTickBox(column, distinct);
+  });
+  const blocks: TickBoxBlock[] = [];
+  const taken = new Set<string>();
+  let start = 0;
+  while (start < columns.length) {
+    if (boxes[start] === undefined) {
+      start++;
+      continue;
+    }
+    const prefix = headerPrefix(columns[start] as string);
+    let end = start + 1;
+    while (end < columns.length && boxes[end] !== undefined && headerPrefix(columns[end] as string) === prefix) end++;
+    if (end - start >= 2) {
+      const run = columns.slice(start, end);
+      const id = questionId(prefix, blocks.length + 1, taken);
+      taken.add(id);
+      const ownText = boxes.slice(start, end).some((box) => box?.ownText === true);
+      const options = prefix === undefined || ownText ? undefined : Object.fromEntries(run.map((column) => [optionName(column, prefix), column]));
+      const distinctOptions = options !== undefined && Object.keys(options).length === run.length;
+      blocks.push({ id, columns: run, ...(distinctOptions && { options }) });
+    }
+    start = end;
+  }
+  return blocks;
 }
 
 /**
@@ -86,7 +205,12 @@ function percent(share: number): string {
  * - a numeric attribute is a column whose non-missing values are all numbers (decimal comma or
  *   point, detected per column);
  * - a category is a text column with 2 to 20 distinct values, each used more than once on
- *   average; other columns (free text, empty or single-valued columns) are skipped.
+ *   average;
+ * - a run of two or more adjacent tick-box columns (cells blank, 1, x, 0, ja / nej or the
+ *   column's own header text), split where the header prefix before ": " changes, is a
+ *   multi-select question (`multiSelect` in the config), instead of numbers or categories;
+ * - free text (many different answers, mostly several words) is left out as a comment
+ *   column; other columns (empty or single-valued) are skipped.
  *
  * @param columns - the header names, in file order
  * @param rows - the rows as `parseCsv` returns them
@@ -100,13 +224,21 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
   const attributes: Record<string, 'number' | 'category'> = {};
   const marks = new Set<string>();
   const pending: { column: string; count: number; candidates: Candidate[] }[] = [];
+  const multiSelect = tickBoxBlocks(columns, rows);
+  const inBlock = new Map<string, string>();
+  for (const block of multiSelect) for (const column of block.columns) inBlock.set(column, block.id);
 
   for (const column of columns) {
+    const question = inBlock.get(column);
+    if (question !== undefined) {
+      decisions.push({ column, role: 'multiSelect', question, reason: `tick box of multi-select question "${question}"` });
+      continue;
+    }
     // Distinct texts with their counts: every later step works on these, not on each cell.
     const raw = new Map<string, number>();
     let present = 0;
     for (const row of rows) {
-      const value = row[column];
+      const value = Object.hasOwn(row, column) ? row[column] : null;
       if (value === null || value === undefined) continue;
       present++;
       raw.set(value, (raw.get(value) ?? 0) + 1);
@@ -148,6 +280,10 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
       decisions.push({ column, role: 'category', reason: `${distinct.size} distinct values` });
       continue;
     }
+    if (isFreeText(distinct, present)) {
+      decisions.push({ column, role: 'text', reason: `free text (${distinct.size} distinct answers), left out` });
+      continue;
+    }
     decisions.push({ column, role: 'skipped', reason: `${distinct.size} distinct texts, not a scale, number or category` });
   }
 
@@ -169,10 +305,41 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
       reason: `${percent(chosen.share)} of ${p.count} answers are its labels${others.length > 0 ? ` (also fits ${others.join(', ')})` : ''}`,
     };
   }
-  const config: Record<string, unknown> = { id: id ?? columns[0] ?? 'id', items };
+  const config: Record<string, unknown> = { $schema: CONFIG_SCHEMA_PATH, id: id ?? columns[0] ?? 'id', items };
   if (Object.keys(attributes).length > 0) config.attributes = attributes;
+  if (multiSelect.length > 0) {
+    config.multiSelect = multiSelect.map((block) => ({ id: block.id, columns: block.options ?? block.columns }));
+  }
   if (marks.size === 1 && marks.has(',')) config.decimal = ',';
   return { config, decisions };
+}
+
+/**
+ * Refuses an `--out` that exists in any form: a readable file, but also one that cannot be
+ * read (no permission, a directory), which would otherwise look absent and be replaced.
+ */
+async function refuseExisting(io: CliIo, out: string): Promise<void> {
+  const path = resolvePath(io, out);
+  const found = await io.stat(path).then(
+    () => true,
+    (error: unknown) => errorCode(error) !== 'ENOENT',
+  );
+  if (!found) return;
+  const readable = await io.readFile(path).then(
+    () => null,
+    (error: unknown) => failureReason(error),
+  );
+  const what = readable === null ? 'already exists' : `already exists and cannot be read (${readable})`;
+  throw new CliError(2, `${out} ${what}; pass --force to overwrite it`);
+}
+
+function knownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Options of {@link runInit}, from the command line. */
@@ -180,6 +347,8 @@ export interface InitCommandOptions {
   readonly csv: string;
   readonly out?: string;
   readonly force: boolean;
+  /** `--encoding`: the CSV's encoding (a WHATWG label), also written to the config. */
+  readonly encoding?: string;
 }
 
 /**
@@ -191,26 +360,31 @@ export interface InitCommandOptions {
  * @throws CliError 2 when the CSV cannot be read or `--out` exists without `--force`
  */
 export async function runInit(io: CliIo, options: InitCommandOptions): Promise<number> {
-  if (options.out !== undefined && !options.force) {
-    const exists = await io.readFile(resolvePath(io, options.out)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new CliError(2, `${options.out} already exists; pass --force to overwrite it`);
+  if (options.out !== undefined) {
+    await refuseInputAsOutput(io, options.out, [{ role: 'survey CSV', path: options.csv }]);
+    if (!options.force) await refuseExisting(io, options.out);
   }
-  const { csv } = await readCsvFile(io, options.csv, 'survey CSV');
-  const { config, decisions } = detectColumns(csv.columns, csv.rows);
+  if (options.encoding !== undefined && !knownEncoding(options.encoding)) {
+    throw new CliError(2, `--encoding ${quoteName(options.encoding)} is not an encoding; use a WHATWG label such as "utf-8", "windows-1252" or "utf-16le"`);
+  }
+  const { csv } = await readCsvFile(io, options.csv, 'survey CSV', {
+    ...(options.encoding !== undefined && { encoding: options.encoding }),
+  }, '--encoding, e.g. --encoding windows-1252');
+  const detected = detectColumns(csv.columns, csv.rows);
+  const { decisions } = detected;
+  const config = options.encoding === undefined ? detected.config : { ...detected.config, encoding: options.encoding };
   const say = options.out === undefined ? io.stderr : io.stdout;
   const width = Math.max(...decisions.map((d) => d.column.length), 6);
   say(`${options.csv}: ${csv.rowCount} rows, ${csv.columns.length} columns, delimiter ${JSON.stringify(csv.delimiter)}\n`);
   for (const issue of csv.issues) say(`warning: ${formatProblem({ file: options.csv, line: issue.row, message: issue.message })}\n`);
   for (const d of decisions) {
     const role = d.role === 'item' ? `item (${d.scale})` : d.role;
-    say(`  ${d.column.padEnd(width)}  ${role.padEnd(24)} ${d.reason}\n`);
+    say(`  ${escapeLineBreaks(d.column).padEnd(width)}  ${role.padEnd(24)} ${d.reason}\n`);
   }
+  for (const d of decisions) if (d.role === 'text') say(`column ${quoteName(d.column)}: ${d.reason}\n`);
   const items = config.items as unknown[];
   if (items.length === 0) {
-    say(`no column holds labels of a built-in scale; define the scale inline (see docs/cli.md)\n`);
+    say(`no column holds labels of a built-in scale; define the scale inline (see ${CLI_GUIDE_URL})\n`);
   }
   await writeOutput(io, options.out, `${JSON.stringify(config, null, 2)}\n`);
   if (options.out !== undefined) say(`wrote ${options.out}\n`);

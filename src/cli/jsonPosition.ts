@@ -1,7 +1,8 @@
 /**
  * Finds where JSON text stops being valid, for a "file:line:column" in the message. `JSON.parse`
  * names the position in some Node versions only, so the text is scanned again by a small
- * recursive-descent recogniser (RFC 8259) that builds nothing and stops at the first error.
+ * recogniser (RFC 8259) that builds nothing and stops at the first error; it keeps its own
+ * stack of open brackets instead of recursing, so any depth is fine.
  */
 
 /** 1-based line and column of a problem in JSON text. */
@@ -60,53 +61,66 @@ export function jsonErrorPosition(text: string): JsonPosition | null {
     if (match === null) fail();
     i += (match as RegExpExecArray)[0].length;
   };
+  // Iterative, with an explicit stack of open containers, so that a config nested 20,000
+  // levels deep is scanned without exhausting the call stack.
   const value = (): void => {
+    const open: ('{' | '[')[] = [];
+    for (;;) {
+      // Expecting a value here.
+      space();
+      const c = text[i];
+      let scalar = true;
+      if (c === '{') {
+        i++;
+        space();
+        if (text[i] === '}') i++;
+        else {
+          open.push('{');
+          key();
+          scalar = false;
+        }
+      } else if (c === '[') {
+        i++;
+        space();
+        if (text[i] === ']') i++;
+        else {
+          open.push('[');
+          scalar = false;
+        }
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+      else fail();
+      if (!scalar) continue;
+      // After a complete value: close containers until one continues with a comma.
+      for (;;) {
+        const top = open[open.length - 1];
+        if (top === undefined) return;
+        space();
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          break;
+        }
+        if (text[i] === (top === '{' ? '}' : ']')) {
+          i++;
+          open.pop();
+          continue;
+        }
+        fail();
+      }
+    }
+  };
+  /** An object member's key and colon, leaving the position at its value. */
+  const key = (): void => {
     space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        string();
-        space();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
-    else fail();
+    if (text[i] !== '"') fail();
+    string();
+    space();
+    if (text[i] !== ':') fail();
+    i++;
   };
   try {
     value();

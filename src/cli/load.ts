@@ -1,11 +1,11 @@
 import { CsvInputError } from '../csv/CsvInputError';
-import { numericColumn } from '../csv/numericColumn';
 import { parseCsv, type ParseCsvResult } from '../csv/parseCsv';
-import { safeSurvey, type Survey, type SurveyIssue } from '../data/survey';
-import { validateConfig, type CliConfig } from './config';
-import { CliError, Progress, readText, type CliIo } from './io';
+import { isMissingValue } from '../data/source';
+import { safeSurvey, type Survey, type SurveyDefinition, type SurveyIssue } from '../data/survey';
+import { closestName, validateConfig, type CliConfig } from './config';
+import { escapeLineBreaks, quoteName } from './quote';
+import { CliError, Progress, readBytes, readText, type CliIo } from './io';
 import { jsonErrorPosition } from './jsonPosition';
-import { recordLines } from './lines';
 
 /** One problem in the input, located by file, line and column. */
 export interface Problem {
@@ -21,6 +21,9 @@ export interface Problem {
 
 /**
  * Formats a problem as `file:line: column "c": message`, the shape editors and grep understand.
+ * The column is quoted with {@link quoteName}, and line breaks and other control characters
+ * in the message (which may quote names from the data) are escaped, so every problem stays on
+ * one line.
  *
  * @param problem - the problem; a missing line or column is left out
  * @example
@@ -28,43 +31,77 @@ export interface Problem {
  * // 'a.csv:3: column "q1": unknown label "Måske"'
  */
 export function formatProblem(problem: Problem): string {
-  const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  const column = problem.column === undefined ? '' : `column "${problem.column}": `;
-  return `${place}: ${column}${problem.message}`;
+  const place = problem.line === undefined ? escapeLineBreaks(problem.file) : `${escapeLineBreaks(problem.file)}:${problem.line}`;
+  const column = problem.column === undefined ? '' : `column ${quoteName(problem.column)}: `;
+  return `${place}: ${column}${escapeLineBreaks(problem.message)}`;
 }
 
 /** A parsed CSV file with the line on which every data row starts. */
 export interface CsvFile {
   readonly file: string;
   readonly csv: ParseCsvResult;
-  /** `lines[i]`: the 1-based line of data row `i`. */
+  /** `lines[i]`: the 1-based line of data row `i` (from `parseCsv`). */
   readonly lines: readonly number[];
+  /** The encoding the bytes were decoded with (from `parseCsv`). */
+  readonly encoding: string;
 }
 
+/** How the CSV files are read: the config's `encoding` and `delimiter`. */
+export type CsvReading = Pick<CliConfig, 'encoding' | 'delimiter'>;
+
 /**
- * Reads and parses a CSV file, with a progress line for slow reads.
+ * `parseCsv` as the csv contract describes it: bytes in, a WHATWG `encoding`, the `source`
+ * (file name) for messages, and the file line of every record and the encoding used out.
+ */
+type ParseCsvBytes = (
+  input: Uint8Array,
+  options: { readonly encoding?: string; readonly delimiter?: CsvReading['delimiter']; readonly source: string },
+) => ParseCsvResult & { readonly lines: readonly number[]; readonly encoding: string };
+
+/**
+ * Reads a CSV file as bytes and parses it with the library's `parseCsv` (which decodes them:
+ * a byte order mark decides, else UTF-8 strictly or the config's `encoding`), with a progress
+ * line for slow reads.
  *
  * @param io - the command's surroundings
  * @param file - the path as the user gave it
  * @param role - what the file is, for messages ("survey CSV", "frame CSV")
+ * @param reading - the config's `encoding` and `delimiter`, when there is a config
+ * @param encodingHint - where the user sets the encoding, for the message when the bytes do not decode
  * @returns the parsed CSV with the line of every data row
- * @throws CliError 2 when the file cannot be read, 1 when its header is unusable
+ * @throws CliError 2 when the file cannot be read or decoded (naming the byte offset), 1 when
+ *   its header is unusable (naming the line)
  */
-export async function readCsvFile(io: CliIo, file: string, role: string): Promise<CsvFile> {
+export async function readCsvFile(
+  io: CliIo,
+  file: string,
+  role: string,
+  reading: CsvReading = {},
+  encodingHint = '"encoding" in the config, e.g. "encoding": "windows-1252"',
+): Promise<CsvFile> {
   const progress = new Progress(io, file);
-  const text = await readText(io, file, role);
-  let csv: ParseCsvResult;
+  const bytes = await readBytes(io, file, role);
+  let csv: ReturnType<ParseCsvBytes>;
   try {
-    csv = parseCsv(text);
+    // contract: csv (parseCsv reads bytes, takes encoding and source, returns lines and encoding)
+    csv = (parseCsv as unknown as ParseCsvBytes)(bytes, {
+      source: file,
+      ...(reading.encoding !== undefined && { encoding: reading.encoding }),
+      ...(reading.delimiter !== undefined && { delimiter: reading.delimiter }),
+    });
   } catch (error) {
     progress.done(0);
     if (error instanceof CsvInputError) {
-      throw new CliError(1, error.issues.map((issue) => formatProblem({ file, line: issue.row, message: issue.message })).join('\n'));
+      const located = error.issues.filter((issue) => Number.isInteger(issue.row) && issue.row > 0);
+      if (located.length > 0) throw new CliError(1, located.map((issue) => formatProblem({ file, line: issue.row, message: issue.message })).join('\n'));
+      // Bytes that do not decode (invalid UTF-8, NUL bytes): the message names the byte offset
+      // and the option to set, which for the CLI is the config's "encoding".
+      throw new CliError(2, `cannot read ${role} ${file}: ${escapeLineBreaks(error.message.replace(/^parseCsv:\s*/, ''))} (for likertkit: set ${encodingHint})`);
     }
     throw error;
   }
   progress.done(csv.rowCount);
-  return { file, csv, lines: recordLines(text, csv.delimiter) };
+  return { file, csv, lines: csv.lines, encoding: csv.encoding };
 }
 
 /**
@@ -89,9 +126,29 @@ export async function readConfigFile(io: CliIo, file: string): Promise<CliConfig
     const reason = message.split(/,? (?:"|\.\.\.)| in JSON at position/)[0] as string;
     throw new CliError(2, `${file}${where}: not valid JSON: ${reason}`);
   }
+  if (nestingDepth(json) > MAX_DEPTH) {
+    throw new CliError(2, `${file}: nested too deeply (more than ${MAX_DEPTH} levels); a config is a few levels deep`);
+  }
   const result = validateConfig(json);
   if (!result.ok) throw new CliError(2, result.errors.map((e) => `${file}: ${e}`).join('\n'));
   return result.config;
+}
+
+/** The deepest nesting a config may have; real ones are about six levels deep. */
+const MAX_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value (a scalar is 0), measured without recursion. */
+function nestingDepth(json: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[json, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Result of {@link buildSurvey}. */
@@ -111,16 +168,65 @@ function lineList(lines: readonly number[], total = lines.length): string {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' ? quoteName(value) : String(value);
+}
+
+/**
+ * The definition `safeSurvey` takes once the reading contracts are merged: `decimal` and
+ * `thousands` (engineer "reading-a") and `multiSelect` (engineer "survey").
+ */
+type SurveyDefinitionWithReading = SurveyDefinition & {
+  readonly decimal?: CliConfig['decimal'];
+  readonly thousands?: CliConfig['thousands'];
+  readonly multiSelect?: CliConfig['multiSelect'];
+};
+
+/**
+ * The columns of the file as text, renamed and recoded as the config says. Problems with the
+ * config's column names (a renamed or recoded column that is not in the file) go to `problems`.
+ */
+function sourceColumns(input: CsvFile, config: CliConfig, problems: Problem[]): Map<string, (string | null)[]> {
+  const { file, csv } = input;
+  const inFile = new Set(csv.columns);
+  const renamed = new Map(Object.entries(config.rename));
+  for (const [from, to] of renamed) {
+    if (!inFile.has(from)) {
+      const suggestion = closestName(from, csv.columns);
+      problems.push({ file, line: 1, message: `rename: column ${quoteName(from)} is not in the file${suggestion === undefined ? '' : `; did you mean ${quoteName(suggestion)}?`}` });
+    } else if (inFile.has(to) && !renamed.has(to)) {
+      problems.push({ file, line: 1, message: `rename: ${quoteName(from)} cannot be renamed to ${quoteName(to)}, the file has a column of that name; rename that one too or choose another name` });
+    }
+  }
+  const columns = new Map<string, (string | null)[]>();
+  for (const name of csv.columns) {
+    columns.set(renamed.get(name) ?? name, csv.rows.map((row) => (Object.hasOwn(row, name) ? (row[name] ?? null) : null)));
+  }
+  for (const [name, mapping] of Object.entries(config.recode)) {
+    const cells = columns.get(name);
+    if (cells === undefined) {
+      const suggestion = closestName(name, [...columns.keys()]);
+      problems.push({ file, line: 1, message: `recode: column ${quoteName(name)} is not in the file${suggestion === undefined ? '' : `; did you mean ${quoteName(suggestion)}?`}` });
+      continue;
+    }
+    const to = new Map(Object.entries(mapping));
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell === null || cell === undefined) continue;
+      const replacement = to.get(cell) ?? to.get(cell.trim());
+      if (replacement !== undefined) cells[i] = replacement;
+    }
+  }
+  return columns;
 }
 
 /**
  * Builds the survey a config describes from a parsed CSV and collects every problem with its
  * file, lines and column: ragged records, missing columns, unknown labels (value, count and
- * every line), missing and duplicate ids, bad numbers and bad weights.
+ * every line), missing and duplicate ids, bad numbers, bad weights and multi-select cells.
  *
- * Numeric attributes and the weight are read with `numericColumn`, so decimal commas and
- * thousands dots work (`config.decimal`, or detected per column).
+ * The CLI reads nothing itself: the text columns (after `rename` and `recode`) go to the
+ * library's `safeSurvey` with the config's `decimal`, `thousands` and `multiSelect`, which
+ * parses the numbers and codes everything; its issues are located by line here.
  *
  * @param input - the parsed CSV with its line numbers
  * @param config - the validated config
@@ -134,42 +240,29 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
     return { survey: null, problems: [...problems, { file, line: 1, message: `${what}; expected a header line and one line per respondent` }] };
   }
   const lineOf = (row: number): number => lines[row] ?? row + 2;
-  const raw = (name: string): (string | null)[] => csv.rows.map((row) => row[name] ?? null);
-
-  const columns: Record<string, ArrayLike<unknown>> = {};
-  for (const name of csv.columns) columns[name] = raw(name);
-
-  // Numbers are parsed here, decimal-comma aware; survey() then gets numbers, NaN for missing.
-  const numeric = Object.entries(config.attributes)
-    .filter(([, kind]) => kind === 'number')
-    .map(([name]) => name);
-  if (config.weight !== undefined) numeric.push(config.weight);
-  for (const name of numeric) {
-    if (!csv.columns.includes(name)) continue;
-    const parsed = numericColumn(csv.rows, name, { decimal: config.decimal ?? 'auto' });
-    const isWeight = name === config.weight;
-    for (const cell of parsed.bad) {
-      problems.push({
-        file,
-        line: lineOf(cell.row),
-        column: name,
-        message: `${show(cell.value)} is not a number${parsed.decimal === ',' ? ' (read with decimal comma)' : ''}${isWeight ? '; every respondent needs a weight >= 0' : ''}`,
-      });
-    }
-    const values = Array.from(parsed.values, (v) => (Number.isNaN(v) ? null : v));
-    // A bad weight is reported above; 0 keeps survey() from reporting it a second time.
-    if (isWeight) for (const cell of parsed.bad) values[cell.row] = 0;
-    columns[name] = values;
-  }
-
-  const result = safeSurvey({
-    columns,
+  const columns = sourceColumns(input, config, problems);
+  const definition: SurveyDefinitionWithReading = {
+    // fromEntries keeps a column named "__proto__" as an own property.
+    columns: Object.fromEntries(columns),
     id: config.id,
     items: config.items,
     attributes: config.attributes,
     ...(config.weight !== undefined && { weight: config.weight }),
     ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
-  });
+    ...(config.decimal !== undefined && { decimal: config.decimal }),
+    ...(config.thousands !== undefined && { thousands: config.thousands }),
+    ...(config.multiSelect.length > 0 && { multiSelect: config.multiSelect }),
+  };
+  let result: ReturnType<typeof safeSurvey>;
+  try {
+    // contract: reading-a (decimal, thousands), survey (multiSelect)
+    result = safeSurvey(definition as SurveyDefinition);
+  } catch (error) {
+    // A reading option the library refuses for this data (e.g. an ambiguous decimal mark under
+    // "auto", named with the column and example cells) is a problem of the data, not a crash.
+    if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+    return { survey: null, problems: [...problems, { file, message: error.message }] };
+  }
   if (!result.ok) {
     for (const issue of result.issues) problems.push(...locate(issue, file, configFile, columns, lineOf));
   }
@@ -179,21 +272,22 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
   return { survey: result.survey, problems };
 }
 
-/** Turns one survey issue into located problems (one per unknown value). */
+/** Turns one survey issue into located problems (one per unknown value, one per bad cell). */
 function locate(
   issue: SurveyIssue,
   file: string,
   configFile: string,
-  columns: Record<string, ArrayLike<unknown>>,
+  columns: ReadonlyMap<string, readonly (string | null)[]>,
   lineOf: (row: number) => number,
 ): Problem[] {
   const column = issue.column;
-  const cells = column === undefined ? undefined : columns[column];
-  const rowsWhere = (test: (value: unknown) => boolean): number[] => {
+  const cells = column === undefined ? undefined : columns.get(column);
+  const rowsWhere = (test: (value: string | null) => boolean): number[] => {
     const rows: number[] = [];
-    if (cells !== undefined) for (let i = 0; i < cells.length; i++) if (test(cells[i])) rows.push(i);
+    if (cells !== undefined) for (let i = 0; i < cells.length; i++) if (test(cells[i] ?? null)) rows.push(i);
     return rows;
   };
+  const where = column === undefined ? {} : { column };
   switch (issue.kind) {
     case 'unknown-labels':
       return (issue.unknown ?? []).map((u) => {
@@ -203,37 +297,52 @@ function locate(
         return {
           file,
           line: lines[0] as number,
-          column: column as string,
+          ...where,
           message:
-            `unknown label ${show(u.value)} for item "${issue.item}": ${u.count} ${u.count === 1 ? 'time' : 'times'}, ${lineList(lines, Math.max(u.count, lines.length))}` +
-            (u.suggestion ? `; did you mean "${u.suggestion}"?` : ''),
+            `unknown label ${show(u.value)} for item ${quoteName(issue.item ?? '')}: ${u.count} ${u.count === 1 ? 'time' : 'times'}, ${lineList(lines, Math.max(u.count, lines.length))}` +
+            (u.suggestion ? `; did you mean ${quoteName(u.suggestion)}?` : ''),
         };
       });
     case 'duplicate-id': {
       const key = String(issue.values?.[0] ?? '');
-      const rows = rowsWhere((value) => value !== null && value !== undefined && String(value).trim() === key);
+      const rows = rowsWhere((value) => value !== null && value.trim() === key);
       const lines = (rows.length > 0 ? rows : [...(issue.rows ?? [])]).map(lineOf);
-      return [{ file, line: lines[0] as number, column: column as string, message: `respondent id ${show(key)} occurs ${lines.length} times, ${lineList(lines)}; remove the repeats or set "duplicates": "first" or "last"` }];
+      return [{ file, line: lines[0] as number, ...where, message: `respondent id ${show(key)} occurs ${lines.length} times, ${lineList(lines)}; remove the repeats or set "duplicates": "first" or "last"` }];
     }
     case 'missing-id': {
-      const rows = rowsWhere((value) => value === null || value === undefined || (typeof value === 'string' && value.trim() === ''));
-      const lines = rows.map(lineOf);
-      return [{ file, line: lines[0] as number, column: column as string, message: `${lines.length} ${lines.length === 1 ? 'row has' : 'rows have'} no respondent id, ${lineList(lines)}` }];
+      const lines = rowsWhere(isMissingValue).map(lineOf);
+      return [{ file, line: lines[0] as number, ...where, message: `${lines.length} ${lines.length === 1 ? 'row has' : 'rows have'} no respondent id, ${lineList(lines)}` }];
     }
     case 'missing-column':
       return [{ file, line: 1, message: issue.message }];
     case 'bad-number':
     case 'bad-weight': {
-      const scanned =
-        issue.kind === 'bad-weight'
-          ? rowsWhere((value) => value === null || value === undefined || (typeof value === 'number' && !(value >= 0 && Number.isFinite(value))))
-          : [];
-      const rows = scanned.length > 0 ? scanned : [...(issue.rows ?? [])];
-      const what = issue.kind === 'bad-weight' ? 'missing or negative weight' : 'not a number';
-      if (rows.length === 0) return [{ file, ...(column !== undefined && { column }), message: issue.message }];
-      return rows.map((row, j) => ({ file, line: lineOf(row), column: column as string, message: `${what}: ${cells?.[row] === null ? 'empty cell' : show(cells?.[row] ?? issue.values?.[j])}` }));
+      // The library parsed the numbers; it names the first few bad cells.
+      const rows = issue.rows ?? [];
+      if (rows.length === 0) return [{ file, ...where, message: issue.message }];
+      return rows.map((row, j) => {
+        const value = cells?.[row] ?? issue.values?.[j] ?? null;
+        const blank = isMissingValue(value);
+        const message =
+          issue.kind === 'bad-weight'
+            ? blank
+              ? 'missing weight: empty cell; every respondent needs a weight >= 0'
+              : `weight ${show(value)} is not a number >= 0`
+            : `${show(value)} is not a number${badNumberHint(issue)}`;
+        return { file, line: lineOf(row), ...where, message };
+      });
     }
-    default:
+    case 'definition':
       return [{ file: configFile, message: issue.message }];
+    default: {
+      // Kinds added later (multi-select cells, …): located by their rows when they have them.
+      const rows = issue.rows ?? [];
+      return [{ file, ...(rows.length > 0 && { line: lineOf(rows[0] as number) }), ...where, message: issue.message }];
+    }
   }
+}
+
+/** A hint for a bad number: what to declare instead. */
+function badNumberHint(issue: SurveyIssue): string {
+  return issue.column === undefined ? '' : `; fix it, or declare ${quoteName(issue.column)} a "category"`;
 }

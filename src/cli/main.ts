@@ -1,5 +1,6 @@
 import { parseArgs, type ArgSpec } from './args';
 import { runCheck } from './check';
+import { CLI_GUIDE_URL } from './guide';
 import { runInit } from './init';
 import { CliError, type CliIo } from './io';
 import { runReport, type ReportFormat } from './report';
@@ -16,13 +17,15 @@ export const EXIT = Object.freeze({
   usage: 2,
 });
 
+export { CLI_GUIDE_URL } from './guide';
+
 const PROGRAM_HELP = `likertkit – analyse Likert-scale surveys from the command line
 
 Usage:
   likertkit report <survey.csv> --config <survey.json> [--frame <frame.csv>]
                    [--format md|html|json] [--lang da|en] [--out <file>]
   likertkit check  <survey.csv> --config <survey.json>
-  likertkit init   <survey.csv> [--out <survey.json>] [--force]
+  likertkit init   <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
 Commands:
   report   build the report (tables of shares, means, correlations, …) and render it
@@ -34,7 +37,8 @@ Options:
   --version      print the version
 
 Exit codes: 0 ok, 1 data problems found or report failed, 2 usage error
-(bad arguments, unreadable file, bad config). See docs/cli.md.
+(bad arguments, unreadable file, bad config).
+Guide: ${CLI_GUIDE_URL}
 `;
 
 const REPORT_HELP = `likertkit report – build and render a survey report
@@ -43,7 +47,7 @@ Usage:
   likertkit report <survey.csv> --config <survey.json> [options]
 
 Options:
-  -c, --config <file>     survey config (JSON; see docs/cli.md)            required
+  -c, --config <file>     survey config (JSON; see the guide below)       required
   --frame <file>          population frame CSV (one row per unit, e.g. the 98
                           municipalities) for the representativeness table
   -f, --format <format>   md (default), html or json
@@ -53,6 +57,9 @@ Options:
 
 Problems in the data are listed on standard error as by "likertkit check".
 Exit codes: 0 written, 1 data problems or report failed, 2 usage error.
+The report is written to --out atomically (a temporary file, then renamed), and
+--out may not name one of the input files.
+Guide: ${CLI_GUIDE_URL}
 `;
 
 const CHECK_HELP = `likertkit check – validate a survey CSV against its config
@@ -66,38 +73,49 @@ duplicate respondent ids, values that are not numbers, bad weights.
 Prints "ok: N respondents, M items" when there is none.
 
 Options:
-  -c, --config <file>   survey config (JSON; see docs/cli.md)   required
+  -c, --config <file>   survey config (JSON; see the guide below)   required
   -h, --help            show this help
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (arguments, unreadable file, bad config).
+Guide: ${CLI_GUIDE_URL}
 `;
 
 const INIT_HELP = `likertkit init – write a starter config for a survey CSV
 
 Usage:
-  likertkit init <survey.csv> [--out <survey.json>] [--force]
+  likertkit init <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
 Detects per column: the respondent id (first column with unique values), items (at
 least 95 % of the answers are labels of one built-in scale), numeric attributes
-(decimal comma or point) and categories (few distinct texts). The config goes to
---out or standard output; what was decided is printed (to standard error when the
-config goes to standard output).
+(decimal comma or point), categories (few distinct texts), multi-select questions
+(runs of tick-box columns: blank, 1, x, 0, ja/nej or the header text) and free
+text (comments, left out with the reason). The config goes to --out or standard
+output, with "$schema" pointing at the package's config.schema.json; what was
+decided is printed (to standard error when the config goes to standard output).
 
 Options:
   -o, --out <file>   write the config to a file
-  --force            overwrite --out if it exists
+  --force            overwrite --out if it exists (even one that cannot be read)
+  --encoding <label> the CSV's encoding when it is not UTF-8, e.g. windows-1252;
+                     also written to the config
   -h, --help         show this help
 
 Exit codes: 0 written, 1 no column holds a built-in scale, 2 usage error.
+Guide: ${CLI_GUIDE_URL}
 `;
 
-const HELP: Record<string, string> = { report: REPORT_HELP, check: CHECK_HELP, init: INIT_HELP };
+// Maps, not objects: a command named "constructor" or "__proto__" must not find Object's members.
+const HELP: ReadonlyMap<string, string> = new Map([
+  ['report', REPORT_HELP],
+  ['check', CHECK_HELP],
+  ['init', INIT_HELP],
+]);
 
-const SPECS: Record<string, ArgSpec> = {
-  report: { values: ['config', 'frame', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } },
-  check: { values: ['config'], flags: [], short: { c: 'config' } },
-  init: { values: ['out'], flags: ['force'], short: { o: 'out' } },
-};
+const SPECS: ReadonlyMap<string, ArgSpec> = new Map<string, ArgSpec>([
+  ['report', { values: ['config', 'frame', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
+  ['check', { values: ['config'], flags: [], short: { c: 'config' } }],
+  ['init', { values: ['out', 'encoding'], flags: ['force'], short: { o: 'out' } }],
+]);
 
 function usage(io: CliIo, command: string | undefined, message: string): number {
   const help = command === undefined ? 'likertkit --help' : `likertkit ${command} --help`;
@@ -113,8 +131,7 @@ function usage(io: CliIo, command: string | undefined, message: string): number 
  * @param io - standard output and error, file access, working directory (see {@link CliIo})
  * @returns 0 ok, 1 data problems or a failed report, 2 usage error
  * @example
- * const code = await main(['--version'], { stdout: (t) => out.push(t), stderr: console.error,
- *   readFile, writeFile, cwd: process.cwd(), version: '1.0.0' });
+ * const code = await main(['--version'], { ...nodeIo('1.0.0').io, stdout: (t) => out.push(t) });
  * // out: ['1.0.0\n'], code: 0
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -133,20 +150,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(PROGRAM_HELP);
       return EXIT.ok;
     }
-    const help = HELP[topic];
-    if (help === undefined) return usage(io, undefined, `no command "${topic}"; the commands are report, check and init`);
+    const help = HELP.get(topic);
+    if (help === undefined) return usage(io, undefined, `no command ${JSON.stringify(topic)}; the commands are report, check and init`);
     io.stdout(help);
     return EXIT.ok;
   }
-  const spec = SPECS[first];
+  const spec = SPECS.get(first);
   if (spec === undefined) {
     if (first.startsWith('-')) return usage(io, undefined, `unknown option ${first}`);
-    return usage(io, undefined, `no command "${first}"; the commands are report, check and init`);
+    return usage(io, undefined, `no command ${JSON.stringify(first)}; the commands are report, check and init`);
   }
   const args = parseArgs(rest, spec);
   if (!args.ok) return usage(io, first, args.error);
   if (args.flags.has('help')) {
-    io.stdout(HELP[first] as string);
+    io.stdout(HELP.get(first) as string);
     return EXIT.ok;
   }
   if (args.flags.has('version')) {
@@ -159,7 +176,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   try {
     if (first === 'init') {
-      return await runInit(io, { csv, force: args.flags.has('force'), ...(args.values.out !== undefined && { out: args.values.out }) });
+      return await runInit(io, {
+        csv,
+        force: args.flags.has('force'),
+        ...(args.values.out !== undefined && { out: args.values.out }),
+        ...(args.values.encoding !== undefined && { encoding: args.values.encoding }),
+      });
     }
     const config = args.values.config;
     if (config === undefined) return usage(io, first, '--config <survey.json> is required (write one with "likertkit init")');

@@ -1,8 +1,9 @@
-import { numericColumn } from '../csv/numericColumn';
+import * as core from '../index';
 import { toHtml } from '../report/html';
 import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
-import { CliError, writeOutput, type CliIo } from './io';
+import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
+import type { CliConfig } from './config';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, type CsvFile } from './load';
 
 /** Output formats of `likertkit report`. */
@@ -19,21 +20,33 @@ export interface ReportCommandOptions {
   readonly out?: string;
 }
 
+/** `readFrame` as the reading contract describes it (engineer "reading-a"), exported from the core. */
+type ReadFrame = (
+  rows: readonly Record<string, string | null>[],
+  options: { readonly decimal?: CliConfig['decimal']; readonly thousands?: CliConfig['thousands'] },
+) => Record<string, unknown>[];
+
 /**
- * The population frame's rows with numeric columns as numbers (decimal comma aware), so that
- * the representativeness table compares means for them; other cells stay text.
+ * The population frame's rows typed by the library's `readFrame`: numeric columns become
+ * numbers by the same rules as the survey's (the config's `decimal` and `thousands`), the
+ * rest stay text.
+ *
+ * @param input - the parsed frame CSV
+ * @param config - the survey config, for `decimal` and `thousands`
+ * @throws CliError 1 naming the frame file when `readFrame` refuses a column (an ambiguous decimal mark)
  */
-export function frameRows(input: CsvFile): Record<string, unknown>[] {
-  const { csv } = input;
-  const rows: Record<string, unknown>[] = csv.rows.map((row) => ({ ...row }));
-  for (const name of csv.columns) {
-    const parsed = numericColumn(csv.rows, name);
-    if (parsed.bad.length > 0 || parsed.missing === csv.rows.length) continue;
-    parsed.values.forEach((value, i) => {
-      (rows[i] as Record<string, unknown>)[name] = Number.isNaN(value) ? null : value;
+export function frameRows(input: CsvFile, config: CliConfig): Record<string, unknown>[] {
+  // contract: reading-a (readFrame in the core)
+  const readFrame = (core as unknown as { readonly readFrame: ReadFrame }).readFrame;
+  try {
+    return readFrame(input.csv.rows, {
+      ...(config.decimal !== undefined && { decimal: config.decimal }),
+      ...(config.thousands !== undefined && { thousands: config.thousands }),
     });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(1, formatProblem({ file: input.file, message }));
   }
-  return rows;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -57,13 +70,20 @@ export function htmlDocument(title: string, lang: 'da' | 'en', body: string): st
  * @throws CliError 2 for unreadable files or a bad config
  */
 export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
+  if (options.out !== undefined) {
+    await refuseInputAsOutput(io, options.out, [
+      { role: 'survey CSV', path: options.csv },
+      { role: 'config', path: options.config },
+      ...(options.frame !== undefined ? [{ role: 'frame CSV', path: options.frame }] : []),
+    ]);
+  }
   const config = await readConfigFile(io, options.config);
-  const input = await readCsvFile(io, options.csv, 'survey CSV');
+  const input = await readCsvFile(io, options.csv, 'survey CSV', config);
   let frame: Record<string, unknown>[] | undefined;
   if (options.frame !== undefined) {
-    const frameFile = await readCsvFile(io, options.frame, 'frame CSV');
+    const frameFile = await readCsvFile(io, options.frame, 'frame CSV', config);
     for (const issue of frameFile.csv.issues) io.stderr(`warning: ${formatProblem({ file: options.frame, line: issue.row, message: issue.message })}\n`);
-    frame = frameRows(frameFile);
+    frame = frameRows(frameFile, config);
   }
   const { survey, problems } = buildSurvey(input, config, options.config);
   if (survey === null) {

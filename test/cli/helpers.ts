@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type CliIo } from '../../src/cli/main';
 
@@ -15,16 +16,39 @@ export interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  /** Files in the in-memory file system after the run (absolute paths under /work). */
+  /** Files in the in-memory file system after the run (absolute paths under /work), as text. */
   readonly files: Map<string, string>;
 }
 
+/** Extra surroundings for {@link run}: symbolic links (name → target, both relative to /work). */
+export interface RunSetup extends Partial<CliIo> {
+  readonly links?: Record<string, string>;
+  /** Make every write fail with this error code after writing this many characters. */
+  readonly writeFailure?: { readonly afterChars: number; readonly code: string };
+  /** Make every rename fail with this error code. */
+  readonly renameFailure?: string;
+  /** Paths (relative to /work) that exist but cannot be read, with the error code reading them gives. */
+  readonly unreadable?: Record<string, string>;
+}
+
+const ENOENT = (path: string) => Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT' });
+
 /**
  * Runs `main` with an in-memory file system rooted at /work: `files` maps relative names to
- * their text.
+ * their text (or bytes). Symbolic links are followed by `realpath` and `stat`; every file has
+ * its own inode.
  */
-export async function run(argv: string[], files: Record<string, string> = {}, extra: Partial<CliIo> = {}): Promise<Run> {
-  const fs = new Map(Object.entries(files).map(([name, text]) => [`/work/${name}`, text]));
+export async function run(argv: string[], files: Record<string, string | Uint8Array> = {}, extra: RunSetup = {}): Promise<Run> {
+  const { links = {}, writeFailure, renameFailure, unreadable = {}, ...overrides } = extra;
+  const locked = new Map(Object.entries(unreadable).map(([name, code]) => [`/work/${name}`, code]));
+  const fs = new Map<string, string | Uint8Array>(Object.entries(files).map(([name, text]) => [`/work/${name}`, text]));
+  const symlinks = new Map(Object.entries(links).map(([name, target]) => [`/work/${name}`, posix.resolve('/work', target)]));
+  const inodes = new Map<string, number>();
+  const follow = (path: string): string => {
+    let current = path;
+    for (let hops = 0; symlinks.has(current) && hops < 10; hops++) current = symlinks.get(current) as string;
+    return current;
+  };
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -35,19 +59,49 @@ export async function run(argv: string[], files: Record<string, string> = {}, ex
       stderr += text;
     },
     readFile: async (path) => {
-      const text = fs.get(path);
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return text;
+      const lockedCode = locked.get(follow(path));
+      if (lockedCode !== undefined) throw Object.assign(new Error(`${lockedCode}: cannot read '${path}'`), { code: lockedCode });
+      const content = fs.get(follow(path));
+      if (content === undefined) throw ENOENT(path);
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
-    writeFile: async (path, text) => {
-      fs.set(path, text);
+    writeFile: async (path, text, exclusive) => {
+      if (exclusive && fs.has(path)) throw Object.assign(new Error(`EEXIST: file already exists, '${path}'`), { code: 'EEXIST' });
+      if (writeFailure !== undefined && text.length > writeFailure.afterChars) {
+        fs.set(follow(path), text.slice(0, writeFailure.afterChars));
+        throw Object.assign(new Error(`${writeFailure.code}: write failed`), { code: writeFailure.code });
+      }
+      fs.set(follow(path), text);
+    },
+    rename: async (from, to) => {
+      if (renameFailure !== undefined) throw Object.assign(new Error(`${renameFailure}: rename failed`), { code: renameFailure });
+      const content = fs.get(from);
+      if (content === undefined) throw ENOENT(from);
+      fs.delete(from);
+      fs.set(to, content);
+    },
+    unlink: async (path) => {
+      if (!fs.delete(path)) throw ENOENT(path);
+    },
+    realpath: async (path) => {
+      const real = follow(path);
+      if (!fs.has(real) && ![...fs.keys()].some((name) => dirname(name).startsWith(real)) && real !== '/work') throw ENOENT(path);
+      return real;
+    },
+    stat: async (path) => {
+      const real = follow(path);
+      if (!fs.has(real) && !locked.has(real)) throw ENOENT(path);
+      if (!inodes.has(real)) inodes.set(real, inodes.size + 1);
+      return { dev: 1, ino: inodes.get(real) as number, isFile: true };
     },
     cwd: '/work',
     version: '1.2.3',
-    ...extra,
+    pid: 42,
+    ...overrides,
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr, files: fs };
+  const text = new Map([...fs].map(([name, content]) => [name, typeof content === 'string' ? content : new TextDecoder().decode(content)]));
+  return { code, stdout, stderr, files: text };
 }
 
 /** The standard fixture set: a clean survey, one with problems, its config and a frame. */

@@ -8,6 +8,7 @@ describe('likertkit init', () => {
     const r = await run(['init', 'kommuner.csv'], { 'kommuner.csv': fixture('kommuner.csv') });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
+      $schema: './node_modules/likertkit/dist/config.schema.json',
       id: 'kommunekode',
       items: [
         { id: 'udfordring_tidlig', scale: 'daChallenge4' },
@@ -24,6 +25,7 @@ describe('likertkit init', () => {
     expect(r.stderr).toMatch(/behov_tidlig\s+item \(daDegree4\)\s+100 % of 12 answers are its labels/);
     expect(r.stderr).toMatch(/indbyggere\s+number\s+all 12 values are numbers \(decimal ","\)/);
     expect(r.stderr).toMatch(/kommune\s+skipped/);
+    expect(r.stderr).toContain('column "kommentar": free text (2 distinct answers), left out');
   });
 
   it('the config it writes passes check', async () => {
@@ -34,6 +36,11 @@ describe('likertkit init', () => {
     const written = init.files.get('/work/survey.json') as string;
     const check = await run(['check', 'kommuner.csv', '-c', 'survey.json'], { ...files, 'survey.json': written });
     expect(check).toMatchObject({ code: 0, stdout: 'ok: 12 respondents, 4 items\n' });
+  });
+
+  it('writes "$schema" pointing at the schema in the installed package, so editors complete the config', async () => {
+    const r = await run(['init', 'kommuner.csv'], { 'kommuner.csv': fixture('kommuner.csv') });
+    expect(r.stdout.startsWith('{\n  "$schema": "./node_modules/likertkit/dist/config.schema.json",\n')).toBe(true);
   });
 
   it('refuses to overwrite --out unless --force is given', async () => {
@@ -80,6 +87,16 @@ describe('detectColumns', () => {
     expect(config.attributes).toEqual({ kind: 'category' });
   });
 
+  it('never takes cells or columns named like Object members for labels or values', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i};${['constructor', 'toString', 'valueOf', 'hasOwnProperty'][i % 4]};I høj grad`);
+    const { decisions } = detect(`id;odd;toString\n${rows.join('\n')}\n`);
+    expect(decisions[1]).toMatchObject({ column: 'odd', role: 'category' });
+    expect(decisions[2]).toMatchObject({ column: 'toString', role: 'item' });
+    // A row that lacks the column "constructor" reads it as missing, not as Object's constructor.
+    const { decisions: ragged } = detectColumns(['id', 'constructor'], [{ id: '1', constructor: 'Ja' }, { id: '2' } as Record<string, string | null>]);
+    expect(ragged[1]).toMatchObject({ column: 'constructor', role: 'skipped' });
+  });
+
   it('does not pick a scale below 95 %', () => {
     const answers = [...Array(18).fill('I høj grad'), 'Måske', 'Nej'];
     const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);
@@ -107,10 +124,54 @@ describe('detectColumns', () => {
     expect(config).not.toHaveProperty('decimal');
   });
 
-  it('skips empty and free-text columns', () => {
+  it('skips empty columns and short texts that are all different', () => {
     const { decisions, config } = detect('id;note;empty\n1;abc;\n2;def;\n3;ghi;\n');
     expect(decisions.map((d) => d.role)).toEqual(['id', 'skipped', 'skipped']);
     expect(config).not.toHaveProperty('attributes');
+  });
+
+  it('leaves out free text (many different answers of several words) with the reason', () => {
+    const comments = Array.from({ length: 30 }, (_, i) => `${i};Vi mangler tid til opgave nummer ${i}`);
+    const { decisions, config } = detect(`id;Kommentar\n${comments.join('\n')}\n`);
+    expect(decisions[1]).toEqual({ column: 'Kommentar', role: 'text', reason: 'free text (30 distinct answers), left out' });
+    expect(config).not.toHaveProperty('attributes');
+  });
+
+  it('turns a block of tick-box columns sharing a question into one multi-select question', () => {
+    const text = [
+      'id;q;Hvilke former for støtte ønsker I?: Sparring;Hvilke former for støtte ønsker I?: Kurser;Hvilke former for støtte ønsker I?: Netværk;Andet',
+      '1;I høj grad;1;;1;x',
+      '2;Ved ikke;;1;;',
+      '3;Slet ikke;1;1;0;',
+      '4;I høj grad;;;;x',
+    ].join('\n');
+    const { decisions, config } = detect(`${text}\n`);
+    expect(config.multiSelect).toEqual([
+      {
+        id: 'hvilke_former_for_stoette_oensker_i',
+        columns: {
+          Sparring: 'Hvilke former for støtte ønsker I?: Sparring',
+          Kurser: 'Hvilke former for støtte ønsker I?: Kurser',
+          Netværk: 'Hvilke former for støtte ønsker I?: Netværk',
+        },
+      },
+    ]);
+    expect(decisions.slice(2, 5).map((d) => d.role)).toEqual(['multiSelect', 'multiSelect', 'multiSelect']);
+    // A lone tick box next to the block is not part of it.
+    expect(decisions[5]).toMatchObject({ column: 'Andet', role: 'skipped' });
+    expect(config).not.toHaveProperty('attributes');
+  });
+
+  it('names the options after the columns when the cells hold the header text', () => {
+    const text = 'id;Sparring;Kurser\n1;Sparring;\n2;;Kurser\n3;Sparring;Kurser\n';
+    const { config } = detect(text);
+    expect(config.multiSelect).toEqual([{ id: 'multiSelect1', columns: ['Sparring', 'Kurser'] }]);
+  });
+
+  it('splits adjacent tick boxes of two questions where the header prefix changes', () => {
+    const text = 'id;A: x;A: y;B: x;B: y\n1;1;;;1\n2;;1;1;\n';
+    const { config } = detect(text);
+    expect((config.multiSelect as { id: string }[]).map((m) => m.id)).toEqual(['a', 'b']);
   });
 });
 

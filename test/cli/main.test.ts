@@ -105,8 +105,8 @@ describe('likertkit check', () => {
     expect(r.stdout.split('\n')).toEqual([
       'kommuner-fejl.csv:3: column "kommunekode": respondent id "147" occurs 2 times, lines 3, 6; remove the repeats or set "duplicates": "first" or "last"',
       'kommuner-fejl.csv:3: column "behov_tidlig": unknown label "I hoj grad" for item "behov_tidlig": 2 times, lines 3, 8; did you mean "I høj grad"?',
-      'kommuner-fejl.csv:5: column "indeks": "ukendt" is not a number (read with decimal comma)',
       'kommuner-fejl.csv:5: column "behov_tidlig": unknown label "Måske" for item "behov_tidlig": 1 time, line 5',
+      'kommuner-fejl.csv:5: column "indeks": "ukendt" is not a number; fix it, or declare "indeks" a "category"',
       'kommuner-fejl.csv:7: column "udfordring_tidlig": unknown label "Store udfordringer" for item "udfordring_tidlig": 1 time, line 7; did you mean "Mindre udfordringer"?',
       'kommuner-fejl.csv:9: expected 10 fields, found 3 (missing fields set to null)',
       '6 problems in kommuner-fejl.csv',
@@ -134,9 +134,9 @@ describe('likertkit check', () => {
     const config = JSON.stringify({ id: 'id', items: [{ id: 'q', scale: 'daDegree4' }], weight: 'w', decimal: ',' });
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': csv, 'c.json': config });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('s.csv:3: column "w": "x" is not a number (read with decimal comma); every respondent needs a weight >= 0');
-    expect(r.stdout).toContain('s.csv:4: column "w": missing or negative weight: empty cell');
-    expect(r.stdout).toContain('s.csv:5: column "w": missing or negative weight: -1');
+    expect(r.stdout).toContain('s.csv:3: column "w": weight "x" is not a number >= 0');
+    expect(r.stdout).toContain('s.csv:4: column "w": missing weight: empty cell; every respondent needs a weight >= 0');
+    expect(r.stdout).toContain('s.csv:5: column "w": weight "-1" is not a number >= 0');
     expect(r.stdout).toContain('3 problems in s.csv');
   });
 
@@ -204,15 +204,15 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
       'bad.json: id: expected a non-empty string, got number 3',
       'bad.json: items[0].lable: unknown key; did you mean "label"?',
       'bad.json: items[0].reverse: expected true or false, got string "yes"',
-      'bad.json: items[1]: expected an object { "id", "scale" }, got string "b"',
+      'bad.json: items[1]: expected an object { "id", "scale", … }, got string "b"',
       'bad.json: items[2].id: "a" is already the id of items[0]; item ids must be unique',
       'bad.json: items[2].scale: expected a preset name or an inline scale { "id", "levels", … }, got number 7',
-      'bad.json: items[3].id: missing',
+      "bad.json: items[3].id: missing; the item's id in results; also its column unless column is given",
       'bad.json: attributes.region: expected "number" or "category", got string "categry"; did you mean "category"?',
       'bad.json: attributes.n: expected "number" or "category", got number 1',
       'bad.json: weight: expected a non-empty string, got string ""',
       'bad.json: duplicates: expected "error", "first" or "last", got string "keep"',
-      'bad.json: decimal: expected "," or ".", got string ";"',
+      'bad.json: decimal: expected ",", "." or "auto", got string ";"',
       'bad.json: report: expected an object of report() options, got an array',
     ]) {
       expect(lines).toContain(expected);
@@ -224,7 +224,7 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
     expect((await check('{}')).stderr).toContain('bad.json: items: missing');
     expect((await check('{"id":"x","items":[]}')).stderr).toContain('items: expected a non-empty array');
     expect((await check('[1]')).stderr).toContain('bad.json: (root): expected an object');
-    expect((await check('{"id":"x","items":[{"id":"q"}]}')).stderr).toContain('items[0].scale: missing; name a preset');
+    expect((await check('{"id":"x","items":[{"id":"q"}]}')).stderr).toContain('items[0].scale: missing; a preset name (daDegree4, daChallenge4, daDegree5');
   });
 
   it('accepts inline scales and reports their problems under the item’s path', async () => {
@@ -236,7 +236,10 @@ describe('config validation (exit 2, messages name the JSON path)', () => {
     const bad = JSON.stringify({ id: 'kommunekode', items: [{ id: 'q', scale: { id: 'mine', levels: ['Ja'] } }] });
     const r = await check(bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json: items\[0\]\.scale: .*levels/);
+    expect(r.stderr).toContain('bad.json: items[0].scale.levels: expected an array of at least two labels, got an array of 1');
+    // What only defineScale can tell comes under the item's path too.
+    const unknownAgree = JSON.stringify({ id: 'kommunekode', items: [{ id: 'q', scale: { id: 'mine', levels: ['Nej', 'Ja'], agree: ['Jo'] } }] });
+    expect((await check(unknownAgree)).stderr).toMatch(/bad\.json: items\[0\]\.scale: .*Jo/);
   });
 });
 
@@ -262,7 +265,7 @@ describe('files that cannot be used', () => {
   ])('a read failure (%s) names the file and the reason', async (code, reason) => {
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 'c.json': config }, {
       readFile: async (path) => {
-        if (path.endsWith('c.json')) return config;
+        if (path.endsWith('c.json')) return new TextEncoder().encode(config);
         throw Object.assign(new Error('disk on fire'), { code });
       },
     });
@@ -303,4 +306,15 @@ describe('files that cannot be used', () => {
     expect(r.code).toBe(1);
     expect(stderr).toContain('likertkit check: unexpected error (please report it): Error: boom');
   });
+});
+
+describe('links in help texts', () => {
+  it.each([[['--help']], [['report', '--help']], [['check', '--help']], [['init', '--help']]])(
+    '%j links to the guide in the repository, not to a docs/ file the npm package does not hold',
+    async (argv) => {
+      const r = await run(argv);
+      expect(r.stdout).toContain('https://github.com/likertkit/likertkit/blob/main/docs/cli.md');
+      expect(r.stdout.replaceAll('https://github.com/likertkit/likertkit/blob/main/docs/cli.md', '')).not.toContain('docs/cli.md');
+    },
+  );
 });

@@ -73,10 +73,10 @@ describe('likertkit report', () => {
 
   it('exits 1 naming the files when report() rejects the options in the config', async () => {
     const config = JSON.parse(surveyFiles()['kommuner.json'] as string);
-    config.report = { top: 0 };
+    config.report = { items: ['behov_tidlig', 'nope'] };
     const r = await run(['report', 'kommuner.csv', '-c', 'c.json'], { ...surveyFiles(), 'c.json': JSON.stringify(config) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('report failed for kommuner.csv with c.json: report: top must be a positive integer');
+    expect(r.stderr).toContain('report failed for kommuner.csv with c.json: report: items: unknown item "nope"');
   });
 
   it('an unreadable frame is a usage error', async () => {
@@ -96,12 +96,12 @@ describe('likertkit report language', () => {
     expect(JSON.parse(overridden.stdout).lang).toBe('da');
   });
 
-  it('an invalid report.lang in the config fails the report with report()’s message', async () => {
+  it('an invalid report.lang in the config is a config error, before any data is read', async () => {
     const config = JSON.parse(surveyFiles()['kommuner.json'] as string);
     config.report = { lang: 'de' };
     const r = await run(['report', 'kommuner.csv', '-c', 'c.json'], { ...surveyFiles(), 'c.json': JSON.stringify(config) });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/report failed for kommuner\.csv with c\.json: report: .*lang/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('likertkit report: c.json: report.lang: expected "da" or "en", got string "de"; did you mean "da"?\n');
   });
 });
 

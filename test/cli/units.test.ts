@@ -1,44 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
 import { closestName, validateConfig } from '../../src/cli/config';
-import { formatCount, Progress, type CliIo } from '../../src/cli/io';
+import { failureReason, formatCount, Progress, type CliIo } from '../../src/cli/io';
 import { jsonErrorPosition } from '../../src/cli/jsonPosition';
-import { recordLines } from '../../src/cli/lines';
 import { formatProblem } from '../../src/cli/load';
-import { parseCsv } from '../../src/csv/parseCsv';
-import { fixture } from './helpers';
-
-describe('recordLines', () => {
-  it('gives data row i the line i + 2 in a plain file', () => {
-    expect(recordLines('a;b\n1;2\n3;4\n', ';')).toEqual([2, 3]);
-  });
-
-  it('counts line breaks inside quoted fields (\\n, \\r\\n and a lone \\r)', () => {
-    expect(recordLines('a;b\n1;"x\ny"\n2;"p\r\nq\rr"\n3;z\n', ';')).toEqual([2, 4, 7]);
-  });
-
-  it('skips empty lines as parseCsv does, and ignores a byte order mark', () => {
-    expect(recordLines('\uFEFFa,b\r\n\r\n1,2\r\n\r\n\r\n3,4', ',')).toEqual([3, 6]);
-  });
-
-  it('treats a quote inside an unquoted field as text, and doubled quotes as one', () => {
-    expect(recordLines('a;b\n5" screen;"say ""hi""\nthere"\n2;x\n', ';')).toEqual([2, 4]);
-  });
-
-  it('agrees with parseCsv on every row of the fixtures', () => {
-    for (const name of ['kommuner.csv', 'kommuner-fejl.csv']) {
-      const text = fixture(name);
-      const csv = parseCsv(text);
-      expect(recordLines(text, csv.delimiter)).toHaveLength(csv.rowCount);
-    }
-    expect(recordLines(fixture('kommuner-fejl.csv'), ';')).toEqual([2, 3, 5, 6, 7, 8, 9]);
-  });
-
-  it('gives no rows for a header alone or empty text', () => {
-    expect(recordLines('a;b\n', ';')).toEqual([]);
-    expect(recordLines('', ';')).toEqual([]);
-  });
-});
+import { escapeLineBreaks, quoteName } from '../../src/cli/quote';
 
 describe('jsonErrorPosition', () => {
   it.each([
@@ -118,8 +84,12 @@ describe('progress and formatting', () => {
       stderr: (t) => {
         err += t;
       },
-      readFile: async () => '',
+      readFile: async () => new Uint8Array(),
       writeFile: async () => {},
+      rename: async () => {},
+      unlink: async () => {},
+      realpath: async (path) => path,
+      stat: async () => ({ dev: 0, ino: 0, isFile: true }),
       cwd: '/',
       isTTY,
       now: () => clock.shift() ?? 0,
@@ -161,5 +131,34 @@ describe('progress and formatting', () => {
   it('formatProblem writes file:line: column "c": message, leaving out what is unknown', () => {
     expect(formatProblem({ file: 'a.csv', line: 3, column: 'q', message: 'bad' })).toBe('a.csv:3: column "q": bad');
     expect(formatProblem({ file: 'a.json', message: 'bad' })).toBe('a.json: bad');
+  });
+});
+
+describe('quoting names for one-line output', () => {
+  it('escapes line breaks, tabs, C1 controls and the Unicode line separators', () => {
+    expect(quoteName('a\nb\r\tc')).toBe('"a\\nb\\r\\tc"');
+    expect(quoteName('x\u0085y\u2028z\u2029')).toBe('"x\\u0085y\\u2028z\\u2029"');
+    expect(escapeLineBreaks('plain "text" æøå')).toBe('plain "text" æøå');
+  });
+
+  it('formatProblem keeps a problem on one line whatever its file, column or message holds', () => {
+    expect(formatProblem({ file: 'a\nb.csv', line: 2, column: 'q\n1', message: 'value "x\ny"' })).toBe('a\\nb.csv:2: column "q\\n1": value "x\\ny"');
+  });
+});
+
+describe('failureReason', () => {
+  it.each([
+    ['ENOSPC', 'no space left on device'],
+    ['EACCES', 'permission denied'],
+    ['EIO', 'input/output error'],
+    ['EROFS', 'read-only file system'],
+  ])('names %s in words', (code, words) => {
+    expect(failureReason(Object.assign(new Error('raw'), { code }))).toBe(words);
+  });
+
+  it('falls back to the message for other errors, and to the text for non-errors', () => {
+    expect(failureReason(new Error('disk on fire'))).toBe('disk on fire');
+    expect(failureReason('odd')).toBe('odd');
+    expect(failureReason(Object.assign(new Error('x'), { code: 'constructor' }))).toBe('x');
   });
 });
