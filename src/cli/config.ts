@@ -14,7 +14,7 @@ export type CliMultiSelect =
       readonly options?: readonly string[];
       readonly ticked?: readonly (string | number | boolean)[];
       readonly notTicked?: readonly (string | number | boolean)[];
-      readonly blank?: 'missing' | 'notTicked';
+      readonly blank?: 'missing' | 'not-ticked';
     }
   | { readonly id: string; readonly column: string; readonly separator: string; readonly options?: readonly string[] };
 

@@ -154,7 +154,7 @@ const multiSelectQuestion: SchemaNode = {
         options: names('The options in the order results list them.'),
         ticked: { ...cellValues, description: 'Cell values meaning ticked (default 1, x, ja, yes, true; a cell holding its option is ticked).' },
         notTicked: { ...cellValues, description: 'Cell values meaning seen but not ticked (default 0, nej, no, false).' },
-        blank: oneOf(['missing', 'notTicked'], 'How a blank cell is read: as missing (default) or as not ticked.'),
+        blank: oneOf(['missing', 'not-ticked'], 'How a blank cell is read: as missing (default) or as not ticked.'),
       },
       required: ['id', 'columns'],
       additionalProperties: false,

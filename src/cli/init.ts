@@ -203,7 +203,9 @@ function tickBoxBlocks(columns: readonly string[], rows: readonly Record<string,
  *   `daDegree4` and `daDegree5`), the one chosen by most unambiguous columns of the file wins,
  *   then the one with the larger share of its categories in use, then the first in `scales`;
  * - a numeric attribute is a column whose non-missing values are all numbers (decimal comma or
- *   point, detected per column);
+ *   point, detected per column by the library's number reader); a column whose values read
+ *   both ways (only "60.828"-like values) follows the mark of the other numeric columns, or the
+ *   decimal comma in a `;`-separated file, and is flagged for checking otherwise;
  * - a category is a text column with 2 to 20 distinct values, each used more than once on
  *   average;
  * - a run of two or more adjacent tick-box columns (cells blank, 1, x, 0, ja / nej or the
@@ -214,15 +216,23 @@ function tickBoxBlocks(columns: readonly string[], rows: readonly Record<string,
  *
  * @param columns - the header names, in file order
  * @param rows - the rows as `parseCsv` returns them
+ * @param delimiter - the file's delimiter, which decides the decimal mark when nothing else does
  * @returns the config object and one decision per column
  */
-export function detectColumns(columns: readonly string[], rows: readonly Record<string, string | null>[]): DetectColumnsResult {
+export function detectColumns(
+  columns: readonly string[],
+  rows: readonly Record<string, string | null>[],
+  delimiter?: string,
+): DetectColumnsResult {
   const decisions: ColumnDecision[] = [];
   const presets = Object.entries(scales) as [string, Scale][];
   let id: string | undefined;
   const items: Record<string, unknown>[] = [];
   const attributes: Record<string, 'number' | 'category'> = {};
   const marks = new Set<string>();
+  // Numeric columns whose values read both ways (only "60.828"-like values): they follow the
+  // mark the other numeric columns decide, or the config asks for "decimal".
+  const twoWays: string[] = [];
   const pending: { column: string; count: number; candidates: Candidate[] }[] = [];
   const multiSelect = tickBoxBlocks(columns, rows);
   const inBlock = new Map<string, string>();
@@ -263,11 +273,16 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
       decisions.push({ column, role: 'item', reason: '' });
       continue;
     }
-    const numbers = numericColumn(rows, column);
-    if (numbers.bad.length === 0) {
+    const numbers = readNumbers(rows, column);
+    if (numbers !== null) {
       attributes[column] = 'number';
-      marks.add(numbers.decimal);
-      decisions.push({ column, role: 'number', reason: `all ${present} values are numbers (decimal "${numbers.decimal}")` });
+      if (numbers.decimal === null) {
+        twoWays.push(column);
+        decisions.push({ column, role: 'number', reason: `all ${present} values are numbers` });
+      } else {
+        marks.add(numbers.decimal);
+        decisions.push({ column, role: 'number', reason: `all ${present} values are numbers (decimal "${numbers.decimal}")` });
+      }
       continue;
     }
     if (distinct.size < 2) {
@@ -310,8 +325,51 @@ export function detectColumns(columns: readonly string[], rows: readonly Record<
   if (multiSelect.length > 0) {
     config.multiSelect = multiSelect.map((block) => ({ id: block.id, columns: block.options ?? block.columns }));
   }
+  // Columns whose values read both ways follow the mark the other numeric columns decided; when
+  // none did, a ";"-separated file is taken to use the decimal comma (spreadsheets write ";"
+  // exactly where "," is the decimal mark), and otherwise the config asks for "decimal".
+  let twoWaysMark: string | undefined;
+  let twoWaysWhy = '';
+  if (marks.size === 1) {
+    twoWaysMark = [...marks][0] as string;
+    twoWaysWhy = 'as the other numeric columns';
+  } else if (marks.size === 0 && delimiter === ';') {
+    twoWaysMark = ',';
+    twoWaysWhy = 'the file is ";"-separated, as spreadsheets write it where the decimal mark is a comma; check it';
+  }
+  if (twoWays.length > 0 && marks.size === 0 && twoWaysMark !== undefined) marks.add(twoWaysMark);
+  for (const column of twoWays) {
+    const index = decisions.findIndex((d) => d.column === column);
+    const decision = decisions[index] as ColumnDecision;
+    decisions[index] = {
+      ...decision,
+      reason:
+        twoWaysMark === undefined
+          ? `${decision.reason}, but they read two ways ("60.828" is 60828 with a decimal comma, 60.828 with a decimal point): set "decimal" in the config`
+          : `${decision.reason} (decimal "${twoWaysMark}") ${twoWaysWhy}`,
+    };
+  }
   if (marks.size === 1 && marks.has(',')) config.decimal = ',';
   return { config, decisions };
+}
+
+/**
+ * Whether every non-blank cell of a column is a number, by the library's number reader: the
+ * decimal mark it decides, or null when every value reads both ways (only "60.828"-like
+ * values), or null as the whole result when the column is not numeric.
+ */
+function readNumbers(rows: readonly Record<string, string | null>[], column: string): { readonly decimal: ',' | '.' | null } | null {
+  try {
+    const numbers = numericColumn(rows, column);
+    return numbers.bad.length === 0 ? { decimal: numbers.decimal } : null;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // numericColumn refuses a column whose mark cannot be decided; it is numeric if it reads
+    // cleanly with either mark.
+    const comma = numericColumn(rows, column, { decimal: ',' });
+    const point = numericColumn(rows, column, { decimal: '.' });
+    return comma.bad.length === 0 && point.bad.length === 0 ? { decimal: null } : null;
+  }
 }
 
 /**
@@ -370,7 +428,7 @@ export async function runInit(io: CliIo, options: InitCommandOptions): Promise<n
   const { csv } = await readCsvFile(io, options.csv, 'survey CSV', {
     ...(options.encoding !== undefined && { encoding: options.encoding }),
   }, '--encoding, e.g. --encoding windows-1252');
-  const detected = detectColumns(csv.columns, csv.rows);
+  const detected = detectColumns(csv.columns, csv.rows, csv.delimiter);
   const { decisions } = detected;
   const config = options.encoding === undefined ? detected.config : { ...detected.config, encoding: options.encoding };
   const say = options.out === undefined ? io.stderr : io.stdout;

@@ -50,15 +50,6 @@ export interface CsvFile {
 export type CsvReading = Pick<CliConfig, 'encoding' | 'delimiter'>;
 
 /**
- * `parseCsv` as the csv contract describes it: bytes in, a WHATWG `encoding`, the `source`
- * (file name) for messages, and the file line of every record and the encoding used out.
- */
-type ParseCsvBytes = (
-  input: Uint8Array,
-  options: { readonly encoding?: string; readonly delimiter?: CsvReading['delimiter']; readonly source: string },
-) => ParseCsvResult & { readonly lines: readonly number[]; readonly encoding: string };
-
-/**
  * Reads a CSV file as bytes and parses it with the library's `parseCsv` (which decodes them:
  * a byte order mark decides, else UTF-8 strictly or the config's `encoding`), with a progress
  * line for slow reads.
@@ -81,10 +72,9 @@ export async function readCsvFile(
 ): Promise<CsvFile> {
   const progress = new Progress(io, file);
   const bytes = await readBytes(io, file, role);
-  let csv: ReturnType<ParseCsvBytes>;
+  let csv: ParseCsvResult;
   try {
-    // contract: csv (parseCsv reads bytes, takes encoding and source, returns lines and encoding)
-    csv = (parseCsv as unknown as ParseCsvBytes)(bytes, {
+    csv = parseCsv(bytes, {
       source: file,
       ...(reading.encoding !== undefined && { encoding: reading.encoding }),
       ...(reading.delimiter !== undefined && { delimiter: reading.delimiter }),
@@ -92,7 +82,10 @@ export async function readCsvFile(
   } catch (error) {
     progress.done(0);
     if (error instanceof CsvInputError) {
-      const located = error.issues.filter((issue) => Number.isInteger(issue.row) && issue.row > 0);
+      // Bytes that do not decode are a reading problem (exit 2, naming the option to set);
+      // records that do not parse are data problems with a line (exit 1).
+      const decoding = error.issues.some((issue) => issue.kind === 'encoding' || issue.kind === 'nul');
+      const located = decoding ? [] : error.issues.filter((issue) => Number.isInteger(issue.row) && issue.row > 0);
       if (located.length > 0) throw new CliError(1, located.map((issue) => formatProblem({ file, line: issue.row, message: issue.message })).join('\n'));
       // Bytes that do not decode (invalid UTF-8, NUL bytes): the message names the byte offset
       // and the option to set, which for the CLI is the config's "encoding".
@@ -172,16 +165,6 @@ function show(value: unknown): string {
 }
 
 /**
- * The definition `safeSurvey` takes once the reading contracts are merged: `decimal` and
- * `thousands` (engineer "reading-a") and `multiSelect` (engineer "survey").
- */
-type SurveyDefinitionWithReading = SurveyDefinition & {
-  readonly decimal?: CliConfig['decimal'];
-  readonly thousands?: CliConfig['thousands'];
-  readonly multiSelect?: CliConfig['multiSelect'];
-};
-
-/**
  * The columns of the file as text, renamed and recoded as the config says. Problems with the
  * config's column names (a renamed or recoded column that is not in the file) go to `problems`.
  */
@@ -241,7 +224,7 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
   }
   const lineOf = (row: number): number => lines[row] ?? row + 2;
   const columns = sourceColumns(input, config, problems);
-  const definition: SurveyDefinitionWithReading = {
+  const definition: SurveyDefinition = {
     // fromEntries keeps a column named "__proto__" as an own property.
     columns: Object.fromEntries(columns),
     id: config.id,
@@ -255,8 +238,7 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
   };
   let result: ReturnType<typeof safeSurvey>;
   try {
-    // contract: reading-a (decimal, thousands), survey (multiSelect)
-    result = safeSurvey(definition as SurveyDefinition);
+    result = safeSurvey(definition);
   } catch (error) {
     // A reading option the library refuses for this data (e.g. an ambiguous decimal mark under
     // "auto", named with the column and example cells) is a problem of the data, not a crash.

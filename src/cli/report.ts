@@ -1,4 +1,4 @@
-import * as core from '../index';
+import { readFrame } from '../data/frame';
 import { toHtml } from '../report/html';
 import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
@@ -20,12 +20,6 @@ export interface ReportCommandOptions {
   readonly out?: string;
 }
 
-/** `readFrame` as the reading contract describes it (engineer "reading-a"), exported from the core. */
-type ReadFrame = (
-  rows: readonly Record<string, string | null>[],
-  options: { readonly decimal?: CliConfig['decimal']; readonly thousands?: CliConfig['thousands'] },
-) => Record<string, unknown>[];
-
 /**
  * The population frame's rows typed by the library's `readFrame`: numeric columns become
  * numbers by the same rules as the survey's (the config's `decimal` and `thousands`), the
@@ -36,13 +30,11 @@ type ReadFrame = (
  * @throws CliError 1 naming the frame file when `readFrame` refuses a column (an ambiguous decimal mark)
  */
 export function frameRows(input: CsvFile, config: CliConfig): Record<string, unknown>[] {
-  // contract: reading-a (readFrame in the core)
-  const readFrame = (core as unknown as { readonly readFrame: ReadFrame }).readFrame;
   try {
     return readFrame(input.csv.rows, {
       ...(config.decimal !== undefined && { decimal: config.decimal }),
       ...(config.thousands !== undefined && { thousands: config.thousands }),
-    });
+    }).rows;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(1, formatProblem({ file: input.file, message }));

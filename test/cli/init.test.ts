@@ -97,6 +97,39 @@ describe('detectColumns', () => {
     expect(ragged[1]).toMatchObject({ column: 'constructor', role: 'skipped' });
   });
 
+  describe('a numeric column whose values read two ways ("60.828": 60828 or 60.828)', () => {
+    const rows = (delimiter: string, index: boolean) =>
+      ['id', 'pop', ...(index ? ['idx'] : []), 'q'].join(delimiter) +
+      '\n' +
+      ['60.828', '104.305', '48.602', '35.090']
+        .map((pop, i) => [String(i), pop, ...(index ? [`1${delimiter === ';' ? ',' : '.'}0${i}`] : []), 'I høj grad'].join(delimiter))
+        .join('\n') +
+      '\n';
+    const detectWith = (text: string) => {
+      const csv = parseCsv(text);
+      return detectColumns(csv.columns, csv.rows, csv.delimiter);
+    };
+
+    it('follows the decimal mark another numeric column decides', () => {
+      const { config, decisions } = detectWith(rows(';', true));
+      expect(config.decimal).toBe(',');
+      expect(decisions[1]).toMatchObject({ column: 'pop', role: 'number', reason: 'all 4 values are numbers (decimal ",") as the other numeric columns' });
+    });
+
+    it('takes the decimal comma in a ";"-separated file when nothing else decides, and says to check it', () => {
+      const { config, decisions } = detectWith(rows(';', false));
+      expect(config.decimal).toBe(',');
+      expect(decisions[1]?.reason).toMatch(/decimal ","\) the file is ";"-separated.*check it$/);
+    });
+
+    it('asks for "decimal" in a ","-separated file where nothing decides', () => {
+      const { config, decisions } = detectWith(rows(',', false).replace(/(\d+)\.(\d{3})/g, '"$1.$2"'));
+      expect(config.decimal).toBeUndefined();
+      expect(config.attributes).toEqual({ pop: 'number' });
+      expect(decisions[1]?.reason).toMatch(/read two ways .*set "decimal" in the config$/);
+    });
+  });
+
   it('does not pick a scale below 95 %', () => {
     const answers = [...Array(18).fill('I høj grad'), 'Måske', 'Nej'];
     const { decisions } = detect(`id;q\n${answers.map((a, i) => `${i};${a}`).join('\n')}\n`);

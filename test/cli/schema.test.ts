@@ -60,7 +60,7 @@ const FULL: Record<string, unknown>[] = [
     rename: { 'Hvilken region?': 'region' },
     recode: { region: { 'Region Hovedstaden': 'Hovedstaden' } },
     multiSelect: [
-      { id: 'støtte', columns: ['Støtte: Sparring', 'Støtte: Kurser'], options: ['Støtte: Kurser', 'Støtte: Sparring'], ticked: ['x', 1], notTicked: ['0', false], blank: 'notTicked' },
+      { id: 'støtte', columns: ['Støtte: Sparring', 'Støtte: Kurser'], options: ['Støtte: Kurser', 'Støtte: Sparring'], ticked: ['x', 1], notTicked: ['0', false], blank: 'not-ticked' },
       { id: 'kanaler', column: 'Kanaler', separator: ';', options: ['Mail', 'Telefon'] },
     ],
     decimal: ',',
