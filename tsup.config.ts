@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 import { CONFIG_SCHEMA } from './src/cli/configSchema';
 
 export default defineConfig((cli) => ({
-  // Entry points: the core, CSV reading (pulls in papaparse), the demo data and the Vega-Lite
+  // Entry points: the core, CSV reading (its own RFC 4180 reader), the demo data and the Vega-Lite
   // helpers, so that none of the others weighs on the core bundle.
   entry: {
     index: 'src/index.ts',
