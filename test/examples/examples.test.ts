@@ -11,7 +11,7 @@ describe('README stays true', () => {
   const readme = readFileSync(`${root}README.md`, 'utf8');
 
   it('shows examples/readme.ts verbatim as its example', () => {
-    const code = readme.match(/## Example\n\n```ts\n([\s\S]*?)```/)?.[1];
+    const code = readme.match(/## Example\n\n[\s\S]*?```ts\n([\s\S]*?)```/)?.[1];
     expect(code).toBe(readFileSync(`${root}examples/readme.ts`, 'utf8'));
   });
 
@@ -74,5 +74,27 @@ describe('examples/notebook.ts', () => {
     expect(out).toMatch(/│ 'Tidlig indsats og forebyggelse' +│/);
     expect(out).toMatch(/^## Shares and means per question$/m);
     expect(out).toMatch(/Jupyter MIME types: text\/html, text\/markdown, text\/plain/);
+  });
+});
+
+describe('examples/export.ts and docs/from-export-to-report.md', () => {
+  const guide = readFileSync(`${root}docs/from-export-to-report.md`, 'utf8');
+
+  it('the guide shows the output of examples/export.ts exactly as it runs', () => {
+    const out = run('examples/export.ts');
+    expect(guide).toContain(`\`\`\`text\n${out}\`\`\``);
+    // What the walk-through is about: the refused decimal mark, the recoded regions, the typed
+    // frame, and the check against all 98 municipalities.
+    expect(out).toMatch(/^Without decimal: ambiguous-number: cannot tell the decimal mark of column "Indbyggere"/m);
+    expect(out).toMatch(/^95 respondents, 8 items; regions: Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland$/m);
+    expect(out).toMatch(/^Frame: 98 municipalities; code \(number\), name \(text\), region \(text\), population \(number\)$/m);
+    expect(out).toMatch(/^\| population +\| +59\.415 \|/m);
+    expect(out).toMatch(/Alle populationsværdier ligger inden for stikprøvens interval/);
+  });
+
+  it('the export is the one its committed generator writes', () => {
+    const before = readFileSync(`${root}examples/export/survey-export.csv`);
+    run('scripts/make-export-example.ts');
+    expect(readFileSync(`${root}examples/export/survey-export.csv`).equals(before)).toBe(true);
   });
 });
