@@ -174,7 +174,7 @@ export function defineScale<const L extends string, const N extends string = nev
     nonSubstantive: nonSubstantive as N[],
     aliases: Object.fromEntries(aliases) as Record<string, L | N>,
     categories: categories as (L | N)[],
-    lookup: Object.fromEntries(lookup),
+    lookup: ownLookup(lookup),
     reversed: false,
   });
 }
@@ -358,4 +358,16 @@ function readAliases(
     lookup.set(key, index);
   }
   return aliases;
+}
+
+/**
+ * The spelling → category record of a scale, without a prototype: a label spelt "constructor"
+ * or "toString" is looked up like any other, and a spelling the scale does not have is
+ * `undefined`, never an inherited member of `Object.prototype`. Internal (shared with
+ * `reverseScale`).
+ */
+export function ownLookup(entries: Iterable<readonly [string, number]>): Record<string, number> {
+  const record = Object.create(null) as Record<string, number>;
+  for (const [spelling, index] of entries) record[spelling] = index;
+  return record;
 }

@@ -1,4 +1,4 @@
-import { freezeScale } from './defineScale';
+import { freezeScale, ownLookup } from './defineScale';
 import type { Scale } from './types';
 
 /** Suffix added to the id of a reversed scale. */
@@ -63,7 +63,7 @@ export function reverseScale<L extends string, N extends string>(scale: Scale<L,
     nonSubstantive: [...scale.nonSubstantive],
     aliases: { ...scale.aliases },
     categories: [...levels, ...scale.nonSubstantive],
-    lookup: Object.fromEntries(entries),
+    lookup: ownLookup(entries),
     reversed: !scale.reversed,
   });
 }

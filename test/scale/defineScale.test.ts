@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineScale } from '../../src/scale/defineScale';
+import { likert } from '../../src/data/likert';
+import { scales } from '../../src/scale/presets';
+import { reverseScale } from '../../src/scale/reverseScale';
 
 const degreeLevels = ['Slet ikke', 'I mindre grad', 'I høj grad', 'I meget høj grad'] as const;
 
@@ -196,5 +199,23 @@ describe('defineScale', () => {
         /the neutral level "b" is in disagree; pass agree and disagree explicitly/,
       );
     });
+  });
+});
+
+describe('scale lookups hold only the scale’s own spellings', () => {
+  it('an Object member name is not a spelling of a preset or a defined scale', () => {
+    for (const scale of [scales.daDegree4, reverseScale(scales.daDegree4)]) {
+      expect(scale.lookup['constructor']).toBeUndefined();
+      expect(scale.lookup['toString']).toBeUndefined();
+      expect(scale.lookup['__proto__']).toBeUndefined();
+    }
+  });
+
+  it('a label spelt like an Object member is looked up like any other', () => {
+    const odd = defineScale({ id: 'odd', levels: ['constructor', 'toString', '__proto__'] });
+    expect(odd.lookup['constructor']).toBe(0);
+    expect(odd.lookup['__proto__']).toBe(2);
+    expect(Object.keys(odd.lookup)).toEqual(['constructor', 'tostring', '__proto__']);
+    expect([...likert(['__proto__', 'TOSTRING', 'constructor'], odd).codes]).toEqual([2, 1, 0]);
   });
 });
