@@ -6,8 +6,21 @@
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import { isMissingValue } from './missing';
 
-/** White space and invisible characters at either end of a text. */
-const ENDS = new RegExp(`^[\\s${INVISIBLE_CHARACTERS}]+|[\\s${INVISIBLE_CHARACTERS}]+$`, 'g');
+/** One white-space or invisible character (tested one character at a time). */
+const SPACE_OR_INVISIBLE = new RegExp(`[\\s${INVISIBLE_CHARACTERS}]`);
+
+/**
+ * The text without white space and invisible characters at either end, in one pass from each
+ * end. (A regex such as `/\s+$/` is quadratic on a long inner run of spaces followed by text:
+ * it retries the run from every position.)
+ */
+function trimEnds(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SPACE_OR_INVISIBLE.test(text[start] as string)) start++;
+  while (end > start && SPACE_OR_INVISIBLE.test(text[end - 1] as string)) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 
 /**
  * The category a cell stands for, as text, or `null` for a missing cell; the one definition of
@@ -54,7 +67,7 @@ export function readCategoryKey(value: unknown): string | null | undefined {
   if (isMissingValue(value)) return null;
   switch (typeof value) {
     case 'string':
-      return value.replace(ENDS, '').normalize('NFC');
+      return trimEnds(value).normalize('NFC');
     case 'number':
       return Number.isFinite(value) ? decimalText(value) : undefined;
     case 'bigint':
