@@ -22,7 +22,9 @@ function escapeHtml(text: string): string {
 
 /** A fragment usable in an id: letters, digits, `-` and `_`. */
 function idFragment(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'table';
+  // Runs of dashes collapse with the rest, so that trimming the ends needs no backtracking
+  // (`/-+$/` is quadratic on a long inner run of dashes).
+  return text.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-|-$/g, '') || 'table';
 }
 
 /**
