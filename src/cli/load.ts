@@ -1,5 +1,6 @@
 import { CsvInputError } from '../csv/CsvInputError';
 import { parseCsv, type ParseCsvResult } from '../csv/parseCsv';
+import { readCategoryKey } from '../data/keys';
 import { isMissingValue } from '../data/source';
 import { safeSurvey, type Survey, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import { closestName, validateConfig, type CliConfig } from './config';
@@ -191,11 +192,14 @@ function sourceColumns(input: CsvFile, config: CliConfig, problems: Problem[]): 
       problems.push({ file, line: 1, message: `recode: column ${quoteName(name)} is not in the file${suggestion === undefined ? '' : `; did you mean ${quoteName(suggestion)}?`}` });
       continue;
     }
-    const to = new Map(Object.entries(mapping));
+    // Values are compared as category keys (trimmed, invisible characters removed, NFC), the
+    // rule the library reads categories by, so a recode matches every spelling the survey would
+    // count as the same category.
+    const to = new Map(Object.entries(mapping).map(([from, value]) => [readCategoryKey(from), value] as const));
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
-      const replacement = to.get(cell) ?? to.get(cell.trim());
+      const replacement = to.get(readCategoryKey(cell));
       if (replacement !== undefined) cells[i] = replacement;
     }
   }

@@ -33,6 +33,23 @@ describe('the CLI reads its CSV with the library (bytes, rename, recode, numbers
     expect(text).toContain('"Hovedstaden"');
   });
 
+  it('recodes every spelling the library counts as one category (spaces, a zero-width space, NFD)', async () => {
+    const cells = ['Region Sjælland', ' Region Sjælland ', 'Region Sjælland\u200B', 'Region Sjælland'.normalize('NFD'), 'Region Nordjylland', 'Region Nordjylland'];
+    const csv = `id;region;q\n${cells.map((cell, i) => `${i + 1};${cell};${i % 2 === 0 ? 'I høj grad' : 'Slet ikke'}`).join('\n')}\n`;
+    const config = {
+      ...base,
+      attributes: { region: 'category' },
+      recode: { region: { 'Region Sjælland': 'Sjælland', 'Region Nordjylland': 'Nordjylland' } },
+      report: { sections: ['means'], by: ['region'] },
+    };
+    const r = await run(['report', 's.csv', '-c', 'c.json', '-f', 'json'], { 's.csv': csv, 'c.json': JSON.stringify(config) });
+    expect(r.code).toBe(0);
+    const text = JSON.stringify(JSON.parse(r.stdout).tables);
+    expect(text).toContain('"Sjælland"');
+    expect(text).toContain('"Nordjylland"');
+    expect(text).not.toContain('Region Sj');
+  });
+
   it('a recoded column that is not in the file is a problem on line 1', async () => {
     const config = { ...base, recode: { regoin: { a: 'b' } } };
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': 'id;region;q\n1;a;Ved ikke\n', 'c.json': JSON.stringify(config) });
