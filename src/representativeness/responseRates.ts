@@ -1,18 +1,17 @@
-import { medianSplit, sizeGroups, type SizeGroupsResult } from '../data/sizeGroups';
+import { medianSplit, sizeGroups, type SizeGrouping, type SizeGroupsResult } from '../data/sizeGroups';
 import { isMissingValue, sourceFromRows } from '../data/source';
 import type { Survey } from '../data/survey';
-import { describeValue } from '../internal/validate';
+import type { GroupByBreaks, GroupByMedian } from '../data/sizeGroups';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { categoryKey, formatRows } from './internal';
 
 /**
- * One grouping of the frame: a categorical column (`'region'`), size groups from fixed cut points
- * (`{ column: 'population', breaks: [50000, 100000] }`) or halves split at the frame's median
- * (`{ column: 'population', split: 'median' }`).
+ * One grouping of the frame: a categorical column (`'region'`), or a {@link SizeGrouping} of a
+ * numeric column, the type `compareGroups` and `report` take: fixed cut points
+ * (`{ attribute: 'population', breaks: [50000, 100000] }`) or halves split at a median
+ * (`{ attribute: 'population', split: 'median' }`, by default the median of the whole frame).
  */
-export type ResponseRateGrouping =
-  | string
-  | { readonly column: string; readonly breaks: readonly number[]; readonly labels?: readonly string[] }
-  | { readonly column: string; readonly split: 'median'; readonly labels?: readonly [string, string] };
+export type ResponseRateGrouping = string | SizeGrouping;
 
 /** Options of {@link responseRates}. */
 export interface ResponseRatesOptions {
@@ -94,9 +93,10 @@ export function responseRates(
   if (options === null || typeof options !== 'object' || typeof options.id !== 'string') {
     throw new TypeError(`${fn}: options must give the frame's id column, e.g. { id: 'code', by: ['region'] }`);
   }
+  checkOptionKeys(fn, options, optionKeys<ResponseRatesOptions>({ id: true, by: true }));
   const by = options.by ?? [];
   if (!Array.isArray(by)) {
-    throw new TypeError(`${fn}: by must be an array of groupings, e.g. ['region', { column: 'population', split: 'median' }], got ${describeValue(by)}`);
+    throw new TypeError(`${fn}: by must be an array of groupings, e.g. ['region', { attribute: 'population', split: 'median' }], got ${describeValue(by)}`);
   }
   const groupings = by.map((g: unknown, i) => parseGrouping(fn, g, i));
   const source = sourceFromRows(fn, frame, [options.id, ...groupings.map((g) => g.column)]);
@@ -194,7 +194,10 @@ export function responseRates(
         grouped =
           grouping.kind === 'breaks'
             ? sizeGroups(numbers, { breaks: grouping.breaks, ...(grouping.labels ? { labels: grouping.labels } : {}) })
-            : medianSplit(numbers, grouping.labels ? { labels: grouping.labels } : {});
+            : medianSplit(numbers, {
+                ...(grouping.reference === undefined ? {} : { reference: grouping.reference }),
+                ...(grouping.labels === undefined ? {} : { labels: grouping.labels }),
+              });
       } catch (error) {
         throw new RangeError(`${fn}: grouping by "${grouping.column}": ${(error as Error).message}`);
       }
@@ -222,24 +225,34 @@ function counts(frame: number, responded: number): ResponseRateCounts {
 type ParsedGrouping =
   | { kind: 'category'; column: string }
   | { kind: 'breaks'; column: string; breaks: readonly number[]; labels?: readonly string[] }
-  | { kind: 'median'; column: string; labels?: readonly [string, string] };
+  | { kind: 'median'; column: string; reference?: ArrayLike<number | null | undefined>; labels?: readonly [string, string] };
+
+const BREAKS_KEYS = optionKeys<GroupByBreaks>({ attribute: true, breaks: true, labels: true });
+const MEDIAN_KEYS = optionKeys<GroupByMedian>({ attribute: true, split: true, reference: true, labels: true });
 
 function parseGrouping(fn: string, grouping: unknown, i: number): ParsedGrouping {
   if (typeof grouping === 'string' && grouping.trim() !== '') return { kind: 'category', column: grouping };
-  if (grouping !== null && typeof grouping === 'object') {
-    const g = grouping as { column?: unknown; breaks?: unknown; split?: unknown; labels?: unknown };
-    if (typeof g.column === 'string' && g.column.trim() !== '') {
+  if (grouping !== null && typeof grouping === 'object' && !Array.isArray(grouping)) {
+    const g = grouping as { attribute?: unknown; breaks?: unknown; split?: unknown; reference?: unknown; labels?: unknown };
+    const isMedian = Object.hasOwn(g, 'split');
+    checkOptionKeys(`${fn}: by[${i}]`, g, isMedian ? MEDIAN_KEYS : BREAKS_KEYS);
+    if (typeof g.attribute === 'string' && g.attribute.trim() !== '') {
       const labels = g.labels as readonly string[] | undefined;
-      if (g.split === 'median' && g.breaks === undefined) {
-        return labels ? { kind: 'median', column: g.column, labels: labels as readonly [string, string] } : { kind: 'median', column: g.column };
+      if (isMedian && g.split === 'median') {
+        return {
+          kind: 'median',
+          column: g.attribute,
+          ...(g.reference === undefined ? {} : { reference: g.reference as ArrayLike<number | null | undefined> }),
+          ...(labels === undefined ? {} : { labels: labels as readonly [string, string] }),
+        };
       }
-      if (Array.isArray(g.breaks) && g.split === undefined) {
-        return labels ? { kind: 'breaks', column: g.column, breaks: g.breaks as number[], labels } : { kind: 'breaks', column: g.column, breaks: g.breaks as number[] };
+      if (!isMedian && Array.isArray(g.breaks)) {
+        return { kind: 'breaks', column: g.attribute, breaks: g.breaks as number[], ...(labels === undefined ? {} : { labels }) };
       }
     }
   }
   throw new TypeError(
-    `${fn}: by[${i}] must be a column name, { column, breaks, labels? } or { column, split: 'median' }, got ${describeValue(grouping)}`,
+    `${fn}: by[${i}] must be a column name, { attribute, breaks, labels? } or { attribute, split: 'median', reference?, labels? }, got ${describeValue(grouping)}`,
   );
 }
 
