@@ -4,7 +4,7 @@
  * these; they read values and return new arrays, never changing their input. Internal apart
  * from the option types, which `src/index.ts` re-exports.
  */
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { CELL_INVALID, CELL_MISSING, CELL_TICKED, type CodedMultiSelect } from './multiSelectCoding';
 import { normalizeLabel } from '../scale/normalizeLabel';
 
@@ -58,6 +58,7 @@ function own(record: object, key: string): boolean {
 export function readRecodeOptions(fn: string, options: unknown): { as: string | undefined; unmapped: UnmappedPolicy } {
   if (options === undefined) return { as: undefined, unmapped: 'error' };
   if (!isRecord(options)) throw new TypeError(`${fn}: options must be an object such as { as: 'region2' }, got ${describeValue(options)}`);
+  checkOptionKeys(fn, options, optionKeys<RecodeOptions>({ as: true, unmapped: true }));
   const { as, unmapped = 'error' } = options as { as?: unknown; unmapped?: unknown };
   if (as !== undefined && (typeof as !== 'string' || as === '')) {
     throw new TypeError(`${fn}: as must name the new attribute, got ${describeValue(as)}`);
@@ -149,6 +150,7 @@ export function readCombinationsOptions(fn: string, options: unknown): Combinati
   if (!isRecord(options)) {
     throw new TypeError(`${fn}: options { as, categories } are required, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<CombinationsOptions>({ as: true, categories: true, none: true, other: true }));
   const { as, categories, none, other } = options as Record<string, unknown>;
   if (typeof as !== 'string' || as === '') throw new TypeError(`${fn}: as must name the new attribute, got ${describeValue(as)}`);
   if (!isRecord(categories) || Object.keys(categories).length === 0) {

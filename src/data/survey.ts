@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, firstUnknownKey, optionKeys, unknownKeyHint } from '../internal/validate';
 import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
 import { safeLikert } from './likert';
@@ -8,7 +8,13 @@ import { isMissingValue } from './missing';
 import { readSource, type SourceInput } from './source';
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type NumberColumn, type ThousandsMark } from './number';
 import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
-import { multiSelectColumns, readMultiSelect, type SurveyMultiSelectDefinition } from './multiSelectDefinition';
+import {
+  multiSelectColumns,
+  readMultiSelect,
+  type SurveyMultiSelectColumns,
+  type SurveyMultiSelectDefinition,
+  type SurveyMultiSelectSeparated,
+} from './multiSelectDefinition';
 import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
@@ -158,6 +164,81 @@ export type SafeSurveyResult<I extends string = string> =
 
 const SHOW = 5;
 
+/** The keys a survey definition, an item and an attribute given as an object may have. */
+const definitionKeys = (): readonly string[] =>
+  optionKeys<SurveyDefinition>({
+  rows: true,
+  columns: true,
+  table: true,
+  survey: true,
+  id: true,
+  items: true,
+  attributes: true,
+  weight: true,
+  duplicates: true,
+  unknown: true,
+  decimal: true,
+  thousands: true,
+  multiSelect: true,
+});
+const itemKeys = (): readonly string[] =>
+  optionKeys<SurveyItemDefinition>({
+  id: true,
+  column: true,
+  scale: true,
+  label: true,
+  group: true,
+  topic: true,
+  reverse: true,
+});
+const attributeKeys = (): readonly string[] =>
+  optionKeys<Exclude<AttributeDefinition, string>>({ column: true, kind: true });
+const multiSelectColumnsKeys = (): readonly string[] =>
+  optionKeys<SurveyMultiSelectColumns>({
+  id: true,
+  columns: true,
+  options: true,
+  ticked: true,
+  notTicked: true,
+  blank: true,
+  label: true,
+});
+const multiSelectSeparatedKeys = (): readonly string[] =>
+  optionKeys<SurveyMultiSelectSeparated>({
+  id: true,
+  column: true,
+  separator: true,
+  options: true,
+  blank: true,
+  label: true,
+});
+
+/**
+ * A 'definition' issue for each multi-select declaration with a key its form does not have:
+ * the column form when it has `columns`, the separator form when it has `column` or `separator`,
+ * either when it has neither (the reader then reports the missing columns too).
+ */
+function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): void {
+  if (!Array.isArray(declarations)) return;
+  declarations.forEach((declaration: unknown, index) => {
+    if (declaration === null || typeof declaration !== 'object') return;
+    const has = (key: string): boolean => Object.hasOwn(declaration, key);
+    const allowed = has('columns')
+      ? multiSelectColumnsKeys()
+      : has('column') || has('separator')
+        ? multiSelectSeparatedKeys()
+        : [...new Set([...multiSelectColumnsKeys(), ...multiSelectSeparatedKeys()])];
+    const key = firstUnknownKey(declaration, allowed);
+    if (key === undefined) return;
+    const id = (declaration as { id?: unknown }).id;
+    issues.push({
+      kind: 'definition',
+      ...(typeof id === 'string' ? { question: id } : {}),
+      message: `unknown key ${JSON.stringify(key)} in multiSelect[${index}]; ${unknownKeyHint(key, allowed, 'keys')}`,
+    });
+  });
+}
+
 /**
  * Reads and codes a survey: respondents from rows, columns, an Arrow-like table or an existing
  * survey; Likert items coded once against their scales; typed attributes; optional weights.
@@ -220,6 +301,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
   const issues: SurveyIssue[] = [];
+  const unknownTop = firstUnknownKey(definition, definitionKeys());
   const { id: idColumn, items = [], weight } = definition;
   // Attribute kinds by name, and the source column of each (the name unless given otherwise).
   const attributes: Record<string, 'number' | 'category'> = {};
@@ -229,11 +311,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 
   // --- the definition itself ---------------------------------------------------------------
   const sources = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => definition[k] !== undefined);
+  const unknownTopMessage =
+    unknownTop === undefined ? undefined : `unknown key ${JSON.stringify(unknownTop)} in the definition; ${unknownKeyHint(unknownTop, definitionKeys(), 'keys')}`;
   if (sources.length !== 1) {
     throw new TypeError(
-      `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}`,
+      `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}${unknownTopMessage === undefined ? '' : ` (${unknownTopMessage})`}`,
     );
   }
+  if (unknownTopMessage !== undefined) issues.push({ kind: 'definition', message: unknownTopMessage });
   if (typeof idColumn !== 'string' || idColumn === '') {
     issues.push({ kind: 'definition', message: `id must name the respondent id column, got ${describeValue(idColumn)}` });
   }
@@ -245,6 +330,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     if (item === null || typeof item !== 'object' || typeof item.id !== 'string' || item.id === '') {
       issues.push({ kind: 'definition', message: `items[${index}] needs a non-empty string id` });
       continue;
+    }
+    const unknownItemKey = firstUnknownKey(item, itemKeys());
+    if (unknownItemKey !== undefined) {
+      issues.push({
+        kind: 'definition',
+        item: item.id,
+        message: `unknown key ${JSON.stringify(unknownItemKey)} in items[${index}]; ${unknownKeyHint(unknownItemKey, itemKeys(), 'keys')}`,
+      });
     }
     if (itemIds.has(item.id)) issues.push({ kind: 'definition', item: item.id, message: `item id "${item.id}" is used twice; item ids must be unique` });
     itemIds.add(item.id);
@@ -258,6 +351,13 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   }
   for (const [name, spec] of Object.entries(attributeDefinitions ?? {}) as [string, unknown][]) {
     const isObject = spec !== null && typeof spec === 'object';
+    const unknownAttributeKey = isObject ? firstUnknownKey(spec, attributeKeys()) : undefined;
+    if (unknownAttributeKey !== undefined) {
+      issues.push({
+        kind: 'definition',
+        message: `unknown key ${JSON.stringify(unknownAttributeKey)} in attributes[${JSON.stringify(name)}]; ${unknownKeyHint(unknownAttributeKey, attributeKeys(), 'keys')}`,
+      });
+    }
     const kind = isObject ? (spec as { kind?: unknown }).kind : spec;
     const column = isObject ? (spec as { column?: unknown }).column : name;
     if (kind !== 'number' && kind !== 'category') {
@@ -279,6 +379,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     issues.push({ kind: 'definition', message: `unknown must be 'error' or 'missing', got ${describeValue(unknownPolicy)}` });
   }
   const numberMarks = checkNumberMarks(definition, issues);
+  checkMultiSelectKeys(definition.multiSelect, issues);
   if (issues.length > 0) return { ok: false, issues };
 
   // --- read the source ---------------------------------------------------------------------

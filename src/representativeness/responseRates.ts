@@ -227,15 +227,17 @@ type ParsedGrouping =
   | { kind: 'breaks'; column: string; breaks: readonly number[]; labels?: readonly string[] }
   | { kind: 'median'; column: string; reference?: ArrayLike<number | null | undefined>; labels?: readonly [string, string] };
 
-const BREAKS_KEYS = optionKeys<GroupByBreaks>({ attribute: true, breaks: true, labels: true });
-const MEDIAN_KEYS = optionKeys<GroupByMedian>({ attribute: true, split: true, reference: true, labels: true });
+const breaksKeys = (): readonly string[] =>
+  optionKeys<GroupByBreaks>({ attribute: true, breaks: true, labels: true });
+const medianKeys = (): readonly string[] =>
+  optionKeys<GroupByMedian>({ attribute: true, split: true, reference: true, labels: true });
 
 function parseGrouping(fn: string, grouping: unknown, i: number): ParsedGrouping {
   if (typeof grouping === 'string' && grouping.trim() !== '') return { kind: 'category', column: grouping };
   if (grouping !== null && typeof grouping === 'object' && !Array.isArray(grouping)) {
     const g = grouping as { attribute?: unknown; breaks?: unknown; split?: unknown; reference?: unknown; labels?: unknown };
     const isMedian = Object.hasOwn(g, 'split');
-    checkOptionKeys(`${fn}: by[${i}]`, g, isMedian ? MEDIAN_KEYS : BREAKS_KEYS);
+    checkOptionKeys(`${fn}: by[${i}]`, g, isMedian ? medianKeys() : breaksKeys());
     if (typeof g.attribute === 'string' && g.attribute.trim() !== '') {
       const labels = g.labels as readonly string[] | undefined;
       if (isMedian && g.split === 'median') {
