@@ -214,15 +214,19 @@ const multiSelectSeparatedKeys = (): readonly string[] =>
 });
 
 /**
- * A 'definition' issue for each multi-select declaration with a key its form does not have:
+ * Adds a 'definition' issue for each multi-select declaration with a key its form does not have:
  * the column form when it has `columns`, the separator form when it has `column` or `separator`,
- * either when it has neither (the reader then reports the missing columns too).
+ * either when it has neither (the reader then reports the missing columns too). Returns how many
+ * it added.
  */
-function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): void {
-  if (!Array.isArray(declarations)) return;
+function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): number {
+  if (!Array.isArray(declarations)) return 0;
+  let found = 0;
   declarations.forEach((declaration: unknown, index) => {
     if (declaration === null || typeof declaration !== 'object') return;
     const has = (key: string): boolean => Object.hasOwn(declaration, key);
+    // A declaration of both forms at once is reported by the reader, which says how to choose.
+    if (has('columns') && (has('column') || has('separator'))) return;
     const allowed = has('columns')
       ? multiSelectColumnsKeys()
       : has('column') || has('separator')
@@ -230,6 +234,7 @@ function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): voi
         : [...new Set([...multiSelectColumnsKeys(), ...multiSelectSeparatedKeys()])];
     const key = firstUnknownKey(declaration, allowed);
     if (key === undefined) return;
+    found++;
     const id = (declaration as { id?: unknown }).id;
     issues.push({
       kind: 'definition',
@@ -237,6 +242,7 @@ function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): voi
       message: `unknown key ${JSON.stringify(key)} in multiSelect[${index}]; ${unknownKeyHint(key, allowed, 'keys')}`,
     });
   });
+  return found;
 }
 
 /**
@@ -318,7 +324,13 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}${unknownTopMessage === undefined ? '' : ` (${unknownTopMessage})`}`,
     );
   }
-  if (unknownTopMessage !== undefined) issues.push({ kind: 'definition', message: unknownTopMessage });
+  // Unknown keys are reported, but do not stop the reading (an unknown key is not read, so the
+  // data can still be checked and every other problem listed with them).
+  let unknownKeyIssues = 0;
+  if (unknownTopMessage !== undefined) {
+    issues.push({ kind: 'definition', message: unknownTopMessage });
+    unknownKeyIssues++;
+  }
   if (typeof idColumn !== 'string' || idColumn === '') {
     issues.push({ kind: 'definition', message: `id must name the respondent id column, got ${describeValue(idColumn)}` });
   }
@@ -333,6 +345,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     }
     const unknownItemKey = firstUnknownKey(item, itemKeys());
     if (unknownItemKey !== undefined) {
+      unknownKeyIssues++;
       issues.push({
         kind: 'definition',
         item: item.id,
@@ -353,6 +366,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     const isObject = spec !== null && typeof spec === 'object';
     const unknownAttributeKey = isObject ? firstUnknownKey(spec, attributeKeys()) : undefined;
     if (unknownAttributeKey !== undefined) {
+      unknownKeyIssues++;
       issues.push({
         kind: 'definition',
         message: `unknown key ${JSON.stringify(unknownAttributeKey)} in attributes[${JSON.stringify(name)}]; ${unknownKeyHint(unknownAttributeKey, attributeKeys(), 'keys')}`,
@@ -379,8 +393,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     issues.push({ kind: 'definition', message: `unknown must be 'error' or 'missing', got ${describeValue(unknownPolicy)}` });
   }
   const numberMarks = checkNumberMarks(definition, issues);
-  checkMultiSelectKeys(definition.multiSelect, issues);
-  if (issues.length > 0) return { ok: false, issues };
+  unknownKeyIssues += checkMultiSelectKeys(definition.multiSelect, issues);
+  if (issues.length > unknownKeyIssues) return { ok: false, issues };
 
   // --- read the source ---------------------------------------------------------------------
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];

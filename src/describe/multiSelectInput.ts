@@ -13,7 +13,7 @@ import {
   type MultiSelectBlank,
   type MultiSelectCellValue,
 } from '../data/multiSelectCoding';
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
 
 export type { MultiSelectBlank, MultiSelectCellValue } from '../data/multiSelectCoding';
@@ -306,13 +306,19 @@ export function checkBoolean(fn: string, value: unknown, name: string): boolean 
   return value;
 }
 
-/** Throws unless `options` is undefined or an object. Internal. */
-export function checkOptionsObject<T extends object>(fn: string, options: unknown): T {
+/** Throws unless `options` is undefined or an object with only `allowed` keys. Internal. */
+export function checkOptionsObject<T extends object>(fn: string, options: unknown, allowed: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, allowed);
   return options as T;
+}
+
+/** The keys of {@link MultiSelectCodingOptions}, for the option-key checks. Internal. */
+export function codingOptionKeys(): readonly string[] {
+  return optionKeys<MultiSelectCodingOptions>({ options: true, ticked: true, notTicked: true, blank: true });
 }
 
 /** Per respondent: options ticked and whether they answered; and the counts behind the warnings. Internal. */

@@ -1,7 +1,7 @@
 import { readsAsNumber } from '../data/number';
 import { isMissingValue, sourceFromRows } from '../data/source';
 import { meanInterval } from '../inference/meanInterval';
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import {
   categoryKey,
   compensatedSum,
@@ -142,6 +142,7 @@ export function targetsFromFrame(
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options must be an object with variables, e.g. { variables: ['region'] }`);
   }
+  checkOptionKeys(fn, options, optionKeys<TargetsFromFrameOptions>({ variables: true, missing: true, source: true }));
   const missing = options.missing ?? 'error';
   if (missing !== 'error' && missing !== 'ignore') {
     throw new RangeError(`${fn}: unknown missing ${describeValue(missing)}; use 'error' or 'ignore'`);
@@ -317,6 +318,7 @@ export function defineTargets(options: DefineTargetsOptions): DefineTargetsResul
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: pass { variables: { name: shares or { mean } }, size?, rescale? }, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<DefineTargetsOptions>({ size: true, variables: true, rescale: true, source: true }));
   const { size, rescale = false, source } = options;
   if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
     throw new RangeError(`${fn}: size must be a positive integer (units in the population, e.g. 98), got ${describeValue(size)}`);

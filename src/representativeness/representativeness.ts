@@ -8,7 +8,9 @@ import {
   assertLevel,
   assertOneOf,
   checkPopulationSize,
+  checkOptionKeys,
   describeValue,
+  optionKeys,
 } from '../internal/validate';
 import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
@@ -184,6 +186,20 @@ export function representativeness(options: RepresentativenessOptions): Represen
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: pass { sample, population or targets, variables }, got ${describeValue(options)}`);
   }
+  checkOptionKeys(
+    fn,
+    options,
+    optionKeys<RepresentativenessOptions>({
+      sample: true,
+      population: true,
+      targets: true,
+      variables: true,
+      level: true,
+      method: true,
+      distribution: true,
+      populationSize: true,
+    }),
+  );
   const { level = 0.95, method = 'wald', distribution = 'normal' } = options;
   assertLevel(fn, level);
   assertOneOf(fn, method, METHODS, 'method');

@@ -59,6 +59,13 @@ describe('survey refuses misspelt keys in its definition, naming the closest val
     ]);
   });
 
+  it('lists an unknown key together with the problems in the data, which are still read', () => {
+    const issues = issuesOf({ columns, id: 'id', items: [{ id: 'q1', column: 'q_1', scale: scales.daDegree4, lable: 'Q' }] });
+    expect(issues.map((issue) => issue.kind)).toEqual(['definition', 'missing-column']);
+    expect(issues[0]?.message).toBe('unknown key "lable" in items[0]; did you mean "label"?');
+    expect(issues[1]?.message).toMatch(/^column "q_1" \(.*\) is not in the data; did you mean "q1"\?/);
+  });
+
   it('throws the same issue from survey as a SurveyInputError', () => {
     expect(() => survey({ columns, id: 'id', items: [{ id: 'q1', scale: scales.daDegree4, lable: 'Q' }] } as never)).toThrow(SurveyInputError);
     expect(() => survey({ columns, id: 'id', items: [{ id: 'q1', scale: scales.daDegree4, lable: 'Q' }] } as never)).toThrow(
