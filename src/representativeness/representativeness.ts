@@ -12,7 +12,7 @@ import {
   describeValue,
   optionKeys,
 } from '../internal/validate';
-import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
+import { categoryOf, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
   buildTargetsFromFrame,
   readTargetsInput,
@@ -361,12 +361,11 @@ function compareCategorical(
   const unknown = new Map<string, number[]>();
   let nMissing = 0;
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (isMissingValue(value)) {
+    const key = categoryOf(fn, values[i], name, i);
+    if (key === null) {
       nMissing++;
       continue;
     }
-    const key = categoryKey(value);
     const count = counts.get(key);
     if (count === undefined) {
       const rowsOf = unknown.get(key) ?? [];

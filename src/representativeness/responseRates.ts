@@ -1,9 +1,11 @@
 import { medianSplit, sizeGroups, type SizeGrouping, type SizeGroupsResult } from '../data/sizeGroups';
-import { isMissingValue, sourceFromRows } from '../data/source';
+import { isMissingValue } from '../data/missing';
+import { sourceFromRows } from '../data/source';
 import type { Survey } from '../data/survey';
 import type { GroupByBreaks, GroupByMedian } from '../data/sizeGroups';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
-import { categoryKey, formatRows } from './internal';
+import { describeCell, readCategoryKey } from '../data/keys';
+import { categoryOf, formatRows } from './internal';
 
 /**
  * One grouping of the frame: a categorical column (`'region'`), or a {@link SizeGrouping} of a
@@ -63,7 +65,8 @@ function isSurvey(value: unknown): value is Survey {
  * Groups come from a categorical column of the frame (in order of first appearance), from fixed
  * size thresholds (`sizeGroups`: group k holds breaks[k−1] ≤ v < breaks[k]) or from a median
  * split of the frame (`medianSplit`: at or below the median of all frame units, or above it).
- * Ids are compared as trimmed strings, so `101` and `' 101'` match.
+ * Ids and categories are read with `categoryKey` (trimmed of white space and invisible characters,
+ * in NFC, numbers as their digits), so `101` and `' 101'` match; an object id is an error.
  *
  * @param frame - rows, one per unit (e.g. the 98 municipalities), with an id column
  * @param respondents - the ids that answered, or a `Survey` (its `ids`)
@@ -110,12 +113,11 @@ export function responseRates(
   const missingIds: number[] = [];
   const repeatedIds = new Map<string, number[]>();
   for (let i = 0; i < idColumn.length; i++) {
-    const value = idColumn[i];
-    if (isMissingValue(value)) {
+    const key = categoryOf(fn, idColumn[i], options.id, i);
+    if (key === null) {
       missingIds.push(i);
       continue;
     }
-    const key = categoryKey(value);
     const first = frameIndex.get(key);
     if (first !== undefined) {
       const at = repeatedIds.get(key) ?? [first];
@@ -138,11 +140,11 @@ export function responseRates(
   const twice: string[] = [];
   const seenAt = new Map<string, number>();
   ids.forEach((raw, position) => {
-    if (isMissingValue(raw)) {
-      unknown.push(`${describeValue(raw)} at position ${position}`);
+    const key = readCategoryKey(raw);
+    if (key === null || key === undefined) {
+      unknown.push(`${key === null ? describeValue(raw) : describeCell(raw)} at position ${position}`);
       return;
     }
-    const key = categoryKey(raw);
     const row = frameIndex.get(key);
     if (row === undefined) {
       unknown.push(`"${key}" at position ${position}`);
@@ -158,7 +160,7 @@ export function responseRates(
   });
   if (unknown.length > 0) {
     throw new RangeError(
-      `${fn}: ${unknown.length} respondent${unknown.length === 1 ? ' is' : 's are'} not in the frame (matched on "${options.id}" as trimmed text): ${unknown.join(', ')}; correct the ids or add the units to the frame`,
+      `${fn}: ${unknown.length} respondent${unknown.length === 1 ? ' is' : 's are'} not in the frame (matched on "${options.id}" with categoryKey): ${unknown.join(', ')}; correct the ids or add the units to the frame`,
     );
   }
   if (twice.length > 0) {
@@ -180,10 +182,9 @@ export function responseRates(
     let assigned: readonly (string | null)[];
     if (grouping.kind === 'category') {
       const order: string[] = [];
-      assigned = Array.from(column, (value) => {
-        if (isMissingValue(value)) return null;
-        const key = categoryKey(value);
-        if (!order.includes(key)) order.push(key);
+      assigned = Array.from(column, (value, i) => {
+        const key = categoryOf(fn, value, grouping.column, i);
+        if (key !== null && !order.includes(key)) order.push(key);
         return key;
       });
       labels = order;

@@ -209,7 +209,7 @@ describe('representativeness inputs', () => {
     ]);
   });
 
-  it('compares categories as trimmed text', () => {
+  it('compares categories as category keys (trimmed text)', () => {
     const result = representativeness({
       sample: [{ r: ' A' }, { r: 'B ' }],
       targets: { r: { A: 0.5, B: 0.5 } },

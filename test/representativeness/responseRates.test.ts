@@ -48,7 +48,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
     expect(responseRates(frame(), s, { id: 'code' })).toMatchObject({ overall: { responded: 70 }, groups: [] });
   });
 
-  it('compares ids as trimmed text, so numbers match text codes', () => {
+  it('compares ids as category keys, so numbers match text codes', () => {
     const result = responseRates([{ id: '101' }, { id: 147 }], [101, ' 147 '], { id: 'id' });
     expect(result.overall.responded).toBe(2);
   });
@@ -69,7 +69,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
 describe('responseRates errors', () => {
   it('lists every respondent not in the frame with its position', () => {
     expect(() => responseRates(frame(), ['101', '999', '147', 'x', null as never], { id: 'code' })).toThrow(
-      /^responseRates: 3 respondents are not in the frame \(matched on "code" as trimmed text\): "999" at position 1, "x" at position 3, null at position 4; correct the ids/,
+      /^responseRates: 3 respondents are not in the frame \(matched on "code" with categoryKey\): "999" at position 1, "x" at position 3, null at position 4; correct the ids/,
     );
   });
 
