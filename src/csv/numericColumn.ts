@@ -1,6 +1,5 @@
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type ThousandsMark } from '../data/number';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
-import { missingCodes } from '../data/missing';
 
 /** Options of {@link numericColumn}. */
 export interface NumericColumnOptions {
@@ -9,9 +8,9 @@ export interface NumericColumnOptions {
   /** The thousands mark; default the other mark than the decimal one, or a space. `''`: none. */
   readonly thousands?: ThousandsMark;
   /**
-   * Texts that mean missing rather than bad, e.g. `['Ved ikke', 'Uoplyst']`; compared as labels
-   * are (`normalizeLabel`: trimmed, inner spaces collapsed, case-insensitive, NFKC, quotes). Cells that
-   * `isMissingValue` calls missing (`null`, blank or invisible-only text) are always missing.
+   * Texts that mean missing rather than bad, e.g. `['Ved ikke', 'Uoplyst']`; compared trimmed
+   * and case-insensitively. Cells that `isMissingValue` calls missing (`null`, blank or
+   * invisible-only text) are always missing.
    */
   readonly missing?: readonly string[];
 }
@@ -77,19 +76,14 @@ export function numericColumn(
     throw new TypeError(`${fn}: name must be a column name, got ${describeValue(name)}`);
   }
   checkOptionKeys(fn, options, optionKeys<NumericColumnOptions>({ decimal: true, thousands: true, missing: true }));
-  const listed: unknown = options?.missing ?? [];
-  if (!Array.isArray(listed) || listed.some((text) => typeof text !== 'string')) {
-    throw new TypeError(`${fn}: missing must be an array of texts, e.g. ['Ved ikke'], got ${describeValue(listed)}`);
-  }
-  const isMissingCode = missingCodes(listed as string[]);
+  const missingTexts = new Set((options?.missing ?? []).map((text) => text.trim().toLowerCase()));
   if (rows.length > 0 && !rows.some((row) => Object.hasOwn(row, name))) {
     const known = Object.keys(rows[0] as object).map((c) => JSON.stringify(c)).join(', ');
     throw new RangeError(`${fn}: no column ${JSON.stringify(name)}; the rows have ${known}`);
   }
   const cells: unknown[] = rows.map((row) => {
     const value: unknown = Object.hasOwn(row, name) ? row[name] : null;
-    // A cell the shared missing rule calls missing stays as it is: readNumberColumn counts it.
-    return isMissingCode(value) ? null : value;
+    return typeof value === 'string' && missingTexts.has(value.trim().toLowerCase()) ? null : value;
   });
   const column = readNumberColumn(fn, cells, {
     ...(options?.decimal === undefined ? {} : { decimal: options.decimal }),

@@ -1,4 +1,4 @@
-import { INVISIBLE_CHARACTERS, normalizeLabel } from '../scale/normalizeLabel';
+import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 
 /**
  * A cell that holds only white space and invisible characters: JavaScript's `\s` (spaces, tabs,
@@ -35,15 +35,4 @@ export function isMissingValue(value: unknown): boolean {
   if (typeof value === 'number') return value !== value;
   if (typeof value === 'string') return BLANK.test(value);
   return false;
-}
-
-/**
- * A test for cells that hold one of a caller's missing codes (`['Ved ikke', 'Uoplyst']`), matched
- * as labels are matched ({@link normalizeLabel}: trimmed, inner spaces collapsed, case folded,
- * NFKC, typographic quotes made plain), so `' ved  IKKE '` is the code "Ved ikke". Only text
- * cells can match. Internal: `numericColumn` reads its `missing` option with it.
- */
-export function missingCodes(texts: readonly string[]): (value: unknown) => boolean {
-  const codes = new Set(texts.map((text) => normalizeLabel(text)));
-  return (value) => typeof value === 'string' && codes.size > 0 && codes.has(normalizeLabel(value));
 }
