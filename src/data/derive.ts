@@ -7,6 +7,7 @@
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { CELL_INVALID, CELL_MISSING, CELL_TICKED, type CodedMultiSelect } from './multiSelectCoding';
 import { normalizeLabel } from '../scale/normalizeLabel';
+import { readCategoryKey } from './keys';
 
 /** What to do with a category that a recoding does not mention. */
 export type UnmappedPolicy = 'error' | 'keep' | 'missing';
@@ -84,11 +85,21 @@ export function recodeValues(
   if (!isRecord(mapping)) {
     throw new TypeError(`${fn}: the mapping must be an object old category → new category, got ${describeValue(mapping)}`);
   }
+  // The mapping's keys and targets are category keys, as the survey's categories are (trimmed,
+  // NFC), so an NFD or padded key finds its category and a target is stored as categoryKey reads it.
+  const lookup = new Map<string, string | null>();
   for (const key of Object.keys(mapping)) {
     const target = mapping[key];
-    if (target !== null && (typeof target !== 'string' || target.trim() === '')) {
+    const targetKey = typeof target === 'string' ? readCategoryKey(target) : null;
+    if (target !== null && (typeof target !== 'string' || targetKey === null)) {
       throw new TypeError(`${fn}: the mapping of ${JSON.stringify(key)} must be a non-empty text or null (missing), got ${describeValue(target)}`);
     }
+    const from = readCategoryKey(key);
+    if (from === null || from === undefined) continue;
+    if (lookup.has(from) && lookup.get(from) !== targetKey) {
+      throw new RangeError(`${fn}: the mapping names the category ${JSON.stringify(from)} twice, with different targets; give it once`);
+    }
+    lookup.set(from, targetKey as string | null);
   }
   const out = new Array<string | null>(values.length);
   const unknown = new Map<string, number[]>();
@@ -96,9 +107,8 @@ export function recodeValues(
     const value = values[i] as string | null;
     if (value === null) {
       out[i] = null;
-    } else if (own(mapping, value)) {
-      const target = mapping[value] as string | null;
-      out[i] = target === null ? null : target.trim();
+    } else if (lookup.has(value)) {
+      out[i] = lookup.get(value) as string | null;
     } else {
       if (unmapped === 'error') {
         const rows = unknown.get(value);
@@ -133,7 +143,7 @@ export function collapseMapping(fn: string, groups: unknown): Record<string, str
       throw new TypeError(`${fn}: group ${JSON.stringify(target)} must be an array of categories, got ${describeValue(members)}`);
     }
     for (const member of members as string[]) {
-      const key = member.trim();
+      const key = readCategoryKey(member) ?? '';
       if (own(mapping, key)) {
         throw new RangeError(
           `${fn}: category ${JSON.stringify(member)} is listed in both ${JSON.stringify(mapping[key])} and ${JSON.stringify(target)}; list each category in one group`,

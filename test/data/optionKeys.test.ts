@@ -138,3 +138,30 @@ describe('s.where reads the values it is given as category keys', () => {
     expect(() => s.where('region', { a: 1 } as never)).toThrow(/^survey\.where: an object \{"a":1\} is not a category of "region"/);
   });
 });
+
+describe('s.recode and s.collapse read the mapping as category keys', () => {
+  const nfc = 'Åbenrå'.normalize('NFC');
+  const nfd = 'Åbenrå'.normalize('NFD');
+  const s = survey({
+    columns: { id: ['1', '2', '3'], q: ['I høj grad', 'Slet ikke', 'I høj grad'], area: [nfc, 'Nord', 'Syd'] },
+    id: 'id',
+    items: [{ id: 'q', scale: scales.daDegree4 }],
+    attributes: { area: 'category' },
+  });
+
+  it('finds a category from an NFD or padded mapping key and stores the target as categoryKey reads it', () => {
+    const recoded = s.recode('area', { [nfd]: ` ${nfd} Kommune`, ' Nord ': 'Nord', Syd: 'Syd' });
+    expect(recoded.category('area')).toEqual([`${nfc} Kommune`, 'Nord', 'Syd']);
+    expect(recoded.where('area', `${nfc} Kommune`).ids).toEqual(['1']);
+  });
+
+  it('collapses an NFD member into its group', () => {
+    expect(s.collapse('area', { syd: [nfd, 'Syd'], nord: ['Nord'] }).category('area')).toEqual(['syd', 'nord', 'syd']);
+  });
+
+  it('refuses an invisible-only target, as an empty one', () => {
+    expect(() => s.recode('area', { [nfc]: '\u200B', Nord: 'Nord', Syd: 'Syd' })).toThrow(
+      /^survey\.recode: the mapping of "Åbenrå" must be a non-empty text or null \(missing\)/,
+    );
+  });
+});
