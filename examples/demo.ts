@@ -155,7 +155,7 @@ const questions = Object.fromEntries(
   areas.map((area) => [area.label, Object.fromEntries(forms.map((f) => [f.label, rows.map((r) => r[`stoette_${area.id}_${f.id}`])]))]),
 );
 const tally = multiSelectTable(questions);
-const suppressed = suppressSmallCells(tally.counts, { threshold: 3 });
+const suppressed = suppressSmallCells(tally.counts, { suppressBelow: 3 });
 console.log('Municipalities asking for each form of support, per focus area (cells under 3 suppressed: "–"):');
 console.log(`  ${pad('', 28)} ${tally.groups.map((_, j) => lpad(`F${j + 1}`, 4)).join('')}   mean`);
 tally.options.forEach((option, i) => {
@@ -183,7 +183,7 @@ for (const row of check.rows) {
 }
 console.log(`  Verdict: ${check.representative ? 'every population value lies inside its interval' : 'some population values fall outside their intervals'}.`);
 
-const rates = responseRates(frameRows, rows.map((r) => r.kommunekode), { id: 'code', by: ['region', { column: 'population', breaks: [50000, 100000], labels: sizeLabels }] });
+const rates = responseRates(frameRows, rows.map((r) => r.kommunekode), { id: 'code', by: ['region', { attribute: 'population', breaks: [50000, 100000], labels: sizeLabels }] });
 console.log(`Response rates: ${rates.overall.responded} of ${rates.overall.frame} (${pct(rates.overall.rate)}) overall;`);
 for (const g of rates.groups) console.log(`  ${pad(String(g.group), 20)} ${lpad(String(g.responded), 3)} of ${lpad(String(g.frame), 3)}  ${lpad(pct(g.rate), 5)}`);
 

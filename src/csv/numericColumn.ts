@@ -1,5 +1,5 @@
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type ThousandsMark } from '../data/number';
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 
 /** Options of {@link numericColumn}. */
 export interface NumericColumnOptions {
@@ -9,7 +9,8 @@ export interface NumericColumnOptions {
   readonly thousands?: ThousandsMark;
   /**
    * Texts that mean missing rather than bad, e.g. `['Ved ikke', 'Uoplyst']`; compared trimmed
-   * and case-insensitively. Blank cells and `null` are always missing.
+   * and case-insensitively. Cells that `isMissingValue` calls missing (`null`, blank or
+   * invisible-only text) are always missing.
    */
   readonly missing?: readonly string[];
 }
@@ -74,6 +75,7 @@ export function numericColumn(
   if (typeof name !== 'string') {
     throw new TypeError(`${fn}: name must be a column name, got ${describeValue(name)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<NumericColumnOptions>({ decimal: true, thousands: true, missing: true }));
   const missingTexts = new Set((options?.missing ?? []).map((text) => text.trim().toLowerCase()));
   if (rows.length > 0 && !rows.some((row) => Object.hasOwn(row, name))) {
     const known = Object.keys(rows[0] as object).map((c) => JSON.stringify(c)).join(', ');

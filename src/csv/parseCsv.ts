@@ -1,6 +1,6 @@
 import { decodeBytes, DecodeInputError, asBytes } from '../data/decode';
 import { isMissingValue } from '../data/source';
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 
 /** The field delimiters `parseCsv` detects and accepts. */
@@ -381,6 +381,11 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
   }
+  checkOptionKeys(
+    fn,
+    options,
+    optionKeys<ParseCsvOptions>({ delimiter: true, encoding: true, source: true, strict: true, skipEmptyLines: true }),
+  );
   const opts = options ?? {};
   if (opts.delimiter !== undefined) assertOneOf(fn, opts.delimiter, DELIMITERS, 'delimiter');
   if (opts.strict !== undefined && typeof opts.strict !== 'boolean') {

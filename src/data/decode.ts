@@ -3,6 +3,8 @@
  * platform's `TextDecoder` (Node and browsers alike), so it needs no dependency.
  */
 
+import { checkOptionKeys, optionKeys } from '../internal/validate';
+
 /** Options of {@link decodeText}. */
 export interface DecodeTextOptions {
   /**
@@ -233,6 +235,9 @@ export function asBytes(input: unknown): Uint8Array | undefined {
  * @see https://encoding.spec.whatwg.org/ (the encoding labels and decoders)
  */
 export function decodeText(bytes: Uint8Array | ArrayBuffer, options?: DecodeTextOptions): DecodeTextResult {
+  if (options !== null && typeof options === 'object') {
+    checkOptionKeys('decodeText', options, optionKeys<DecodeTextOptions>({ encoding: true, source: true }));
+  }
   return decodeBytes('decodeText', bytes, options);
 }
 

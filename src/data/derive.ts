@@ -4,9 +4,10 @@
  * these; they read values and return new arrays, never changing their input. Internal apart
  * from the option types, which `src/index.ts` re-exports.
  */
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { CELL_INVALID, CELL_MISSING, CELL_TICKED, type CodedMultiSelect } from './multiSelectCoding';
 import { normalizeLabel } from '../scale/normalizeLabel';
+import { readCategoryKey } from './keys';
 
 /** What to do with a category that a recoding does not mention. */
 export type UnmappedPolicy = 'error' | 'keep' | 'missing';
@@ -58,6 +59,7 @@ function own(record: object, key: string): boolean {
 export function readRecodeOptions(fn: string, options: unknown): { as: string | undefined; unmapped: UnmappedPolicy } {
   if (options === undefined) return { as: undefined, unmapped: 'error' };
   if (!isRecord(options)) throw new TypeError(`${fn}: options must be an object such as { as: 'region2' }, got ${describeValue(options)}`);
+  checkOptionKeys(fn, options, optionKeys<RecodeOptions>({ as: true, unmapped: true }));
   const { as, unmapped = 'error' } = options as { as?: unknown; unmapped?: unknown };
   if (as !== undefined && (typeof as !== 'string' || as === '')) {
     throw new TypeError(`${fn}: as must name the new attribute, got ${describeValue(as)}`);
@@ -83,11 +85,21 @@ export function recodeValues(
   if (!isRecord(mapping)) {
     throw new TypeError(`${fn}: the mapping must be an object old category → new category, got ${describeValue(mapping)}`);
   }
+  // The mapping's keys and targets are category keys, as the survey's categories are (trimmed,
+  // NFC), so an NFD or padded key finds its category and a target is stored as categoryKey reads it.
+  const lookup = new Map<string, string | null>();
   for (const key of Object.keys(mapping)) {
     const target = mapping[key];
-    if (target !== null && (typeof target !== 'string' || target.trim() === '')) {
+    const targetKey = typeof target === 'string' ? readCategoryKey(target) : null;
+    if (target !== null && (typeof target !== 'string' || targetKey === null)) {
       throw new TypeError(`${fn}: the mapping of ${JSON.stringify(key)} must be a non-empty text or null (missing), got ${describeValue(target)}`);
     }
+    const from = readCategoryKey(key);
+    if (from === null || from === undefined) continue;
+    if (lookup.has(from) && lookup.get(from) !== targetKey) {
+      throw new RangeError(`${fn}: the mapping names the category ${JSON.stringify(from)} twice, with different targets; give it once`);
+    }
+    lookup.set(from, targetKey as string | null);
   }
   const out = new Array<string | null>(values.length);
   const unknown = new Map<string, number[]>();
@@ -95,9 +107,8 @@ export function recodeValues(
     const value = values[i] as string | null;
     if (value === null) {
       out[i] = null;
-    } else if (own(mapping, value)) {
-      const target = mapping[value] as string | null;
-      out[i] = target === null ? null : target.trim();
+    } else if (lookup.has(value)) {
+      out[i] = lookup.get(value) as string | null;
     } else {
       if (unmapped === 'error') {
         const rows = unknown.get(value);
@@ -132,7 +143,7 @@ export function collapseMapping(fn: string, groups: unknown): Record<string, str
       throw new TypeError(`${fn}: group ${JSON.stringify(target)} must be an array of categories, got ${describeValue(members)}`);
     }
     for (const member of members as string[]) {
-      const key = member.trim();
+      const key = readCategoryKey(member) ?? '';
       if (own(mapping, key)) {
         throw new RangeError(
           `${fn}: category ${JSON.stringify(member)} is listed in both ${JSON.stringify(mapping[key])} and ${JSON.stringify(target)}; list each category in one group`,
@@ -149,6 +160,7 @@ export function readCombinationsOptions(fn: string, options: unknown): Combinati
   if (!isRecord(options)) {
     throw new TypeError(`${fn}: options { as, categories } are required, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<CombinationsOptions>({ as: true, categories: true, none: true, other: true }));
   const { as, categories, none, other } = options as Record<string, unknown>;
   if (typeof as !== 'string' || as === '') throw new TypeError(`${fn}: as must name the new attribute, got ${describeValue(as)}`);
   if (!isRecord(categories) || Object.keys(categories).length === 0) {

@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { ambiguityMessage, readNumberColumn, readsAsNumber, type DecimalMark, type ThousandsMark } from './number';
 import { isMissingValue } from './source';
 
@@ -75,6 +75,7 @@ export function readFrame(rows: Iterable<object>, options?: ReadFrameOptions): R
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError(`${fn}: options must be an object { decimal?, thousands? }, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<ReadFrameOptions>({ decimal: true, thousands: true }));
   const input: object[] = [];
   let position = 0;
   for (const row of rows) {

@@ -4,6 +4,7 @@ import { reverseScale } from '../scale/reverseScale';
 import type { Scale } from '../scale/types';
 import { LikertInputError, type LikertUnknownValue } from './errors';
 import { levenshtein } from './levenshtein';
+import { isMissingValue } from './missing';
 import { INVALID, MISSING, type LikertColumn } from './types';
 
 /** Options of {@link likert} and {@link safeLikert}. */
@@ -156,8 +157,9 @@ function codeResponses<L extends string, N extends string>(
 
   /** Category of a string never seen before in this call. */
   const classifyString = (raw: string): number => {
+    // The shared missing rule (blank and invisible-only text); once per distinct string.
+    if (isMissingValue(raw)) return MISSING;
     const key = normalizeLabel(raw);
-    if (key === '') return MISSING;
     const index = labelIndex.get(key);
     if (index !== undefined) return index;
     if (NUMERIC.test(key)) return codeIndex.get(Number(key)) ?? UNKNOWN;
@@ -189,13 +191,14 @@ function codeResponses<L extends string, N extends string>(
       } else {
         c = known;
       }
+    } else if (isMissingValue(value)) {
+      // null, undefined and NaN: the shared missing rule (strings were handled above).
+      c = MISSING;
     } else if (typeof value === 'number') {
-      c = value !== value ? MISSING : (codeIndex.get(value) ?? UNKNOWN);
+      c = codeIndex.get(value) ?? UNKNOWN;
     } else if (typeof value === 'bigint') {
       // Int64 columns (DuckDB, Arrow) give codes as BigInt; a code of the scale is that level.
       c = value >= -MAX_SAFE && value <= MAX_SAFE ? (codeIndex.get(Number(value)) ?? UNKNOWN) : UNKNOWN;
-    } else if (value === null || value === undefined) {
-      c = MISSING;
     } else {
       c = UNKNOWN;
     }

@@ -6,7 +6,7 @@
  */
 import { describeValue } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
-import { isMissingValue } from './source';
+import { isMissingValue } from './missing';
 
 /** A cell value that may be listed in `ticked` or `notTicked`. */
 export type MultiSelectCellValue = string | number | boolean;
@@ -223,18 +223,18 @@ export function codeOptionColumns(
           const key = normalizeLabel(value);
           if (ticked.text.has(key)) state = CELL_TICKED;
           else if (notTicked.text.has(key)) state = CELL_NOT_TICKED;
-          else if (key === '' || isMissingValue(value)) state = blankState;
+          else if (isMissingValue(value)) state = blankState;
           else if (key === optionKey) state = CELL_TICKED;
           else state = -1;
           memo[value] = state;
         }
+      } else if (isMissingValue(value)) {
+        // null, undefined and NaN (the value lists never hold NaN).
+        state = blankState;
       } else if (typeof value === 'number' || typeof value === 'boolean') {
         if (ticked.other.has(value)) state = CELL_TICKED;
         else if (notTicked.other.has(value)) state = CELL_NOT_TICKED;
-        else if (Number.isNaN(value)) state = blankState;
         else state = -1;
-      } else if (value === null || value === undefined) {
-        state = blankState;
       } else {
         state = -1;
       }
@@ -276,7 +276,7 @@ export function codeSeparated(
   for (let i = 0; i < n; i++) {
     const cell: unknown = column[i];
     const row = i * m;
-    if (isMissingValue(cell) || (typeof cell === 'string' && normalizeLabel(cell) === '')) {
+    if (isMissingValue(cell)) {
       if (blank === 'not-ticked') cells.fill(CELL_NOT_TICKED, row, row + m);
       continue;
     }

@@ -6,7 +6,7 @@
  * Everything here runs in time linear in the length of the text: a hand-written scanner, no
  * regular expression that could backtrack on a long cell.
  */
-import { assertOneOf, describeValue } from '../internal/validate';
+import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { isMissingValue } from './source';
 
 /** The decimal mark of numeric text: `','` (Danish `1,5`) or `'.'` (English `1.5`). */
@@ -270,6 +270,7 @@ export function detectDecimal(values: ArrayLike<unknown>, options?: DetectDecima
   if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
     throw new TypeError(`${fn}: values must be an array of texts, got ${describeValue(values)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<DetectDecimalOptions>({ fallback: true, thousands: true, column: true }));
   const fallback = options?.fallback ?? '.';
   assertOneOf(fn, fallback, DECIMAL_MARKS, 'fallback');
   const thousands = options?.thousands;
@@ -311,6 +312,7 @@ export function detectDecimal(values: ArrayLike<unknown>, options?: DetectDecima
  */
 export function parseNumber(text: unknown, options?: ParseNumberOptions): number {
   const fn = 'parseNumber';
+  if (options !== undefined) checkOptionKeys(fn, options, optionKeys<ParseNumberOptions>({ decimal: true, thousands: true }));
   const decimal = options?.decimal ?? 'auto';
   const thousands = options?.thousands;
   checkMarks(fn, decimal, thousands);

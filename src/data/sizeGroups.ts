@@ -1,4 +1,5 @@
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
+import { isMissingValue } from './missing';
 
 /** Size groups from a numeric attribute with fixed cut points (see {@link sizeGroups}). */
 export interface GroupByBreaks {
@@ -163,7 +164,7 @@ function assign(
   const groups: (string | null)[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
+    if (isMissingValue(v)) {
       groups.push(null);
       missing++;
       continue;

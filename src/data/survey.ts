@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { describeValue, firstUnknownKey, optionKeys, unknownKeyHint } from '../internal/validate';
 import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
 import { safeLikert } from './likert';
@@ -8,7 +8,13 @@ import { isMissingValue } from './missing';
 import { readSource, type SourceInput } from './source';
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type NumberColumn, type ThousandsMark } from './number';
 import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
-import { multiSelectColumns, readMultiSelect, type SurveyMultiSelectDefinition } from './multiSelectDefinition';
+import {
+  multiSelectColumns,
+  readMultiSelect,
+  type SurveyMultiSelectColumns,
+  type SurveyMultiSelectDefinition,
+  type SurveyMultiSelectSeparated,
+} from './multiSelectDefinition';
 import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
@@ -158,6 +164,87 @@ export type SafeSurveyResult<I extends string = string> =
 
 const SHOW = 5;
 
+/** The keys a survey definition, an item and an attribute given as an object may have. */
+const definitionKeys = (): readonly string[] =>
+  optionKeys<SurveyDefinition>({
+  rows: true,
+  columns: true,
+  table: true,
+  survey: true,
+  id: true,
+  items: true,
+  attributes: true,
+  weight: true,
+  duplicates: true,
+  unknown: true,
+  decimal: true,
+  thousands: true,
+  multiSelect: true,
+});
+const itemKeys = (): readonly string[] =>
+  optionKeys<SurveyItemDefinition>({
+  id: true,
+  column: true,
+  scale: true,
+  label: true,
+  group: true,
+  topic: true,
+  reverse: true,
+});
+const attributeKeys = (): readonly string[] =>
+  optionKeys<Exclude<AttributeDefinition, string>>({ column: true, kind: true });
+const multiSelectColumnsKeys = (): readonly string[] =>
+  optionKeys<SurveyMultiSelectColumns>({
+  id: true,
+  columns: true,
+  options: true,
+  ticked: true,
+  notTicked: true,
+  blank: true,
+  label: true,
+});
+const multiSelectSeparatedKeys = (): readonly string[] =>
+  optionKeys<SurveyMultiSelectSeparated>({
+  id: true,
+  column: true,
+  separator: true,
+  options: true,
+  blank: true,
+  label: true,
+});
+
+/**
+ * Adds a 'definition' issue for each multi-select declaration with a key its form does not have:
+ * the column form when it has `columns`, the separator form when it has `column` or `separator`,
+ * either when it has neither (the reader then reports the missing columns too). Returns how many
+ * it added.
+ */
+function checkMultiSelectKeys(declarations: unknown, issues: SurveyIssue[]): number {
+  if (!Array.isArray(declarations)) return 0;
+  let found = 0;
+  declarations.forEach((declaration: unknown, index) => {
+    if (declaration === null || typeof declaration !== 'object') return;
+    const has = (key: string): boolean => Object.hasOwn(declaration, key);
+    // A declaration of both forms at once is reported by the reader, which says how to choose.
+    if (has('columns') && (has('column') || has('separator'))) return;
+    const allowed = has('columns')
+      ? multiSelectColumnsKeys()
+      : has('column') || has('separator')
+        ? multiSelectSeparatedKeys()
+        : [...new Set([...multiSelectColumnsKeys(), ...multiSelectSeparatedKeys()])];
+    const key = firstUnknownKey(declaration, allowed);
+    if (key === undefined) return;
+    found++;
+    const id = (declaration as { id?: unknown }).id;
+    issues.push({
+      kind: 'definition',
+      ...(typeof id === 'string' ? { question: id } : {}),
+      message: `unknown key ${JSON.stringify(key)} in multiSelect[${index}]; ${unknownKeyHint(key, allowed, 'keys')}`,
+    });
+  });
+  return found;
+}
+
 /**
  * Reads and codes a survey: respondents from rows, columns, an Arrow-like table or an existing
  * survey; Likert items coded once against their scales; typed attributes; optional weights.
@@ -220,6 +307,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
   const issues: SurveyIssue[] = [];
+  const unknownTop = firstUnknownKey(definition, definitionKeys());
   const { id: idColumn, items = [], weight } = definition;
   // Attribute kinds by name, and the source column of each (the name unless given otherwise).
   const attributes: Record<string, 'number' | 'category'> = {};
@@ -229,10 +317,19 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 
   // --- the definition itself ---------------------------------------------------------------
   const sources = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => definition[k] !== undefined);
+  const unknownTopMessage =
+    unknownTop === undefined ? undefined : `unknown key ${JSON.stringify(unknownTop)} in the definition; ${unknownKeyHint(unknownTop, definitionKeys(), 'keys')}`;
   if (sources.length !== 1) {
     throw new TypeError(
-      `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}`,
+      `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}${unknownTopMessage === undefined ? '' : ` (${unknownTopMessage})`}`,
     );
+  }
+  // Unknown keys are reported, but do not stop the reading (an unknown key is not read, so the
+  // data can still be checked and every other problem listed with them).
+  let unknownKeyIssues = 0;
+  if (unknownTopMessage !== undefined) {
+    issues.push({ kind: 'definition', message: unknownTopMessage });
+    unknownKeyIssues++;
   }
   if (typeof idColumn !== 'string' || idColumn === '') {
     issues.push({ kind: 'definition', message: `id must name the respondent id column, got ${describeValue(idColumn)}` });
@@ -246,6 +343,15 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       issues.push({ kind: 'definition', message: `items[${index}] needs a non-empty string id` });
       continue;
     }
+    const unknownItemKey = firstUnknownKey(item, itemKeys());
+    if (unknownItemKey !== undefined) {
+      unknownKeyIssues++;
+      issues.push({
+        kind: 'definition',
+        item: item.id,
+        message: `unknown key ${JSON.stringify(unknownItemKey)} in items[${index}]; ${unknownKeyHint(unknownItemKey, itemKeys(), 'keys')}`,
+      });
+    }
     if (itemIds.has(item.id)) issues.push({ kind: 'definition', item: item.id, message: `item id "${item.id}" is used twice; item ids must be unique` });
     itemIds.add(item.id);
     if (item.scale === null || typeof item.scale !== 'object' || !Array.isArray(item.scale.levels)) {
@@ -258,6 +364,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   }
   for (const [name, spec] of Object.entries(attributeDefinitions ?? {}) as [string, unknown][]) {
     const isObject = spec !== null && typeof spec === 'object';
+    const unknownAttributeKey = isObject ? firstUnknownKey(spec, attributeKeys()) : undefined;
+    if (unknownAttributeKey !== undefined) {
+      unknownKeyIssues++;
+      issues.push({
+        kind: 'definition',
+        message: `unknown key ${JSON.stringify(unknownAttributeKey)} in attributes[${JSON.stringify(name)}]; ${unknownKeyHint(unknownAttributeKey, attributeKeys(), 'keys')}`,
+      });
+    }
     const kind = isObject ? (spec as { kind?: unknown }).kind : spec;
     const column = isObject ? (spec as { column?: unknown }).column : name;
     if (kind !== 'number' && kind !== 'category') {
@@ -279,7 +393,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     issues.push({ kind: 'definition', message: `unknown must be 'error' or 'missing', got ${describeValue(unknownPolicy)}` });
   }
   const numberMarks = checkNumberMarks(definition, issues);
-  if (issues.length > 0) return { ok: false, issues };
+  unknownKeyIssues += checkMultiSelectKeys(definition.multiSelect, issues);
+  if (issues.length > unknownKeyIssues) return { ok: false, issues };
 
   // --- read the source ---------------------------------------------------------------------
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];

@@ -1,4 +1,5 @@
 import { describeValue } from '../internal/validate';
+import { describeCell, readCategoryKey } from './keys';
 import { columnCodes, sealColumn } from './columnData';
 import {
   collapseMapping,
@@ -81,7 +82,11 @@ export interface Survey<I extends string = string> {
   category(name: string): readonly (string | null)[];
   /** The respondents for which `keep` is true, as a new survey: items, attributes, weights and multi-select alike. */
   filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I>;
-  /** The respondents whose categorical attribute `name` equals `value` (or one of `value`). */
+  /**
+   * The respondents whose categorical attribute `name` equals `value` (or one of `value`). The
+   * values are read with `categoryKey`, as the stored categories were: trimmed and in NFC (a
+   * decomposed "Sjælland" finds the composed one), a number as its digits (`101` finds `"101"`).
+   */
   where(name: string, value: string | readonly string[]): Survey<I>;
   /**
    * The same respondents with other weights, as a new survey (this one is unchanged): one
@@ -312,8 +317,19 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
       return subset(kept);
     },
     where(name: string, value: string | readonly string[]): Survey<I> {
-      const values = categoryValues('survey.where', name);
-      const wanted = new Set(typeof value === 'string' ? [value] : value);
+      const fn = 'survey.where';
+      const values = categoryValues(fn, name);
+      // The stored categories are category keys (trimmed, NFC), so the caller's values are read
+      // the same way: a decomposed "Sjælland" or " Nord " finds the stored category.
+      const wanted = new Set<string>();
+      const given: readonly unknown[] = typeof value === 'string' || !Array.isArray(value) ? [value] : value;
+      for (const raw of given) {
+        const key = readCategoryKey(raw);
+        if (key === undefined) {
+          throw new TypeError(`${fn}: ${describeCell(raw)} is not a category of "${name}"; pass the category as text`);
+        }
+        if (key !== null) wanted.add(key);
+      }
       const kept: number[] = [];
       values.forEach((v, i) => {
         if (v !== null && wanted.has(v)) kept.push(i);

@@ -1,3 +1,4 @@
+import { checkOptionKeys, optionKeys } from '../internal/validate';
 import { municipalities2020 } from './municipalities';
 import { seededRandom } from './random';
 import type { Random } from './random';
@@ -140,6 +141,7 @@ function noisy(label: string, random: Random, dontKnow: string): string | null {
  * rows[0]!.kommune     // a municipality name (which ones respond depends on the seed)
  */
 export function demoSurveyRows(options: DemoSurveyOptions = {}): DemoSurveyRow[] {
+  checkOptionKeys('demoSurveyRows', options, optionKeys<DemoSurveyOptions>({ seed: true, respondents: true }));
   const seed = options.seed ?? 2021;
   const respondents = options.respondents ?? 95;
   const frame = municipalities2020();

@@ -1,3 +1,5 @@
+import { categoryKey } from '../data/keys';
+import { isMissingValue } from '../data/missing';
 import { medianSplit, sizeGroups, type GroupByBreaks, type GroupByMedian, type SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
 import { chiSquareIndependence } from '../inference/chiSquareIndependence';
@@ -239,7 +241,11 @@ export function compareGroups<I extends string>(
     if (!Array.isArray(options.order) || !options.order.every((g) => typeof g === 'string')) {
       throw new TypeError(`${fn}: order must be an array of group labels, got ${describeValue(options.order)}`);
     }
-    options.order.forEach(add);
+    // Read as the groups are (category keys), so an NFD or padded label finds its group.
+    for (const label of options.order) {
+      const key = categoryKey(label);
+      if (key !== null) add(key);
+    }
   }
   grouping.labels.forEach(add);
   let nWithoutGroup = 0;
@@ -388,10 +394,12 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
     if (by.length !== survey.size) {
       throw new RangeError(`${fn}: by has ${by.length} group labels, but the survey has ${survey.size} respondents; give one label (or null) per respondent`);
     }
-    const groups = by.map((g, i) => {
-      if (g === null || g === undefined) return null;
+    // Labels are category keys, as the survey's own categories are: a blank label is missing,
+    // " Nord" and "Nord" (or an NFD and an NFC spelling) are one group.
+    const groups = by.map((g: unknown, i) => {
+      if (isMissingValue(g)) return null;
       if (typeof g !== 'string') throw new TypeError(`${fn}: by[${i}] must be a string label or null, got ${describeValue(g)}`);
-      return g.trim() === '' ? null : g;
+      return categoryKey(g);
     });
     return { groups, labels: [] };
   }

@@ -2,6 +2,7 @@ import { describeValue } from '../internal/validate';
 import {
   assertInput,
   checkOptionsObject,
+  codingOptionKeys,
   codeMultiSelect,
   MISSING,
   resolveOptionList,
@@ -121,7 +122,7 @@ export function mergeInformants(
   options?: MergeInformantsOptions,
 ): MergeInformantsResult {
   const fn = 'mergeInformants';
-  const opts = checkOptionsObject<MergeInformantsOptions>(fn, options);
+  const opts = checkOptionsObject<MergeInformantsOptions>(fn, options, codingOptionKeys());
   const sourceA = checkSource(fn, a, 'a');
   const sourceB = checkSource(fn, b, 'b');
   const optionList = resolveOptionList(fn, [sourceA.input, sourceB.input], opts);

@@ -1,6 +1,6 @@
 import { countCells, type CodedMultiSelect } from '../data/multiSelectCoding';
 import { isSurveyObject, surveyQuestion, type Survey } from '../data/surveyObject';
-import { describeValue } from '../internal/validate';
+import { describeValue, optionKeys } from '../internal/validate';
 import {
   assertInput,
   checkBoolean,
@@ -112,6 +112,18 @@ export interface MultiSelectResult {
   readonly reason?: string;
 }
 
+/** The keys of {@link MultiSelectOptions}. */
+function multiSelectKeys(): readonly string[] {
+  return optionKeys<MultiSelectOptions>({
+    options: true,
+    ticked: true,
+    notTicked: true,
+    blank: true,
+    noneMeansAnswered: true,
+    topCombinations: true,
+  });
+}
+
 /** Option keys that describe how cells are read; with a survey they belong in its declaration. */
 const CODING_KEYS = ['options', 'ticked', 'notTicked', 'blank'] as const;
 
@@ -204,7 +216,7 @@ export function multiSelect(
     if (typeof idOrOptions !== 'string') {
       throw new TypeError(`${fn}: with a survey, the second argument names the question: multiSelect(s, id), got ${describeValue(idOrOptions)}`);
     }
-    const opts = checkOptionsObject<MultiSelectOptions>(fn, surveyOptions);
+    const opts = checkOptionsObject<MultiSelectOptions>(fn, surveyOptions, multiSelectKeys());
     refuseCodingOptions(fn, opts);
     const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
     const top = checkTop(fn, opts.topCombinations);
@@ -214,7 +226,7 @@ export function multiSelect(
   if (typeof idOrOptions === 'string') {
     throw new TypeError(`${fn}: a question id (${describeValue(idOrOptions)}) needs a survey as the first argument, got ${describeValue(input)}`);
   }
-  const opts = checkOptionsObject<MultiSelectOptions>(fn, idOrOptions);
+  const opts = checkOptionsObject<MultiSelectOptions>(fn, idOrOptions, multiSelectKeys());
   assertInput(fn, input);
   const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
   const top = checkTop(fn, opts.topCombinations);

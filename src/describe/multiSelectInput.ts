@@ -13,7 +13,7 @@ import {
   type MultiSelectBlank,
   type MultiSelectCellValue,
 } from '../data/multiSelectCoding';
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
 
 export type { MultiSelectBlank, MultiSelectCellValue } from '../data/multiSelectCoding';
@@ -85,14 +85,14 @@ export interface MultiSelectBadValue {
  * Thrown when multi-select cells hold values that are neither ticked, not ticked nor missing
  * (column form), or tokens that are not among `options.options` (separator form). One error
  * lists every distinct bad value with its count and first row positions; the same data is on
- * `bad`.
+ * `issues` (the payload's name on every input error of the library).
  *
  * @example
  * ```ts
  * try {
  *   multiSelect({ Sparring: ['x', 'måske', ''] }, {});
  * } catch (error) {
- *   if (error instanceof MultiSelectInputError) error.bad;
+ *   if (error instanceof MultiSelectInputError) error.issues;
  *   // [{ option: 'Sparring', value: 'måske', count: 1, positions: [1] }]
  * }
  * ```
@@ -100,15 +100,15 @@ export interface MultiSelectBadValue {
 export class MultiSelectInputError extends Error {
   override readonly name = 'MultiSelectInputError';
   /** Every distinct bad value, in order of first occurrence. */
-  readonly bad: readonly MultiSelectBadValue[];
+  readonly issues: readonly MultiSelectBadValue[];
 
   /**
    * @param message - the full message (starting with the function's name)
-   * @param bad - every distinct bad value
+   * @param issues - every distinct bad value
    */
-  constructor(message: string, bad: readonly MultiSelectBadValue[]) {
+  constructor(message: string, issues: readonly MultiSelectBadValue[]) {
     super(message);
-    this.bad = bad;
+    this.issues = issues;
   }
 }
 
@@ -119,7 +119,7 @@ export const TICKED = CELL_TICKED;
 
 export type { CodedMultiSelect };
 
-/** At most this many bad values are spelled out in a message (all are on `error.bad`). */
+/** At most this many bad values are spelled out in a message (all are on `error.issues`). */
 const MESSAGE_LIMIT = 50;
 
 /**
@@ -225,7 +225,7 @@ function badValueLines(bad: readonly MultiSelectBadValue[]): string {
     const column = b.option === undefined ? '' : ` in column ${JSON.stringify(b.option)}`;
     return `  - ${describeValue(b.value)}${column}: ${where}`;
   });
-  if (bad.length > MESSAGE_LIMIT) lines.push(`  … and ${bad.length - MESSAGE_LIMIT} more (see error.bad)`);
+  if (bad.length > MESSAGE_LIMIT) lines.push(`  … and ${bad.length - MESSAGE_LIMIT} more (see error.issues)`);
   return lines.join('\n');
 }
 
@@ -306,13 +306,19 @@ export function checkBoolean(fn: string, value: unknown, name: string): boolean 
   return value;
 }
 
-/** Throws unless `options` is undefined or an object. Internal. */
-export function checkOptionsObject<T extends object>(fn: string, options: unknown): T {
+/** Throws unless `options` is undefined or an object with only `allowed` keys. Internal. */
+export function checkOptionsObject<T extends object>(fn: string, options: unknown, allowed: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, allowed);
   return options as T;
+}
+
+/** The keys of {@link MultiSelectCodingOptions}, for the option-key checks. Internal. */
+export function codingOptionKeys(): readonly string[] {
+  return optionKeys<MultiSelectCodingOptions>({ options: true, ticked: true, notTicked: true, blank: true });
 }
 
 /** Per respondent: options ticked and whether they answered; and the counts behind the warnings. Internal. */

@@ -1,6 +1,6 @@
 import type { CodedMultiSelect } from '../data/multiSelectCoding';
 import { isSurveyObject, surveyQuestion, type Survey } from '../data/surveyObject';
-import { describeValue } from '../internal/validate';
+import { describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { refuseCodingOptions } from './multiSelect';
 import {
@@ -20,6 +20,11 @@ import {
 export interface MultiSelectTableOptions extends MultiSelectCodingOptions {
   /** As in `multiSelect`: count "ticked nothing, but not all cells missing" as answered. Default `false`. */
   readonly noneMeansAnswered?: boolean;
+}
+
+/** The keys of {@link MultiSelectTableOptions}. */
+function multiSelectTableKeys(): readonly string[] {
+  return optionKeys<MultiSelectTableOptions>({ options: true, ticked: true, notTicked: true, blank: true, noneMeansAnswered: true });
 }
 
 /** One option's average over the groups in a {@link MultiSelectTableResult}. */
@@ -107,7 +112,7 @@ export function multiSelectTable(
   if (isSurveyObject(first)) return surveyTable(fn, first, second, third);
   const questions = first;
   const options = second as MultiSelectTableOptions | undefined;
-  const opts = checkOptionsObject<MultiSelectTableOptions>(fn, options);
+  const opts = checkOptionsObject<MultiSelectTableOptions>(fn, options, multiSelectTableKeys());
   if (questions === null || typeof questions !== 'object' || Array.isArray(questions)) {
     throw new TypeError(
       `${fn}: questions must be a record of multi-select inputs keyed by group, got ${describeValue(questions)}`,
@@ -130,7 +135,7 @@ export function multiSelectTable(
 
 /** The survey form: questions by id, coded when the survey was read. */
 function surveyTable(fn: string, s: Survey, questions: unknown, options: MultiSelectTableOptions | undefined): MultiSelectTableResult {
-  const opts = checkOptionsObject<MultiSelectTableOptions>(fn, options);
+  const opts = checkOptionsObject<MultiSelectTableOptions>(fn, options, multiSelectTableKeys());
   refuseCodingOptions(fn, { ...opts, options: undefined });
   let entries: [string, unknown][];
   if (Array.isArray(questions)) entries = questions.map((id: unknown) => [String(id), id]);

@@ -3,6 +3,7 @@
  * `src/index.ts`.
  */
 import { columnCodes } from '../data/columnData';
+import { isMissingValue } from '../data/missing';
 import type { LikertColumn } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { normalQuantile } from '../math';
@@ -49,10 +50,11 @@ export function readNumeric(fn: string, input: NumericInput, name: string): Floa
   const out = new Float64Array(input.length);
   for (let i = 0; i < input.length; i++) {
     const value = input[i];
-    if (value === null || value === undefined) {
-      out[i] = NaN;
-    } else if (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value))) {
+    if (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value))) {
       out[i] = value;
+    } else if (isMissingValue(value)) {
+      // The shared missing rule: null, undefined, and blank or invisible-only text.
+      out[i] = NaN;
     } else {
       throw new TypeError(
         `${fn}: ${name}[${i}] must be a finite number or missing (null, undefined, NaN), got ${String(value)}`,

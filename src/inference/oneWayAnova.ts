@@ -1,4 +1,5 @@
 import { fCdf } from '../math';
+import { isMissingValue } from '../data/missing';
 import { describeValue } from '../internal/validate';
 
 /** Options of {@link oneWayAnova} (none yet; reserved for future settings). */
@@ -50,8 +51,9 @@ export interface OneWayAnovaResult {
  * second pass and the sums of squares are two-pass, so large offsets (10⁸ + small values) keep
  * their precision.
  *
- * Rows whose value is missing (`null`, `undefined`, `NaN`) or whose group is missing (`null`,
- * `undefined`, `NaN`, an empty or blank string) are skipped and counted in `nMissing`. Groups
+ * Rows whose value or group is missing by the library's one rule (`isMissingValue`: `null`,
+ * `undefined`, `NaN`, or text that is empty, white space or invisible characters only) are
+ * skipped and counted in `nMissing`. Groups
  * are reported in order of first appearance among the rows used.
  *
  * @param values - the outcome per row: finite numbers or missing
@@ -98,7 +100,8 @@ export function oneWayAnova(
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const group = groups[i];
-    if (value !== null && value !== undefined && typeof value !== 'number') {
+    const valueMissing = isMissingValue(value);
+    if (!valueMissing && typeof value !== 'number') {
       throw new TypeError(
         `${fn}: values[${i}] must be a finite number or missing, got ${describeValue(value)}`,
       );
@@ -106,26 +109,24 @@ export function oneWayAnova(
     if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)) {
       throw new TypeError(`${fn}: values[${i}] must be a finite number or missing, got ${value}`);
     }
-    if (group !== null && group !== undefined && typeof group !== 'string' && typeof group !== 'number') {
+    const groupMissing = isMissingValue(group);
+    if (!groupMissing && typeof group !== 'string' && typeof group !== 'number') {
       throw new TypeError(
         `${fn}: groups[${i}] must be a string or number label (or missing), got ${describeValue(group)}`,
       );
     }
-    const groupMissing =
-      group === null ||
-      group === undefined ||
-      (typeof group === 'number' && Number.isNaN(group)) ||
-      (typeof group === 'string' && group.trim() === '');
-    if (value === null || value === undefined || Number.isNaN(value) || groupMissing) {
+    // The shared missing rule for both: null, undefined, NaN, blank or invisible-only text.
+    if (valueMissing || groupMissing) {
       nMissing++;
       continue;
     }
-    let rows = members.get(group);
+    const label = group as string | number;
+    let rows = members.get(label);
     if (rows === undefined) {
       rows = [];
-      members.set(group, rows);
+      members.set(label, rows);
     }
-    rows.push(value);
+    rows.push(value as number);
   }
 
   // Group means (corrected) and within-group sums of squares (two-pass).

@@ -96,18 +96,33 @@ export function optionKeys<T>(keys: { readonly [K in keyof Required<T>]: true })
  * ignored in silence and the default used instead.
  */
 export function checkOptionKeys(fn: string, options: unknown, allowed: readonly string[]): void {
-  if (typeof options !== 'object' || options === null) return;
+  const key = firstUnknownKey(options, allowed);
+  if (key === undefined) return;
+  throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; ${unknownKeyHint(key, allowed, 'options')}`);
+}
+
+/**
+ * The first own key of `options` that is not in `allowed`, or undefined when there is none (or
+ * `options` is not an object). For callers that report the key in their own shape (the survey's
+ * issue list).
+ */
+export function firstUnknownKey(options: unknown, allowed: readonly string[]): string | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
   for (const key of Object.keys(options)) {
-    if (allowed.includes(key)) continue;
-    const suggestion = closestKey(key, allowed);
-    const hint =
-      suggestion === undefined
-        ? allowed.length === 0
-          ? 'this function takes no options'
-          : `valid options are ${allowed.map((k) => JSON.stringify(k)).join(', ')}`
-        : `did you mean ${JSON.stringify(suggestion)}?`;
-    throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; ${hint}`);
+    if (!allowed.includes(key)) return key;
   }
+  return undefined;
+}
+
+/**
+ * What to say after an unknown key: `did you mean "title"?` when a valid key is close, else the
+ * list of valid ones (`valid options are "level", "method"`), or that there are none.
+ */
+export function unknownKeyHint(key: string, allowed: readonly string[], noun: 'options' | 'keys'): string {
+  const suggestion = closestKey(key, allowed);
+  if (suggestion !== undefined) return `did you mean ${JSON.stringify(suggestion)}?`;
+  if (allowed.length === 0) return noun === 'options' ? 'this function takes no options' : 'no keys are allowed here';
+  return `valid ${noun} are ${allowed.map((k) => JSON.stringify(k)).join(', ')}`;
 }
 
 /** The valid key closest to `key`, when one is close enough to be a likely misspelling. */

@@ -420,7 +420,7 @@ export function multiSelectTables(ctx: SectionContext): ReportTable[] {
     : multiSelectTable(spec.questions as Readonly<Record<string, MultiSelectInput>>, spec.coding);
   // Respondents who ticked nothing and were counted as not answering are never dropped silently.
   for (const warning of tally.warnings) ctx.warnings.push(`multiSelect: ${warning}`);
-  const published = suppressSmallCells(tally.counts, { threshold: options.suppressBelow });
+  const published = suppressSmallCells(tally.counts, { suppressBelow: options.suppressBelow });
   const columns: ReportColumn[] = [
     { key: 'option', label: words.option, format: 'text' },
     ...tally.groups.map((group) => ({ key: `count:${group}`, label: group, format: 'integer' as const })),
@@ -446,7 +446,7 @@ export function multiSelectTables(ctx: SectionContext): ReportTable[] {
   return [
     table('multiSelect', spec.title ?? words.multiSelect, columns, rows, [
       nRangeNote(tally.n),
-      words.suppressionNote(published.threshold, published.primary, published.complementary),
+      words.suppressionNote(published.suppressBelow, published.primary, published.complementary),
     ]),
   ];
 }
@@ -486,7 +486,7 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
       variables,
       level: options.level,
       ...(spec.method !== undefined ? { method: spec.method } : {}),
-      ...(spec.distribution !== undefined ? { numericMethod: spec.distribution } : {}),
+      ...(spec.distribution !== undefined ? { distribution: spec.distribution } : {}),
       ...(spec.populationSize !== undefined ? { populationSize: spec.populationSize } : {}),
     }),
   );
@@ -497,7 +497,7 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
       options.lang,
       result.level,
       result.method,
-      result.numericMethod,
+      result.distribution,
       result.populationSize !== undefined,
     ),
     words.verdict(result.representative),

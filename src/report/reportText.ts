@@ -106,11 +106,11 @@ export function representativenessIntervalNote(
   lang: Lang,
   level: number,
   method: string,
-  numericMethod: 'normal' | 't',
+  distribution: 'normal' | 't',
   finiteCorrection: boolean,
 ): string {
   const name = PROPORTION_METHOD_NAMES[method] ?? method;
-  const mean = numericMethod === 'normal' ? (lang === 'da' ? 'normalfordeling' : 'normal') : 't';
+  const mean = distribution === 'normal' ? (lang === 'da' ? 'normalfordeling' : 'normal') : 't';
   if (lang === 'da') {
     const fpc = finiteCorrection ? 'med endelighedskorrektion' : 'uden endelighedskorrektion';
     return `${levelText(lang, level)}-intervaller: ${name} for andele, ${mean} for gennemsnit, ${fpc}`;

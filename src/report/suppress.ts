@@ -13,8 +13,8 @@ export interface SuppressedCell {
 
 /** Options of {@link suppressSmallCells}. */
 export interface SuppressSmallCellsOptions {
-  /** Counts with 0 < count < threshold are suppressed; a positive integer, default 3. */
-  threshold?: number;
+  /** Counts with 0 < count < suppressBelow are suppressed; a positive integer, default 3 (as `report`'s `suppressBelow`). */
+  suppressBelow?: number;
   /** Also suppress cells with count 0 as primary; default `false` (a 0 is shown). */
   suppressZeros?: boolean;
   /** Whether the published table shows the row totals; default `true`. */
@@ -35,8 +35,8 @@ export interface SuppressSmallCellsResult {
   primary: number;
   /** Number of complementary suppressions (cells hidden to protect the small ones). */
   complementary: number;
-  /** The threshold used. */
-  threshold: number;
+  /** The threshold used: counts below it were suppressed. */
+  suppressBelow: number;
   method: 'small-cell-suppression';
 }
 
@@ -193,13 +193,13 @@ export function auditSuppression(
  * non-negativity can still give.
  *
  * @param table - counts, one array per row, rows of equal length: non-negative integers
- * @param options - `threshold` (default 3), `suppressZeros` (default `false`), `rowTotals` and
+ * @param options - `suppressBelow` (default 3), `suppressZeros` (default `false`), `rowTotals` and
  *   `columnTotals` (whether each margin is published; default both)
  * @returns the publishable table with the suppression pattern and counts of primary and
  *   complementary suppressions; no field is `NaN`
  * @throws TypeError when the table is not an array of arrays or an option has the wrong type;
  *   RangeError when the table is empty, rows differ in length, a count (named by row and
- *   column) is not a non-negative integer, or the threshold is not a positive integer
+ *   column) is not a non-negative integer, or `suppressBelow` is not a positive integer
  * @example
  * ```ts
  * suppressSmallCells([[10, 2, 8], [7, 9, 6], [5, 8, 12]]);
@@ -210,7 +210,7 @@ export function auditSuppression(
  * //           [{ value: 5, suppressed: null }, { value: 8, suppressed: null },
  * //            { value: 12, suppressed: null }]],
  * //   rowTotals: [20, 22, 25], columnTotals: [22, 19, 26], primary: 1, complementary: 3,
- * //   threshold: 3, method: 'small-cell-suppression' }
+ * //   suppressBelow: 3, method: 'small-cell-suppression' }
  * ```
  * @see {@link auditSuppression}; Cox (1980), JASA 75(370), 377–385; Hundepool et al. (2012),
  *   Statistical Disclosure Control, Wiley, ch. 4 (tabular data, secondary suppression).
@@ -219,13 +219,13 @@ export function suppressSmallCells(
   table: CountTable,
   options: SuppressSmallCellsOptions = {}
 ): SuppressSmallCellsResult {
-  checkOptionKeys('suppressSmallCells', options, optionKeys<SuppressSmallCellsOptions>({ threshold: true, suppressZeros: true, rowTotals: true, columnTotals: true }));
+  checkOptionKeys('suppressSmallCells', options, optionKeys<SuppressSmallCellsOptions>({ suppressBelow: true, suppressZeros: true, rowTotals: true, columnTotals: true }));
   const fn = 'suppressSmallCells';
-  const { threshold = 3, suppressZeros = false, rowTotals = true, columnTotals = true } = options;
-  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1) {
+  const { suppressBelow = 3, suppressZeros = false, rowTotals = true, columnTotals = true } = options;
+  if (typeof suppressBelow !== 'number' || !Number.isInteger(suppressBelow) || suppressBelow < 1) {
     throw new RangeError(
-      `${fn}: threshold must be a positive integer (counts below it are suppressed, e.g. 3), got ${describeValue(
-        threshold
+      `${fn}: suppressBelow must be a positive integer (counts below it are suppressed, e.g. 3), got ${describeValue(
+        suppressBelow
       )}`
     );
   }
@@ -243,7 +243,7 @@ export function suppressSmallCells(
     const row: SuppressionStatus[] = [];
     for (let j = 0; j < columns; j++) {
       const count = value(i, j);
-      const small = count < threshold && (count > 0 || suppressZeros);
+      const small = count < suppressBelow && (count > 0 || suppressZeros);
       row.push(small ? 'primary' : null);
       if (small) primary++;
     }
@@ -300,7 +300,7 @@ export function suppressSmallCells(
     columnTotals: publishedColumnTotals,
     primary,
     complementary,
-    threshold,
+    suppressBelow,
     method: 'small-cell-suppression',
   };
 }

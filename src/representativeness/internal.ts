@@ -2,7 +2,8 @@
  * Helpers shared by `populationTargets`, `representativeness` and `responseRates`.
  * Internal: never re-exported from `src/index.ts`.
  */
-import { isMissingValue } from '../data/source';
+import { describeCell, readCategoryKey } from '../data/keys';
+import { isMissingValue } from '../data/missing';
 import { describeValue } from '../internal/validate';
 
 /** How a variable is compared: per category share, or on the mean. */
@@ -60,12 +61,20 @@ export function parseVariables(fn: string, variables: unknown): ParsedVariable[]
 }
 
 /**
- * The category a raw value stands for: its string form, trimmed and in Unicode NFC (so a
- * decomposed "æ" from one source matches the composed one from another). Call only for
- * non-missing values.
+ * The category a cell stands for, read with the library's one rule (`categoryKey` in
+ * `src/data/keys.ts`: text trimmed of white space and invisible characters and put in NFC, a
+ * number as its exact digits), or `null` for a missing cell. A value that is not a category (an
+ * object, a Date, `Infinity`) is a TypeError naming the function, the column and the row, where
+ * `String(value)` would have made it the category "[object Object]".
  */
-export function categoryKey(value: unknown): string {
-  return String(value).trim().normalize('NFC');
+export function categoryOf(fn: string, value: unknown, column: string, row: number): string | null {
+  const key = readCategoryKey(value);
+  if (key === undefined) {
+    throw new TypeError(
+      `${fn}: "${column}" holds ${describeCell(value)} in row ${row}, which is not a category; convert it to text or a number`,
+    );
+  }
+  return key;
 }
 
 /** True when every non-missing value is a number (and at least one is present). */

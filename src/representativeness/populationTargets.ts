@@ -1,9 +1,10 @@
 import { readsAsNumber } from '../data/number';
+import { readCategoryKey } from '../data/keys';
 import { isMissingValue, sourceFromRows } from '../data/source';
 import { meanInterval } from '../inference/meanInterval';
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import {
-  categoryKey,
+  categoryOf,
   compensatedSum,
   formatRows,
   looksNumeric,
@@ -108,7 +109,7 @@ export const SHARE_TOLERANCE = 1e-9;
  * countₖ/N, with categories in order of first appearance.
  *
  * A variable given by name is numeric when every non-missing value is a number, categorical
- * otherwise; `{ name, kind }` fixes the kind. Category values are compared as trimmed strings.
+ * otherwise; `{ name, kind }` fixes the kind. Category values are read with `categoryKey` (trimmed, NFC; an object or Date is an error).
  * A frame read from CSV text holds numbers as text: such a column is read as categories with a
  * warning that suggests typing the frame with `readFrame` first. Only own properties are read,
  * so categories named `constructor` or `__proto__` are counted like any other.
@@ -142,6 +143,7 @@ export function targetsFromFrame(
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options must be an object with variables, e.g. { variables: ['region'] }`);
   }
+  checkOptionKeys(fn, options, optionKeys<TargetsFromFrameOptions>({ variables: true, missing: true, source: true }));
   const missing = options.missing ?? 'error';
   if (missing !== 'error' && missing !== 'ignore') {
     throw new RangeError(`${fn}: unknown missing ${describeValue(missing)}; use 'error' or 'ignore'`);
@@ -200,7 +202,7 @@ export function buildTargetsFromFrame(
         `${fn}: "${spec.name}" holds numbers as text (${exampleCells(column)}), so it is read as categories; type the frame with readFrame(rows) to compare means, or declare { name: "${spec.name}", kind: 'categorical' } to keep categories without this warning`,
       );
     }
-    result.push([spec.name, kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(column)]);
+    result.push([spec.name, kind === 'numeric' ? numericTarget(fn, spec.name, column) : categoricalTarget(fn, spec.name, column)]);
   }
   if (missingProblems.length > 0) {
     throw new RangeError(
@@ -254,14 +256,13 @@ function numericTarget(fn: string, name: string, column: ArrayLike<unknown>): Nu
     : { kind: 'numeric', mean, sd, total, n: values.length };
 }
 
-function categoricalTarget(column: ArrayLike<unknown>): CategoricalTarget {
+function categoricalTarget(fn: string, name: string, column: ArrayLike<unknown>): CategoricalTarget {
   // A Map, not an object: categories named "constructor" or "__proto__" are counted like any other.
   const counts = new Map<string, number>();
   let n = 0;
   for (let i = 0; i < column.length; i++) {
-    const value = column[i];
-    if (isMissingValue(value)) continue;
-    const key = categoryKey(value);
+    const key = categoryOf(fn, column[i], name, i);
+    if (key === null) continue;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     n++;
   }
@@ -317,6 +318,7 @@ export function defineTargets(options: DefineTargetsOptions): DefineTargetsResul
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: pass { variables: { name: shares or { mean } }, size?, rescale? }, got ${describeValue(options)}`);
   }
+  checkOptionKeys(fn, options, optionKeys<DefineTargetsOptions>({ size: true, variables: true, rescale: true, source: true }));
   const { size, rescale = false, source } = options;
   if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) {
     throw new RangeError(`${fn}: size must be a positive integer (units in the population, e.g. 98), got ${describeValue(size)}`);
@@ -464,7 +466,9 @@ function checkShares(
   const entries: [string, number][] = [];
   const seen = new Map<string, string>();
   for (const [category, share] of Object.entries(shares)) {
-    if (category.trim() === '' || category !== category.trim()) {
+    // Categories are matched as the data's values are: read with categoryKey (trimmed, NFC).
+    const key = readCategoryKey(category);
+    if (key === null || key === undefined || key !== category.normalize('NFC')) {
       throw new RangeError(
         `${fn}: "${name}" has a category named ${JSON.stringify(category)}; categories must be non-empty and without surrounding white space, as they appear in the data`,
       );
@@ -476,8 +480,6 @@ function checkShares(
       const hint = share > 1 && share <= 100 ? ` — shares are fractions, so write ${share / 100} for ${share} %` : '';
       throw new RangeError(`${fn}: the share of "${name}" = "${category}" must lie in [0, 1], got ${share}${hint}`);
     }
-    // Categories are matched as the data's values are: in Unicode NFC.
-    const key = categoryKey(category);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       throw new RangeError(`${fn}: the targets of "${name}" name the category "${key}" twice (${JSON.stringify(earlier)} and ${JSON.stringify(category)}); give it once`);

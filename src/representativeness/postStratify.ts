@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { assertPopulationCoversSample, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
 import { buildMargin, openSample, readTargets } from './weightsInput';
@@ -80,6 +80,11 @@ export function postStratify(sample: WeightingSample, options: PostStratifyOptio
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options { variable, targets } are required, got ${describeValue(options)}`);
   }
+  checkOptionKeys(
+    fn,
+    options,
+    optionKeys<PostStratifyOptions>({ variable: true, targets: true, scale: true, populationSize: true, baseWeights: true, id: true }),
+  );
   const { variable } = options;
   if (typeof variable !== 'string' || variable === '') {
     throw new TypeError(`${fn}: variable must name a categorical variable, got ${describeValue(variable)}`);

@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/validate';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { assertPopulationCoversSample, categorySums, marginReport, summariseWeights, zeroTargetWarnings } from './weightDiagnostics';
 import type { WeightingResult } from './weightDiagnostics';
 import { buildMargin, openSample, readTargets } from './weightsInput';
@@ -110,6 +110,21 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options { targets } are required, got ${describeValue(options)}`);
   }
+  checkOptionKeys(
+    fn,
+    options,
+    optionKeys<RakeOptions>({
+      targets: true,
+      variables: true,
+      maxIterations: true,
+      tolerance: true,
+      trim: true,
+      baseWeights: true,
+      scale: true,
+      populationSize: true,
+      id: true,
+    }),
+  );
   const maxIterations = options.maxIterations ?? 100;
   if (typeof maxIterations !== 'number' || !Number.isInteger(maxIterations) || maxIterations < 1) {
     throw new RangeError(`${fn}: maxIterations must be a positive integer, got ${describeValue(maxIterations)}`);
@@ -276,6 +291,7 @@ function readTrim(fn: string, trim: unknown): { lower: number; upper: number } |
   if (trim === null || typeof trim !== 'object') {
     throw new TypeError(`${fn}: trim must be { lower?, upper? } (bounds relative to the mean weight), got ${describeValue(trim)}`);
   }
+  checkOptionKeys(`${fn}: trim`, trim, ['lower', 'upper']);
   const { lower = 0, upper = Infinity } = trim as { lower?: unknown; upper?: unknown };
   if (typeof lower !== 'number' || !(lower >= 0 && lower <= 1)) {
     throw new RangeError(`${fn}: trim.lower must be a number in [0, 1] (a fraction of the mean weight), got ${describeValue(lower)}`);

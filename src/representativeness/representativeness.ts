@@ -8,9 +8,11 @@ import {
   assertLevel,
   assertOneOf,
   checkPopulationSize,
+  checkOptionKeys,
   describeValue,
+  optionKeys,
 } from '../internal/validate';
-import { categoryKey, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
+import { categoryOf, formatRows, looksNumeric, parseVariables, type VariableKind, type VariableSpec } from './internal';
 import {
   buildTargetsFromFrame,
   readTargetsInput,
@@ -43,7 +45,7 @@ export interface RepresentativenessOptions {
   /** Interval method for category shares; default `'wald'` (the 2024 report's). */
   readonly method?: ProportionMethod;
   /** Reference distribution for numeric means: `'normal'` (default, a z interval) or `'t'`. */
-  readonly numericMethod?: 'normal' | 't';
+  readonly distribution?: 'normal' | 't';
   /**
    * Population size N for the finite population correction (proportion variance × (N − n)/(N − 1),
    * mean variance × (1 − n/N)). Default: none, as in the 2024 report.
@@ -120,7 +122,7 @@ export interface RepresentativenessResult {
   /** Respondents in the sample (before per-variable missing values). */
   readonly n: number;
   readonly method: ProportionMethod;
-  readonly numericMethod: 'normal' | 't';
+  readonly distribution: 'normal' | 't';
   readonly level: number;
   /** N, when the finite population correction was applied. */
   readonly populationSize?: number;
@@ -152,7 +154,7 @@ const METHODS: readonly ProportionMethod[] = ['wald', 'wilson', 'agresti-coull',
  * sample values are counted per variable in `nMissing` and left out of that variable's n.
  *
  * @param options - `sample`, `population` or `targets`, `variables`, `level`, `method`,
- *   `numericMethod`, `populationSize`
+ *   `distribution`, `populationSize`
  * @returns rows per category / mean, per-variable tests and the verdict; a row's `sample`,
  *   `lower`, `upper` and `gap` are `NaN` (with `reason`, and `covered: false`) when the variable
  *   has no values in the sample, and a mean's bounds are `NaN` when it has fewer than 2
@@ -184,10 +186,24 @@ export function representativeness(options: RepresentativenessOptions): Represen
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: pass { sample, population or targets, variables }, got ${describeValue(options)}`);
   }
-  const { level = 0.95, method = 'wald', numericMethod = 'normal' } = options;
+  checkOptionKeys(
+    fn,
+    options,
+    optionKeys<RepresentativenessOptions>({
+      sample: true,
+      population: true,
+      targets: true,
+      variables: true,
+      level: true,
+      method: true,
+      distribution: true,
+      populationSize: true,
+    }),
+  );
+  const { level = 0.95, method = 'wald', distribution = 'normal' } = options;
   assertLevel(fn, level);
   assertOneOf(fn, method, METHODS, 'method');
-  assertOneOf(fn, numericMethod, ['normal', 't'] as const, 'numericMethod');
+  assertOneOf(fn, distribution, ['normal', 't'] as const, 'distribution');
   const specs = parseVariables(fn, options.variables);
 
   const hasPopulation = options.population !== undefined;
@@ -237,7 +253,7 @@ export function representativeness(options: RepresentativenessOptions): Represen
       throw new RangeError(`${fn}: "${spec.name}" is declared ${spec.kind} but its target is ${target.kind}; make them agree`);
     }
     const values = sample.values(spec.name, target.kind);
-    const context = { fn, level, method, numericMethod, populationSize: options.populationSize, warnings };
+    const context = { fn, level, method, distribution, populationSize: options.populationSize, warnings };
     const compared =
       target.kind === 'categorical'
         ? compareCategorical(spec.name, values, target.shares, context)
@@ -252,7 +268,7 @@ export function representativeness(options: RepresentativenessOptions): Represen
     variables,
     n: sample.length,
     method,
-    numericMethod,
+    distribution,
     level,
     ...(options.populationSize === undefined ? {} : { populationSize: options.populationSize }),
     ...(populationUnits === undefined ? {} : { populationUnits }),
@@ -265,7 +281,7 @@ interface CompareContext {
   readonly fn: string;
   readonly level: number;
   readonly method: ProportionMethod;
-  readonly numericMethod: 'normal' | 't';
+  readonly distribution: 'normal' | 't';
   readonly populationSize: number | undefined;
   readonly warnings: string[];
 }
@@ -345,12 +361,11 @@ function compareCategorical(
   const unknown = new Map<string, number[]>();
   let nMissing = 0;
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (isMissingValue(value)) {
+    const key = categoryOf(fn, values[i], name, i);
+    if (key === null) {
       nMissing++;
       continue;
     }
-    const key = categoryKey(value);
     const count = counts.get(key);
     if (count === undefined) {
       const rowsOf = unknown.get(key) ?? [];
@@ -469,7 +484,7 @@ function compareNumeric(
   const populationSize = checkPopulationSize(fn, context.populationSize, n);
   const interval = meanInterval(numbers, {
     level: context.level,
-    distribution: context.numericMethod,
+    distribution: context.distribution,
     ...(populationSize === undefined ? {} : { populationSize }),
   });
   const covered = coversValue(interval.lower, interval.upper, populationMean);
@@ -487,7 +502,7 @@ function compareNumeric(
     se: interval.se,
     ...(interval.reason ? { reason: interval.reason } : {}),
   };
-  const testMethod = context.numericMethod === 'normal' ? 'one-sample-z' : 'one-sample-t';
+  const testMethod = context.distribution === 'normal' ? 'one-sample-z' : 'one-sample-t';
   let test: RepresentativenessTest;
   if (n < 2 || !(interval.se > 0)) {
     test = {

@@ -1,18 +1,19 @@
-import { medianSplit, sizeGroups, type SizeGroupsResult } from '../data/sizeGroups';
-import { isMissingValue, sourceFromRows } from '../data/source';
+import { medianSplit, sizeGroups, type SizeGrouping, type SizeGroupsResult } from '../data/sizeGroups';
+import { isMissingValue } from '../data/missing';
+import { sourceFromRows } from '../data/source';
 import type { Survey } from '../data/survey';
-import { describeValue } from '../internal/validate';
-import { categoryKey, formatRows } from './internal';
+import type { GroupByBreaks, GroupByMedian } from '../data/sizeGroups';
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { describeCell, readCategoryKey } from '../data/keys';
+import { categoryOf, formatRows } from './internal';
 
 /**
- * One grouping of the frame: a categorical column (`'region'`), size groups from fixed cut points
- * (`{ column: 'population', breaks: [50000, 100000] }`) or halves split at the frame's median
- * (`{ column: 'population', split: 'median' }`).
+ * One grouping of the frame: a categorical column (`'region'`), or a {@link SizeGrouping} of a
+ * numeric column, the type `compareGroups` and `report` take: fixed cut points
+ * (`{ attribute: 'population', breaks: [50000, 100000] }`) or halves split at a median
+ * (`{ attribute: 'population', split: 'median' }`, by default the median of the whole frame).
  */
-export type ResponseRateGrouping =
-  | string
-  | { readonly column: string; readonly breaks: readonly number[]; readonly labels?: readonly string[] }
-  | { readonly column: string; readonly split: 'median'; readonly labels?: readonly [string, string] };
+export type ResponseRateGrouping = string | SizeGrouping;
 
 /** Options of {@link responseRates}. */
 export interface ResponseRatesOptions {
@@ -64,7 +65,8 @@ function isSurvey(value: unknown): value is Survey {
  * Groups come from a categorical column of the frame (in order of first appearance), from fixed
  * size thresholds (`sizeGroups`: group k holds breaks[k−1] ≤ v < breaks[k]) or from a median
  * split of the frame (`medianSplit`: at or below the median of all frame units, or above it).
- * Ids are compared as trimmed strings, so `101` and `' 101'` match.
+ * Ids and categories are read with `categoryKey` (trimmed of white space and invisible characters,
+ * in NFC, numbers as their digits), so `101` and `' 101'` match; an object id is an error.
  *
  * @param frame - rows, one per unit (e.g. the 98 municipalities), with an id column
  * @param respondents - the ids that answered, or a `Survey` (its `ids`)
@@ -94,9 +96,10 @@ export function responseRates(
   if (options === null || typeof options !== 'object' || typeof options.id !== 'string') {
     throw new TypeError(`${fn}: options must give the frame's id column, e.g. { id: 'code', by: ['region'] }`);
   }
+  checkOptionKeys(fn, options, optionKeys<ResponseRatesOptions>({ id: true, by: true }));
   const by = options.by ?? [];
   if (!Array.isArray(by)) {
-    throw new TypeError(`${fn}: by must be an array of groupings, e.g. ['region', { column: 'population', split: 'median' }], got ${describeValue(by)}`);
+    throw new TypeError(`${fn}: by must be an array of groupings, e.g. ['region', { attribute: 'population', split: 'median' }], got ${describeValue(by)}`);
   }
   const groupings = by.map((g: unknown, i) => parseGrouping(fn, g, i));
   const source = sourceFromRows(fn, frame, [options.id, ...groupings.map((g) => g.column)]);
@@ -110,12 +113,11 @@ export function responseRates(
   const missingIds: number[] = [];
   const repeatedIds = new Map<string, number[]>();
   for (let i = 0; i < idColumn.length; i++) {
-    const value = idColumn[i];
-    if (isMissingValue(value)) {
+    const key = categoryOf(fn, idColumn[i], options.id, i);
+    if (key === null) {
       missingIds.push(i);
       continue;
     }
-    const key = categoryKey(value);
     const first = frameIndex.get(key);
     if (first !== undefined) {
       const at = repeatedIds.get(key) ?? [first];
@@ -138,11 +140,11 @@ export function responseRates(
   const twice: string[] = [];
   const seenAt = new Map<string, number>();
   ids.forEach((raw, position) => {
-    if (isMissingValue(raw)) {
-      unknown.push(`${describeValue(raw)} at position ${position}`);
+    const key = readCategoryKey(raw);
+    if (key === null || key === undefined) {
+      unknown.push(`${key === null ? describeValue(raw) : describeCell(raw)} at position ${position}`);
       return;
     }
-    const key = categoryKey(raw);
     const row = frameIndex.get(key);
     if (row === undefined) {
       unknown.push(`"${key}" at position ${position}`);
@@ -158,7 +160,7 @@ export function responseRates(
   });
   if (unknown.length > 0) {
     throw new RangeError(
-      `${fn}: ${unknown.length} respondent${unknown.length === 1 ? ' is' : 's are'} not in the frame (matched on "${options.id}" as trimmed text): ${unknown.join(', ')}; correct the ids or add the units to the frame`,
+      `${fn}: ${unknown.length} respondent${unknown.length === 1 ? ' is' : 's are'} not in the frame (matched on "${options.id}" with categoryKey): ${unknown.join(', ')}; correct the ids or add the units to the frame`,
     );
   }
   if (twice.length > 0) {
@@ -180,10 +182,9 @@ export function responseRates(
     let assigned: readonly (string | null)[];
     if (grouping.kind === 'category') {
       const order: string[] = [];
-      assigned = Array.from(column, (value) => {
-        if (isMissingValue(value)) return null;
-        const key = categoryKey(value);
-        if (!order.includes(key)) order.push(key);
+      assigned = Array.from(column, (value, i) => {
+        const key = categoryOf(fn, value, grouping.column, i);
+        if (key !== null && !order.includes(key)) order.push(key);
         return key;
       });
       labels = order;
@@ -194,7 +195,10 @@ export function responseRates(
         grouped =
           grouping.kind === 'breaks'
             ? sizeGroups(numbers, { breaks: grouping.breaks, ...(grouping.labels ? { labels: grouping.labels } : {}) })
-            : medianSplit(numbers, grouping.labels ? { labels: grouping.labels } : {});
+            : medianSplit(numbers, {
+                ...(grouping.reference === undefined ? {} : { reference: grouping.reference }),
+                ...(grouping.labels === undefined ? {} : { labels: grouping.labels }),
+              });
       } catch (error) {
         throw new RangeError(`${fn}: grouping by "${grouping.column}": ${(error as Error).message}`);
       }
@@ -222,24 +226,36 @@ function counts(frame: number, responded: number): ResponseRateCounts {
 type ParsedGrouping =
   | { kind: 'category'; column: string }
   | { kind: 'breaks'; column: string; breaks: readonly number[]; labels?: readonly string[] }
-  | { kind: 'median'; column: string; labels?: readonly [string, string] };
+  | { kind: 'median'; column: string; reference?: ArrayLike<number | null | undefined>; labels?: readonly [string, string] };
+
+const breaksKeys = (): readonly string[] =>
+  optionKeys<GroupByBreaks>({ attribute: true, breaks: true, labels: true });
+const medianKeys = (): readonly string[] =>
+  optionKeys<GroupByMedian>({ attribute: true, split: true, reference: true, labels: true });
 
 function parseGrouping(fn: string, grouping: unknown, i: number): ParsedGrouping {
   if (typeof grouping === 'string' && grouping.trim() !== '') return { kind: 'category', column: grouping };
-  if (grouping !== null && typeof grouping === 'object') {
-    const g = grouping as { column?: unknown; breaks?: unknown; split?: unknown; labels?: unknown };
-    if (typeof g.column === 'string' && g.column.trim() !== '') {
+  if (grouping !== null && typeof grouping === 'object' && !Array.isArray(grouping)) {
+    const g = grouping as { attribute?: unknown; breaks?: unknown; split?: unknown; reference?: unknown; labels?: unknown };
+    const isMedian = Object.hasOwn(g, 'split');
+    checkOptionKeys(`${fn}: by[${i}]`, g, isMedian ? medianKeys() : breaksKeys());
+    if (typeof g.attribute === 'string' && g.attribute.trim() !== '') {
       const labels = g.labels as readonly string[] | undefined;
-      if (g.split === 'median' && g.breaks === undefined) {
-        return labels ? { kind: 'median', column: g.column, labels: labels as readonly [string, string] } : { kind: 'median', column: g.column };
+      if (isMedian && g.split === 'median') {
+        return {
+          kind: 'median',
+          column: g.attribute,
+          ...(g.reference === undefined ? {} : { reference: g.reference as ArrayLike<number | null | undefined> }),
+          ...(labels === undefined ? {} : { labels: labels as readonly [string, string] }),
+        };
       }
-      if (Array.isArray(g.breaks) && g.split === undefined) {
-        return labels ? { kind: 'breaks', column: g.column, breaks: g.breaks as number[], labels } : { kind: 'breaks', column: g.column, breaks: g.breaks as number[] };
+      if (!isMedian && Array.isArray(g.breaks)) {
+        return { kind: 'breaks', column: g.attribute, breaks: g.breaks as number[], ...(labels === undefined ? {} : { labels }) };
       }
     }
   }
   throw new TypeError(
-    `${fn}: by[${i}] must be a column name, { column, breaks, labels? } or { column, split: 'median' }, got ${describeValue(grouping)}`,
+    `${fn}: by[${i}] must be a column name, { attribute, breaks, labels? } or { attribute, split: 'median', reference?, labels? }, got ${describeValue(grouping)}`,
   );
 }
 

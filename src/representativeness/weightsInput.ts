@@ -4,10 +4,9 @@
  * the population targets. Internal: never re-exported from `src/index.ts`.
  */
 import { ambiguityMessage, readNumberColumn } from '../data/number';
-import { isMissingValue } from '../data/source';
 import type { Survey } from '../data/survey';
 import { describeValue } from '../internal/validate';
-import { categoryKey } from './internal';
+import { categoryOf } from './internal';
 import { readTargetsInput } from './populationTargets';
 import type { PopulationTargets, VariableTarget } from './populationTargets';
 
@@ -65,7 +64,7 @@ export interface SampleReader {
   readonly length: number;
   readonly ids: readonly string[] | undefined;
   /** A variable's category keys (null where missing). */
-  values(name: string): (string | null)[];
+  values(name: string): readonly (string | null)[];
   /** A numeric column (for base weights named by column). */
   raw(name: string): ArrayLike<unknown>;
   /** The survey's own weights, or null. */
@@ -91,7 +90,8 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
           const known = Object.entries(s.attributes).filter(([, k]) => k === 'category').map(([n]) => `"${n}"`);
           throw new RangeError(`${fn}: the survey has no categorical attribute "${name}"; its categorical attributes are ${known.join(', ') || 'none'}`);
         }
-        return s.category(name).map((v) => (v === null ? null : categoryKey(v)));
+        // The survey's categories are category keys already.
+        return s.category(name);
       },
       raw(name) {
         throw new TypeError(`${fn}: baseWeights "${name}" names a column, but the sample is a Survey; pass an array of numbers (or rely on the survey's own weights)`);
@@ -144,7 +144,9 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
   let ids: string[] | undefined;
   if (idColumn !== undefined) {
     const raw = column(idColumn, 'id');
-    ids = Array.from({ length }, (_, i) => (isMissingValue(raw[i]) ? '' : String(raw[i]).trim()));
+    // Ids are read as the survey reads them (categoryKey), so a weighting result's ids match
+    // the ids of a survey built from the same rows; a missing id is '' (it matches no respondent).
+    ids = Array.from({ length }, (_, i) => categoryOf(fn, raw[i], idColumn, i) ?? '');
   }
   return {
     length,
@@ -152,7 +154,7 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
     weights: null,
     values(name) {
       const raw = column(name, 'weighting variable');
-      return Array.from({ length }, (_, i) => (isMissingValue(raw[i]) ? null : categoryKey(raw[i])));
+      return Array.from({ length }, (_, i) => categoryOf(fn, raw[i], name, i));
     },
     raw: (name) => column(name, 'base weights'),
   };

@@ -179,6 +179,14 @@ describe('numericColumn', () => {
     expect(col.bad).toEqual([{ row: 2, value: 'n/a' }]);
   });
 
+  it('counts invisible-only cells as missing by the shared rule, beside the texts in options.missing', () => {
+    const rows = [{ x: '2' }, { x: ' Ved ikke ' }, { x: '\u00A0\u200B' }, { x: '\u200B' }];
+    const col = numericColumn(rows, 'x', { missing: ['Ved ikke'] });
+    // Row 1 is a listed text; rows 2 and 3 hold only no-break and zero-width spaces.
+    expect(col.missing).toBe(3);
+    expect(col.bad).toEqual([]);
+  });
+
   it('uses a given decimal mark instead of detecting one', () => {
     expect(Array.from(numericColumn([{ x: '60.828' }], 'x', { decimal: '.' }).values)).toEqual([60.828]);
   });

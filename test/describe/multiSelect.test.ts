@@ -93,7 +93,7 @@ describe('multiSelect with option columns', () => {
       expect(e.message).toMatch(/^multiSelect: 3 values are neither ticked, not ticked nor missing in 5 responses/);
       expect(e.message).toContain('- "måske" in column "Sparring": 2 times, rows 1, 3');
       expect(e.message).toContain('- 2 in column "Sparring": 1 time, row 4');
-      expect(e.bad).toEqual([
+      expect(e.issues).toEqual([
         { option: 'Sparring', value: 'måske', count: 2, positions: [1, 3] },
         { option: 'Sparring', value: 2, count: 1, positions: [4] },
         { option: 'Kurser', value: {}, count: 1, positions: [4] },
@@ -105,7 +105,7 @@ describe('multiSelect with option columns', () => {
     try {
       multiSelect({ A: new Array<string>(8).fill('?') });
     } catch (error) {
-      expect((error as MultiSelectInputError).bad[0]?.positions).toEqual([0, 1, 2, 3, 4]);
+      expect((error as MultiSelectInputError).issues[0]?.positions).toEqual([0, 1, 2, 3, 4]);
       expect((error as Error).message).toContain('8 times, rows 0, 1, 2, 3, 4, …');
     }
   });

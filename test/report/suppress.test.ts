@@ -95,7 +95,7 @@ describe('suppressSmallCells on a 2021-style table', () => {
 
   it('returns plain JSON data with the threshold and the method', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-    expect(result.threshold).toBe(3);
+    expect(result.suppressBelow).toBe(3);
     expect(result.method).toBe('small-cell-suppression');
   });
 });
@@ -282,10 +282,10 @@ describe('suppressSmallCells', () => {
         [30, 40, 50],
         [31, 41, 51],
       ],
-      { threshold: 5 }
+      { suppressBelow: 5 }
     );
     expect(cellsWith(result, 'primary')).toEqual([[0, 0]]);
-    expect(result.threshold).toBe(5);
+    expect(result.suppressBelow).toBe(5);
   });
 
   it('with no margin published, suppresses only the small cells', () => {
@@ -365,10 +365,10 @@ describe('suppressSmallCells', () => {
   });
 
   it('rejects a threshold that is not a positive integer and options of the wrong type', () => {
-    expect(() => suppressSmallCells([[1]], { threshold: 0 })).toThrow(
-      /^suppressSmallCells: threshold must be a positive integer/
+    expect(() => suppressSmallCells([[1]], { suppressBelow: 0 })).toThrow(
+      /^suppressSmallCells: suppressBelow must be a positive integer/
     );
-    expect(() => suppressSmallCells([[1]], { threshold: 2.5 })).toThrow(RangeError);
+    expect(() => suppressSmallCells([[1]], { suppressBelow: 2.5 })).toThrow(RangeError);
     expect(() => suppressSmallCells([[1]], { rowTotals: 'yes' as unknown as boolean })).toThrow(
       /^suppressSmallCells: rowTotals must be true or false/
     );
@@ -388,7 +388,7 @@ describe('suppressSmallCells properties', () => {
       )
     );
   const options = fc.record({
-    threshold: fc.integer({ min: 1, max: 5 }),
+    suppressBelow: fc.integer({ min: 1, max: 5 }),
     suppressZeros: fc.boolean(),
     rowTotals: fc.boolean(),
     columnTotals: fc.boolean(),
@@ -406,7 +406,7 @@ describe('suppressSmallCells properties', () => {
         result.cells.forEach((row, i) =>
           row.forEach((cell, j) => {
             const count = input[i]?.[j] as number;
-            const small = count < opts.threshold && (count > 0 || opts.suppressZeros);
+            const small = count < opts.suppressBelow && (count > 0 || opts.suppressZeros);
             expect(cell.suppressed === 'primary').toBe(small);
             // Sanity: a complementary cell was not small, i.e. shown before the second pass.
             if (cell.suppressed === 'complementary') expect(small).toBe(false);

@@ -79,7 +79,7 @@ describe('representativeness reproduces the 2024/25 report', () => {
     expectClose(row.upper, fixture.populationMean.z[1], 1e-13, 'upper');
     expect(row.covered).toBe(true);
     expectClose(row.gap, fixture.populationMean.sample - 5822679 / 98, 1e-12, 'gap');
-    expect(result.numericMethod).toBe('normal');
+    expect(result.distribution).toBe('normal');
     const test = result.variables[0]!.test;
     expect(test.method).toBe('one-sample-z');
     expectClose(test.statistic, fixture.populationMean.zTest, 1e-12, 'z');
@@ -164,10 +164,10 @@ describe('representativeness agrees with R', () => {
   });
 
   it('uses Student t with n − 1 degrees of freedom for the mean on request, as t.test', () => {
-    const result = representativeness({ sample: sample2024(), population: frame(), variables: ['population'], numericMethod: 't' });
+    const result = representativeness({ sample: sample2024(), population: frame(), variables: ['population'], distribution: 't' });
     expectClose(result.rows[0]!.lower, fixture.populationMean.t[0], 1e-12, 'lower');
     expectClose(result.rows[0]!.upper, fixture.populationMean.t[1], 1e-12, 'upper');
-    expect(result.numericMethod).toBe('t');
+    expect(result.distribution).toBe('t');
     expect(result.variables[0]!.test).toMatchObject({ method: 'one-sample-t', df: 69 });
   });
 });
@@ -209,7 +209,7 @@ describe('representativeness inputs', () => {
     ]);
   });
 
-  it('compares categories as trimmed text', () => {
+  it('compares categories as category keys (trimmed text)', () => {
     const result = representativeness({
       sample: [{ r: ' A' }, { r: 'B ' }],
       targets: { r: { A: 0.5, B: 0.5 } },
@@ -366,10 +366,10 @@ describe('representativeness errors', () => {
     );
   });
 
-  it('rejects an invalid level, method, numericMethod and populationSize', () => {
+  it('rejects an invalid level, method, distribution and populationSize', () => {
     expect(() => representativeness({ sample, targets, variables: ['region'], level: 95 })).toThrow(/^representativeness: level must be a number strictly between 0 and 1/);
     expect(() => representativeness({ sample, targets, variables: ['region'], method: 'exact' as never })).toThrow(/^representativeness: unknown method "exact"/);
-    expect(() => representativeness({ sample, targets, variables: ['region'], numericMethod: 'z' as never })).toThrow(/^representativeness: unknown numericMethod "z"/);
+    expect(() => representativeness({ sample, targets, variables: ['region'], distribution: 'z' as never })).toThrow(/^representativeness: unknown distribution "z"/);
     expect(() => representativeness({ sample, targets, variables: ['region'], populationSize: 1 })).toThrow(/^representativeness: populationSize must be an integer >= the sample size 2/);
   });
 

@@ -20,7 +20,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
   });
 
   it('gives 71 % in both halves of a median split of the frame', () => {
-    const result = responseRates(frame(), codes(), { id: 'code', by: [{ column: 'population', split: 'median', labels: ['small', 'large'] }] });
+    const result = responseRates(frame(), codes(), { id: 'code', by: [{ attribute: 'population', split: 'median', labels: ['small', 'large'] }] });
     expect(result.groups).toEqual([
       { by: 'population', grouping: 'median', group: 'small', frame: 49, responded: 35, rate: 35 / 49 },
       { by: 'population', grouping: 'median', group: 'large', frame: 49, responded: 35, rate: 35 / 49 },
@@ -29,7 +29,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
   });
 
   it('groups by fixed size thresholds, listing empty groups with rate NaN', () => {
-    const result = responseRates(frame(), codes(), { id: 'code', by: [{ column: 'population', breaks: [50000, 100000, 1e7] }] });
+    const result = responseRates(frame(), codes(), { id: 'code', by: [{ attribute: 'population', breaks: [50000, 100000, 1e7] }] });
     expect(result.groups.map((g) => [g.group, g.frame, g.responded])).toEqual([
       ['under 50000', 59, 40],
       ['50000–99999', 32, 24],
@@ -48,7 +48,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
     expect(responseRates(frame(), s, { id: 'code' })).toMatchObject({ overall: { responded: 70 }, groups: [] });
   });
 
-  it('compares ids as trimmed text, so numbers match text codes', () => {
+  it('compares ids as category keys, so numbers match text codes', () => {
     const result = responseRates([{ id: '101' }, { id: 147 }], [101, ' 147 '], { id: 'id' });
     expect(result.overall.responded).toBe(2);
   });
@@ -69,7 +69,7 @@ describe('responseRates reproduces the 2024 report\'s Bilagstabel 1.1', () => {
 describe('responseRates errors', () => {
   it('lists every respondent not in the frame with its position', () => {
     expect(() => responseRates(frame(), ['101', '999', '147', 'x', null as never], { id: 'code' })).toThrow(
-      /^responseRates: 3 respondents are not in the frame \(matched on "code" as trimmed text\): "999" at position 1, "x" at position 3, null at position 4; correct the ids/,
+      /^responseRates: 3 respondents are not in the frame \(matched on "code" with categoryKey\): "999" at position 1, "x" at position 3, null at position 4; correct the ids/,
     );
   });
 
@@ -82,13 +82,38 @@ describe('responseRates errors', () => {
     expect(() => responseRates([{ id: 1 }, { id: '1' }], [], { id: 'id' })).toThrow(/^responseRates: the frame repeats ids: "1" \(rows 0 and 1\)/);
   });
 
+  it('splits at the median of a given reference instead of the frame', () => {
+    // Three units of 10, 20, 30 inhabitants; the reference [100, 200] has median 150, so all three are in the lower half.
+    const result = responseRates([{ id: 1, pop: 10 }, { id: 2, pop: 20 }, { id: 3, pop: 30 }], [1], {
+      id: 'id',
+      by: [{ attribute: 'pop', split: 'median', reference: [100, 200] }],
+    });
+    expect(result.breaks).toEqual([{ by: 'pop', grouping: 'median', breaks: [150] }]);
+    expect(result.groups.map((g) => [g.group, g.frame, g.responded])).toEqual([
+      ['<= 150', 3, 1],
+      ['> 150', 0, 0],
+    ]);
+  });
+
+  it('rejects an unknown option key and a misspelt key in a grouping, naming the closest valid one', () => {
+    expect(() => responseRates(frame(), [], { id: 'code', bye: ['region'] } as never)).toThrow(
+      'responseRates: unknown option "bye"; did you mean "by"?',
+    );
+    expect(() => responseRates(frame(), [], { id: 'code', by: [{ attribute: 'population', breaks: [50000], lables: ['a', 'b'] } as never] })).toThrow(
+      'responseRates: by[0]: unknown option "lables"; did you mean "labels"?',
+    );
+    expect(() => responseRates(frame(), [], { id: 'code', by: [{ column: 'population', split: 'median' } as never] })).toThrow(
+      /^responseRates: by\[0\]: unknown option "column"/,
+    );
+  });
+
   it('rejects absent columns and malformed groupings', () => {
     expect(() => responseRates(frame(), [], { id: 'kode' })).toThrow(/^responseRates: the frame has no id column "kode"; its columns include "code"/);
     expect(() => responseRates(frame(), [], { id: 'code', by: ['landsdel'] })).toThrow(/^responseRates: the frame has no column "landsdel" to group by/);
-    expect(() => responseRates(frame(), [], { id: 'code', by: [{ column: 'population' } as never] })).toThrow(/^responseRates: by\[0\] must be a column name, \{ column, breaks, labels\? \} or \{ column, split: 'median' \}/);
+    expect(() => responseRates(frame(), [], { id: 'code', by: [{ attribute: 'population' } as never] })).toThrow(/^responseRates: by\[0\] must be a column name, \{ attribute, breaks, labels\? \} or \{ attribute, split: 'median'/);
     expect(() => responseRates(frame(), [], { id: 'code', by: 'region' as never })).toThrow(/^responseRates: by must be an array/);
-    expect(() => responseRates(frame(), [], { id: 'code', by: [{ column: 'region', split: 'median' }] })).toThrow(/^responseRates: "region" must hold numbers to make size groups, but rows 0, 1, 2, 3, 4 and 93 more do not/);
-    expect(() => responseRates(frame(), [], { id: 'code', by: [{ column: 'population', breaks: [2, 1] }] })).toThrow(/^responseRates: grouping by "population": sizeGroups: breaks must be finite and strictly increasing/);
+    expect(() => responseRates(frame(), [], { id: 'code', by: [{ attribute: 'region', split: 'median' }] })).toThrow(/^responseRates: "region" must hold numbers to make size groups, but rows 0, 1, 2, 3, 4 and 93 more do not/);
+    expect(() => responseRates(frame(), [], { id: 'code', by: [{ attribute: 'population', breaks: [2, 1] }] })).toThrow(/^responseRates: grouping by "population": sizeGroups: breaks must be finite and strictly increasing/);
     expect(() => responseRates(frame(), [], null as never)).toThrow(/^responseRates: options must give the frame's id column/);
     expect(() => responseRates(frame(), 'abc' as never, { id: 'code' })).toThrow(/^responseRates: respondents must be an array of ids or a Survey/);
   });

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import * as core from '../../src/index';
+import * as csv from '../../src/csv/index';
+import * as demo from '../../src/demo/index';
+import * as vegaLite from '../../src/vega-lite/index';
+
+// Every public function of every entry point is listed here: either with a call that passes one
+// misspelt option key (and the message it must give), or among the functions that take no
+// options object, with the reason. The last test fails when an export is in neither list, so a
+// new function cannot skip the check unnoticed.
+
+const { scales } = core;
+const frame = demo.municipalities2020();
+const rows = [
+  { id: '101', region: 'Hovedstaden', population: 632340, q1: 'I høj grad', q2: 'Slet ikke', a: 'x', b: '' },
+  { id: '147', region: 'Hovedstaden', population: 104305, q1: 'Slet ikke', q2: 'I høj grad', a: '', b: 'x' },
+  { id: '151', region: 'Hovedstaden', population: 56291, q1: 'I mindre grad', q2: 'I mindre grad', a: 'x', b: 'x' },
+  { id: '153', region: 'Hovedstaden', population: 48602, q1: 'I meget høj grad', q2: 'I høj grad', a: '', b: '' },
+];
+const s = core.survey({
+  rows,
+  id: 'id',
+  items: [
+    { id: 'q1', scale: scales.daDegree4 },
+    { id: 'q2', scale: scales.daDegree4 },
+  ],
+  attributes: { region: 'category', population: 'number' },
+  multiSelect: [{ id: 'støtte', columns: ['a', 'b'], ticked: ['x'], blank: 'not-ticked' }],
+});
+const column = s.item('q1');
+const sample = [{ region: 'Hovedstaden' }, { region: 'Sjælland' }];
+const targets = { region: { Hovedstaden: 0.5, Sjælland: 0.5 } };
+
+/** name → [a call with one misspelt option key, the message it must contain, the error class if not TypeError]. */
+const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) => Error)?]> = {
+  agreementShare: [() => core.agreementShare(column, { levl: 0.9 } as never), 'agreementShare: unknown option "levl"; did you mean "level"?'],
+  auditSuppression: [() => core.auditSuppression([[1, 2], [3, 4]], [[false, false], [false, false]], { rowTotal: true } as never), 'auditSuppression: unknown option "rowTotal"; did you mean "rowTotals"?'],
+  chiSquareIndependence: [() => core.chiSquareIndependence([[1, 2], [3, 4]], { corect: true } as never), 'chiSquareIndependence: unknown option "corect"; did you mean "correct"?'],
+  codedMean: [() => core.codedMean(column, { levl: 0.9 } as never), 'codedMean: unknown option "levl"; did you mean "level"?'],
+  compareGroups: [() => core.compareGroups(s, 'q1', { by: 'region', levl: 0.9 } as never), 'compareGroups: unknown option "levl"; did you mean "level"?'],
+  compareProportions: [() => core.compareProportions(1, 4, 2, 4, { levl: 0.9 } as never), 'compareProportions: unknown option "levl"; did you mean "level"?'],
+  compareWaves: [() => core.compareWaves(s, s, { levl: 0.9 } as never), 'compareWaves: unknown option "levl"; did you mean "level"?'],
+  correlate: [() => core.correlate(s, { x: ['q1'], y: ['q2'], levl: 0.9 } as never), 'correlate: unknown option "levl"; did you mean "level"?'],
+  decodeText: [() => core.decodeText(new Uint8Array([104, 105]), { encodng: 'utf-8' } as never), 'decodeText: unknown option "encodng"; did you mean "encoding"?'],
+  defineScale: [() => core.defineScale({ id: 'x', levels: ['a', 'b'], agre: ['b'] } as never), 'defineScale: unknown option "agre"; did you mean "agree"?'],
+  defineTargets: [() => core.defineTargets({ variables: targets, rescal: true } as never), 'defineTargets: unknown option "rescal"; did you mean "rescale"?'],
+  displayTable: [() => core.displayTable(core.report(s).tables[0] as never, { lng: 'da' } as never), 'displayTable: unknown option "lng"; did you mean "lang"?'],
+  frequencies: [() => core.frequencies(column, { weight: [1, 1, 1, 1] } as never), 'frequencies: unknown option "weight"; did you mean "weights"?'],
+  formatCell: [() => core.formatCell({ share: 0.5 }, { key: 'share', label: 'Andel', format: 'percent' } as never, { lng: 'da' } as never), 'formatCell: unknown option "lng"; did you mean "lang"?'],
+  formatCorrelation: [() => core.formatCorrelation(0.5, '**', { lng: 'da' } as never), 'formatCorrelation: unknown option "lng"; did you mean "lang"?'],
+  formatNumber: [() => core.formatNumber(0.5, { lng: 'da' } as never), 'formatNumber: unknown option "lng"; did you mean "lang"?'],
+  formatP: [() => core.formatP(0.5, { lng: 'da' } as never), 'formatP: unknown option "lng"; did you mean "lang"?'],
+  formatPercent: [() => core.formatPercent(0.5, { lng: 'da' } as never), 'formatPercent: unknown option "lng"; did you mean "lang"?'],
+  largestRemainder: [() => core.largestRemainder([0.5, 0.5], { totl: 100 } as never), 'largestRemainder: unknown option "totl"; did you mean "total"?'],
+  likert: [() => core.likert(['Slet ikke'], scales.daDegree4, { unknwn: 'missing' } as never), 'likert: unknown option "unknwn"; did you mean "unknown"?'],
+  meanInterval: [() => core.meanInterval([1, 2, 3], { levl: 0.9 } as never), 'meanInterval: unknown option "levl"; did you mean "level"?'],
+  medianSplit: [() => core.medianSplit([1, 2, 3], { referenc: [1, 2] } as never), 'medianSplit: unknown option "referenc"; did you mean "reference"?'],
+  mergeInformants: [
+    () => core.mergeInformants({ ids: ['1'], input: { a: ['x'] } }, { ids: ['2'], input: { a: [''] } }, { tickd: ['x'] } as never),
+    'mergeInformants: unknown option "tickd"; did you mean "ticked"?',
+  ],
+  multiSelect: [() => core.multiSelect(s, 'støtte', { topCombination: 3 } as never), 'multiSelect: unknown option "topCombination"; did you mean "topCombinations"?'],
+  multiSelectTable: [() => core.multiSelectTable(s, ['støtte'], { noneMeansAnswerd: true } as never), 'multiSelectTable: unknown option "noneMeansAnswerd"; did you mean "noneMeansAnswered"?'],
+  pearson: [() => core.pearson([1, 2, 3], [1, 2, 4], { levl: 0.9 } as never), 'pearson: unknown option "levl"; did you mean "level"?'],
+  postStratify: [() => core.postStratify(sample, { variable: 'region', targets, scal: 'sample' } as never), 'postStratify: unknown option "scal"; did you mean "scale"?'],
+  proportionInterval: [() => core.proportionInterval(1, 2, { levl: 0.9 } as never), 'proportionInterval: unknown option "levl"; did you mean "level"?'],
+  rake: [() => core.rake(sample, { targets, maxIteration: 10 } as never), 'rake: unknown option "maxIteration"; did you mean "maxIterations"?'],
+  rankItems: [() => core.rankItems(s, { tp: 3 } as never), 'rankItems: unknown option "tp"; did you mean "top"?'],
+  readFrame: [() => core.readFrame(frame, { decmal: ',' } as never), 'readFrame: unknown option "decmal"; did you mean "decimal"?'],
+  report: [() => core.report(s, { titel: 'x' } as never), 'report: unknown option "titel"; did you mean "title"?'],
+  representativeness: [
+    () => core.representativeness({ sample, targets, variables: ['region'], distributon: 't' } as never),
+    'representativeness: unknown option "distributon"; did you mean "distribution"?',
+  ],
+  responseRates: [() => core.responseRates(frame, ['101'], { id: 'code', bye: ['region'] } as never), 'responseRates: unknown option "bye"; did you mean "by"?'],
+  safeLikert: [() => core.safeLikert(['Slet ikke'], scales.daDegree4, { unknwn: 'missing' } as never), 'safeLikert: unknown option "unknwn"; did you mean "unknown"?'],
+  sizeGroups: [() => core.sizeGroups([1, 2, 3], { breaks: [2], label: ['a', 'b'] } as never), 'sizeGroups: unknown option "label"; did you mean "labels"?'],
+  spearman: [() => core.spearman([1, 2, 3], [1, 2, 4], { levl: 0.9 } as never), 'spearman: unknown option "levl"; did you mean "level"?'],
+  suppressSmallCells: [() => core.suppressSmallCells([[1, 2], [3, 4]], { threshold: 3 } as never), 'suppressSmallCells: unknown option "threshold"; valid options are "suppressBelow"'],
+  survey: [() => core.survey({ rows, id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }], atributes: {} } as never), 'unknown key "atributes" in the definition; did you mean "attributes"?', core.SurveyInputError],
+  safeSurvey: [
+    () => {
+      const result = core.safeSurvey({ rows, id: 'id', items: [{ id: 'q1', scale: scales.daDegree4, revers: true }] } as never);
+      if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+      return result;
+    },
+    'unknown key "revers" in items[0]; did you mean "reverse"?',
+    Error,
+  ],
+  targetsFromFrame: [() => core.targetsFromFrame(frame, { variables: ['region'], mising: 'ignore' } as never), 'targetsFromFrame: unknown option "mising"; did you mean "missing"?'],
+  toHtml: [() => core.toHtml(core.report(s), { lng: 'da' } as never), 'toHtml: unknown option "lng"; did you mean "lang"?'],
+  toMarkdown: [() => core.toMarkdown(core.report(s), { lng: 'da' } as never), 'toMarkdown: unknown option "lng"; did you mean "lang"?'],
+  // likertkit/csv
+  detectDecimal: [() => csv.detectDecimal(['1,5'], { fallbak: ',' } as never), 'detectDecimal: unknown option "fallbak"; did you mean "fallback"?'],
+  numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
+  parseCsv: [() => csv.parseCsv('a;b\n1;2\n', { delimeter: ';' } as never), 'parseCsv: unknown option "delimeter"; did you mean "delimiter"?'],
+  parseNumber: [() => csv.parseNumber('1,5', { decmal: ',' } as never), 'parseNumber: unknown option "decmal"; did you mean "decimal"?'],
+  // likertkit/vega-lite
+  divergingBars: [() => vegaLite.divergingBars([{ id: 'q1', data: column }], { titel: 'x' } as never), 'divergingBars: unknown option "titel"; did you mean "title"?'],
+  divergingRows: [() => vegaLite.divergingRows([{ id: 'q1', data: column }], { srt: 'input' } as never), 'divergingRows: unknown option "srt"; did you mean "sort"?'],
+  // likertkit/demo
+  demoSurveyRows: [() => demo.demoSurveyRows({ sed: 1 } as never), 'demoSurveyRows: unknown option "sed"; did you mean "seed"?'],
+};
+
+/** Public functions without an options object, and why. */
+const withoutOptions: Record<string, string> = {
+  DecodeInputError: 'an error class',
+  LikertInputError: 'an error class',
+  MultiSelectInputError: 'an error class',
+  SurveyInputError: 'an error class',
+  CsvInputError: 'an error class',
+  adjustPValues: 'p-values and a method name',
+  categoryKey: 'one value',
+  isMissingValue: 'one value',
+  normalizeLabel: 'one label',
+  chiSquareGoodnessOfFit: 'observed and expected counts only (its options type is reserved)',
+  oneWayAnova: 'values and groups only (its options type is reserved)',
+  columnAlign: 'one column description',
+  disagreementShare: 'shares agreementShare\'s options and check (tested there by the same code path)',
+  reverseScale: 'one scale',
+  roundHalfUp: 'a value and a digit count',
+  roundPercent: 'a share and a digit count',
+  scaleLabels: 'a scale and a language',
+  translateLabel: 'a label and a language',
+  significanceStars: 'a p-value and a scheme name or thresholds',
+  weightDiagnostics: 'one array of weights',
+  divergingPalette: 'one list of categories',
+  municipalities2020: 'no arguments',
+  demoFocusAreas: 'no arguments',
+  demoSupportForms: 'no arguments',
+  demoTargetGroups: 'no arguments',
+  demoTopics: 'no arguments',
+};
+
+describe('every public function refuses a misspelt option key, naming it and the closest valid one', () => {
+  for (const [name, [call, message, errorClass = TypeError]] of Object.entries(misspelt)) {
+    it(`${name} throws a ${errorClass.name} naming the misspelt key`, () => {
+      expect(call).toThrow(errorClass);
+      expect(call).toThrow(message);
+    });
+  }
+
+  it('lists every function export of the four entry points, with a misspelt-key call or a reason it takes no options', () => {
+    const exported = [core, csv, demo, vegaLite].flatMap((module) =>
+      Object.entries(module)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([name]) => name),
+    );
+    const unlisted = exported.filter((name) => !(name in misspelt) && !(name in withoutOptions));
+    expect(unlisted).toEqual([]);
+    const stale = [...Object.keys(misspelt), ...Object.keys(withoutOptions)].filter((name) => !exported.includes(name));
+    expect(stale).toEqual([]);
+  });
+});
