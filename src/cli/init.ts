@@ -379,14 +379,18 @@ function readNumbers(rows: readonly Record<string, string | null>[], column: str
 async function refuseExisting(io: CliIo, out: string): Promise<void> {
   const path = resolvePath(io, out);
   const found = await io.stat(path).then(
-    () => true,
-    (error: unknown) => errorCode(error) !== 'ENOENT',
+    (identity) => identity,
+    (error: unknown) => (errorCode(error) === 'ENOENT' ? null : undefined),
   );
-  if (!found) return;
-  const readable = await io.readFile(path).then(
-    () => null,
-    (error: unknown) => failureReason(error),
-  );
+  if (found === null) return;
+  // Only a regular file is read (to say whether it can be): reading a pipe or FIFO would block.
+  const readable =
+    found !== undefined && !found.isFile
+      ? null
+      : await io.readFile(path).then(
+          () => null,
+          (error: unknown) => failureReason(error),
+        );
   const what = readable === null ? 'already exists' : `already exists and cannot be read (${readable})`;
   throw new CliError(2, `${out} ${what}; pass --force to overwrite it`);
 }
@@ -427,7 +431,7 @@ export async function runInit(io: CliIo, options: InitCommandOptions): Promise<n
   }
   const { csv } = await readCsvFile(io, options.csv, 'survey CSV', {
     ...(options.encoding !== undefined && { encoding: options.encoding }),
-  }, '--encoding, e.g. --encoding windows-1252');
+  }, '--encoding to the encoding named above');
   const detected = detectColumns(csv.columns, csv.rows, csv.delimiter);
   const { decisions } = detected;
   const config = options.encoding === undefined ? detected.config : { ...detected.config, encoding: options.encoding };

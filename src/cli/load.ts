@@ -69,7 +69,7 @@ export async function readCsvFile(
   file: string,
   role: string,
   reading: CsvReading = {},
-  encodingHint = '"encoding" in the config, e.g. "encoding": "windows-1252"',
+  encodingHint = '"encoding" in the config to the encoding named above',
 ): Promise<CsvFile> {
   const progress = new Progress(io, file);
   const bytes = await readBytes(io, file, role);

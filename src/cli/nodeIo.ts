@@ -43,7 +43,9 @@ export function nodeIo(version: string): NodeIo {
         for (let offset = 0; offset < bytes.length; offset += CHUNK) {
           const end = Math.min(offset + CHUNK, bytes.length);
           let at = offset;
-          while (at < end) at += (await handle.write(bytes, at, end - at, at)).bytesWritten;
+          // Position null: write where the file stands, which a pipe or terminal also allows
+          // (an explicit position fails there with ESPIPE).
+          while (at < end) at += (await handle.write(bytes, at, end - at, null)).bytesWritten;
         }
         // Devices and pipes cannot always be synced; a regular file must be.
         if (exclusive) await handle.sync();

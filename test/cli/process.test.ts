@@ -125,3 +125,32 @@ describe('files on a real disk', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('--out to a pipe, with the real process', () => {
+  it('report --out /dev/stdout writes through a shell pipe (no ESPIPE)', async () => {
+    const dir = workDir();
+    // A real pipe (Node's own child pipes are sockets, which /dev/stdout cannot be opened on).
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', `"${tsx}" "${cli}" report kommuner.csv -c kommuner.json --out /dev/stdout | cat`], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# /);
+  });
+
+  it('init --out naming a FIFO refuses at once instead of blocking on reading it', async () => {
+    const dir = workDir();
+    const fifo = join(dir, 'fifo');
+    const made = await new Promise<number | null>((resolve) => spawn('mkfifo', [fifo]).on('close', resolve));
+    if (made !== 0) throw new Error('mkfifo failed');
+    const r = await start([cli, 'init', 'kommuner.csv', '--out', 'fifo'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('fifo already exists; pass --force to overwrite it');
+  });
+});

@@ -97,7 +97,7 @@ describe('the CLI reads its CSV with the library (bytes, rename, recode, numbers
     const r = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': csv, 'c.json': JSON.stringify({ ...base, attributes: { region: 'category' } }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^likertkit check: cannot read survey CSV s\.csv: .*s\.csv/);
-    expect(r.stderr).toContain('(for likertkit: set "encoding" in the config, e.g. "encoding": "windows-1252")\n');
+    expect(r.stderr).toContain('(for likertkit: set "encoding" in the config to the encoding named above)\n');
     expect(r.stdout).toBe('');
   });
 
@@ -108,7 +108,7 @@ describe('the CLI reads its CSV with the library (bytes, rename, recode, numbers
     expect(JSON.parse(r.stdout)).toMatchObject({ attributes: { region: 'category' }, encoding: 'windows-1252' });
     const without = await run(['init', 's.csv'], { 's.csv': csv });
     expect(without.code).toBe(2);
-    expect(without.stderr).toContain('(for likertkit: set --encoding, e.g. --encoding windows-1252)');
+    expect(without.stderr).toContain('(for likertkit: set --encoding to the encoding named above)');
   });
 
   it('init --encoding with a label that is not an encoding is a usage error', async () => {
