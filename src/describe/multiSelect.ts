@@ -221,7 +221,11 @@ export function multiSelect(
     const noneMeansAnswered = checkBoolean(fn, opts.noneMeansAnswered, 'noneMeansAnswered');
     const top = checkTop(fn, opts.topCombinations);
     const { coded } = surveyQuestion(fn, input, idOrOptions);
-    return summarise(fn, idOrOptions, coded, noneMeansAnswered, top);
+    const result = summarise(fn, idOrOptions, coded, noneMeansAnswered, top);
+    // Tallies count respondents (they feed small-cell suppression, which is about people, not
+    // weights): say so when the survey is weighted, rather than mix weighted and unweighted
+    // figures without a word.
+    return input.weights === null ? result : { ...result, warnings: [...result.warnings, unweightedWarning(fn, idOrOptions)] };
   }
   if (typeof idOrOptions === 'string') {
     throw new TypeError(`${fn}: a question id (${describeValue(idOrOptions)}) needs a survey as the first argument, got ${describeValue(input)}`);
@@ -309,4 +313,9 @@ function summarise(
     warnings: denominatorWarnings(fn, coded, summary, noneMeansAnswered),
   };
   return answeredCount === 0 ? { ...result, reason: 'nobody answered the question: the shares are undefined' } : result;
+}
+
+/** The warning that a weighted survey's multi-select tallies are unweighted counts. Internal. */
+export function unweightedWarning(fn: string, question: string): string {
+  return `${fn}: the survey is weighted, but the tallies of "${question}" are unweighted counts of respondents (as small-cell suppression needs them); weighted shares are not computed for multi-select questions`;
 }

@@ -2,7 +2,7 @@ import type { CodedMultiSelect } from '../data/multiSelectCoding';
 import { isSurveyObject, surveyQuestion, type Survey } from '../data/surveyObject';
 import { describeValue, optionKeys } from '../internal/validate';
 import { normalizeLabel } from '../scale/normalizeLabel';
-import { refuseCodingOptions } from './multiSelect';
+import { refuseCodingOptions, unweightedWarning } from './multiSelect';
 import {
   assertInput,
   checkBoolean,
@@ -151,7 +151,9 @@ function surveyTable(fn: string, s: Survey, questions: unknown, options: MultiSe
   });
   const optionList = opts.options !== undefined ? resolveOptionList(fn, [], opts) : unite(read.map((q) => q.coded.options));
   const aligned = read.map(({ meta, coded }, g) => align(fn, entries[g]![0], meta.form, coded, optionList));
-  return tabulate(fn, entries.map(([group]) => group), optionList, aligned, noneMeansAnswered);
+  const table = tabulate(fn, entries.map(([group]) => group), optionList, aligned, noneMeansAnswered);
+  if (s.weights === null) return table;
+  return { ...table, warnings: [...table.warnings, ...entries.map(([, id]) => unweightedWarning(fn, id as string))] };
 }
 
 /** The options of several questions in order of first appearance (first spelling kept). */

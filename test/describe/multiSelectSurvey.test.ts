@@ -292,3 +292,28 @@ describe('multi-select properties', () => {
     );
   });
 });
+
+describe('multi-select tallies of a weighted survey', () => {
+  const weighted = survey({
+    rows: [
+      { id: '1', w: 9, q: 'I høj grad', a: '1', b: '' },
+      { id: '2', w: 1, q: 'Slet ikke', a: '', b: '1' },
+    ],
+    id: 'id',
+    items: [{ id: 'q', scale: scales.daDegree4 }],
+    weight: 'w',
+    multiSelect: [{ id: 'ms', columns: ['a', 'b'], blank: 'not-ticked' }],
+  });
+
+  it('stay counts of respondents and say so in a warning', () => {
+    const result = multiSelect(weighted, 'ms');
+    expect(result.options.map((o) => [o.option, o.count])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(result.warnings).toEqual([
+      'multiSelect: the survey is weighted, but the tallies of "ms" are unweighted counts of respondents (as small-cell suppression needs them); weighted shares are not computed for multi-select questions',
+    ]);
+    expect(multiSelectTable(weighted, ['ms']).warnings).toHaveLength(1);
+  });
+});
