@@ -59,7 +59,10 @@ export interface SurveyDefinition<I extends string = string> {
   /**
    * An existing survey to read again (other items or scales, fewer attributes): its items read
    * as their answer labels, its attributes by name, and its respondent ids as the column named
-   * by `id`. Its weights are not carried over (use `withWeights` or the `weight` of a column).
+   * by `id`. Its weights are not carried over (use `withWeights` or the `weight` of a column),
+   * and neither are its multi-select questions: their tick-box columns are not columns of a
+   * survey. To keep them, filter or derive from the survey itself (`where`, `recode`), which
+   * carries everything along.
    */
   readonly survey?: Survey;
   /**
