@@ -95,19 +95,24 @@ function optionName(column: string, prefix: string | undefined): string {
  * Whether a column looks like one box of a tick-box block: every answer is blank, 1 / x / ✓,
  * 0, ja / nej, yes / no, or the column's own header (or option) text, and at least one is ticked.
  */
-function isTickBox(column: string, distinct: ReadonlySet<string>): { ticked: boolean; ownText: boolean } | undefined {
-  const own = new Set([column.toLowerCase(), optionName(column, headerPrefix(column)).toLowerCase()]);
+function isTickBox(column: string, distinct: ReadonlySet<string>): { ticked: boolean; fullText: boolean; optionText: boolean } | undefined {
+  const full = column.toLowerCase();
+  const option = optionName(column, headerPrefix(column)).toLowerCase();
   let ticked = false;
-  let ownText = false;
+  let fullText = false;
+  let optionText = false;
   for (const value of distinct) {
     const v = value.toLowerCase();
-    if (own.has(v)) {
+    if (v === full || v === option) {
       ticked = true;
-      ownText = true;
+      // A cell holding the whole header names the option as the column does; one holding only
+      // the part after the prefix ("Netværk" under "Støtte: Netværk") needs the option named so.
+      if (v === full) fullText = true;
+      else optionText = true;
     } else if (TICK_VALUES.has(v)) ticked ||= TICKED_VALUES.has(v);
     else return undefined;
   }
-  return ticked ? { ticked, ownText } : undefined;
+  return ticked ? { ticked, fullText, optionText } : undefined;
 }
 
 /** An id for a multi-select question from its header prefix, e.g. "hvilke_former_for_stoette". */
@@ -183,8 +188,10 @@ function tickBoxBlocks(columns: readonly string[], rows: readonly Record<string,
       const run = columns.slice(start, end);
       const id = questionId(prefix, blocks.length + 1, taken);
       taken.add(id);
-      const ownText = boxes.slice(start, end).some((box) => box?.ownText === true);
-      const options = prefix === undefined || ownText ? undefined : Object.fromEntries(run.map((column) => [optionName(column, prefix), column]));
+      // Options are named after the header's last part, unless a cell holds the whole header
+      // text (then the option must be named as the column, which holds its own name when ticked).
+      const fullText = boxes.slice(start, end).some((box) => box?.fullText === true);
+      const options = prefix === undefined || fullText ? undefined : Object.fromEntries(run.map((column) => [optionName(column, prefix), column]));
       const distinctOptions = options !== undefined && Object.keys(options).length === run.length;
       blocks.push({ id, columns: run, ...(distinctOptions && { options }) });
     }
@@ -277,7 +284,8 @@ export function detectColumns(
     if (numbers !== null) {
       attributes[column] = 'number';
       if (numbers.decimal === null) {
-        twoWays.push(column);
+        // Integers say nothing about the mark; values that read two ways wait for the others.
+        if (numbers.twoWays) twoWays.push(column);
         decisions.push({ column, role: 'number', reason: `all ${present} values are numbers` });
       } else {
         marks.add(numbers.decimal);
@@ -354,21 +362,28 @@ export function detectColumns(
 }
 
 /**
- * Whether every non-blank cell of a column is a number, by the library's number reader: the
- * decimal mark it decides, or null when every value reads both ways (only "60.828"-like
- * values), or null as the whole result when the column is not numeric.
+ * Whether every non-blank cell of a column is a number, by the library's number reader, and
+ * what it says about the decimal mark: the mark it decides; or none, either because no value
+ * holds a mark (integers) or because every value reads both ways (only "60.828"-like values,
+ * `twoWays`). Null when the column is not numeric.
  */
-function readNumbers(rows: readonly Record<string, string | null>[], column: string): { readonly decimal: ',' | '.' | null } | null {
+function readNumbers(
+  rows: readonly Record<string, string | null>[],
+  column: string,
+): { readonly decimal: ',' | '.' | null; readonly twoWays: boolean } | null {
+  const cells = rows.map((row) => (Object.hasOwn(row, column) ? row[column] : null));
+  const marked = cells.some((cell) => typeof cell === 'string' && (cell.includes(',') || cell.includes('.')));
   try {
     const numbers = numericColumn(rows, column);
-    return numbers.bad.length === 0 ? { decimal: numbers.decimal } : null;
+    if (numbers.bad.length > 0) return null;
+    return marked ? { decimal: numbers.decimal, twoWays: false } : { decimal: null, twoWays: false };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // numericColumn refuses a column whose mark cannot be decided; it is numeric if it reads
     // cleanly with either mark.
     const comma = numericColumn(rows, column, { decimal: ',' });
     const point = numericColumn(rows, column, { decimal: '.' });
-    return comma.bad.length === 0 && point.bad.length === 0 ? { decimal: null } : null;
+    return comma.bad.length === 0 && point.bad.length === 0 ? { decimal: null, twoWays: true } : null;
   }
 }
 

@@ -67,6 +67,19 @@ describe('likertkit init', () => {
   });
 });
 
+describe('init and check agree on tick-box blocks', () => {
+  it('names the options after the header when the ticked cells hold the option text, so check passes', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1};${i % 3 === 0 ? 'Ved ikke' : 'I høj grad'};${i % 2 === 0 ? 'Sparring' : ''};${i % 3 === 1 ? 'Netværk' : ''}`);
+    const csv = `id;q;Støtte: Sparring;Støtte: Netværk\n${rows.join('\n')}\n`;
+    const init = await run(['init', 's.csv', '--out', 'c.json'], { 's.csv': csv });
+    expect(init.code).toBe(0);
+    const config = JSON.parse(init.files.get('/work/c.json') as string);
+    expect(config.multiSelect).toEqual([{ id: 'stoette', columns: { Sparring: 'Støtte: Sparring', Netværk: 'Støtte: Netværk' } }]);
+    const check = await run(['check', 's.csv', '-c', 'c.json'], { 's.csv': csv, 'c.json': init.files.get('/work/c.json') as string });
+    expect(check).toMatchObject({ code: 0, stdout: 'ok: 12 respondents, 1 item\n' });
+  });
+});
+
 describe('detectColumns', () => {
   const detect = (text: string) => {
     const csv = parseCsv(text);
@@ -120,6 +133,14 @@ describe('detectColumns', () => {
       const { config, decisions } = detectWith(rows(';', false));
       expect(config.decimal).toBe(',');
       expect(decisions[1]?.reason).toMatch(/decimal ","\) the file is ";"-separated.*check it$/);
+    });
+
+    it('does not let an integer column decide the mark for one that reads two ways', () => {
+      const text = 'id,flag,pop,q\n' + ['"60.828"', '"104.305"', '"48.602"', '"35.090"'].map((pop, i) => `${i},${i % 2},${pop},I høj grad`).join('\n') + '\n';
+      const { config, decisions } = detectWith(text);
+      expect(config.decimal).toBeUndefined();
+      expect(decisions[1]).toMatchObject({ column: 'flag', role: 'number', reason: 'all 4 values are numbers' });
+      expect(decisions[2]?.reason).toMatch(/read two ways .*set "decimal" in the config$/);
     });
 
     it('asks for "decimal" in a ","-separated file where nothing decides', () => {
