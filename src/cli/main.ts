@@ -50,6 +50,8 @@ Options:
   -c, --config <file>     survey config (JSON; see the guide below)       required
   --frame <file>          population frame CSV (one row per unit, e.g. the 98
                           municipalities) for the representativeness table
+  --frame-encoding <enc>  the frame's encoding (default UTF-8, or its byte order
+                          mark); the config's "encoding" is the survey's only
   -f, --format <format>   md (default), html or json
   --lang <lang>           da (default, or the config's report.lang) or en
   -o, --out <file>        write to a file instead of standard output
@@ -112,7 +114,7 @@ const HELP: ReadonlyMap<string, string> = new Map([
 ]);
 
 const SPECS: ReadonlyMap<string, ArgSpec> = new Map<string, ArgSpec>([
-  ['report', { values: ['config', 'frame', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
+  ['report', { values: ['config', 'frame', 'frame-encoding', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
   ['check', { values: ['config'], flags: [], short: { c: 'config' } }],
   ['init', { values: ['out', 'encoding'], flags: ['force'], short: { o: 'out' } }],
 ]);
@@ -201,6 +203,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       format: format as ReportFormat,
       ...(lang !== undefined && { lang }),
       ...(args.values.frame !== undefined && { frame: args.values.frame }),
+      ...(args.values['frame-encoding'] !== undefined && { frameEncoding: args.values['frame-encoding'] }),
       ...(args.values.out !== undefined && { out: args.values.out }),
     });
   } catch (error) {

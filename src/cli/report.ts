@@ -14,6 +14,8 @@ export interface ReportCommandOptions {
   readonly csv: string;
   readonly config: string;
   readonly frame?: string;
+  /** `--frame-encoding`: the frame's encoding; the config's `encoding` is the survey file's. */
+  readonly frameEncoding?: string;
   readonly format: ReportFormat;
   /** Overrides the config's `report.lang`; default Danish. */
   readonly lang?: 'da' | 'en';
@@ -73,7 +75,11 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
   const input = await readCsvFile(io, options.csv, 'survey CSV', config);
   let frame: Record<string, unknown>[] | undefined;
   if (options.frame !== undefined) {
-    const frameFile = await readCsvFile(io, options.frame, 'frame CSV', config);
+    // The frame is another file, often from another source (Statistics Denmark): it is decoded
+    // by its own byte order mark or as UTF-8, or with --frame-encoding, and its delimiter is
+    // detected, not taken from the survey's config.
+    const frameReading = options.frameEncoding === undefined ? {} : { encoding: options.frameEncoding };
+    const frameFile = await readCsvFile(io, options.frame, 'frame CSV', frameReading, '--frame-encoding to the encoding named above');
     for (const issue of frameFile.csv.issues) io.stderr(`warning: ${formatProblem({ file: options.frame, line: issue.row, message: issue.message })}\n`);
     frame = frameRows(frameFile, config);
   }

@@ -137,3 +137,29 @@ describe('the CLI reads its CSV with the library (bytes, rename, recode, numbers
     expect(r).toMatchObject({ code: 0, stdout: 'ok: 3 respondents, 1 item\n' });
   });
 });
+
+describe('the frame is decoded on its own', () => {
+  const survey = latin1('id;region;q\n1;Sjælland;I høj grad\n2;Hovedstaden;Slet ikke\n3;Sjælland;I høj grad\n');
+  const frameText = 'kode,region\n1,Sjælland\n2,Hovedstaden\n3,Sjælland\n4,Hovedstaden\n';
+  const config = JSON.stringify({ ...base, encoding: 'windows-1252', attributes: { region: 'category' }, report: { sections: ['representativeness'] } });
+
+  it('a UTF-8 frame beside a windows-1252 survey is read as UTF-8, not with the survey’s encoding', async () => {
+    const r = await run(['report', 's.csv', '-c', 'c.json', '--frame', 'f.csv', '-f', 'json'], { 's.csv': survey, 'c.json': config, 'f.csv': frameText });
+    expect(r.stderr).not.toContain('cannot read');
+    expect(r.code).toBe(0);
+    const text = JSON.stringify(JSON.parse(r.stdout).tables);
+    expect(text).toContain('"Sjælland"');
+    expect(text).not.toContain('SjÃ¦lland');
+  });
+
+  it('a windows-1252 frame needs --frame-encoding, and reads with it', async () => {
+    const files = { 's.csv': survey, 'c.json': config, 'f.csv': latin1(frameText) };
+    const refused = await run(['report', 's.csv', '-c', 'c.json', '--frame', 'f.csv'], files);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('cannot read frame CSV f.csv');
+    expect(refused.stderr).toContain('(for likertkit: set --frame-encoding to the encoding named above)');
+    const read = await run(['report', 's.csv', '-c', 'c.json', '--frame', 'f.csv', '--frame-encoding', 'windows-1252', '-f', 'json'], files);
+    expect(read.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(read.stdout).tables)).toContain('"Sjælland"');
+  });
+});
