@@ -4,6 +4,7 @@
  * the population targets. Internal: never re-exported from `src/index.ts`.
  */
 import { ambiguityMessage, readNumberColumn } from '../data/number';
+import { readSource, type ColumnSource } from '../data/source';
 import type { Survey } from '../data/survey';
 import { describeValue } from '../internal/validate';
 import { categoryOf } from './internal';
@@ -98,45 +99,21 @@ export function readSample(fn: string, sample: unknown, wanted: readonly string[
       },
     };
   }
-  let columns: Map<string, ArrayLike<unknown>>;
-  let length: number;
+  // Rows and columns are read by the one column source of the reading layer: own properties
+  // only (a row without a "toString" column has none), BigInts kept exact, one length.
+  let source: ColumnSource;
   if (Array.isArray(sample) || (sample !== null && typeof sample === 'object' && typeof (sample as Iterable<unknown>)[Symbol.iterator] === 'function')) {
-    columns = new Map(wanted.map((name) => [name, [] as unknown[]]));
-    const present = new Set<string>();
-    length = 0;
-    for (const row of sample as Iterable<unknown>) {
-      if (!isPlainObject(row)) {
-        throw new TypeError(`${fn}: row ${length} is ${describeValue(row)}, not an object; pass one object per respondent`);
-      }
-      for (const name of wanted) {
-        if (name in row) present.add(name);
-        (columns.get(name) as unknown[]).push(row[name]);
-      }
-      length++;
-    }
-    for (const name of wanted) if (!present.has(name) && length > 0) columns.delete(name);
-  } else if (isPlainObject(sample)) {
-    columns = new Map();
-    length = -1;
-    for (const [name, values] of Object.entries(sample)) {
-      if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
-        throw new TypeError(`${fn}: column "${name}" must be an array, got ${describeValue(values)}`);
-      }
-      const column = values as ArrayLike<unknown>;
-      if (length === -1) length = column.length;
-      else if (column.length !== length) {
-        throw new RangeError(`${fn}: the sample's columns must all have one length; "${name}" has ${column.length}, not ${length}`);
-      }
-      columns.set(name, column);
-    }
-    length = Math.max(length, 0);
+    source = readSource(fn, { rows: sample as Iterable<object> }, wanted);
+  } else if (sample !== null && typeof sample === 'object' && !Array.isArray(sample)) {
+    source = readSource(fn, { columns: sample as Record<string, ArrayLike<unknown>> }, wanted);
   } else {
     throw new TypeError(`${fn}: sample must be rows (an array of objects), columns (an object of arrays) or a Survey; got ${describeValue(sample)}`);
   }
+  const length = source.length;
   const column = (name: string, role: string): ArrayLike<unknown> => {
-    const values = columns.get(name);
+    const values = source.column(name);
     if (values === undefined) {
-      const names = [...columns.keys()].map((n) => `"${n}"`).join(', ');
+      const names = source.names.map((n) => `"${n}"`).join(', ');
       throw new RangeError(`${fn}: the sample has no column "${name}" (${role})${names ? `; it has ${names}` : ''}`);
     }
     return values;

@@ -86,3 +86,17 @@ describe('categories named like Object.prototype members', () => {
     expect(() => postStratify(s, { variable: 'constructor', targets: shares })).toThrow(/^postStratify: the survey has no categorical attribute "constructor"/);
   });
 });
+
+describe('weighting reads rows by their own properties only', () => {
+  it('a row without a "toString" or "constructor" column has none: rake and postStratify do not read Object members', () => {
+    const rows = [{ a: 'x' }, { a: 'y' }];
+    expect(() => rake(rows, { targets: { toString: { x: 0.5, y: 0.5 } } })).toThrow(/no column "toString"/);
+    expect(() => postStratify(rows, { variable: 'constructor', targets: { x: 0.5, y: 0.5 } })).toThrow(/no column "constructor"/);
+  });
+
+  it('a column called "toString" is data like any other', () => {
+    const rows = [{ toString: 'x' }, { toString: 'y' }, { toString: 'y' }] as unknown as Record<string, unknown>[];
+    const result = postStratify(rows, { variable: 'toString', targets: { x: 0.5, y: 0.5 } });
+    expect(Array.from(result.weights)).toEqual([1.5, 0.75, 0.75]);
+  });
+});
