@@ -2,6 +2,7 @@ import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../inte
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { reverseScale } from '../scale/reverseScale';
 import type { Scale } from '../scale/types';
+import { parseNumber } from './number';
 import { LikertInputError, type LikertUnknownValue } from './errors';
 import { levenshtein } from './levenshtein';
 import { isMissingValue } from './missing';
@@ -40,8 +41,13 @@ const MAX_SAFE = 9007199254740991n;
 /** Internal marker for a value the scale does not know (before `unknown` decides its fate). */
 const UNKNOWN = -3;
 
-/** Numeric text accepted as a code: optional sign, digits with optional decimals, exponent. */
-const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+/**
+ * The number a normalised text stands for as a code ("3", "4.0", "-1"), read by the library's
+ * one number parser with a decimal point and no grouping; NaN when it is not a number.
+ */
+function codeNumber(key: string): number {
+  return parseNumber(key, { decimal: '.', thousands: '' });
+}
 
 /** At most this many distinct unknown values are spelled out in the message (all are in `unknown`). */
 const MESSAGE_LIMIT = 50;
@@ -162,7 +168,8 @@ function codeResponses<L extends string, N extends string>(
     const key = normalizeLabel(raw);
     const index = labelIndex.get(key);
     if (index !== undefined) return index;
-    if (NUMERIC.test(key)) return codeIndex.get(Number(key)) ?? UNKNOWN;
+    const number = codeNumber(key);
+    if (!Number.isNaN(number)) return codeIndex.get(number) ?? UNKNOWN;
     return UNKNOWN;
   };
 
@@ -308,7 +315,7 @@ function readOptions(fn: string, options: unknown): LikertOptions {
 function suggest(value: unknown, scale: Scale): string | undefined {
   if (typeof value !== 'string') return undefined;
   const key = normalizeLabel(value);
-  if (key === '' || NUMERIC.test(key)) return undefined;
+  if (key === '' || !Number.isNaN(codeNumber(key))) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const [spelling, index] of Object.entries(scale.lookup)) {
@@ -346,7 +353,7 @@ function unknownError(
       `${u.count} ${u.count === 1 ? 'time' : 'times'}, ${u.positions.length === 1 ? 'row' : 'rows'} ` +
       `${u.positions.join(', ')}${u.count > u.positions.length ? ', …' : ''}`;
     let hint: string;
-    if (typeof u.value === 'number' || (typeof u.value === 'string' && NUMERIC.test(normalizeLabel(u.value)))) {
+    if (typeof u.value === 'number' || (typeof u.value === 'string' && !Number.isNaN(codeNumber(normalizeLabel(u.value))))) {
       hint = `not one of the codes ${codesText}; recode it, or pass { unknown: 'missing' }`;
     } else if (typeof u.value !== 'string') {
       hint = `only strings and numbers can be answers; convert it, or pass { unknown: 'missing' }`;
