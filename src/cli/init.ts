@@ -1,4 +1,5 @@
 import { numericColumn } from '../csv/numericColumn';
+import { readCategoryKey } from '../data/keys';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
@@ -169,7 +170,8 @@ function tickBoxBlocks(columns: readonly string[], rows: readonly Record<string,
     const distinct = new Set<string>();
     for (const row of rows) {
       const value = Object.hasOwn(row, column) ? row[column] : null;
-      if (value !== null && value !== undefined && value.trim() !== '') distinct.add(value.trim());
+      const key = readCategoryKey(value);
+      if (typeof key === 'string') distinct.add(key);
     }
     return isTickBox(column, distinct);
   });
@@ -261,7 +263,12 @@ export function detectColumns(
       raw.set(value, (raw.get(value) ?? 0) + 1);
     }
     const distinct = new Set<string>();
-    for (const value of raw.keys()) if (value.trim() !== '') distinct.add(value.trim());
+    // Distinct cells as the library tells categories apart (trimmed, invisible characters
+    // removed, NFC); blanks are missing.
+    for (const value of raw.keys()) {
+      const key = readCategoryKey(value);
+      if (typeof key === 'string') distinct.add(key);
+    }
     if (distinct.size === 0) {
       decisions.push({ column, role: 'skipped', reason: 'empty' });
       continue;
