@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/cli/config';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../cli/helpers';
 import { buildSurvey, readCsvFile } from '../../src/cli/load';
 import { parseCsv } from '../../src/csv/parseCsv';
 import { survey, type Survey, type SurveyDefinition } from '../../src/data/survey';
@@ -126,19 +126,6 @@ function csvText(people: readonly Respondent[], eol: string): string {
   return [HEADER, ...people.map(cells)].map((line) => line.map(field).join(';')).join(eol) + eol;
 }
 
-function memoryIo(bytes: Uint8Array): CliIo {
-  return {
-    stdout: () => undefined,
-    stderr: () => undefined,
-    readFile: async () => bytes,
-    writeFile: async () => undefined,
-    rename: async () => undefined,
-    unlink: async () => undefined,
-    realpath: async (path) => path,
-    stat: async () => ({ dev: 0, ino: 0, isFile: true }),
-    cwd: '/',
-  };
-}
 
 /** What must be equal across paths: everything a statistic can read. */
 function fingerprint(s: Survey) {

@@ -113,3 +113,18 @@ export function surveyFiles(): Record<string, string> {
     'frame.csv': fixture('frame.csv'),
   };
 }
+
+/** Surroundings for calling the CLI's loaders directly: every read returns `bytes`, writes vanish. */
+export function memoryIo(bytes: Uint8Array): CliIo {
+  return {
+    stdout: () => undefined,
+    stderr: () => undefined,
+    readFile: async () => bytes,
+    writeFile: async () => undefined,
+    rename: async () => undefined,
+    unlink: async () => undefined,
+    realpath: async (path) => path,
+    stat: async () => ({ dev: 0, ino: 0, isFile: true }),
+    cwd: '/',
+  };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/cli/config';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from './helpers';
 import { buildSurvey, readCsvFile } from '../../src/cli/load';
 import { survey } from '../../src/data/survey';
 import { scales } from '../../src/scale/presets';
@@ -26,19 +26,6 @@ const field = (text: string): string => (/[;"\r\n]/.test(text) ? `"${text.replac
 /** An integer with thousands dots, as Danish exports print populations: 1.234.567. */
 const withDots = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-function memoryIo(bytes: Uint8Array): CliIo {
-  return {
-    stdout: () => undefined,
-    stderr: () => undefined,
-    readFile: async () => bytes,
-    writeFile: async () => undefined,
-    rename: async () => undefined,
-    unlink: async () => undefined,
-    realpath: async (path) => path,
-    stat: async () => ({ dev: 0, ino: 0, isFile: true }),
-    cwd: '/',
-  };
-}
 
 describe('the CLI path reads the same survey as rows given to survey()', () => {
   it('every cell is accounted for, whatever the line ends, BOM, quoting and names', async () => {
