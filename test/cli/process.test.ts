@@ -78,7 +78,7 @@ describe('standard output that fails, with the real process', () => {
 });
 
 describe('files on a real disk', () => {
-  it('SIGTERM during a large atomic write leaves the previous file and no temporary file', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a large atomic write leaves the previous file and no temporary file', async (signal) => {
     const dir = workDir();
     const target = join(dir, 'rapport.md');
     writeFileSync(target, '# the previous report\n');
@@ -90,7 +90,7 @@ describe('files on a real disk', () => {
           if (readdirSync(dir).some((name) => name.startsWith('.rapport.md.') && name.endsWith('.tmp'))) {
             sawTemporary = true;
             clearInterval(poll);
-            child.kill('SIGTERM');
+            child.kill(signal);
           }
         }, 2);
         child.on('close', () => clearInterval(poll));
@@ -98,7 +98,7 @@ describe('files on a real disk', () => {
     });
     expect(sawTemporary).toBe(true);
     expect(r.stdout).toBe('');
-    expect(r.signal).toBe('SIGTERM');
+    expect(r.signal).toBe(signal);
     expect(readFileSync(target, 'utf8')).toBe('# the previous report\n');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
