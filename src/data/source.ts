@@ -1,4 +1,5 @@
 import { describeValue } from '../internal/validate';
+import { columnCodes } from './columnData';
 import { ownValue } from './keys';
 import type { Survey } from './surveyObject';
 import { INVALID } from './types';
@@ -215,7 +216,7 @@ export function sourceFromSurvey(fn: string, input: Survey, idName?: string): Co
     if (itemIds.includes(name)) {
       const column = input.item(name);
       const labels = column.scale.categories;
-      return Array.from(column.codes, (code) => (code >= 0 ? labels[code] : code === INVALID ? INVALID_ANSWER : null));
+      return Array.from(columnCodes(column), (code) => (code >= 0 ? labels[code] : code === INVALID ? INVALID_ANSWER : null));
     }
     if (!Object.hasOwn(input.attributes, name)) return undefined;
     return input.attributes[name] === 'number' ? input.numeric(name) : input.category(name);

@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 import { boundsFor, PROPORTION_METHODS, proportionInterval } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
@@ -117,7 +118,8 @@ function boxShare<L extends string, N extends string>(
 ): AgreementShareResult<L> {
   const denominator = options.denominator ?? 'answered';
   assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
-  const { scale, codes } = column;
+  const { scale } = column;
+  const codes = columnCodes(column);
   const weights = resolveWeights(fn, column, options.weights);
   const method_ = options.ci ?? 'wilson';
   const level = options.level ?? 0.95;

@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 
 /** Throws a TypeError naming `fn` unless `value` is a coded Likert column. Internal. */
@@ -7,7 +8,7 @@ export function assertLikertColumn(fn: string, value: unknown): asserts value is
     candidate === null ||
     typeof candidate !== 'object' ||
     candidate.kind !== 'likert-column' ||
-    !(candidate.codes instanceof Int8Array) ||
+    !(columnCodes(candidate as LikertColumn) instanceof Int8Array) ||
     typeof candidate.scale !== 'object'
   ) {
     throw new TypeError(

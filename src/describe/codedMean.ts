@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 import { meanInterval } from '../inference/meanInterval';
 import { studentTQuantile } from '../math';
@@ -73,7 +74,8 @@ export function codedMean<L extends string, N extends string>(
   assertLikertColumn('codedMean', column);
   const weights = resolveWeights('codedMean', column, options.weights);
   if (weights !== null) return weightedCodedMean(column, weights, options);
-  const { scale, codes } = column;
+  const { scale } = column;
+  const codes = columnCodes(column);
   const levelCount = scale.levels.length;
   const counts = countCategories(codes, scale.categories.length);
 
@@ -126,7 +128,8 @@ function weightedCodedMean(column: LikertColumn, weights: Float64Array, options:
   const fn = 'codedMean';
   const level = options.level ?? 0.95;
   assertLevel(fn, level);
-  const { scale, codes } = column;
+  const { scale } = column;
+  const codes = columnCodes(column);
   const levelCount = scale.levels.length;
   const counts = countCategories(codes, scale.categories.length);
   const tally = tallyWeights(codes, weights, scale.categories.length);

@@ -1,3 +1,4 @@
+import { columnCodes } from '../data/columnData';
 import type { ColumnCounts, LikertColumn } from '../data/types';
 import { assertLikertColumn } from './assertColumn';
 import { effectiveSize, resolveWeights, tallyWeights } from './weights';
@@ -83,7 +84,8 @@ export function frequencies<L extends string, N extends string>(
   checkOptionKeys('frequencies', options, optionKeys<FrequenciesOptions>({ weights: true }));
   assertLikertColumn('frequencies', column);
   const weights = resolveWeights('frequencies', column, options.weights);
-  const { scale, codes, n } = column;
+  const { scale, n } = column;
+  const codes = columnCodes(column);
   const categoryCount = scale.categories.length;
   const counts = countCategories(codes, categoryCount);
   const tally = weights === null ? null : tallyWeights(codes, weights, categoryCount);

@@ -1,3 +1,4 @@
+import { columnCodes, columnWeights } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { powerOfTwoScale } from '../math/moments';
@@ -13,14 +14,15 @@ export function resolveWeights(
   option: ArrayLike<number> | null | undefined,
 ): Float64Array | null {
   if (option === null) return null;
-  const source = option ?? column.weights;
+  const source = option ?? columnWeights(column);
   if (source === undefined) return null;
   if (typeof source !== 'object' || typeof source.length !== 'number') {
     throw new TypeError(`${fn}: weights must be an array of numbers, one per response; got ${describeValue(source)}`);
   }
-  if (source.length !== column.codes.length) {
+  const cells = columnCodes(column).length;
+  if (source.length !== cells) {
     throw new RangeError(
-      `${fn}: weights has ${source.length} values but the column has ${column.codes.length} cells; give one weight per response`,
+      `${fn}: weights has ${source.length} values but the column has ${cells} cells; give one weight per response`,
     );
   }
   const weights = source instanceof Float64Array ? source : new Float64Array(source.length);
