@@ -1,4 +1,4 @@
-import { levenshtein } from '../data/levenshtein';
+import { closestName } from '../internal/validate';
 import type { SurveyItemDefinition } from '../data/survey';
 import { defineScale } from '../scale/defineScale';
 import { scales } from '../scale/presets';
@@ -49,29 +49,6 @@ export interface CliConfig {
 export type ValidateConfigResult =
   | { readonly ok: true; readonly config: CliConfig }
   | { readonly ok: false; readonly errors: readonly string[] };
-
-/**
- * The closest candidate within a small edit distance (at most 2, or a third of the name's
- * length), for "did you mean" hints; case is ignored.
- *
- * @param name - the misspelt name
- * @param candidates - the names that exist
- * @returns the closest candidate, or `undefined` when none is close
- * @example
- * closestName('daDegre4', ['daDegree4', 'agree5']); // 'daDegree4'
- */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshtein(name.toLowerCase(), candidate.toLowerCase(), 5);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
 
 function hint(name: string, candidates: readonly string[]): string {
   // A one-character value (a decimal mark) is not a misspelling of another one.

@@ -119,14 +119,26 @@ export function firstUnknownKey(options: unknown, allowed: readonly string[]): s
  * list of valid ones (`valid options are "level", "method"`), or that there are none.
  */
 export function unknownKeyHint(key: string, allowed: readonly string[], noun: 'options' | 'keys'): string {
-  const suggestion = closestKey(key, allowed);
+  const suggestion = closestName(key, allowed);
   if (suggestion !== undefined) return `did you mean ${JSON.stringify(suggestion)}?`;
   if (allowed.length === 0) return noun === 'options' ? 'this function takes no options' : 'no keys are allowed here';
   return `valid ${noun} are ${allowed.map((k) => JSON.stringify(k)).join(', ')}`;
 }
 
-/** The valid key closest to `key`, when one is close enough to be a likely misspelling. */
-function closestKey(key: string, allowed: readonly string[]): string | undefined {
+/**
+ * The candidate closest to `name` by edit distance, ignoring case, when it is close enough to
+ * be a likely misspelling: at most 2 edits, or a third of the name's length for long names.
+ * The distance is capped at that limit, never below it, so long names (question texts as
+ * column headers) get the truly closest candidate rather than the first. The one "did you
+ * mean" rule for option keys, config keys and column names.
+ *
+ * @param key - the misspelt name
+ * @param allowed - the names that exist
+ * @returns the closest candidate, or `undefined` when none is close
+ * @example
+ * closestName('daDegre4', ['daDegree4', 'agree5']); // 'daDegree4'
+ */
+export function closestName(key: string, allowed: readonly string[]): string | undefined {
   const limit = Math.max(2, Math.floor(key.length / 3));
   const folded = key.toLowerCase();
   let best: string | undefined;

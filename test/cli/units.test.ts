@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
-import { closestName, validateConfig } from '../../src/cli/config';
+import { validateConfig } from '../../src/cli/config';
+import { closestName } from '../../src/internal/validate';
 import { failureReason, formatCount, Progress, type CliIo } from '../../src/cli/io';
 import { jsonErrorPosition } from '../../src/cli/jsonPosition';
 import { formatProblem } from '../../src/cli/load';
@@ -72,6 +73,10 @@ describe('validateConfig and closestName', () => {
   it('suggests only close names', () => {
     expect(closestName('daDegre4', ['daDegree4', 'daDegree5'])).toBe('daDegree4');
     expect(closestName('xyz', ['daDegree4'])).toBeUndefined();
+    // Long names (question texts as headers): the truly closest, not the first, although every
+    // other candidate is more than 5 edits away.
+    const headers = ['Respondent ID', 'I hvilken grad oplever kommunen udfordringer med: Tidlig indsats', 'I hvilken grad har kommunen behov for støtte til: Tidlig indsats'];
+    expect(closestName('I hvilken grad har kommunen brug for stoette til: tidlig indsats', headers)).toBe(headers[2]);
   });
 });
 
