@@ -8,6 +8,7 @@
 export { CsvInputError, type CsvIssue, type CsvIssueKind } from './CsvInputError';
 export { numericColumn, type NumericColumnBadCell, type NumericColumnOptions, type NumericColumnResult } from './numericColumn';
 export { parseCsv, type CsvDelimiter, type ParseCsvOptions, type ParseCsvResult } from './parseCsv';
+// The library's one number parser, exported here too so that CSV users find it beside parseCsv.
 export {
   detectDecimal,
   parseNumber,
@@ -15,4 +16,4 @@ export {
   type DetectDecimalOptions,
   type ParseNumberOptions,
   type ThousandsMark,
-} from './parseNumber';
+} from '../data/number';
