@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refuseInputAsOutput, writeFileAtomic, type CliIo } from '../../src/cli/io';
 import { fixture, run, surveyFiles } from './helpers';
@@ -228,6 +229,25 @@ describe('writeFileAtomic on its own', () => {
     const { io, files } = memory({ chars: 5, code: 'ENOSPC' });
     await expect(writeFileAtomic(io, 'out.md', 'a long new report\n')).rejects.toThrow('cannot write out.md: no space left on device; the file was left as it was');
     expect([...files]).toEqual([['/d/out.md', OLD]]);
+  });
+
+  it('a write interrupted at any point, by any error, leaves the old file (or none) and nothing else', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }),
+        fc.nat(),
+        fc.constantFrom('ENOSPC', 'EIO', 'EACCES', 'EDQUOT', 'EFBIG'),
+        fc.boolean(),
+        async (text, cut, code, existed) => {
+          const chars = cut % text.length; // strictly before the end: the write is cut short
+          const { io, files } = memory({ chars, code });
+          if (!existed) files.delete('/d/out.md');
+          await expect(writeFileAtomic(io, 'out.md', text)).rejects.toThrow(/^cannot write out\.md: /);
+          expect([...files]).toEqual(existed ? [['/d/out.md', OLD]] : []);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses an output that is an input, by path and by inode', async () => {
