@@ -1,17 +1,22 @@
 /// <reference lib="dom" />
 /**
  * The dashboard page: loads public/demo-survey.csv (or a file the user picks), and on every
- * change of group or region recomputes the chart rows, the Vega-Lite spec and the table with
- * likertkit, in the browser.
+ * change of group, region or size group recomputes the chart rows, the Vega-Lite spec and the
+ * table with likertkit, in the browser, and shows how long the recompute took. With
+ * `?synthetic=100000` in the address it makes a seeded synthetic survey of that many respondents
+ * instead (the browser benchmark, bench/dashboard.bench.ts, uses this).
  */
 import { roundPercent } from '../../src/index';
 import type { Survey } from '../../src/index';
 import { drawDivergingChart } from './chart';
-import { dashboardView, itemGroups, loadSurvey, regions } from './model';
+import { dashboardView, itemGroups, loadSurvey, regions, SIZE_GROUPS, syntheticSurvey } from './model';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const groupSelect = $<HTMLSelectElement>('group');
 const regionSelect = $<HTMLSelectElement>('region');
+const sizeSelect = $<HTMLSelectElement>('size');
+const recompute = $<HTMLParagraphElement>('recompute');
+const milliseconds = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const fileInput = $<HTMLInputElement>('file');
 const status = $<HTMLParagraphElement>('status');
 
@@ -29,7 +34,10 @@ function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellEle
 function redraw(): void {
   if (current === null) return;
   const region = regionSelect.value === '' ? null : regionSelect.value;
-  const view = dashboardView(current, groupSelect.value, region);
+  const size = sizeSelect.value === '' ? null : sizeSelect.value;
+  const started = performance.now();
+  const view = dashboardView(current, groupSelect.value, { region, size });
+  const took = performance.now() - started;
   drawDivergingChart($('chart'), view.layout);
 
   const table = $<HTMLTableElement>('table');
@@ -50,13 +58,20 @@ function redraw(): void {
   });
   table.replaceChildren(caption, head, ...rows);
   $('spec').textContent = JSON.stringify(view.spec, null, 2);
+  recompute.dataset.ms = String(took);
+  recompute.textContent = `Genberegnet på ${milliseconds.format(took)} ms (filter, andele og diagram for ${current.size.toLocaleString('da-DK')} besvarelser).`;
   status.className = '';
-  status.textContent = `${view.respondents} kommuner${region === null ? '' : ` i ${region}`}.`;
+  const where = [region === null ? '' : ` i ${region}`, size === null ? '' : ` (${size} indbyggere)`].join('');
+  status.textContent = `${view.respondents.toLocaleString('da-DK')} ${current.size > 98 ? 'besvarelser' : 'kommuner'}${where}.`;
   document.body.dataset.ready = 'true';
 }
 
 function use(text: string): void {
-  current = loadSurvey(text);
+  show(loadSurvey(text));
+}
+
+function show(s: Survey): void {
+  current = s;
   const chosen = regionSelect.value;
   regionSelect.replaceChildren(new Option('Alle regioner', ''), ...regions(current).map((r) => new Option(r, r)));
   regionSelect.value = regions(current).includes(chosen) ? chosen : '';
@@ -71,12 +86,21 @@ function fail(error: unknown): void {
 groupSelect.replaceChildren(...itemGroups().map((g) => new Option(g.title, g.id)));
 groupSelect.addEventListener('change', redraw);
 regionSelect.addEventListener('change', redraw);
+sizeSelect.replaceChildren(new Option('Alle størrelser', ''), ...SIZE_GROUPS.labels.map((label) => new Option(label, label)));
+sizeSelect.addEventListener('change', redraw);
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
   if (file !== undefined) file.text().then(use).catch(fail);
 });
 
-fetch(new URL('demo-survey.csv', document.baseURI))
+const synthetic = Number(new URLSearchParams(location.search).get('synthetic') ?? '0');
+if (Number.isSafeInteger(synthetic) && synthetic > 0) {
+  const started = performance.now();
+  const s = syntheticSurvey(synthetic);
+  document.body.dataset.loadMs = String(performance.now() - started);
+  groupSelect.value = 'udfordring';
+  show(s);
+} else fetch(new URL('demo-survey.csv', document.baseURI))
   .then((response) => {
     if (!response.ok) throw new Error(`demo-survey.csv: HTTP ${response.status}`);
     return response.text();

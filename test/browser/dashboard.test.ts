@@ -27,8 +27,8 @@ const root = fileURLToPath(new URL('../../examples/dashboard/', import.meta.url)
 const sample = loadSurvey(readFileSync(join(root, 'public', 'demo-survey.csv'), 'utf8'));
 const percent = (share: number): string => (Number.isNaN(share) ? '–' : `${roundPercent(share)} %`);
 /** The table the page should show, computed under Node: [label, agreement, N, non-substantive]. */
-const expectedTable = (group: string, region: string | null): string[][] =>
-  dashboardView(sample, group, region).table.map((l) => [l.label, percent(l.agreement), String(l.n), percent(l.nonSubstantive)]);
+const expectedTable = (group: string, region: string | null, size: string | null = null): string[][] =>
+  dashboardView(sample, group, { region, size }).table.map((l) => [l.label, percent(l.agreement), String(l.n), percent(l.nonSubstantive)]);
 
 let outDir = '';
 let server: PreviewServer | undefined;
@@ -88,7 +88,7 @@ describe('examples/dashboard in headless Chromium', () => {
   });
 
   it('renders the diverging chart as SVG: one label per item and a bar per non-empty segment', async () => {
-    const view = dashboardView(sample, 'udfordring', null);
+    const view = dashboardView(sample, 'udfordring', { region: null, size: null });
     expect(await page.locator('svg[data-testid="diverging-chart"]').count()).toBe(1);
     const segments = view.layout.rows.filter((r) => r.end > r.start).length;
     expect(await page.locator('svg[data-testid="diverging-chart"] rect.bar').count()).toBe(segments);
@@ -120,7 +120,20 @@ describe('examples/dashboard in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('#table tr[data-item]').length === 6, undefined, { timeout: 5000 });
     expect(await tableRows()).toEqual(expectedTable('mg_handicap', 'Nordjylland'));
     const labels = await page.locator('svg[data-testid="diverging-chart"] > text').allTextContents();
-    expect(labels.slice(0, 6)).toEqual(dashboardView(sample, 'mg_handicap', 'Nordjylland').layout.items.map((i) => i.label));
+    expect(labels.slice(0, 6)).toEqual(dashboardView(sample, 'mg_handicap', { region: 'Nordjylland', size: null }).layout.items.map((i) => i.label));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('recomputes under a size-group filter to the figures the engine gives in Node, and shows the recompute time', async () => {
+    const before = await tableRows();
+    await page.selectOption('#size', '50.000–99.999');
+    await waitForStatus('(50.000–99.999 indbyggere)');
+    const after = await tableRows();
+    expect(after).toEqual(expectedTable('mg_handicap', 'Nordjylland', '50.000–99.999'));
+    expect(after).not.toEqual(before);
+    const ms = Number(await page.locator('#recompute').getAttribute('data-ms'));
+    expect(Number.isFinite(ms) && ms >= 0).toBe(true);
+    expect(await page.locator('#recompute').textContent()).toMatch(/^Genberegnet på \d+,\d ms/);
     expect(pageErrors).toEqual([]);
   });
 });
