@@ -368,14 +368,18 @@ function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['
   };
 }
 
-interface ResolvedGroups {
+/** A grouping resolved to one label per respondent. Internal. */
+export interface ResolvedGroups {
   /** One label per respondent, null for no group. */
   readonly groups: readonly (string | null)[];
   /** Labels in their own order (size groups), possibly with no members; empty otherwise. */
   readonly labels: readonly string[];
+  /** The cut points of a size grouping; null otherwise. */
+  readonly breaks: readonly number[] | null;
 }
 
-function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: GroupBy): ResolvedGroups {
+/** Resolves `by` against `survey` (shared with `summarize`). Internal. */
+export function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: GroupBy): ResolvedGroups {
   const attributeKind = (name: string, kind: 'number' | 'category'): void => {
     if (survey.attributes[name] !== kind) {
       const known = Object.entries(survey.attributes)
@@ -388,7 +392,7 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
   };
   if (typeof by === 'string') {
     attributeKind(by, 'category');
-    return { groups: survey.category(by), labels: [] };
+    return { groups: survey.category(by), labels: [], breaks: null };
   }
   if (Array.isArray(by)) {
     if (by.length !== survey.size) {
@@ -401,7 +405,7 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
       if (typeof g !== 'string') throw new TypeError(`${fn}: by[${i}] must be a string label or null, got ${describeValue(g)}`);
       return categoryKey(g);
     });
-    return { groups, labels: [] };
+    return { groups, labels: [], breaks: null };
   }
   if (by !== null && typeof by === 'object' && typeof (by as GroupByBreaks).attribute === 'string') {
     const spec = by as GroupByBreaks | GroupByMedian;
@@ -418,11 +422,11 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
           ...(spec.reference === undefined ? {} : { reference: spec.reference }),
           ...(spec.labels === undefined ? {} : { labels: spec.labels }),
         });
-        return { groups: result.groups, labels: result.labels };
+        return { groups: result.groups, labels: result.labels, breaks: result.breaks };
       }
       if ('breaks' in spec) {
         const result = sizeGroups(values, { breaks: spec.breaks, ...(spec.labels === undefined ? {} : { labels: spec.labels }) });
-        return { groups: result.groups, labels: result.labels };
+        return { groups: result.groups, labels: result.labels, breaks: result.breaks };
       }
     } catch (error) {
       return relabel(error);
@@ -433,7 +437,8 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
   );
 }
 
-function describeBy(by: GroupBy): string {
+/** A description of a grouping, as `CompareGroupsResult.by` gives it. Internal. */
+export function describeBy(by: GroupBy): string {
   if (typeof by === 'string') return by;
   if (Array.isArray(by)) return 'labels';
   const spec = by as GroupByBreaks | GroupByMedian;
