@@ -1,6 +1,5 @@
 import { describeValue } from '../internal/validate';
 import { addSums, scaleSum } from './doubleDouble';
-import { sumValue } from './source';
 import type {
   AttributeSummary,
   BySummary,
@@ -177,5 +176,21 @@ function mergeAttributes(a: readonly AttributeSummary[], b: readonly AttributeSu
   });
 }
 
-/** Σw of an attribute category as a double (0 for an unweighted summary). Internal. */
-export const categoryWeight = (c: AttributeSummary['categories'][number]): number => (c.weight === null ? 0 : sumValue(c.weight));
+/** The sum of two item summaries of the same item (no checks: callers match them). Internal. */
+export function addItems(a: ItemSummary, b: ItemSummary): ItemSummary {
+  return mergeItem(a, b, (what) => {
+    throw new TypeError(`mergeSummaries: items differ in ${what}`);
+  }, 'items');
+}
+
+/** An item summary of nobody, shaped as `template` (zero counts; zero weights when weighted). Internal. */
+export function emptyItem(template: ItemSummary): ItemSummary {
+  const zeros = (): SummarySum[] => template.counts.map(() => [0, 0] as const);
+  return {
+    ...template,
+    counts: template.counts.map(() => 0),
+    missing: 0,
+    invalid: 0,
+    weights: template.weights === null ? null : { sums: zeros(), squares: zeros(), scale: 1 },
+  };
+}
