@@ -8,6 +8,7 @@ import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
+import { frequencies } from './frequencies';
 import { subsetColumn } from '../data/subsetColumn';
 import type { LikertColumn } from '../data/types';
 import { addItems, emptyItem } from '../summary/mergeSummaries';
@@ -291,19 +292,7 @@ export function compareGroups<I extends string>(
     const empty = emptyItem(template);
     inputOf = (group) => byGroup.get(group) ?? empty;
     overallInput = by.groups.reduce((sum, g) => addItems(sum, g.items[itemIndex] as ItemSummary), empty);
-    // The coded values of the substantive answers, rebuilt from each group's counts.
-    const values: number[] = [];
-    const labels: string[] = [];
-    for (const g of by.groups) {
-      const cells = g.items[itemIndex] as ItemSummary;
-      cells.scale.codes.forEach((code, k) => {
-        for (let c = 0; c < (cells.counts[k] as number); c++) {
-          values.push(code);
-          labels.push(g.value);
-        }
-      });
-    }
-    anovaResult = oneWayAnova(values, labels);
+    anovaResult = anovaOfCounts(by.groups.map((g) => ({ group: g.value, cells: g.items[itemIndex] as ItemSummary })));
   } else {
     const s = survey as Survey<I>;
     const column = s.item(item);
@@ -323,8 +312,13 @@ export function compareGroups<I extends string>(
     });
     overallInput = subsetColumn(column, grouped);
     inputOf = (group) => subsetColumn(column, members.get(group) as number[]);
-    // ANOVA on the coded values (NaN for "ved ikke", missing, invalid: skipped by oneWayAnova).
-    anovaResult = oneWayAnova(s.numeric(item), grouping.groups);
+    anovaResult = anovaOfCounts(
+      [...members].map(([group, rows]) => {
+        const sub = subsetColumn(column, rows);
+        const counts = frequencies(sub, { weights: null }).rows.map((row) => row.count);
+        return { group, cells: { scale: { codes: sub.scale.codes }, counts } };
+      }),
+    );
   }
 
   const overall = summarise(overallInput);
@@ -378,7 +372,10 @@ function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['
   const table: number[][] = [];
   let agree = 0;
   let total = 0;
-  for (const row of rows) {
+  // Groups in code-unit order of their labels, so that any order of the rows (a merged summary
+  // lists its groups in merge order) gives the same sums in the same order.
+  const sorted = [...rows].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  for (const row of sorted) {
     if (row.share.n === 0) continue; // no one in the denominator: an empty row carries nothing
     table.push([row.share.count, row.share.n - row.share.count]);
     agree += row.share.count;
@@ -514,4 +511,28 @@ function summaryBy(fn: string, summary: SurveySummary, by: GroupBy): BySummary {
   if ('split' in spec && (made.breaks === null || made.breaks.length !== 1)) fail(`does not split "${made.name}" at a median`);
   if (spec.labels !== undefined && JSON.stringify(made.sizeGroups) !== JSON.stringify(spec.labels)) fail(`labels its size groups ${JSON.stringify(made.sizeGroups)}`);
   return made;
+}
+
+/**
+ * The one-way ANOVA of the coded substantive answers, rebuilt from each group's category counts
+ * with the groups in code-unit order of their labels and each group's values lowest level
+ * first: a survey and a summary of it (merged in any order) give the same sums in the same
+ * order, hence the same F and p. Groups with no substantive answer add nothing.
+ */
+function anovaOfCounts(
+  groups: readonly { readonly group: string; readonly cells: { readonly scale: { readonly codes: readonly number[] }; readonly counts: readonly number[] } }[],
+): ReturnType<typeof oneWayAnova> {
+  const sorted = [...groups].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const values: number[] = [];
+  const labels: string[] = [];
+  for (const { group, cells } of sorted) {
+    cells.scale.codes.forEach((code, k) => {
+      const count = cells.counts[k] as number;
+      for (let c = 0; c < count; c++) {
+        values.push(code);
+        labels.push(group);
+      }
+    });
+  }
+  return oneWayAnova(values, labels);
 }
