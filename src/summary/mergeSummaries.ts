@@ -119,10 +119,10 @@ function mergeWeights(a: SummaryItemWeights, b: SummaryItemWeights): SummaryItem
 
 function mergeBy(a: BySummary, b: BySummary, differ: Differ): BySummary {
   if (a.name !== b.name) differ(`by ("${a.name}" and "${b.name}")`);
-  if (!same(a.sizeGroups, b.sizeGroups)) differ(`the size groups of by "${a.name}"`);
   if (!same(a.breaks, b.breaks)) {
     differ(`the cut points of by "${a.name}" (${describeValue(a.breaks)} and ${describeValue(b.breaks)}: a median split needs a fixed reference to cut every part alike)`);
   }
+  if (!same(a.sizeGroups, b.sizeGroups)) differ(`the size groups of by "${a.name}"`);
   const groups: GroupSummary[] = a.groups.map((g) => ({ ...g }));
   const index = new Map(groups.map((g, k) => [g.value, k]));
   for (const g of b.groups) {
