@@ -165,3 +165,15 @@ describe('statistics of a summary', () => {
     );
   });
 });
+
+describe('representativeness of a summary', () => {
+  it('gives the categorical rows of the survey, and refuses a numeric variable', async () => {
+    const { representativeness } = await import('../../src/representativeness/representativeness');
+    const targets = { region: { Nord: 0.5, Syd: 0.5 } };
+    const options = { targets, variables: ['region'] };
+    expect(representativeness({ sample: summarize(s), ...options })).toEqual(representativeness({ sample: s, ...options }));
+    expect(() => representativeness({ sample: summarize(s), targets: { pop: { mean: 50 } }, variables: ['pop'] })).toThrow(
+      /^representativeness: a survey summary holds categorical attributes only, and "pop" is not one of them/,
+    );
+  });
+});
