@@ -234,3 +234,20 @@ export type {
   SuppressSmallCellsOptions,
   SuppressSmallCellsResult,
 } from './report/suppress';
+
+// Mergeable survey summaries (issue 9).
+export { summarize } from './summary/summarize';
+export type { SummarizeOptions, SummarizeResult } from './summary/summarize';
+export { mergeSummaries } from './summary/mergeSummaries';
+export type { MergeSummariesResult } from './summary/mergeSummaries';
+export type {
+  AttributeSummary,
+  BySummary,
+  GroupSummary,
+  ItemSummary,
+  PairSummary,
+  SummaryItemWeights,
+  SummaryScale,
+  SummarySum,
+  SurveySummary,
+} from './summary/types';

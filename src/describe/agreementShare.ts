@@ -1,11 +1,10 @@
-import { columnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
+import { tallySource } from '../summary/source';
+import type { ItemSummary } from '../summary/types';
 import { boundsFor, PROPORTION_METHODS, proportionInterval } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertLevel, assertOneOf, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
-import { assertLikertColumn } from './assertColumn';
-import { countCategories } from './frequencies';
-import { effectiveSize, resolveWeights, tallyWeights } from './weights';
+import { effectiveSize } from './weights';
 
 /** Options of {@link agreementShare} and {@link disagreementShare}. */
 export interface AgreementShareOptions {
@@ -68,23 +67,22 @@ export interface AgreementShareResult<L extends string = string> {
  * method applied to Kish's effective sample size n' = (Σw)²/Σw² with x' = estimate · n'
  * (with a population size, n' is further divided by (N − n)/(N − 1)).
  *
- * @param column - a column made by `likert`
+ * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - denominator, interval method, level, population size
  * @returns estimate, count, n and interval; estimate and bounds are NaN with a `reason` when n = 0
- * @throws TypeError for a non-column; RangeError for a bad level, method, denominator or populationSize
+ * @throws TypeError for something that is neither a column nor an item summary; RangeError for a bad level, method, denominator or populationSize
  * @example
  * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
  * agreementShare(col).estimate                               // 0.5  (2 of 4 answered)
  * agreementShare(col, { denominator: 'substantive' }).estimate // 0.6666666666666666
  * @see Agresti & Coull (1998); R: `prop.test(x, n, correct = FALSE)$conf.int` for the Wilson interval
  */
-export function agreementShare<L extends string, N extends string>(
-  column: LikertColumn<L, N>,
+export function agreementShare<L extends string = string, N extends string = string>(
+  column: LikertColumn<L, N> | ItemSummary,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
   checkOptionKeys('agreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
-  assertLikertColumn('agreementShare', column);
-  return boxShare('agreementShare', column, column.scale.agree, 'top-box', options);
+  return boxShare<L>('agreementShare', column, 'agree', 'top-box', options);
 }
 
 /**
@@ -92,50 +90,48 @@ export function agreementShare<L extends string, N extends string>(
  * for the Danish degree scale, "slet ikke" or "i mindre grad". Same options, denominator rules
  * and interval as {@link agreementShare}.
  *
- * @param column - a column made by `likert`
+ * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - denominator, interval method, level, population size
  * @returns estimate, count, n and interval; NaN with a `reason` when n = 0
- * @throws TypeError for a non-column; RangeError for a bad option
+ * @throws TypeError for something that is neither a column nor an item summary; RangeError for a bad option
  * @example
  * const col = likert(['I høj grad', 'Slet ikke', 'I mindre grad', 'Ved ikke'], scales.daDegree4);
  * disagreementShare(col).estimate // 0.5
  */
-export function disagreementShare<L extends string, N extends string>(
-  column: LikertColumn<L, N>,
+export function disagreementShare<L extends string = string, N extends string = string>(
+  column: LikertColumn<L, N> | ItemSummary,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
   checkOptionKeys('disagreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
-  assertLikertColumn('disagreementShare', column);
-  return boxShare('disagreementShare', column, column.scale.disagree, 'bottom-box', options);
+  return boxShare<L>('disagreementShare', column, 'disagree', 'bottom-box', options);
 }
 
-function boxShare<L extends string, N extends string>(
+function boxShare<L extends string>(
   fn: string,
-  column: LikertColumn<L, N>,
-  levels: readonly L[],
+  column: unknown,
+  side: 'agree' | 'disagree',
   method: 'top-box' | 'bottom-box',
   options: AgreementShareOptions,
 ): AgreementShareResult<L> {
   const denominator = options.denominator ?? 'answered';
   assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
-  const { scale } = column;
-  const codes = columnCodes(column);
-  const weights = resolveWeights(fn, column, options.weights);
+  const { scale, n: counted, tally } = tallySource(fn, column, options.weights);
+  const levels = scale[side] as readonly L[];
+  const weighted = tally.weights;
   const method_ = options.ci ?? 'wilson';
   const level = options.level ?? 0.95;
   const categoryCount = scale.categories.length;
-  const counts = countCategories(codes, categoryCount);
   const levelIndices = levels.map((level_) => scale.levels.indexOf(level_));
   let count = 0;
-  for (const k of levelIndices) count += counts[k] ?? 0;
+  for (const k of levelIndices) count += tally.counts[k] ?? 0;
   const denominatorEnd = denominator === 'answered' ? categoryCount : scale.levels.length;
-  const n = denominator === 'answered' ? column.n.answered : column.n.substantive;
+  const n = denominator === 'answered' ? counted.answered : counted.substantive;
 
   let estimate: number;
   let nEffective = n;
   let lower: number;
   let upper: number;
-  if (weights === null) {
+  if (weighted === null) {
     let interval;
     try {
       interval = proportionInterval(count, n, {
@@ -154,13 +150,12 @@ function boxShare<L extends string, N extends string>(
     assertLevel(fn, level);
     assertOneOf(fn, method_, PROPORTION_METHODS, 'ci');
     const populationSize = checkPopulationSize(fn, options.populationSize, n);
-    const tally = tallyWeights(codes, weights, categoryCount);
     let agreeMass = 0;
-    for (const k of levelIndices) agreeMass += tally.sums[k] ?? 0;
+    for (const k of levelIndices) agreeMass += weighted.sums[k] ?? 0;
     let totalMass = 0;
-    for (let k = 0; k < denominatorEnd; k++) totalMass += tally.sums[k] as number;
+    for (let k = 0; k < denominatorEnd; k++) totalMass += weighted.sums[k] as number;
     estimate = totalMass > 0 ? agreeMass / totalMass : NaN;
-    nEffective = effectiveSize(tally, 0, denominatorEnd);
+    nEffective = effectiveSize(weighted, 0, denominatorEnd);
     let nDesign = nEffective;
     if (populationSize !== undefined && Number.isFinite(populationSize)) {
       nDesign = populationSize === n ? Infinity : nEffective * ((populationSize - 1) / (populationSize - n));
@@ -183,7 +178,7 @@ function boxShare<L extends string, N extends string>(
     estimate,
     count,
     n,
-    weighted: weights !== null,
+    weighted: weighted !== null,
     nEffective,
     denominator,
     levels: levels.slice(),

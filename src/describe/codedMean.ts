@@ -1,12 +1,12 @@
-import { columnCodes } from '../data/columnData';
+import type { CategoryTally } from '../engine/tally';
 import type { LikertColumn } from '../data/types';
+import { tallySource, type TallyScale } from '../summary/source';
+import type { ItemSummary } from '../summary/types';
 import { meanInterval } from '../inference/meanInterval';
 import { studentTQuantile } from '../math';
 import { groupedMoments } from '../math/moments';
 import { assertLevel, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
-import { assertLikertColumn } from './assertColumn';
-import { countCategories } from './frequencies';
-import { effectiveSize, resolveWeights, tallyWeights } from './weights';
+import { effectiveSize, type WeightedTally } from './weights';
 
 /** Options of {@link codedMean}. */
 export interface CodedMeanOptions {
@@ -57,27 +57,24 @@ export interface CodedMeanResult {
  * n' = (Σw)²/Σw²; se = sd/√n' (times √(1 − n/N) with a population size), and the t quantile
  * has n' − 1 degrees of freedom. Equal weights give exactly the unweighted results.
  *
- * @param column - a column made by `likert`
+ * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - confidence level, population size and weights
  * @returns mean, sd, se, n and interval; `mean` is NaN when n = 0, `sd` and the interval NaN when n < 2, each with a `reason`
- * @throws TypeError for a non-column; RangeError for a bad level or populationSize
+ * @throws TypeError for something that is neither a column nor an item summary; RangeError for a bad level or populationSize
  * @example
  * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
  * codedMean(col).mean // 2.6666666666666665  ((3 + 4 + 1) / 3; "Ved ikke" left out)
  * @see R: `t.test(x)$conf.int`
  */
-export function codedMean<L extends string, N extends string>(
-  column: LikertColumn<L, N>,
+export function codedMean<L extends string = string, N extends string = string>(
+  column: LikertColumn<L, N> | ItemSummary,
   options: CodedMeanOptions = {},
 ): CodedMeanResult {
   checkOptionKeys('codedMean', options, optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true }));
-  assertLikertColumn('codedMean', column);
-  const weights = resolveWeights('codedMean', column, options.weights);
-  if (weights !== null) return weightedCodedMean(column, weights, options);
-  const { scale } = column;
-  const codes = columnCodes(column);
+  const { scale, tally } = tallySource('codedMean', column, options.weights);
+  if (tally.weights !== null) return weightedCodedMean(scale, tally, tally.weights, options);
   const levelCount = scale.levels.length;
-  const counts = countCategories(codes, scale.categories.length);
+  const counts = Array.from(tally.counts);
 
   let n = 0;
   for (let k = 0; k < levelCount; k++) n += counts[k] as number;
@@ -99,7 +96,7 @@ export function codedMean<L extends string, N extends string>(
     if (error instanceof Error) error.message = error.message.replace(/^meanInterval/, 'codedMean');
     throw error;
   }
-  return finish(column, {
+  return finish(scale, {
     mean,
     sd,
     se: n < 2 ? NaN : interval.se,
@@ -124,15 +121,12 @@ interface MeanParts {
   nEffective: number;
 }
 
-function weightedCodedMean(column: LikertColumn, weights: Float64Array, options: CodedMeanOptions): CodedMeanResult {
+function weightedCodedMean(scale: TallyScale, counted: CategoryTally, tally: WeightedTally, options: CodedMeanOptions): CodedMeanResult {
   const fn = 'codedMean';
   const level = options.level ?? 0.95;
   assertLevel(fn, level);
-  const { scale } = column;
-  const codes = columnCodes(column);
   const levelCount = scale.levels.length;
-  const counts = countCategories(codes, scale.categories.length);
-  const tally = tallyWeights(codes, weights, scale.categories.length);
+  const counts = counted.counts;
   let n = 0;
   let total = 0;
   for (let k = 0; k < levelCount; k++) {
@@ -148,7 +142,7 @@ function weightedCodedMean(column: LikertColumn, weights: Float64Array, options:
   const fpc = populationSize === undefined || !Number.isFinite(populationSize) ? 1 : 1 - n / populationSize;
   const se = defined ? (sd / Math.sqrt(nEffective)) * Math.sqrt(fpc) : NaN;
   const half = defined ? studentTQuantile((1 - level) / 2, nEffective - 1, false) * se : NaN;
-  return finish(column, {
+  return finish(scale, {
     mean,
     sd,
     se,
@@ -161,8 +155,7 @@ function weightedCodedMean(column: LikertColumn, weights: Float64Array, options:
   });
 }
 
-function finish(column: LikertColumn, parts: MeanParts): CodedMeanResult {
-  const { scale } = column;
+function finish(scale: TallyScale, parts: MeanParts): CodedMeanResult {
   const coding = scale.levels.map((label, k) => ({ label: label as string, code: scale.codes[k] as number }));
   const { mean, sd, se, n, lower, upper, level, weighted, nEffective } = parts;
   const result: CodedMeanResult = {

@@ -8,7 +8,12 @@ import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
+import { frequencies } from './frequencies';
 import { subsetColumn } from '../data/subsetColumn';
+import type { LikertColumn } from '../data/types';
+import { addItems, emptyItem } from '../summary/mergeSummaries';
+import type { BySummary, ItemSummary, SurveySummary } from '../summary/types';
+import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 
 /**
  * Absolute tolerance used when a difference in shares is compared with `minDifference`.
@@ -170,7 +175,8 @@ export interface CompareGroupsResult {
  * the same respondents (so the overall share agrees with theirs); the ANOVA and chi-square tests
  * use the unweighted answers.
  *
- * @param survey - the survey
+ * @param survey - the survey, or a summary made by `summarize(s, { by })` with the same `by`
+ *   (then the ANOVA runs on the coded values rebuilt from each group's counts)
  * @param item - the item's id
  * @param options - `by` (required), `denominator`, `ci`, `level`, `minDifference`, `order`
  * @returns one row per group, the overall share and mean, ANOVA and chi-square. A group with
@@ -202,14 +208,16 @@ export interface CompareGroupsResult {
  *   `chisq.test(table(agree, group), correct = FALSE)`
  */
 export function compareGroups<I extends string>(
-  survey: Survey<I>,
+  survey: Survey<I> | SurveySummary,
   item: I,
   options: CompareGroupsOptions,
 ): CompareGroupsResult {
   checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, minDifference: true, order: true }));
   const fn = 'compareGroups';
-  if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
-    throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);
+  const summary = isSurveySummary(survey) ? survey : null;
+  if (summary !== null) assertSurveySummary(fn, summary);
+  else if (survey === null || typeof survey !== 'object' || (survey as Survey<I>).kind !== 'survey') {
+    throw new TypeError(`${fn}: expected a survey made by survey() or a summary made by summarize(s, { by }), got ${describeValue(survey)}`);
   }
   if (options === null || typeof options !== 'object' || options.by === undefined) {
     throw new TypeError(`${fn}: options.by is required: an attribute name, { attribute, breaks }, { attribute, split: 'median' } or one label per respondent`);
@@ -221,12 +229,11 @@ export function compareGroups<I extends string>(
   const level = options.level ?? 0.95;
   const shareOptions = { denominator, ci: options.ci ?? 'wilson', level } as const;
 
-  const meta = survey.items.find((it) => it.id === item);
+  const items = (summary ?? (survey as Survey<I>)).items as readonly { readonly id: string; readonly label: string }[];
+  const meta = items.find((it) => it.id === item);
   if (meta === undefined) {
-    throw new RangeError(`${fn}: no item "${item}"; the items are ${survey.items.map((it) => `"${it.id}"`).join(', ')}`);
+    throw new RangeError(`${fn}: no item "${item}"; the items are ${items.map((it) => `"${it.id}"`).join(', ')}`);
   }
-  const column = survey.item(item);
-  const grouping = resolveGroups(fn, survey, options.by);
 
   // Order: forced order first, then the grouping's own labels, then first appearance.
   const order: string[] = [];
@@ -247,28 +254,12 @@ export function compareGroups<I extends string>(
       if (key !== null) add(key);
     }
   }
-  grouping.labels.forEach(add);
-  let nWithoutGroup = 0;
-  for (const g of grouping.groups) {
-    if (g === null) nWithoutGroup++;
-    else add(g);
-  }
 
-  // Split the codes by group in one pass.
-  const members = new Map<string, number[]>(order.map((g) => [g, []]));
-  const grouped: number[] = [];
-  grouping.groups.forEach((g, i) => {
-    if (g === null) return;
-    (members.get(g) as number[]).push(i);
-    grouped.push(i);
-  });
-
-  const summarise = (rows: readonly number[]) => {
-    const sub = subsetColumn(column, rows);
-    const share = agreementShare(sub, shareOptions);
-    const mean = codedMean(sub, { level });
+  const summarise = (input: LikertColumn | ItemSummary) => {
+    const share = agreementShare(input, shareOptions);
+    const mean = codedMean(input, { level });
     return {
-      n: sub.n.answered,
+      n: share.denominator === 'answered' ? share.n : answeredOf(input),
       share: {
         estimate: share.estimate,
         count: share.count,
@@ -286,11 +277,55 @@ export function compareGroups<I extends string>(
     };
   };
 
-  const overall = summarise(grouped);
+  let overallInput: LikertColumn | ItemSummary;
+  let inputOf: (group: string) => LikertColumn | ItemSummary;
+  let nWithoutGroup = 0;
+  let anovaResult: ReturnType<typeof oneWayAnova>;
+  if (summary !== null) {
+    const by = summaryBy(fn, summary, options.by);
+    by.sizeGroups?.forEach(add);
+    for (const g of by.groups) add(g.value);
+    nWithoutGroup = by.ungrouped;
+    const itemIndex = summary.items.findIndex((it) => it.id === item);
+    const byGroup = new Map(by.groups.map((g) => [g.value, g.items[itemIndex] as ItemSummary]));
+    const template = summary.items[itemIndex] as ItemSummary;
+    const empty = emptyItem(template);
+    inputOf = (group) => byGroup.get(group) ?? empty;
+    overallInput = by.groups.reduce((sum, g) => addItems(sum, g.items[itemIndex] as ItemSummary), empty);
+    anovaResult = anovaOfCounts(by.groups.map((g) => ({ group: g.value, cells: g.items[itemIndex] as ItemSummary })));
+  } else {
+    const s = survey as Survey<I>;
+    const column = s.item(item);
+    const grouping = resolveGroups(fn, s, options.by);
+    grouping.labels.forEach(add);
+    for (const g of grouping.groups) {
+      if (g === null) nWithoutGroup++;
+      else add(g);
+    }
+    // Split the codes by group in one pass.
+    const members = new Map<string, number[]>(order.map((g) => [g, []]));
+    const grouped: number[] = [];
+    grouping.groups.forEach((g, i) => {
+      if (g === null) return;
+      (members.get(g) as number[]).push(i);
+      grouped.push(i);
+    });
+    overallInput = subsetColumn(column, grouped);
+    inputOf = (group) => subsetColumn(column, members.get(group) as number[]);
+    anovaResult = anovaOfCounts(
+      [...members].map(([group, rows]) => {
+        const sub = subsetColumn(column, rows);
+        const counts = frequencies(sub, { weights: null }).rows.map((row) => row.count);
+        return { group, cells: { scale: { codes: sub.scale.codes }, counts } };
+      }),
+    );
+  }
+
+  const overall = summarise(overallInput);
   const rows: CompareGroupsRow[] = order.map((group) => {
-    const summary = summarise(members.get(group) as number[]);
-    const gap = summary.share.n === 0 ? NaN : summary.share.estimate - overall.share.estimate;
-    return { group, ...summary, gap, flagged: reaches(gap, minDifference) };
+    const parts = summarise(inputOf(group));
+    const gap = parts.share.n === 0 ? NaN : parts.share.estimate - overall.share.estimate;
+    return { group, ...parts, gap, flagged: reaches(gap, minDifference) };
   });
 
   // Largest minus smallest share among groups that have one.
@@ -305,9 +340,6 @@ export function compareGroups<I extends string>(
   }
   const maxDifference = withShare >= 2 ? largest - smallest : NaN;
 
-  // ANOVA on the coded values (NaN for "ved ikke", missing, invalid: skipped by oneWayAnova).
-  const values = survey.numeric(item);
-  const anovaResult = oneWayAnova(values, grouping.groups);
   const anova = {
     f: anovaResult.f,
     df1: anovaResult.df1,
@@ -340,7 +372,10 @@ function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['
   const table: number[][] = [];
   let agree = 0;
   let total = 0;
-  for (const row of rows) {
+  // Groups in code-unit order of their labels, so that any order of the rows (a merged summary
+  // lists its groups in merge order) gives the same sums in the same order.
+  const sorted = [...rows].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  for (const row of sorted) {
     if (row.share.n === 0) continue; // no one in the denominator: an empty row carries nothing
     table.push([row.share.count, row.share.n - row.share.count]);
     agree += row.share.count;
@@ -368,14 +403,18 @@ function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['
   };
 }
 
-interface ResolvedGroups {
+/** A grouping resolved to one label per respondent. Internal. */
+export interface ResolvedGroups {
   /** One label per respondent, null for no group. */
   readonly groups: readonly (string | null)[];
   /** Labels in their own order (size groups), possibly with no members; empty otherwise. */
   readonly labels: readonly string[];
+  /** The cut points of a size grouping; null otherwise. */
+  readonly breaks: readonly number[] | null;
 }
 
-function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: GroupBy): ResolvedGroups {
+/** Resolves `by` against `survey` (shared with `summarize`). Internal. */
+export function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: GroupBy): ResolvedGroups {
   const attributeKind = (name: string, kind: 'number' | 'category'): void => {
     if (survey.attributes[name] !== kind) {
       const known = Object.entries(survey.attributes)
@@ -388,7 +427,7 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
   };
   if (typeof by === 'string') {
     attributeKind(by, 'category');
-    return { groups: survey.category(by), labels: [] };
+    return { groups: survey.category(by), labels: [], breaks: null };
   }
   if (Array.isArray(by)) {
     if (by.length !== survey.size) {
@@ -401,7 +440,7 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
       if (typeof g !== 'string') throw new TypeError(`${fn}: by[${i}] must be a string label or null, got ${describeValue(g)}`);
       return categoryKey(g);
     });
-    return { groups, labels: [] };
+    return { groups, labels: [], breaks: null };
   }
   if (by !== null && typeof by === 'object' && typeof (by as GroupByBreaks).attribute === 'string') {
     const spec = by as GroupByBreaks | GroupByMedian;
@@ -418,11 +457,11 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
           ...(spec.reference === undefined ? {} : { reference: spec.reference }),
           ...(spec.labels === undefined ? {} : { labels: spec.labels }),
         });
-        return { groups: result.groups, labels: result.labels };
+        return { groups: result.groups, labels: result.labels, breaks: result.breaks };
       }
       if ('breaks' in spec) {
         const result = sizeGroups(values, { breaks: spec.breaks, ...(spec.labels === undefined ? {} : { labels: spec.labels }) });
-        return { groups: result.groups, labels: result.labels };
+        return { groups: result.groups, labels: result.labels, breaks: result.breaks };
       }
     } catch (error) {
       return relabel(error);
@@ -433,10 +472,67 @@ function resolveGroups<I extends string>(fn: string, survey: Survey<I>, by: Grou
   );
 }
 
-function describeBy(by: GroupBy): string {
+/** A description of a grouping, as `CompareGroupsResult.by` gives it. Internal. */
+export function describeBy(by: GroupBy): string {
   if (typeof by === 'string') return by;
   if (Array.isArray(by)) return 'labels';
   const spec = by as GroupByBreaks | GroupByMedian;
   if ('split' in spec) return `${spec.attribute}: median split`;
   return `${spec.attribute}: breaks ${spec.breaks.join(', ')}`;
+}
+
+/** Respondents who answered: a column's `n.answered`, an item summary's counts added. */
+function answeredOf(input: LikertColumn | ItemSummary): number {
+  if (input.kind === 'likert-column') return input.n.answered;
+  let answered = 0;
+  for (const c of input.counts) answered += c;
+  return answered;
+}
+
+/**
+ * The summary's grouping, checked against the `by` asked for: the same attribute, and for size
+ * groups the same cut points (and labels, when given).
+ */
+function summaryBy(fn: string, summary: SurveySummary, by: GroupBy): BySummary {
+  const made = summary.by;
+  const asked = describeBy(by);
+  const fail = (why: string): never => {
+    throw new RangeError(`${fn}: the summary ${why}, but by is ${JSON.stringify(asked)}; make the summary with summarize(s, { by }) using the same by`);
+  };
+  if (made === null) return fail('has no grouping');
+  if (Array.isArray(by)) return fail(`is grouped by "${made.name}"; labels per respondent cannot be matched`);
+  if (typeof by === 'string') {
+    if (made.name !== by || made.sizeGroups !== null) fail(`is grouped by ${made.sizeGroups === null ? '' : 'size groups of '}"${made.name}"`);
+    return made;
+  }
+  const spec = by as GroupByBreaks | GroupByMedian;
+  if (made.name !== spec.attribute || made.sizeGroups === null) fail(`is grouped by ${made.sizeGroups === null ? '' : 'size groups of '}"${made.name}"`);
+  if ('breaks' in spec && JSON.stringify(made.breaks) !== JSON.stringify(spec.breaks)) fail(`cuts "${made.name}" at ${JSON.stringify(made.breaks)}`);
+  if ('split' in spec && (made.breaks === null || made.breaks.length !== 1)) fail(`does not split "${made.name}" at a median`);
+  if (spec.labels !== undefined && JSON.stringify(made.sizeGroups) !== JSON.stringify(spec.labels)) fail(`labels its size groups ${JSON.stringify(made.sizeGroups)}`);
+  return made;
+}
+
+/**
+ * The one-way ANOVA of the coded substantive answers, rebuilt from each group's category counts
+ * with the groups in code-unit order of their labels and each group's values lowest level
+ * first: a survey and a summary of it (merged in any order) give the same sums in the same
+ * order, hence the same F and p. Groups with no substantive answer add nothing.
+ */
+function anovaOfCounts(
+  groups: readonly { readonly group: string; readonly cells: { readonly scale: { readonly codes: readonly number[] }; readonly counts: readonly number[] } }[],
+): ReturnType<typeof oneWayAnova> {
+  const sorted = [...groups].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const values: number[] = [];
+  const labels: string[] = [];
+  for (const { group, cells } of sorted) {
+    cells.scale.codes.forEach((code, k) => {
+      const count = cells.counts[k] as number;
+      for (let c = 0; c < count; c++) {
+        values.push(code);
+        labels.push(group);
+      }
+    });
+  }
+  return oneWayAnova(values, labels);
 }

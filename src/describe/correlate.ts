@@ -7,6 +7,10 @@ import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
+import { resolveStarScheme } from '../inference/internal';
+import { pairCorrelation } from '../summary/pairPearson';
+import type { PairSummary, SurveySummary } from '../summary/types';
+import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 
 /** Options of {@link correlate}. */
 export interface CorrelateOptions {
@@ -95,7 +99,8 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * follow the adjusted p. Correlations are unweighted, also for a weighted survey (as
  * `cor.test`); two items correlate exactly from their cross-table of levels.
  *
- * @param s - a survey from `survey()`
+ * @param s - a survey from `survey()`, or a summary from `summarize(s, { pairs })` (items only;
+ *   every pair tested must be among its pairs, and the figures equal the survey's)
  * @param options - the variables, pairing, method, adjustment, stars and level
  * @returns tidy rows, a matrix view (r, n, p, pAdjusted, stars; null where not tested) and the N range
  * @throws RangeError for an unknown name, an unpaired group, or a bad option
@@ -105,11 +110,13 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * // ['udfordring_a: r = 0.43*** (N = 92)', 'udfordring_b: r = 0.18* (N = 90)']
  * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
  */
-export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult {
+export function correlate(s: Survey | SurveySummary, options: CorrelateOptions): CorrelateResult {
   checkOptionKeys('correlate', options, optionKeys<CorrelateOptions>({ x: true, y: true, pairs: true, method: true, adjust: true, stars: true, level: true }));
   const fn = 'correlate';
-  if (s === null || typeof s !== 'object' || s.kind !== 'survey') {
-    throw new TypeError(`${fn}: expected a survey from survey(); got ${describeValue(s)}`);
+  const summary = isSurveySummary(s) ? s : null;
+  if (summary !== null) assertSurveySummary(fn, summary);
+  else if (s === null || typeof s !== 'object' || s.kind !== 'survey') {
+    throw new TypeError(`${fn}: expected a survey from survey() or a summary from summarize(); got ${describeValue(s)}`);
   }
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options { x, y?, pairs? } are required`);
@@ -130,16 +137,22 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
 
   const labelOf = new Map<string, string>();
   const groupOf = new Map<string, string | null>();
-  for (const item of s.items) {
+  for (const item of (summary ?? (s as Survey)).items) {
     labelOf.set(item.id, item.label);
     groupOf.set(item.id, item.group);
   }
-  const numericNames = Object.entries(s.attributes).filter(([, kind]) => kind === 'number').map(([name]) => name);
-  const known = new Set([...s.items.map((i) => i.id), ...numericNames]);
+  // A summary holds items only: numeric attributes are not summarised.
+  const numericNames =
+    summary === null
+      ? Object.entries((s as Survey).attributes).filter(([, kind]) => kind === 'number').map(([name]) => name)
+      : [];
+  const known = new Set([...labelOf.keys(), ...numericNames]);
   const check = (name: string): void => {
     if (!known.has(name)) {
       throw new RangeError(
-        `${fn}: "${name}" is neither an item nor a numeric attribute of the survey; known: ${[...known].map((k) => `"${k}"`).join(', ')}`,
+        summary === null
+          ? `${fn}: "${name}" is neither an item nor a numeric attribute of the survey; known: ${[...known].map((k) => `"${k}"`).join(', ')}`
+          : `${fn}: "${name}" is not an item of the summary (a summary holds items, not numeric attributes); items: ${[...known].map((k) => `"${k}"`).join(', ')}`,
       );
     }
   };
@@ -206,15 +219,19 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
     columnNames = xs;
   }
 
+  if (summary !== null) {
+    return summaryTable(summary, pairs, rowNames, columnNames, { method, adjust, level, scheme, labelOf });
+  }
+
   // --- the tests -------------------------------------------------------------------------------
   // Items go in as coded columns (two columns correlate exactly from their cross-table of
   // levels); numeric attributes as numbers.
-  const itemIds = new Set(s.items.map((item) => item.id));
+  const itemIds = new Set((s as Survey).items.map((item) => item.id));
   const values = new Map<string, LikertColumn | Float64Array>();
   const numeric = (name: string): LikertColumn | Float64Array => {
     let v = values.get(name);
     if (v === undefined) {
-      v = itemIds.has(name) ? s.item(name) : s.numeric(name);
+      v = itemIds.has(name) ? (s as Survey).item(name) : (s as Survey).numeric(name);
       values.set(name, v);
     }
     return v;
@@ -246,6 +263,18 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
     return result.reason === undefined ? row : { ...row, reason: result.reason };
   });
 
+  return assembleTable(rows, rowNames, columnNames, method, adjust, level);
+}
+
+/** The matrix view and N range of the tested rows, and the result. */
+function assembleTable(
+  rows: readonly CorrelationRow[],
+  rowNames: readonly string[],
+  columnNames: readonly string[],
+  method: 'pearson' | 'spearman',
+  adjust: AdjustPValuesMethod,
+  level: number,
+): CorrelateResult {
   // --- matrix view -----------------------------------------------------------------------------
   const rIndex = new Map(rowNames.map((name, i) => [name, i]));
   const cIndex = new Map(columnNames.map((name, j) => [name, j]));
@@ -282,4 +311,71 @@ export function correlate(s: Survey, options: CorrelateOptions): CorrelateResult
     adjust,
     level,
   };
+}
+
+interface SummaryTableOptions {
+  readonly method: 'pearson' | 'spearman';
+  readonly adjust: AdjustPValuesMethod;
+  readonly level: number;
+  readonly scheme: StarScheme;
+  readonly labelOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * The tests of `correlate(summary, …)`: each pair's r from the summary's joint counts (the same
+ * cross-table sums as the survey path, so the same figures), then adjustment, stars and the
+ * matrix as for a survey.
+ */
+function summaryTable(
+  summary: SurveySummary,
+  pairs: readonly (readonly [string, string])[],
+  rowNames: readonly string[],
+  columnNames: readonly string[],
+  options: SummaryTableOptions,
+): CorrelateResult {
+  const fn = 'correlate';
+  const { method, adjust, level, scheme, labelOf } = options;
+  if (method !== 'pearson') {
+    throw new RangeError(`${fn}: method 'spearman' needs the respondents' ranks; correlate the survey itself, or use method 'pearson' with a summary`);
+  }
+  const thresholds = resolveStarScheme(fn, scheme);
+  const stored = new Map<string, PairSummary>();
+  for (const pair of summary.pairs) {
+    stored.set(`${pair.x}\u0000${pair.y}`, pair);
+    stored.set(`${pair.y}\u0000${pair.x}`, pair);
+  }
+  const raw = pairs.map(([x, y]) => {
+    const pair = stored.get(`${x}\u0000${y}`);
+    if (pair === undefined) {
+      throw new RangeError(
+        `${fn}: the summary has no pair ["${x}", "${y}"]; pass it in summarize(s, { pairs: [["${x}", "${y}"], …] }) or use pairs: 'all'`,
+      );
+    }
+    // r, t, p and the interval are symmetric in x and y: the stored orientation gives the same figures.
+    return pairCorrelation(pair, level, thresholds);
+  });
+  const adjusted = adjustPValues(
+    raw.map((result) => result.p),
+    adjust,
+  );
+  const rows: CorrelationRow[] = raw.map((result, index) => {
+    const [x, y] = pairs[index] as [string, string];
+    const pAdjusted = adjusted[index] as number;
+    const row: CorrelationRow = {
+      x,
+      y,
+      xLabel: labelOf.get(x) ?? x,
+      yLabel: labelOf.get(y) ?? y,
+      n: result.n,
+      r: result.r,
+      t: result.t,
+      df: result.df,
+      p: result.p,
+      pAdjusted,
+      stars: Number.isNaN(pAdjusted) ? '' : significanceStars(pAdjusted, scheme),
+      ci: { lower: result.ci.lower, upper: result.ci.upper, level, method: 'fisher-z' },
+    };
+    return result.reason === undefined ? row : { ...row, reason: result.reason };
+  });
+  return assembleTable(rows, rowNames, columnNames, method, adjust, level);
 }

@@ -1,7 +1,7 @@
-import { columnCodes } from '../data/columnData';
 import type { ColumnCounts, LikertColumn } from '../data/types';
-import { assertLikertColumn } from './assertColumn';
-import { effectiveSize, resolveWeights, tallyWeights } from './weights';
+import { tallySource } from '../summary/source';
+import type { ItemSummary } from '../summary/types';
+import { effectiveSize } from './weights';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link frequencies}. */
@@ -54,7 +54,8 @@ export interface FrequenciesResult<L extends string = string> {
 }
 
 /**
- * Counts every answer category of a coded Likert column.
+ * Counts every answer category of a coded Likert column, or of an item of a survey summary
+ * (`summarize(s).items[k]`), which gives the same result as the survey's column.
  *
  * Each category of the scale gets a row, chosen or not, in scale order: the substantive levels
  * from lowest to highest, then the non-substantive answers ("Ved ikke", "Ikke relevant").
@@ -66,10 +67,10 @@ export interface FrequenciesResult<L extends string = string> {
  * carries the sum of its weights and the shares are weighted: Σw over the category divided by
  * Σw over the denominator; `nEffective` is Kish's (Σw)²/Σw² over the answered cells.
  *
- * @param column - a column made by `likert`
- * @param options - weights
+ * @param column - a column made by `likert`, or an `ItemSummary`
+ * @param options - weights (with an item summary only `null`, to ignore its weights)
  * @returns counts and shares; shares are NaN when their denominator is 0
- * @throws TypeError when `column` is not a LikertColumn; RangeError for weights of the wrong length or a negative weight
+ * @throws TypeError when `column` is neither a LikertColumn nor an item summary, or weights are given with a summary; RangeError for weights of the wrong length or a negative weight
  * @example
  * const col = likert(['I høj grad', 'Slet ikke', 'Ved ikke', null], scales.daDegree4);
  * frequencies(col).rows.map((r) => [r.label, r.count, r.share]);
@@ -77,19 +78,16 @@ export interface FrequenciesResult<L extends string = string> {
  * //  ['I meget høj grad', 0, 0], ['Ved ikke', 1, 0.333…], ['Ikke relevant', 0, 0]]
  * @see R: `table(factor(x, levels = …))` and `prop.table`
  */
-export function frequencies<L extends string, N extends string>(
-  column: LikertColumn<L, N>,
+export function frequencies<L extends string = string, N extends string = string>(
+  column: LikertColumn<L, N> | ItemSummary,
   options: FrequenciesOptions = {},
 ): FrequenciesResult<L | N> {
   checkOptionKeys('frequencies', options, optionKeys<FrequenciesOptions>({ weights: true }));
-  assertLikertColumn('frequencies', column);
-  const weights = resolveWeights('frequencies', column, options.weights);
-  const { scale, n } = column;
-  const codes = columnCodes(column);
+  const { scale, n, tally } = tallySource('frequencies', column, options.weights);
+  const weighted = tally.weights;
   const categoryCount = scale.categories.length;
-  const counts = countCategories(codes, categoryCount);
-  const tally = weights === null ? null : tallyWeights(codes, weights, categoryCount);
-  const mass = (index: number): number => (tally === null ? (counts[index] as number) : (tally.sums[index] as number));
+  const mass = (index: number): number =>
+    weighted === null ? (tally.counts[index] as number) : (weighted.sums[index] as number);
   const levelCount = scale.levels.length;
 
   let answeredMass = 0;
@@ -115,7 +113,7 @@ export function frequencies<L extends string, N extends string>(
       index,
       kind: isLevel ? 'level' : 'nonSubstantive',
       code: isLevel ? (scale.codes[index] as number) : null,
-      count: counts[index] as number,
+      count: tally.counts[index] as number,
       weight: mass(index),
       share: mass(index) / answeredMass,
       substantiveShare,
@@ -123,27 +121,11 @@ export function frequencies<L extends string, N extends string>(
     });
   }
   return {
-    n: { ...n },
+    n,
     rows,
     scale: scale.id,
-    weighted: tally !== null,
-    nEffective: tally === null ? n.answered : effectiveSize(tally, 0, categoryCount),
+    weighted: weighted !== null,
+    nEffective: weighted === null ? n.answered : effectiveSize(weighted, 0, categoryCount),
     method: 'frequencies',
   };
-}
-
-/**
- * Counts the category indices 0 … categoryCount − 1 in `codes`; negative codes (missing,
- * invalid) are skipped. Internal helper shared by the describe functions.
- */
-export function countCategories(codes: Int8Array, categoryCount: number): number[] {
-  const counts = new Array<number>(categoryCount).fill(0);
-  // Typed accumulation first: a Float64Array indexed by code avoids boxed increments.
-  const tally = new Float64Array(categoryCount);
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number;
-    if (code >= 0) tally[code]! += 1;
-  }
-  for (let k = 0; k < categoryCount; k++) counts[k] = tally[k] as number;
-  return counts;
 }

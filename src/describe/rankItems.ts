@@ -2,6 +2,9 @@ import type { Survey } from '../data/survey';
 import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
+import type { LikertColumn } from '../data/types';
+import type { ItemSummary, SurveySummary } from '../summary/types';
+import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 
 /** Options of {@link rankItems}. */
 export interface RankItemsOptions {
@@ -72,7 +75,7 @@ export interface RankItemsResult {
  * in which it was ranked; topics are sorted by `inTop`, then `share`, largest first, ties in
  * order of first appearance.
  *
- * @param survey - the survey
+ * @param survey - the survey, or a summary of it (same result)
  * @param options - `rankBy`, `top`, `items`, `denominator`, `ungrouped`
  * @returns the listed items per group and the topic counts; never NaN (undefined values are
  *   left out)
@@ -86,12 +89,19 @@ export interface RankItemsResult {
  * ```
  * @see R `rank(-x, ties.method = 'min')` for competition ranks
  */
-export function rankItems<I extends string>(survey: Survey<I>, options: RankItemsOptions = {}): RankItemsResult {
+export function rankItems<I extends string>(survey: Survey<I> | SurveySummary, options: RankItemsOptions = {}): RankItemsResult {
   checkOptionKeys('rankItems', options, optionKeys<RankItemsOptions>({ rankBy: true, top: true, items: true, denominator: true, ungrouped: true }));
   const fn = 'rankItems';
-  if (survey === null || typeof survey !== 'object' || survey.kind !== 'survey') {
-    throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(survey)}`);
+  const summary = isSurveySummary(survey) ? survey : null;
+  if (summary !== null) assertSurveySummary(fn, summary);
+  else if (survey === null || typeof survey !== 'object' || (survey as Survey<I>).kind !== 'survey') {
+    throw new TypeError(`${fn}: expected a survey made by survey() or a summary made by summarize(), got ${describeValue(survey)}`);
   }
+  const items: readonly { readonly id: string; readonly label: string; readonly group: string | null; readonly topic: string | null }[] =
+    (summary ?? (survey as Survey<I>)).items;
+  const summaryItems = new Map((summary?.items ?? []).map((it) => [it.id, it]));
+  const input = (id: string): LikertColumn | ItemSummary =>
+    summary === null ? (survey as Survey<I>).item(id as I) : (summaryItems.get(id) as ItemSummary);
   const rankBy = options.rankBy ?? 'agreement';
   assertOneOf(fn, rankBy, ['agreement', 'mean'] as const, 'rankBy');
   const top = options.top ?? 3;
@@ -102,16 +112,16 @@ export function rankItems<I extends string>(survey: Survey<I>, options: RankItem
   assertOneOf(fn, denominator, ['answered', 'substantive'] as const, 'denominator');
   const ungrouped = options.ungrouped ?? '(no group)';
 
-  let chosen = survey.items;
+  let chosen = items;
   if (options.items !== undefined) {
     if (!Array.isArray(options.items)) {
       throw new TypeError(`${fn}: items must be an array of item ids, got ${describeValue(options.items)}`);
     }
-    const byId = new Map(survey.items.map((it) => [it.id as string, it]));
+    const byId = new Map(items.map((it) => [it.id as string, it]));
     chosen = options.items.map((id) => {
       const meta = byId.get(id);
       if (meta === undefined) {
-        throw new RangeError(`${fn}: no item "${id}"; the items are ${survey.items.map((it) => `"${it.id}"`).join(', ')}`);
+        throw new RangeError(`${fn}: no item "${id}"; the items are ${items.map((it) => `"${it.id}"`).join(', ')}`);
       }
       return meta;
     });
@@ -120,7 +130,7 @@ export function rankItems<I extends string>(survey: Survey<I>, options: RankItem
   // Values per group, in order of first appearance.
   const groups = new Map<string, { item: string; label: string; topic: string | null; value: number; n: number }[]>();
   for (const meta of chosen) {
-    const column = survey.item(meta.id);
+    const column = input(meta.id);
     let value: number;
     let n: number;
     if (rankBy === 'agreement') {

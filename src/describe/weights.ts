@@ -1,4 +1,4 @@
-import { columnCodes, columnWeights } from '../data/columnData';
+import { columnWeights } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { powerOfTwoScale } from '../math/moments';
@@ -19,7 +19,7 @@ export function resolveWeights(
   if (typeof source !== 'object' || typeof source.length !== 'number') {
     throw new TypeError(`${fn}: weights must be an array of numbers, one per response; got ${describeValue(source)}`);
   }
-  const cells = columnCodes(column).length;
+  const cells = column.n.total;
   if (source.length !== cells) {
     throw new RangeError(
       `${fn}: weights has ${source.length} values but the column has ${cells} cells; give one weight per response`,

@@ -11,6 +11,9 @@ import {
   type NumericInput,
 } from './internal';
 import type { StarScheme, StarThreshold } from './significanceStars';
+import { pairPearson } from '../summary/pairPearson';
+import type { PairSummary } from '../summary/types';
+import { isPairSummary } from '../summary/validateSummary';
 
 /** Options of {@link pearson}. */
 export interface PearsonOptions {
@@ -80,7 +83,30 @@ export interface PearsonResult {
  * ```
  * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32.
  */
-export function pearson(x: NumericInput, y: NumericInput, options: PearsonOptions = {}): PearsonResult {
+export function pearson(x: NumericInput, y: NumericInput, options?: PearsonOptions): PearsonResult;
+/**
+ * Pearson's r from a pair summary (`summarize(s, { pairs }).pairs[k]`): the same result as
+ * `pearson(s.item(x), s.item(y), options)` on the survey it summarises.
+ *
+ * @param pair - a pair summary
+ * @param options - `level` and `stars`, as above
+ * @returns the correlation, as above (`nExcluded` counts the summarised respondents outside the pair table)
+ * @throws TypeError for a malformed pair summary; RangeError for a bad level or star scheme
+ * @example
+ * pearson(summarize(s, { pairs: [['q1', 'q2']] }).pairs[0]).r // as pearson(s.item('q1'), s.item('q2')).r
+ */
+export function pearson(pair: PairSummary, options?: PearsonOptions): PearsonResult;
+export function pearson(
+  x: NumericInput | PairSummary,
+  y?: NumericInput | PearsonOptions,
+  options: PearsonOptions = {},
+): PearsonResult {
+  if (isPairSummary(x)) return pairPearson('pearson', x, (y ?? {}) as PearsonOptions);
+  if (y === undefined) throw new TypeError('pearson: y is required (one value per respondent), unless x is a pair summary');
+  return pearsonOfValues(x, y as NumericInput, options);
+}
+
+function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {
   checkOptionKeys('pearson', options, optionKeys<PearsonOptions>({ level: true, stars: true }));
   const fn = 'pearson';
   const { level = 0.95, stars: scheme = 'default' } = options;

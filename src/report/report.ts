@@ -3,6 +3,9 @@
  * is made of, for any survey whose items carry groups, as plain tables.
  */
 import type { Survey } from '../data/survey';
+import { surveyOfSummary } from '../summary/surveyOfSummary';
+import type { SurveySummary } from '../summary/types';
+import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import {
   REPORT_SECTIONS,
@@ -102,7 +105,13 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  * method. Tables hold raw numbers (shares 0–1, r, p); `toMarkdown` / `toHtml` format them.
  * A statistic that is undefined for the data is `null` in its cell, with a warning.
  *
- * @param survey - a survey from `survey()`; items may carry `group` and `topic`
+ * From a summary (`summarize(s, { by, pairs })`) the sections `distribution`, `summary`,
+ * `pairs` (the pairs must be in the summary), `ranking`, `means` (for the summary's own `by`
+ * only) and the categorical rows of `representativeness` are built, equal to the survey's;
+ * `attributes` (numeric attributes) and `multiSelect` need the respondents and are omitted with a
+ * warning, as are `means` tables for another grouping.
+ *
+ * @param input - a survey from `survey()` (items may carry `group` and `topic`), or a summary
  * @param options - sections, items, level, interval method, denominator, rounding, pairs,
  *   numeric attributes, `by`, `sizeGroups`, `top`, `multiSelect`, `suppressBelow`, `frame` or
  *   `targets`, `lang` (`'da'` default, `'en'`) and `title`; see {@link ReportOptions}
@@ -141,15 +150,18 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  * @see {@link ReportTable} for the table model; R: `likert::likert`, `psych::corr.test`,
  *   `oneway.test(var.equal = TRUE)` for the statistics behind the tables
  */
-export function report(survey: Survey, options: ReportOptions = {}): ReportResult {
+export function report(input: Survey | SurveySummary, options: ReportOptions = {}): ReportResult {
   checkOptionKeys('report', options, optionKeys<ReportOptions>({ title: true, lang: true, sections: true, items: true, level: true, ci: true, denominator: true, rounding: true, pairs: true, numericAttributes: true, by: true, sizeGroups: true, top: true, rankBy: true, multiSelect: true, suppressBelow: true, frame: true, targets: true, representativeness: true }));
-  if (survey === null || typeof survey !== 'object' || (survey as { kind?: unknown }).kind !== 'survey') {
-    throw new TypeError(`report: survey must be a survey from survey(), got ${describeValue(survey)}`);
+  const summary = isSurveySummary(input) ? input : null;
+  if (summary !== null) assertSurveySummary('report', summary);
+  else if (input === null || typeof input !== 'object' || (input as { kind?: unknown }).kind !== 'survey') {
+    throw new TypeError(`report: survey must be a survey from survey() or a summary from summarize(), got ${describeValue(input)}`);
   }
+  const survey = summary === null ? (input as Survey) : surveyOfSummary('report', summary);
   const resolved = resolveReportOptions(survey, options);
   const words = reportWords(resolved.lang);
   const items = survey.items.filter((item) => resolved.items.includes(item.id));
-  const ctx: SectionContext = { survey, options: resolved, words, items, warnings: [] };
+  const ctx: SectionContext = { survey, summary, options: resolved, words, items, warnings: [] };
   const builders: Record<ReportSection, Builder> = {
     distribution: distributionTables,
     summary: summaryTables,

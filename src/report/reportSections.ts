@@ -4,6 +4,8 @@
  * none throws for "not applicable".
  */
 import type { Survey, SurveyItem } from '../data/survey';
+import type { LikertColumn } from '../data/types';
+import type { BySummary, ItemSummary, SurveySummary } from '../summary/types';
 import { agreementShare } from '../describe/agreementShare';
 import { codedMean } from '../describe/codedMean';
 import { compareGroups, type CompareGroupsResult, type GroupBy } from '../describe/compareGroups';
@@ -33,9 +35,25 @@ import type { ReportColumn, ReportTable, ReportValue } from './table';
 
 type Row = Record<string, ReportValue>;
 
+/** The input of the single-item statistics: the summary's item, or the survey's column. */
+function itemInput(ctx: SectionContext, id: string): LikertColumn | ItemSummary {
+  if (ctx.summary === null) return ctx.survey.item(id);
+  return ctx.summary.items.find((item) => item.id === id) as ItemSummary;
+}
+
+/** Whether a section that needs the respondents is skipped for a summary (with a warning). */
+function skippedForSummary(ctx: SectionContext, section: string, why: string): boolean {
+  if (ctx.summary === null) return false;
+  ctx.warnings.push(`${section}: omitted, a summary holds no ${why}; report the survey for this section`);
+  return true;
+}
+
 /** What every section builder receives. */
 export interface SectionContext {
+  /** The survey, or for a report of a summary its survey-shaped view (metadata only). */
   readonly survey: Survey;
+  /** The summary a report is made from, or null for a survey. */
+  readonly summary: SurveySummary | null;
   readonly options: ResolvedReportOptions;
   readonly words: ReportWords;
   /** The analysed items, in survey order. */
@@ -117,7 +135,7 @@ export function distributionTables(ctx: SectionContext): ReportTable[] {
       ];
       const counts: number[] = [];
       const rows = scaleItems.map((item) => {
-        const freq = frequencies(ctx.survey.item(item.id));
+        const freq = frequencies(itemInput(ctx, item.id));
         counts.push(freq.n.answered);
         const shares = freq.rows.map((r) => r.share);
         // Largest remainder apportions whole percents (stored as shares: 34 % → 0.34) so a row sums to 100.
@@ -170,7 +188,7 @@ export function summaryTables(ctx: SectionContext): ReportTable[] {
   ];
   const counts: number[] = [];
   const rows = ctx.items.map((item) => {
-    const column = ctx.survey.item(item.id);
+    const column = itemInput(ctx, item.id);
     const share = agreementShare(column, { ci: options.ci, level: options.level, denominator: options.denominator });
     const mean = codedMean(column, { level: options.level });
     counts.push(share.n);
@@ -205,7 +223,7 @@ export function summaryTables(ctx: SectionContext): ReportTable[] {
 export function pairTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   if (options.pairs.length === 0) return [];
-  const result = correlate(ctx.survey, { pairs: options.pairs, x: options.pairs.map(([x]) => x), level: options.level });
+  const result = correlate(ctx.summary ?? ctx.survey, { pairs: options.pairs, x: options.pairs.map(([x]) => x), level: options.level });
   const columns: ReportColumn[] = [
     { key: 'group', label: words.group, format: 'text' },
     { key: 'xLabel', label: words.pairX, format: 'text' },
@@ -245,6 +263,7 @@ export function attributeTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const attributes = options.numericAttributes;
   if (attributes.length === 0 || ctx.items.length === 0) return [];
+  if (skippedForSummary(ctx, 'attributes', 'numeric attributes')) return [];
   const result = correlate(ctx.survey, { x: ctx.items.map((i) => i.id), y: [...attributes], level: options.level });
   const columns: ReportColumn[] = [{ key: 'label', label: words.item, format: 'text' }];
   for (const attribute of attributes) {
@@ -284,7 +303,7 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
   const { words, options } = ctx;
   const results: CompareGroupsResult[] = ctx.items.map((item) =>
     asOptionError(option, () =>
-      compareGroups(ctx.survey, item.id, { by, level: options.level, ci: options.ci, denominator: options.denominator }),
+      compareGroups(ctx.summary ?? ctx.survey, item.id, { by, level: options.level, ci: options.ci, denominator: options.denominator }),
     ),
   );
   const groups: string[] = [];
@@ -332,8 +351,15 @@ export function meansTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const tables: ReportTable[] = [];
   for (const attribute of options.by) {
+    if (ctx.summary !== null && (ctx.summary.by === null || ctx.summary.by.name !== attribute || ctx.summary.by.sizeGroups !== null)) {
+      ctx.warnings.push(`means:${attribute}: omitted, the summary is not grouped by "${attribute}"; make it with summarize(s, { by: '${attribute}' })`);
+      continue;
+    }
     // An attribute with fewer than two groups has nothing to compare: one warning, no table.
-    const groups = new Set(ctx.survey.category(attribute).filter((value) => value !== null));
+    const groups =
+      ctx.summary === null
+        ? new Set(ctx.survey.category(attribute).filter((value) => value !== null))
+        : new Set((ctx.summary.by as BySummary).groups.filter((g) => g.respondents > 0).map((g) => g.value));
     if (groups.size < 2) {
       ctx.warnings.push(`means:${attribute}: skipped, "${attribute}" has ${groups.size} group${groups.size === 1 ? '' : 's'}; means need at least 2`);
       continue;
@@ -352,7 +378,7 @@ export function rankingTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const topical = ctx.items.filter((item) => item.topic !== null);
   if (topical.length === 0) return [];
-  const ranking = rankItems(ctx.survey, {
+  const ranking = rankItems(ctx.summary ?? ctx.survey, {
     items: topical.map((i) => i.id),
     top: options.top,
     rankBy: options.rankBy,
@@ -414,6 +440,7 @@ export function multiSelectTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const spec = options.multiSelect;
   if (spec === undefined) return [];
+  if (skippedForSummary(ctx, 'multiSelect', 'multi-select questions')) return [];
   const byId = Array.isArray(spec.questions) || Object.values(spec.questions).every((q) => typeof q === 'string');
   const tally = byId
     ? multiSelectTable(ctx.survey, spec.questions as Readonly<Record<string, string>> | readonly string[], spec.coding)
@@ -464,6 +491,8 @@ function defaultVariables(ctx: SectionContext): string[] {
     known = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.keys(inner) : Object.keys(targets);
   }
   if (options.representativeness.sample !== undefined) return known;
+  // A summary holds categorical attributes only.
+  if (ctx.summary !== null) return known.filter((name) => ctx.survey.attributes[name] === 'category');
   return known.filter((name) => ctx.survey.attributes[name] !== undefined);
 }
 
@@ -481,7 +510,7 @@ export function representativenessTables(ctx: SectionContext): ReportTable[] {
   }
   const result = asOptionError('representativeness', () =>
     representativeness({
-      sample: spec.sample ?? ctx.survey,
+      sample: spec.sample ?? ctx.summary ?? ctx.survey,
       ...(options.frame !== undefined ? { population: options.frame } : { targets: options.targets }),
       variables,
       level: options.level,

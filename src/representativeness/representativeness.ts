@@ -1,5 +1,7 @@
 import { isMissingValue, sourceFromColumns, sourceFromRows, type ColumnSource } from '../data/source';
 import type { Survey } from '../data/survey';
+import type { SurveySummary } from '../summary/types';
+import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 import { chiSquareGoodnessOfFit } from '../inference/chiSquareGoodnessOfFit';
 import { meanInterval } from '../inference/meanInterval';
 import { proportionInterval, type ProportionMethod } from '../inference/proportionInterval';
@@ -25,11 +27,15 @@ import {
 export type RepresentativenessSample =
   | Iterable<object>
   | Readonly<Record<string, ArrayLike<unknown>>>
-  | Survey;
+  | Survey
+  | SurveySummary;
 
 /** Options of {@link representativeness}. */
 export interface RepresentativenessOptions {
-  /** The respondents: rows, columns or a `Survey` (its attributes are read). */
+  /**
+   * The respondents: rows, columns or a `Survey` (its attributes are read), or a `SurveySummary`
+   * (its categorical attributes: categorical variables only, with the same rows as the survey).
+   */
   readonly sample: RepresentativenessSample;
   /** The population frame: one row per unit (e.g. the 98 municipalities). Give this or `targets`. */
   readonly population?: Iterable<object>;
@@ -299,6 +305,27 @@ function isSurvey(value: unknown): value is Survey {
 }
 
 function readSample(fn: string, sample: unknown, names: readonly string[]): SampleReader {
+  if (isSurveySummary(sample)) {
+    assertSurveySummary(fn, sample, 'the sample summary');
+    const attributes = new Map(sample.attributes.map((a) => [a.name, a]));
+    return {
+      length: sample.respondents,
+      kindOf: () => undefined,
+      values(name, kind) {
+        const attribute = attributes.get(name);
+        if (attribute === undefined || kind === 'numeric') {
+          throw new RangeError(
+            `${fn}: a survey summary holds categorical attributes only, and "${name}" is not one of them (it has ${[...attributes.keys()].map((n) => `"${n}"`).join(', ') || 'none'}); compare numeric variables on the survey itself`,
+          );
+        }
+        // The respondents' values rebuilt from the counts: the comparison reads only the counts.
+        const values: (string | null)[] = [];
+        for (const category of attribute.categories) for (let c = 0; c < category.count; c++) values.push(category.value);
+        for (let c = 0; c < attribute.missing; c++) values.push(null);
+        return values;
+      },
+    };
+  }
   if (isSurvey(sample)) {
     return {
       length: sample.size,

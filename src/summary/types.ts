@@ -31,8 +31,14 @@ export interface SummaryScale {
 export interface SummaryItemWeights {
   /** Σw per category index (levels, then non-substantive). */
   readonly sums: readonly SummarySum[];
-  /** Σw² per category index. */
+  /** Σ(w·scale)² per category index: squared after rescaling, so it neither underflows nor overflows. */
   readonly squares: readonly SummarySum[];
+  /**
+   * The power of two the weights were multiplied by before squaring (as `tallyWeights` does):
+   * 2⁻ᵉ with 2ᵉ the power of two at the largest weight summed. A merge brings both parts to the
+   * smaller of their scales, which multiplies the other part's squares by a power of two: exact.
+   */
+  readonly scale: number;
 }
 
 /** One item's cells, as counts per category: the sufficient statistics of every single-item figure. */
@@ -63,6 +69,11 @@ export interface PairSummary {
   readonly columns: number;
   /** Row-major: `counts[i * columns + j]` respondents with x level i and y level j. */
   readonly counts: readonly number[];
+  /** Numeric codes of x's levels (rows) and of y's levels (columns), as the items score them. */
+  readonly xCodes: readonly number[];
+  readonly yCodes: readonly number[];
+  /** Respondents summarised (those outside the table lack a substantive answer to x or y). */
+  readonly respondents: number;
 }
 
 /** Respondents per category of a categorical attribute (null: missing). */
@@ -91,6 +102,8 @@ export interface BySummary {
   readonly name: string;
   /** Group labels of a size grouping, in order; null for a categorical attribute. */
   readonly sizeGroups: readonly string[] | null;
+  /** The cut points of a size grouping (a median split's median), null for a categorical attribute. */
+  readonly breaks: readonly number[] | null;
   /** The groups, in order of first appearance (size groups in their own order). */
   readonly groups: readonly GroupSummary[];
   /** Respondents in no group (missing value). */

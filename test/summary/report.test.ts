@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { demoFocusAreas, demoSurveyRows, demoTargetGroups, demoTopics } from '../../src/demo';
+import { survey } from '../../src/data/survey';
+import { report } from '../../src/report/report';
+import { scales } from '../../src/scale/presets';
+import { mergeSummaries } from '../../src/summary/mergeSummaries';
+import { summarize } from '../../src/summary/summarize';
+
+const rows = demoSurveyRows({ seed: 2021 });
+const s = survey({
+  rows,
+  id: 'kommunekode',
+  items: [
+    ...demoFocusAreas().flatMap((area) => [
+      { id: `udfordring_${area.id}`, scale: scales.daChallenge4, label: area.label, group: area.id },
+      { id: `behov_${area.id}`, scale: scales.daDegree4, label: `Behov for støtte: ${area.label}`, group: area.id },
+    ]),
+    ...demoTargetGroups().flatMap((g) =>
+      demoTopics().map((t) => ({ id: `mg_${g.id}_${t.id}`, scale: scales.daChallenge4, label: t.label, group: g.label, topic: t.label })),
+    ),
+  ],
+  attributes: { region: 'category', indbyggere: 'number' },
+});
+const sections = ['distribution', 'summary', 'pairs', 'means', 'ranking'] as const;
+
+describe('report of a summary', () => {
+  it('builds the distribution, summary, pairs, means and ranking tables exactly as from the survey', () => {
+    const half = s.size >> 1;
+    const first = s.filter((i) => i < half);
+    const second = s.filter((i) => i >= half);
+    const options = { by: 'region', pairs: 'all' } as const;
+    const merged = mergeSummaries(summarize(second, options), summarize(first, options));
+    const fromSummary = report(merged, { sections: [...sections], by: ['region'] });
+    const fromSurvey = report(s, { sections: [...sections], by: ['region'] });
+    // Group columns may come in another order (the merge order); the tables' rows and values may not.
+    const sorted = (r: typeof fromSurvey) => r.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => (a.key < b.key ? -1 : 1)) }));
+    expect(sorted(fromSummary)).toEqual(sorted(fromSurvey));
+    expect(fromSummary.n).toEqual(fromSurvey.n);
+  });
+
+  it('omits means for a grouping the summary lacks with a warning, and refuses numeric attributes it cannot hold', () => {
+    const summary = summarize(s, { pairs: 'all' });
+    const r = report(summary, { sections: ['means'] });
+    expect(r.tables).toEqual([]);
+    expect(r.warnings).toContain('means:region: omitted, the summary is not grouped by "region"; make it with summarize(s, { by: \'region\' })');
+    expect(() => report(summary, { numericAttributes: ['indbyggere'] })).toThrow(/^report: numericAttributes: "indbyggere" is not a numeric attribute/);
+  });
+});
