@@ -503,8 +503,9 @@ async function readCase(context: Context, data: PeerData, csvPath: string, rPeer
   const size = sizeText(data.respondents, items);
   const definition = definitionOf(data);
   const streaming = (csvEntry as Record<string, unknown>).surveyFromCsv as SurveyFromCsv | undefined;
-  let read: () => Promise<Survey>;
-  let how: string;
+  const fallback = async (): Promise<Survey> => survey({ rows: csvEntry.parseCsv(readFileSync(csvPath)).rows, ...definition });
+  let read: () => Promise<Survey> = fallback;
+  let how = 'readFileSync + parseCsv + survey({ rows })';
   if (typeof streaming === 'function') {
     // Feature-detect the input it takes: a Node stream, a web stream, then the bytes.
     const inputs: [string, () => unknown][] = [
@@ -512,25 +513,27 @@ async function readCase(context: Context, data: PeerData, csvPath: string, rPeer
       ['a web ReadableStream', () => Readable.toWeb(createReadStream(csvPath))],
       ['the file bytes', () => readFileSync(csvPath)],
     ];
-    let chosen: [string, () => unknown] | undefined;
-    for (const input of inputs) {
+    const refusals: string[] = [];
+    for (const [name, make] of inputs) {
       try {
-        await streaming(input[1](), definition);
-        chosen = input;
+        await streaming(make(), definition);
+        read = () => streaming(make(), definition);
+        how = `surveyFromCsv(${name})`;
         break;
       } catch (error) {
-        if (!(error instanceof TypeError)) throw error;
+        refusals.push(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
     }
-    if (chosen === undefined) throw new Error('bench:peers: surveyFromCsv refused a stream, a web stream and bytes');
-    const [name, make] = chosen;
-    read = () => streaming(make(), definition);
-    how = `surveyFromCsv(${name})`;
+    if (read === fallback) {
+      const message = `surveyFromCsv refused every input the benchmark tried (${refusals.join('; ')}); the read case used survey({ rows: parseCsv(bytes).rows }) instead.`;
+      notes.push(message);
+      console.log(`  ${message}`);
+    } else {
+      console.log(`  reading with ${how}`);
+    }
   } else {
     notes.push('likertkit/csv has no surveyFromCsv yet (the streaming reader): the read case used survey({ rows: parseCsv(bytes).rows }), which holds the whole text and all row objects at once.');
     console.log('  likertkit/csv has no surveyFromCsv (streaming reader) yet: reading with survey({ rows: parseCsv(bytes).rows })');
-    read = async () => survey({ rows: csvEntry.parseCsv(readFileSync(csvPath)).rows, ...definition });
-    how = 'readFileSync + parseCsv + survey({ rows })';
   }
   // The read takes seconds, not milliseconds: in the smoke run two repeats are enough.
   const timed = await medianTimeAsync(read, context.settings.quick ? 2 : repeats);
