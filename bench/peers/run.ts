@@ -94,11 +94,11 @@ interface Result {
   readonly peer: string;
   readonly peerValue: number | null;
   readonly unit: 's' | 'MB';
-  /** likertkit / peer; the target is met when it is at most `target`. */
+  /** likertkit / peer; the target is met when it is at most `target` (null: shown for reference). */
   readonly ratio: number | null;
-  readonly target: number;
+  readonly target: number | null;
   readonly targetText: string;
-  readonly status: 'met' | 'MISSED' | 'not run';
+  readonly status: 'met' | 'MISSED' | 'not run' | 'reference';
   readonly note?: string;
 }
 
@@ -114,7 +114,7 @@ const notes: string[] = [];
 
 function addResult(r: Omit<Result, 'ratio' | 'status'> & { status?: 'not run' }): void {
   const ratio = r.likertkit !== null && r.peerValue !== null && r.peerValue > 0 ? r.likertkit / r.peerValue : null;
-  const status = r.status ?? (ratio === null ? 'not run' : ratio <= r.target ? 'met' : 'MISSED');
+  const status = r.status ?? (ratio === null ? 'not run' : r.target === null ? 'reference' : ratio <= r.target ? 'met' : 'MISSED');
   const result: Result = { ...r, ratio, status };
   results.push(result);
   const shown = (v: number | null): string => (v === null ? '–' : r.unit === 's' ? formatSeconds(v) : `${v.toFixed(0)} MB`);
@@ -424,7 +424,7 @@ function correlateCase(
   const corrTest = rPeer?.cases['corr.test'];
   addResult({
     case: name, size, likertkit: timed.seconds, peer: 'R psych::corr.test', peerValue: corrTest?.seconds ?? null, unit: 's',
-    target: 1, targetText: '≤ 1 (no target; not slower)',
+    target: null, targetText: 'none (reference)',
     ...(corrTest?.seconds === undefined && { note: corrTest?.skipped ?? context.peers.r ?? 'R run failed' }),
   });
   if (rSeconds !== null) {
@@ -721,10 +721,10 @@ async function cliCase(context: Context, data: PeerData, files: PeerFiles, csvPa
 // --- main --------------------------------------------------------------------------------------
 
 function printTable(): void {
-  const header = ['case', 'size', 'likertkit', 'peer', 'peer', 'ratio', 'target', 'result'];
+  const header = ['case', 'size', 'likertkit', 'peer', 'peer', 'ratio', 'peer / likertkit', 'target', 'result'];
   const rows = results.map((r) => {
     const shown = (v: number | null): string => (v === null ? '–' : r.unit === 's' ? formatSeconds(v) : `${v.toFixed(0)} MB`);
-    return [r.case, r.size, shown(r.likertkit), r.peer, shown(r.peerValue), r.ratio === null ? '–' : r.ratio.toFixed(3), r.targetText, r.status + (r.status === 'not run' && r.note ? `: ${r.note}` : '')];
+    return [r.case, r.size, shown(r.likertkit), r.peer, shown(r.peerValue), r.ratio === null ? '–' : r.ratio.toFixed(3), r.ratio === null || r.ratio === 0 ? '–' : `${(1 / r.ratio).toFixed(2)}×`, r.targetText, r.status + (r.status === 'not run' && r.note ? `: ${r.note}` : '')];
   });
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => (row[k] as string).length)));
   const line = (cells: readonly string[]): string => `| ${cells.map((c, k) => c.padEnd(widths[k] as number)).join(' | ')} |`;
