@@ -708,8 +708,14 @@ async function cliCase(context: Context, data: PeerData, files: PeerFiles, csvPa
     return;
   }
   if (run.code !== 0) {
-    console.log(`  likertkit report failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-    addResult({ case: 'CLI report: peak RSS', size, likertkit: null, peer: 'bound', peerValue: 500, unit: 'MB', target: 1, targetText: '< 500 MB', note: `exit ${run.code}` });
+    // The CLI's own message comes before /usr/bin/time's report.
+    const own = run.stderr.split('\tCommand being timed:')[0]!.trim().split('\n').slice(-3).join(' | ');
+    const exit = timeV ? (/Exit status: (\d+)/.exec(run.stderr)?.[1] ?? String(run.code)) : String(run.code);
+    console.log(`  likertkit report failed (exit ${exit}): ${own}`);
+    addResult({
+      case: 'CLI report: peak RSS', size, likertkit: peakMB, peer: 'bound', peerValue: 500, unit: 'MB', target: 1, targetText: '< 500 MB',
+      status: 'not run', note: `the CLI failed, exit ${exit}: ${own.slice(0, 200)}`,
+    });
     return;
   }
   addResult({
