@@ -112,7 +112,7 @@ const results: Result[] = [];
 const checks: Check[] = [];
 const notes: string[] = [];
 
-function addResult(r: Omit<Result, 'ratio' | 'status'> & { status?: 'not run' }): void {
+function addResult(r: Omit<Result, 'ratio' | 'status'> & { status?: 'not run' | 'MISSED' }): void {
   const ratio = r.likertkit !== null && r.peerValue !== null && r.peerValue > 0 ? r.likertkit / r.peerValue : null;
   const status = r.status ?? (ratio === null ? 'not run' : r.target === null ? 'reference' : ratio <= r.target ? 'met' : 'MISSED');
   const result: Result = { ...r, ratio, status };
@@ -709,12 +709,12 @@ async function cliCase(context: Context, data: PeerData, files: PeerFiles, csvPa
   }
   if (run.code !== 0) {
     // The CLI's own message comes before /usr/bin/time's report.
-    const own = run.stderr.split('\tCommand being timed:')[0]!.trim().split('\n').slice(-3).join(' | ');
+    const own = run.stderr.split(/Command exited with|\tCommand being timed:/)[0]!.trim().split('\n')[0] ?? '';
     const exit = timeV ? (/Exit status: (\d+)/.exec(run.stderr)?.[1] ?? String(run.code)) : String(run.code);
     console.log(`  likertkit report failed (exit ${exit}): ${own}`);
     addResult({
       case: 'CLI report: peak RSS', size, likertkit: peakMB, peer: 'bound', peerValue: 500, unit: 'MB', target: 1, targetText: '< 500 MB',
-      status: 'not run', note: `the CLI failed, exit ${exit}: ${own.slice(0, 200)}`,
+      status: 'MISSED', note: `the CLI failed, exit ${exit}: ${own.slice(0, 200)}`,
     });
     return;
   }
@@ -730,7 +730,11 @@ function printTable(): void {
   const header = ['case', 'size', 'likertkit', 'peer', 'peer', 'ratio', 'peer / likertkit', 'target', 'result'];
   const rows = results.map((r) => {
     const shown = (v: number | null): string => (v === null ? '–' : r.unit === 's' ? formatSeconds(v) : `${v.toFixed(0)} MB`);
-    return [r.case, r.size, shown(r.likertkit), r.peer, shown(r.peerValue), r.ratio === null ? '–' : r.ratio.toFixed(3), r.ratio === null || r.ratio === 0 ? '–' : `${(1 / r.ratio).toFixed(2)}×`, r.targetText, r.status + (r.status === 'not run' && r.note ? `: ${r.note}` : '')];
+    // Why a line was not run, or why the CLI failed, is worth a place in the table.
+    const why = r.status === 'not run' || r.note?.startsWith('the CLI failed') === true ? r.note : undefined;
+    const ratio = r.ratio === null ? '–' : r.ratio.toFixed(3);
+    const speed = r.ratio === null || r.ratio === 0 ? '–' : `${(1 / r.ratio).toFixed(2)}×`;
+    return [r.case, r.size, shown(r.likertkit), r.peer, shown(r.peerValue), ratio, speed, r.targetText, r.status + (why === undefined ? '' : `: ${why}`)];
   });
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => (row[k] as string).length)));
   const line = (cells: readonly string[]): string => `| ${cells.map((c, k) => c.padEnd(widths[k] as number)).join(' | ')} |`;
