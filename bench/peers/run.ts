@@ -535,8 +535,8 @@ async function readCase(context: Context, data: PeerData, csvPath: string, rPeer
     notes.push('likertkit/csv has no surveyFromCsv yet (the streaming reader): the read case used survey({ rows: parseCsv(bytes).rows }), which holds the whole text and all row objects at once.');
     console.log('  likertkit/csv has no surveyFromCsv (streaming reader) yet: reading with survey({ rows: parseCsv(bytes).rows })');
   }
-  // The read takes seconds, not milliseconds: in the smoke run two repeats are enough.
-  const timed = await medianTimeAsync(read, context.settings.quick ? 2 : repeats);
+  // The read takes seconds, not milliseconds: in the smoke run one timed run after the warm-up.
+  const timed = await medianTimeAsync(read, context.settings.quick ? 1 : repeats);
   const rCase = rPeer?.cases['fread+match'];
   addResult({
     case: 'read: CSV file to coded survey', size, likertkit: timed.seconds, peer: 'R fread + match', peerValue: rCase?.seconds ?? null,
