@@ -29,8 +29,9 @@ const DATA_KEYS = ['rows', 'columns', 'table', 'survey'] as const;
 
 /**
  * Checks `definition` with the survey reader's own validation (the definition is read against
- * an empty data set, so every definition problem `survey()` reports is reported here, in its
- * words) and resolves `by` and `pairs` against it.
+ * one empty row, so every definition problem `survey()` reports is reported here, in its
+ * words; the missing columns of that row are not problems of the definition) and resolves `by`
+ * and `pairs` against it.
  */
 export function readPlan(fn: string, definition: unknown, by: unknown, pairs: unknown): SummaryPlan {
   if (definition === null || typeof definition !== 'object') {
@@ -41,7 +42,7 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
     throw new TypeError(`${fn}: definition holds data (${data.join(', ')}); the engine reads the data, so pass the definition without it`);
   }
   const def = definition as SummaryDefinition;
-  const checked = safeSurvey({ ...def, rows: [] } as SurveyDefinition);
+  const checked = safeSurvey({ ...def, rows: [{}] } as SurveyDefinition);
   const problems = checked.ok ? [] : checked.issues.filter((issue) => issue.kind === 'definition');
   if (problems.length > 0) {
     throw new TypeError(`${fn}: the definition has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);

@@ -83,17 +83,55 @@ export function messyDefinition(itemColumns: readonly string[] = ITEM_COLUMNS, w
   };
 }
 
-/** The data as CSV text (every field quoted, quotes doubled, a header line). */
-export function toCsv(data: MessyColumns, weighted = true): string {
+/**
+ * The data as CSV bytes in UTF-8 (every text field quoted, quotes doubled, a header line), built
+ * in one buffer: the answers come from small sets, so each distinct field is encoded once.
+ */
+export function toCsv(data: MessyColumns, weighted = true): Uint8Array {
+  const encoder = new TextEncoder();
   const names = Object.keys(data.columns);
-  const quote = (text: string): string => `"${text.replaceAll('"', '""')}"`;
-  const lines: string[] = [[...names, ...(weighted ? ['w'] : [])].map(quote).join(',')];
+  const encoded = new Map<string, Uint8Array>();
+  const field = (text: string, memo: boolean): Uint8Array => {
+    let bytes = memo ? encoded.get(text) : undefined;
+    if (bytes === undefined) {
+      bytes = encoder.encode(`"${text.replaceAll('"', '""')}"`);
+      if (memo) encoded.set(text, bytes);
+    }
+    return bytes;
+  };
+  let out = new Uint8Array(1 << 20);
+  let at = 0;
+  const put = (bytes: Uint8Array): void => {
+    if (at + bytes.length > out.length) {
+      const bigger = new Uint8Array(Math.max(out.length * 2, at + bytes.length));
+      bigger.set(out.subarray(0, at));
+      out = bigger;
+    }
+    out.set(bytes, at);
+    at += bytes.length;
+  };
+  const comma = encoder.encode(',');
+  const newline = encoder.encode('\n');
+  const header = [...names, ...(weighted ? ['w'] : [])];
+  header.forEach((name, j) => {
+    if (j > 0) put(comma);
+    put(field(name, false));
+  });
+  put(newline);
+  const columns = names.map((name) => data.columns[name]!);
   for (let i = 0; i < data.length; i++) {
-    const fields = names.map((name) => quote(data.columns[name]![i] as string));
-    if (weighted) fields.push(String(data.weight[i]));
-    lines.push(fields.join(','));
+    columns.forEach((column, j) => {
+      if (j > 0) put(comma);
+      // Ids are distinct: encoded directly rather than kept in the memo.
+      put(field(column[i] as string, names[j] !== 'id'));
+    });
+    if (weighted) {
+      put(comma);
+      put(field(String(data.weight[i]), true));
+    }
+    put(newline);
   }
-  return `${lines.join('\n')}\n`;
+  return out.subarray(0, at);
 }
 
 /** The in-memory survey of the same data. */
@@ -115,14 +153,15 @@ export function referenceSummary(s: Survey, by: string | undefined, pairs: reado
       const column = part.item(item.id);
       const f = frequencies(column, { weights: null });
       const codes = column.codes;
+      const weights = part.weights;
       const categories = column.scale.categories.length;
       const sums = Array.from({ length: categories }, () => 0);
       const squares = Array.from({ length: categories }, () => 0);
-      if (part.weights !== null) {
+      if (weights !== null) {
         for (let i = 0; i < codes.length; i++) {
           const c = codes[i] as number;
           if (c < 0) continue;
-          const w = part.weights[i] as number;
+          const w = weights[i] as number;
           sums[c]! += w;
           squares[c]! += w * w;
         }
@@ -148,7 +187,7 @@ export function referenceSummary(s: Survey, by: string | undefined, pairs: reado
         counts: f.rows.map((row) => row.count),
         missing: column.n.missing,
         invalid: column.n.invalid,
-        weights: part.weights === null ? null : { sums: sums.map((v) => [v, 0] as const), squares: squares.map((v) => [v, 0] as const) },
+        weights: weights === null ? null : { sums: sums.map((v) => [v, 0] as const), squares: squares.map((v) => [v, 0] as const) },
       };
     });
   const sorted = (values: Iterable<string>): string[] => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -156,6 +195,7 @@ export function referenceSummary(s: Survey, by: string | undefined, pairs: reado
     .filter(([, kind]) => kind === 'category')
     .map(([name]) => {
       const values = s.category(name);
+      const weights = s.weights;
       const counts = new Map<string, { count: number; weight: number }>();
       let missing = 0;
       values.forEach((value, i) => {
@@ -165,7 +205,7 @@ export function referenceSummary(s: Survey, by: string | undefined, pairs: reado
         }
         const entry = counts.get(value) ?? { count: 0, weight: 0 };
         entry.count++;
-        entry.weight += s.weights === null ? 0 : (s.weights[i] as number);
+        entry.weight += weights === null ? 0 : (weights[i] as number);
         counts.set(value, entry);
       });
       return {
