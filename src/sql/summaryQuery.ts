@@ -118,7 +118,10 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
   if (plan.weight !== null) {
     parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', `${nullNumber} AS "w", ${nullNumber} AS "ww"`));
   }
-  return `WITH "src" AS (SELECT ${select.join(', ')} FROM ${from})\n${parts.join('\nUNION ALL\n')}`;
+  // DuckDB would otherwise inline the source into every part and scan a CSV file once per part;
+  // PostgreSQL materialises a CTE used more than once by itself, and ANSI SQL has no such hint.
+  const materialized = dialect === 'duckdb' ? ' MATERIALIZED' : '';
+  return `WITH "src" AS${materialized} (SELECT ${select.join(', ')} FROM ${from})\n${parts.join('\nUNION ALL\n')}`;
 }
 
 /** The FROM clause of a {@link SummaryTable}. */
