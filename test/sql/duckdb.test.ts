@@ -79,6 +79,10 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
     instance.closeSync();
   });
 
+  it('refuses a misspelt option key, naming the closest valid one', async () => {
+    await expect(summarizeDuckDB({ source: 'x.csv', definition: messyDefinition(), pair: [] } as never)).rejects.toThrow('summarizeDuckDB: unknown option "pair"; did you mean "pairs"?');
+  });
+
   it('refuses a source that is neither a Parquet nor a CSV file, naming it', async () => {
     await expect(summarizeDuckDB({ source: 'survey.xlsx', definition: messyDefinition() })).rejects.toThrow('summarizeDuckDB: source "survey.xlsx" is neither a .parquet nor a .csv file');
   });
