@@ -80,6 +80,21 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
     instance.closeSync();
   });
 
+  it('runs the ansi dialect in DuckDB with the same summary as the duckdb dialect', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE t ("id" VARCHAR, "q" VARCHAR, "r" VARCHAR, "w" DOUBLE)`);
+    await connection.run(`INSERT INTO t VALUES ('1', 'I høj grad', 'Nord', 0.5), ('2', 'ved ikke', 'Syd', 2), ('3', '1', 'Nord', 1)`);
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { r: 'category' as const }, weight: 'w' };
+    const run = async (dialect: 'ansi' | 'duckdb'): Promise<SurveySummary> =>
+      summaryFromRows((await connection.runAndReadAll(summaryQuery(definition, { dialect, table: 't', by: 'r' }))).getRowObjectsJS() as unknown as SummaryRow[], { definition, by: 'r' });
+    const ansi = await run('ansi');
+    expect(ansi).toEqual(await run('duckdb'));
+    expect(ansi.by!.groups.map((g) => [g.value, g.items[0]!.counts])).toEqual([['Nord', [1, 0, 1, 0, 0, 0]], ['Syd', [0, 0, 0, 0, 1, 0]]]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
   it('refuses a misspelt option key, naming the closest valid one', async () => {
     await expect(summarizeDuckDB({ source: 'x.csv', definition: messyDefinition(), pair: [] } as never)).rejects.toThrow('summarizeDuckDB: unknown option "pair"; did you mean "pairs"?');
   });
