@@ -6,4 +6,4 @@
  * @packageDocumentation
  */
 export { summarizeDuckDB } from './summarizeDuckDB';
-export type { DuckDBConnectionLike, SummarizeDuckDBOptions } from './summarizeDuckDB';
+export type { DuckDBConnectionLike, DuckDBResultLike, SummarizeDuckDBOptions } from './summarizeDuckDB';

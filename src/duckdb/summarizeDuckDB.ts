@@ -11,7 +11,14 @@ import type { SurveySummary } from '../summary/types';
  * require the package).
  */
 export interface DuckDBConnectionLike {
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): readonly Record<string, unknown>[] }>;
+  /** Runs `sql` and reads its whole result. */
+  runAndReadAll(sql: string): Promise<DuckDBResultLike>;
+}
+
+/** What `summarizeDuckDB` needs of a DuckDB result: its rows as plain JavaScript objects. */
+export interface DuckDBResultLike {
+  /** The rows, one object per row keyed by column name (BIGINT as BigInt, VARCHAR as string). */
+  getRowObjectsJS(): readonly Record<string, unknown>[];
 }
 
 /** Options of {@link summarizeDuckDB}. */
