@@ -11,6 +11,10 @@ export default defineConfig((cli) => ({
     'csv/index': 'src/csv/index.ts',
     'demo/index': 'src/demo/index.ts',
     'vega-lite/index': 'src/vega-lite/index.ts',
+    // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
+    // the optional peer dependency @duckdb/node-api when called.
+    'sql/index': 'src/sql/index.ts',
+    'duckdb/index': 'src/duckdb/index.ts',
     // The likertkit command (keeps its shebang line; Node built-ins stay external).
     'cli/index': 'src/cli/index.ts',
   },

@@ -3,6 +3,8 @@ import * as core from '../../src/index';
 import * as csv from '../../src/csv/index';
 import * as demo from '../../src/demo/index';
 import * as vegaLite from '../../src/vega-lite/index';
+import * as sql from '../../src/sql/index';
+import * as duckdb from '../../src/duckdb/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -99,12 +101,16 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   // likertkit/vega-lite
   divergingBars: [() => vegaLite.divergingBars([{ id: 'q1', data: column }], { titel: 'x' } as never), 'divergingBars: unknown option "titel"; did you mean "title"?'],
   divergingRows: [() => vegaLite.divergingRows([{ id: 'q1', data: column }], { srt: 'input' } as never), 'divergingRows: unknown option "srt"; did you mean "sort"?'],
+  // likertkit/sql
+  summaryQuery: [() => sql.summaryQuery({ id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, { dialect: 'ansi', table: 't', bye: 'x' } as never), 'summaryQuery: unknown option "bye"; did you mean "by"?'],
+  summaryFromRows: [() => sql.summaryFromRows([], { definition: { id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, pair: [] } as never), 'summaryFromRows: unknown option "pair"; did you mean "pairs"?'],
   // likertkit/demo
   demoSurveyRows: [() => demo.demoSurveyRows({ sed: 1 } as never), 'demoSurveyRows: unknown option "sed"; did you mean "seed"?'],
 };
 
 /** Public functions without an options object, and why. */
 const withoutOptions: Record<string, string> = {
+  summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
   DecodeInputError: 'an error class',
   LikertInputError: 'an error class',
   MultiSelectInputError: 'an error class',
@@ -142,8 +148,8 @@ describe('every public function refuses a misspelt option key, naming it and the
     });
   }
 
-  it('lists every function export of the four entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite].flatMap((module) =>
+  it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
+    const exported = [core, csv, demo, vegaLite, sql, duckdb].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),

@@ -1,0 +1,146 @@
+import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { readPlan, type SummaryDefinition, type SummaryPair } from './plan';
+import { quoteIdentifier } from './quote';
+
+/** The SQL dialects `summaryQuery` writes. */
+export type SqlDialect = 'duckdb' | 'postgres' | 'ansi';
+
+/**
+ * The table the query reads: a table name (one identifier, quoted as it is, so `"my.table"` is
+ * a table whose name holds a dot), a qualified name as its parts (`['schema', 'table']` →
+ * `"schema"."table"`), or, only when asked for explicitly, raw SQL as the source, inserted
+ * after `FROM` as it is: a table function (`{ sql: "read_parquet('survey.parquet')" }`) or a
+ * parenthesised query with an alias (`{ sql: '(SELECT * FROM answers WHERE wave = 2) AS t' }`).
+ */
+export type SummaryTable = string | readonly string[] | { readonly sql: string };
+
+/** Options of {@link summaryQuery}. */
+export interface SummaryQueryOptions {
+  /** `'duckdb'`, `'postgres'` or `'ansi'` (standard SQL for a warehouse, Trino or Spark SQL). */
+  readonly dialect: SqlDialect;
+  /** The table or source to read; see {@link SummaryTable}. */
+  readonly table: SummaryTable;
+  /** A categorical attribute to split the item tallies by. */
+  readonly by?: string;
+  /** Pairs of item ids whose joint counts are wanted. */
+  readonly pairs?: readonly SummaryPair[];
+}
+
+/** The text type of each dialect (ANSI's `VARCHAR` is also Trino's and DuckDB's). */
+const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', ansi: 'VARCHAR' };
+
+/**
+ * Writes the SQL that computes a survey summary inside an SQL engine: one query whose result
+ * rows {@link summaryFromRows} turns into the `SurveySummary` that `summarize` gives in memory.
+ *
+ * The engine does the scanning and the counting; likertkit does the coding. Every column is
+ * cast to text and grouped by its raw value: per item the cells per distinct answer (and per
+ * group of `by`), per pair the cells per distinct pair of answers, per categorical attribute
+ * the respondents per distinct value, with `SUM(w)` and `SUM(w * w)` beside each count when the
+ * definition has a weight. `summaryFromRows` then codes each distinct raw answer with likertkit's
+ * own `likert` (the same normalisation, aliases, numeric codes, missing rule and unknown policy
+ * as `survey()`) and adds the counts. Coding in SQL instead would mean rewriting
+ * `normalizeLabel` (Unicode NFKC, JavaScript's white space, typographic quotes, invisible
+ * characters) three times, in three dialects whose string functions differ; grouping by the
+ * raw text is exact by construction and costs one result row per distinct spelling, which for
+ * survey answers is a few dozen per item however many respondents there are.
+ *
+ * Result columns, in every dialect: `part` (`'respondents'`, `'item'`, `'attribute'`, `'pair'`,
+ * `'noid'`, `'duplicate'`, `'badweight'`), `k` (the item, attribute or pair position), `g`
+ * (the raw `by` value), `x`, `y` (raw values), `n` (a count), `w` and `ww` (Σw and Σw², or
+ * NULL when unweighted).
+ *
+ * Names are always quoted: identifiers in double quotes with `"` doubled, and no label or other
+ * text of the definition is ever written into the SQL. The weight is cast to `DOUBLE PRECISION`,
+ * so it must be a numeric column (or text the engine reads as a number).
+ *
+ * Respondent ids are checked as the engine holds them: NULL is a missing id, equal text a
+ * repeated one (ids that differ only in surrounding white space or Unicode form are not found
+ * repeated, as `survey()` would find them). `duplicates: 'first'` or `'last'` need a row order
+ * that a table does not have and are refused.
+ *
+ * @param definition - what `survey()` takes, without the data
+ * @param options - `dialect`, `table`, `by` and `pairs`; see {@link SummaryQueryOptions}
+ * @returns the SQL text of one query
+ * @throws TypeError when the definition has a problem (in `survey()`'s words), an option has
+ *   the wrong type or is unknown, or the definition asks for `duplicates: 'first' | 'last'`
+ * @throws RangeError when `by` is not a categorical attribute or a pair names an unknown item
+ * @example
+ * ```ts
+ * const sql = summaryQuery(
+ *   { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { region: 'category' } },
+ *   { dialect: 'postgres', table: ['public', 'answers'], by: 'region' },
+ * );
+ * // WITH "src" AS (SELECT CAST("kode" AS TEXT) AS "id", CAST("region" AS TEXT) AS "g", … FROM "public"."answers") SELECT …
+ * ```
+ * @see {@link summaryFromRows}
+ */
+export function summaryQuery(definition: SummaryDefinition, options: SummaryQueryOptions): string {
+  const fn = 'summaryQuery';
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${fn}: options must be an object { dialect, table, by?, pairs? }, got ${describeValue(options)}`);
+  }
+  checkOptionKeys(fn, options, optionKeys<SummaryQueryOptions>({ dialect: true, table: true, by: true, pairs: true }));
+  const { dialect, table } = options;
+  if (dialect !== 'duckdb' && dialect !== 'postgres' && dialect !== 'ansi') {
+    throw new TypeError(`${fn}: dialect must be 'duckdb', 'postgres' or 'ansi', got ${describeValue(dialect)}`);
+  }
+  const plan = readPlan(fn, definition, options.by, options.pairs);
+  const text = TEXT[dialect];
+  const from = tableSql(fn, table);
+  const q = (name: string, role: string): string => quoteIdentifier(fn, name, role);
+  const asText = (column: string, role: string): string => `CAST(${q(column, role)} AS ${text})`;
+  const nullText = `CAST(NULL AS ${text})`;
+  const nullNumber = 'CAST(NULL AS DOUBLE PRECISION)';
+
+  // The source: every column read once, cast, under a name of likertkit's own.
+  const select: string[] = [`${asText(plan.idColumn, 'the id column')} AS "id"`];
+  select.push(`${plan.by === null ? nullText : asText(plan.by.column, `the column of by "${plan.by.name}"`)} AS "g"`);
+  select.push(`${plan.weight === null ? nullNumber : `CAST(${q(plan.weight, 'the weight column')} AS DOUBLE PRECISION)`} AS "w"`);
+  plan.items.forEach((item, i) => select.push(`${asText(item.column ?? item.id, `the column of item "${item.id}"`)} AS "c${i}"`));
+  plan.attributes.forEach((a, i) => select.push(`${asText(a.column, `the column of attribute "${a.name}"`)} AS "a${i}"`));
+
+  const sums = plan.weight === null ? `${nullNumber} AS "w", ${nullNumber} AS "ww"` : `SUM("w") AS "w", SUM("w" * "w") AS "ww"`;
+  const row = (part: string, k: number | null, g: string, x: string, y: string, n: string, weighted: string): string =>
+    `SELECT '${part}' AS "part", ${k === null ? 'CAST(NULL AS INTEGER)' : `CAST(${k} AS INTEGER)`} AS "k", ${g} AS "g", ${x} AS "x", ${y} AS "y", ${n} AS "n", ${weighted} FROM "src"`;
+  const count = 'COUNT(*)';
+  const parts: string[] = [
+    `${row('respondents', null, '"g"', nullText, nullText, count, sums)} GROUP BY "g"`,
+    ...plan.items.map((_, i) => `${row('item', i, '"g"', `"c${i}"`, nullText, count, sums)} GROUP BY "g", "c${i}"`),
+    ...plan.attributes.map((_, i) => `${row('attribute', i, nullText, `"a${i}"`, nullText, count, sums)} GROUP BY "a${i}"`),
+    ...plan.pairs.map(
+      ([x, y], p) =>
+        `${row('pair', p, nullText, `"c${x}"`, `"c${y}"`, count, `${nullNumber} AS "w", ${nullNumber} AS "ww"`)} WHERE "c${x}" IS NOT NULL AND "c${y}" IS NOT NULL GROUP BY "c${x}", "c${y}"`,
+    ),
+    row('noid', null, nullText, nullText, nullText, 'COUNT(*) - COUNT("id")', `${nullNumber} AS "w", ${nullNumber} AS "ww"`),
+    `${row('duplicate', null, nullText, '"id"', nullText, count, `${nullNumber} AS "w", ${nullNumber} AS "ww"`)} WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1`,
+  ];
+  if (plan.weight !== null) {
+    parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', `${nullNumber} AS "w", ${nullNumber} AS "ww"`));
+  }
+  // DuckDB would otherwise inline the source into every part and scan a CSV file once per part;
+  // PostgreSQL materialises a CTE used more than once by itself, and ANSI SQL has no such hint.
+  const materialized = dialect === 'duckdb' ? ' MATERIALIZED' : '';
+  return `WITH "src" AS${materialized} (SELECT ${select.join(', ')} FROM ${from})\n${parts.join('\nUNION ALL\n')}`;
+}
+
+/** The FROM clause of a {@link SummaryTable}. */
+function tableSql(fn: string, table: unknown): string {
+  if (typeof table === 'string') return quoteIdentifier(fn, table, 'table');
+  if (Array.isArray(table)) {
+    if (table.length === 0) throw new TypeError(`${fn}: table as name parts needs at least one part, e.g. ['schema', 'table']`);
+    return table.map((part: unknown, i) => {
+      if (typeof part !== 'string') throw new TypeError(`${fn}: table[${i}] must be a string, got ${describeValue(part)}`);
+      return quoteIdentifier(fn, part, `table[${i}]`);
+    }).join('.');
+  }
+  if (table !== null && typeof table === 'object') {
+    checkOptionKeys(fn, table, ['sql']);
+    const sql = (table as { sql?: unknown }).sql;
+    if (typeof sql !== 'string' || sql.trim() === '') {
+      throw new TypeError(`${fn}: table { sql } must hold the SQL of a source, e.g. { sql: "read_parquet('survey.parquet')" }, got ${describeValue(sql)}`);
+    }
+    return sql;
+  }
+  throw new TypeError(`${fn}: table must be a table name, its parts ['schema', 'table'] or { sql }, got ${describeValue(table)}`);
+}
