@@ -14,6 +14,7 @@ import {
 import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
 import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
 import { subsetColumn } from './subsetColumn';
+import { positionsBitset } from '../engine/planes';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
 
@@ -139,6 +140,8 @@ interface View<I extends string> {
   readonly weights: Float64Array | null;
   /** Coded multi-select questions of this view, made on first use. */
   readonly questions: Map<string, CodedMultiSelect>;
+  /** `rows` as a bitset over the base rows, made on first use (null: all rows). */
+  mask?: Int32Array | null;
 }
 
 /** Surveys → their views. Module-private; {@link surveyQuestion} is the only way in. */
@@ -171,6 +174,40 @@ export function surveyQuestion(fn: string, s: Survey, id: string): { meta: Surve
     view.questions.set(id, coded);
   }
   return { meta: question.meta, coded };
+}
+
+/** What the engine reads of a survey: the base columns and the survey's respondents among their rows. Internal. */
+export interface SurveyFrame {
+  /** The items' base columns (all respondents the survey was read with), by id. */
+  readonly columns: ReadonlyMap<string, LikertColumn>;
+  /** Rows of the base columns. */
+  readonly length: number;
+  /** Respondents of this survey. */
+  readonly size: number;
+  /** The survey's respondents as base positions, ascending (null: all). Read only. */
+  readonly rows: Int32Array | null;
+  /** The survey's respondents as a bitset over the base rows (null: all), made once per survey. Read only. */
+  mask(): Int32Array | null;
+}
+
+/**
+ * The base columns of a survey and its filter, for the engine's kernels (`src/engine/`), which
+ * read the base arrays under the filter instead of copying columns. Internal.
+ */
+export function surveyFrame(s: Survey): SurveyFrame {
+  const view = views.get(s);
+  if (view === undefined) throw new TypeError(`surveyFrame: expected a survey made by survey(), got ${describeValue(s)}`);
+  const { rows } = view;
+  return {
+    columns: view.data.columns,
+    length: view.data.length,
+    size: rows === null ? view.data.length : rows.length,
+    rows,
+    mask(): Int32Array | null {
+      if (view.mask === undefined) view.mask = rows === null ? null : positionsBitset(rows, view.data.length);
+      return view.mask;
+    },
+  };
 }
 
 /**
