@@ -8,7 +8,7 @@
  * - correlate(s, { x: items }): all 780 pairs with r, N, t, p, stars and interval;
  * - the same under s.where('region', 'R1');
  * - frequencies + agreementShare + codedMean of all 40 items under where('region') and a
- *   size-group where (10^6 only, or 10^5 with --quick);
+ *   size-group where, and the columnTally calls alone (what those functions read);
  *
  * and the same work in numpy (in a python3 subprocess, on the same codes written as one int8
  * file): the four-matrix-product route with SciPy's t tails for the table, a boolean mask and
@@ -24,6 +24,7 @@ import { sealColumn } from '../src/data/columnData';
 import { makeSurvey, type SurveyItem } from '../src/data/surveyObject';
 import type { LikertColumn } from '../src/data/types';
 import { seededRandom } from '../src/demo/random';
+import { columnTally } from '../src/engine/tally';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [100_000] : [100_000, 1_000_000];
@@ -170,7 +171,11 @@ function numpy(data: Data, dir: string): Record<string, { cold: number; warm: nu
   writeFileSync(`${path}.region`, data.region);
   writeFileSync(`${path}.size`, data.size);
   writeFileSync(join(dir, 'peer.py'), numpyScript);
-  const out = execFileSync('python3', [join(dir, 'peer.py'), path, String(data.n), String(itemCount), String(repeats)], { encoding: 'utf8' });
+  const out = execFileSync('python3', [join(dir, 'peer.py'), path, String(data.n), String(itemCount), String(repeats)], {
+    encoding: 'utf8',
+    // Single-threaded, as likertkit runs: one BLAS thread.
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+  });
   return JSON.parse(out);
 }
 
@@ -192,6 +197,11 @@ try {
         codedMean(column);
       }
     });
+    // What the describe functions get once they read columns only through columnTally.
+    const tallyOnly = time(() => {
+      const sub = s.where('region', 'R1').where('size', 'small');
+      for (const id of itemIds) columnTally(sub.item(id), null);
+    });
     let peer: ReturnType<typeof numpy> | null = null;
     try {
       peer = numpy(data, dir);
@@ -206,7 +216,8 @@ try {
     };
     line('correlate, 780 pairs', table, peer?.table);
     line("correlate under where('region')", filtered, peer?.table);
-    line('tallies of 40 items, region+size', tallies, peer?.tallies);
+    line('describe 40 items, region+size', tallies, peer?.tallies);
+    line('columnTally 40 items, region+size', tallyOnly, peer?.tallies);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

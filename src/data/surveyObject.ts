@@ -13,7 +13,7 @@ import {
 } from './derive';
 import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
 import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
-import { bitsetPositions } from '../engine/planes';
+import { bitsetPositions, popcount } from '../engine/planes';
 import { maskedCounts } from '../engine/tally';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
@@ -394,26 +394,36 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         }
         if (key !== null) wanted.add(key);
       }
-      // Read the base values under this view's mask and set the bits of the matches: a new
-      // mask over the same arrays.
+      // Read the base values (as category numbers, made once per attribute) under this view's
+      // mask and set the bits of the matches: a new mask over the same arrays.
+      const { indices, numbers } = categoryIndices(base);
+      const hit = new Uint8Array(numbers.size + 1);
+      for (const key of wanted) {
+        const number = numbers.get(key);
+        if (number !== undefined) hit[number] = 1;
+      }
       const next = new Int32Array((data.length + 31) >>> 5);
       let count = 0;
-      const test = (i: number): void => {
-        const v = base[i] as string | null;
-        if (v !== null && wanted.has(v)) {
-          next[i >>> 5]! |= 1 << (i & 31);
-          count++;
+      if (mask === null) {
+        for (let w = 0; w < next.length; w++) {
+          const start = w << 5;
+          const end = Math.min(data.length, start + 32);
+          let word = 0;
+          for (let i = start; i < end; i++) if (hit[indices[i] as number] === 1) word |= 1 << (i & 31);
+          next[w] = word;
+          count += popcount(word);
         }
-      };
-      if (mask === null) for (let i = 0; i < data.length; i++) test(i);
-      else {
+      } else {
         for (let w = 0; w < mask.length; w++) {
           let word = mask[w] as number;
+          let kept = 0;
           while (word !== 0) {
             const low = word & -word;
-            test((w << 5) + 31 - Math.clz32(low));
+            if (hit[indices[(w << 5) + 31 - Math.clz32(low)] as number] === 1) kept |= low;
             word ^= low;
           }
+          next[w] = kept;
+          count += popcount(kept);
         }
       }
       return makeView(data, next, count, weights);
@@ -449,6 +459,37 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
   Object.freeze(survey);
   views.set(survey, view as unknown as View<string>);
   return survey;
+}
+
+/** A categorical attribute's values as numbers: 0 for null, 1… for the categories in order of first appearance. */
+interface CategoryIndices {
+  readonly indices: Uint32Array;
+  readonly numbers: ReadonlyMap<string, number>;
+}
+
+/** Base-ordered category values → their numbers. Module-private cache; the value arrays are never changed. */
+const categoryNumbers = new WeakMap<readonly (string | null)[], CategoryIndices>();
+
+/** The numbers of a base-ordered categorical attribute, made on first use. */
+function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
+  let found = categoryNumbers.get(values);
+  if (found === undefined) {
+    const numbers = new Map<string, number>();
+    const indices = new Uint32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as string | null;
+      if (v === null) continue;
+      let number = numbers.get(v);
+      if (number === undefined) {
+        number = numbers.size + 1;
+        numbers.set(v, number);
+      }
+      indices[i] = number;
+    }
+    found = { indices, numbers };
+    categoryNumbers.set(values, found);
+  }
+  return found;
 }
 
 /** Validates new weights: one finite number >= 0 per respondent, matching ids when given. */
