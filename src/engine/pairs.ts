@@ -16,6 +16,7 @@
 import type { LikertColumn } from '../data/types';
 import { surveyFrame, type Survey } from '../data/surveyObject';
 import { columnPlanes, type ColumnPlanes } from './planes';
+import { layoutPlanes } from './wasmKernel';
 
 /**
  * The integer sums of one pair over its complete pairs, in units of v = score − lowest score
@@ -216,7 +217,7 @@ export interface SurveyPairSums {
  * filter applied as a bitset over the base rows, no column copied). Pairs naming an item
  * without planes, or a name that is not an item, are left to the caller (`planar` 0).
  */
-export function pairSums(s: Survey, pairs: readonly (readonly [string, string])[]): SurveyPairSums {
+export function pairSums(s: Survey, pairs: readonly (readonly [string, string])[], options: { readonly wasm?: boolean } = {}): SurveyPairSums {
   const frame = surveyFrame(s);
   const sums = new Float64Array(pairs.length * 6);
   const planar = new Uint8Array(pairs.length);
@@ -231,12 +232,31 @@ export function pairSums(s: Survey, pairs: readonly (readonly [string, string])[
     return found;
   };
   const mask = frame.mask();
+  // Two-plane items go to the WebAssembly kernel when it is there (one copy of their planes per
+  // call); the rest, and every item without it, to the JavaScript kernel.
+  const twoPlane = new Map<string, number>();
+  const twoPlaneItems: ColumnPlanes[] = [];
+  for (const pair of pairs) {
+    const x = lookup(pair[0]);
+    const y = lookup(pair[1]);
+    if (x === null || y === null || x.planes.length !== 2 || y.planes.length !== 2) continue;
+    for (const [id, planes] of [[pair[0], x], [pair[1], y]] as const) {
+      if (!twoPlane.has(id)) {
+        twoPlane.set(id, twoPlaneItems.length);
+        twoPlaneItems.push(planes);
+      }
+    }
+  }
+  const layout = options.wasm === false || twoPlaneItems.length === 0 ? null : layoutPlanes(twoPlaneItems, mask, (frame.length + 31) >>> 5);
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p] as readonly [string, string];
     const x = lookup(pair[0]);
     const y = lookup(pair[1]);
     if (x === null || y === null) continue;
-    planePairSums(x, y, mask, sums, p * 6);
+    const i = twoPlane.get(pair[0]);
+    const j = twoPlane.get(pair[1]);
+    if (layout !== null && i !== undefined && j !== undefined && x.planes.length === 2 && y.planes.length === 2) layout.pair(i, j, sums, p * 6);
+    else planePairSums(x, y, mask, sums, p * 6);
     planar[p] = 1;
   }
   return { sums, planar, size: frame.size };
