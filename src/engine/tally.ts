@@ -35,6 +35,25 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
     for (let i = 0; i < codes.length; i++) slots[(codes[i] as number) + 2]!++;
     return slots;
   }
+  // A filtered column is counted once when its survey hands it out (for its n) and read back
+  // here after that: the counts of base codes under a mask never change.
+  let byCodes = maskedSlots.get(mask);
+  if (byCodes === undefined) {
+    byCodes = new WeakMap();
+    maskedSlots.set(mask, byCodes);
+  }
+  const known = byCodes.get(codes);
+  if (known !== undefined && known.length === slots.length) return known.slice();
+  byCodes.set(codes, slots);
+  countUnderMask(codes, mask, slots);
+  return slots.slice();
+}
+
+/** Mask → base codes → cells per code + 2 under the mask. Module-private cache. */
+const maskedSlots = new WeakMap<Int32Array, WeakMap<Int8Array, Int32Array>>();
+
+/** Adds the cells of `codes` at the set bits of `mask` into `slots` (per code + 2). */
+function countUnderMask(codes: Int8Array, mask: Int32Array, slots: Int32Array): void {
   for (let w = 0; w < mask.length; w++) {
     let word = mask[w] as number;
     const start = w << 5;
@@ -44,7 +63,6 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
       word ^= low;
     }
   }
-  return slots;
 }
 
 /**
