@@ -25,6 +25,7 @@ import { makeSurvey, type SurveyItem } from '../src/data/surveyObject';
 import type { LikertColumn } from '../src/data/types';
 import { seededRandom } from '../src/demo/random';
 import { columnTally } from '../src/engine/tally';
+import { pairSums } from '../src/engine/pairs';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [100_000] : [100_000, 1_000_000];
@@ -187,6 +188,10 @@ try {
     const s = toSurvey(data);
     console.log(`\n${n} respondents × ${itemCount} items`);
     const table = time(() => correlate(s, { x: itemIds }));
+    const pairs: [string, string][] = [];
+    for (let a = 0; a < itemCount; a++) for (let b = a + 1; b < itemCount; b++) pairs.push([itemIds[a] as string, itemIds[b] as string]);
+    const sumsWasm = time(() => pairSums(s, pairs));
+    const sumsJs = time(() => pairSums(s, pairs, { wasm: false }));
     const filtered = time(() => correlate(s.where('region', 'R1'), { x: itemIds }));
     const tallies = time(() => {
       const sub = s.where('region', 'R1').where('size', 'small');
@@ -215,6 +220,8 @@ try {
       console.log(`${name.padEnd(34)} likertkit ${fmt(ours.warm)} (cold ${fmt(ours.cold)})${ratio}`);
     };
     line('correlate, 780 pairs', table, peer?.table);
+    line('  pair sums only, WebAssembly', sumsWasm, undefined);
+    line('  pair sums only, JavaScript', sumsJs, undefined);
     line("correlate under where('region')", filtered, peer?.table);
     line('describe 40 items, region+size', tallies, peer?.tallies);
     line('columnTally 40 items, region+size', tallyOnly, peer?.tallies);

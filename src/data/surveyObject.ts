@@ -192,8 +192,8 @@ export interface SurveyFrame {
   readonly length: number;
   /** Respondents of this survey. */
   readonly size: number;
-  /** The survey's respondents as base positions, ascending (null: all). Read only. */
-  readonly rows: Int32Array | null;
+  /** The survey's respondents as base positions, ascending (null: all), made once per survey. Read only. */
+  rows(): Int32Array | null;
   /** The survey's respondents as a bitset over the base rows (null: all). Read only. */
   mask(): Int32Array | null;
 }
@@ -209,7 +209,7 @@ export function surveyFrame(s: Survey): SurveyFrame {
     columns: view.data.columns,
     length: view.data.length,
     size: view.size,
-    rows: view.positions(),
+    rows: view.positions,
     mask: () => view.mask,
   };
 }
