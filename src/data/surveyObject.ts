@@ -272,7 +272,7 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
       // The base codes under this view's mask: counted here, copied only if someone asks.
       const codes = columnCodes(base);
       const source = { codes, weights: weights ?? undefined, mask, positions };
-      column = sealMaskedColumn({ scale: base.scale, source, n: maskedCounts(codes, mask, size, base.scale.levels.length, base.scale.categories.length), label: base.label });
+      column = sealMaskedColumn({ scale: base.scale, source, n: maskedCounts(codes, mask, positions, size, base.scale.levels.length, base.scale.categories.length), label: base.label });
     }
     itemCache.set(id, column);
     return column;

@@ -29,7 +29,7 @@ export interface CategoryTally {
  * Cells per code + 2 (slot 0: invalid, −2; slot 1: missing, −1; then the category indices) of
  * `codes` at the set bits of `mask`, or of every cell when `mask` is null.
  */
-function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number): Int32Array {
+function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null): Int32Array {
   const slots = new Int32Array(categoryCount + 2);
   if (mask === null) {
     for (let i = 0; i < codes.length; i++) slots[(codes[i] as number) + 2]!++;
@@ -45,7 +45,11 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
   const known = byCodes.get(codes);
   if (known !== undefined && known.length === slots.length) return known.slice();
   byCodes.set(codes, slots);
-  countUnderMask(codes, mask, slots);
+  // The positions of the mask's bits are made once per survey and shared by all its items, so
+  // each item is one gather loop.
+  const rows = positions();
+  if (rows === null) countUnderMask(codes, mask, slots);
+  else for (let r = 0; r < rows.length; r++) slots[(codes[rows[r] as number] as number) + 2]!++;
   return slots.slice();
 }
 
@@ -107,7 +111,7 @@ function maskedWeights(codes: Int8Array, weights: Float64Array, mask: Int32Array
 export function columnTally(column: LikertColumn, weights: Float64Array | null): CategoryTally {
   const categoryCount = column.scale.categories.length;
   const source = columnSource(column);
-  const slots = codeCounts(source.codes, source.mask, categoryCount);
+  const slots = codeCounts(source.codes, source.mask, categoryCount, source.positions);
   const counts = new Float64Array(categoryCount);
   for (let k = 0; k < categoryCount; k++) counts[k] = slots[k + 2] as number;
   let weighted: WeightedTally | null = null;
@@ -123,11 +127,18 @@ export function columnTally(column: LikertColumn, weights: Float64Array | null):
 }
 
 /**
- * How the cells of `codes` at the set bits of `mask` (`size` of them) are accounted for, for a
- * scale of `levelCount` levels and `categoryCount` categories.
+ * How the cells of `codes` at the set bits of `mask` (`size` of them, at `positions()`) are
+ * accounted for, for a scale of `levelCount` levels and `categoryCount` categories.
  */
-export function maskedCounts(codes: Int8Array, mask: Int32Array, size: number, levelCount: number, categoryCount: number): ColumnCounts {
-  const slots = codeCounts(codes, mask, categoryCount);
+export function maskedCounts(
+  codes: Int8Array,
+  mask: Int32Array,
+  positions: () => Int32Array | null,
+  size: number,
+  levelCount: number,
+  categoryCount: number,
+): ColumnCounts {
+  const slots = codeCounts(codes, mask, categoryCount, positions);
   let substantive = 0;
   let nonSubstantive = 0;
   for (let k = 0; k < categoryCount; k++) {
