@@ -1,6 +1,6 @@
 import { describeValue } from '../internal/validate';
 import { describeCell, readCategoryKey } from './keys';
-import { columnCodes, sealColumn } from './columnData';
+import { columnCodes, sealColumn, sealMaskedColumn } from './columnData';
 import {
   collapseMapping,
   combinationValues,
@@ -13,7 +13,8 @@ import {
 } from './derive';
 import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
 import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
-import { subsetColumn } from './subsetColumn';
+import { bitsetPositions, popcount } from '../engine/planes';
+import { maskedCounts } from '../engine/tally';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
 
@@ -132,10 +133,19 @@ interface SurveyData<I extends string> {
   readonly duplicates: readonly DuplicateId[];
 }
 
-/** A survey's view of its data: the base positions of its respondents (null: all) and its weights. */
+/**
+ * A survey's view of its data: its respondents as a bitset over the base rows (null: all), in
+ * base order, and its weights. A filter makes a new mask, never a copy of the columns.
+ */
 interface View<I extends string> {
   readonly data: SurveyData<I>;
-  readonly rows: Int32Array | null;
+  /** Bit i set: base row i is a respondent of this view. */
+  readonly mask: Int32Array | null;
+  /** Respondents of this view (set bits of the mask). */
+  readonly size: number;
+  /** The respondents as ascending base positions, made on first call (null: all). */
+  positions(): Int32Array | null;
+  /** Weights over the base rows (rows outside the view are never read), or null. */
   readonly weights: Float64Array | null;
   /** Coded multi-select questions of this view, made on first use. */
   readonly questions: Map<string, CodedMultiSelect>;
@@ -167,10 +177,41 @@ export function surveyQuestion(fn: string, s: Survey, id: string): { meta: Surve
   }
   let coded = view.questions.get(id);
   if (coded === undefined) {
-    coded = view.rows === null ? question.coded : subsetCoded(question.coded, view.rows);
+    const positions = view.positions();
+    coded = positions === null ? question.coded : subsetCoded(question.coded, positions);
     view.questions.set(id, coded);
   }
   return { meta: question.meta, coded };
+}
+
+/** What the engine reads of a survey: the base columns and the survey's respondents among their rows. Internal. */
+export interface SurveyFrame {
+  /** The items' base columns (all respondents the survey was read with), by id. */
+  readonly columns: ReadonlyMap<string, LikertColumn>;
+  /** Rows of the base columns. */
+  readonly length: number;
+  /** Respondents of this survey. */
+  readonly size: number;
+  /** The survey's respondents as base positions, ascending (null: all), made once per survey. Read only. */
+  rows(): Int32Array | null;
+  /** The survey's respondents as a bitset over the base rows (null: all). Read only. */
+  mask(): Int32Array | null;
+}
+
+/**
+ * The base columns of a survey and its filter, for the engine's kernels (`src/engine/`), which
+ * read the base arrays under the filter instead of copying columns. Internal.
+ */
+export function surveyFrame(s: Survey): SurveyFrame {
+  const view = views.get(s);
+  if (view === undefined) throw new TypeError(`surveyFrame: expected a survey made by survey(), got ${describeValue(s)}`);
+  return {
+    columns: view.data.columns,
+    length: view.data.length,
+    size: view.size,
+    rows: view.positions,
+    mask: () => view.mask,
+  };
 }
 
 /**
@@ -191,20 +232,26 @@ export function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
     multiSelectList: Object.freeze([...multiSelect.values()].map((q) => q.meta)),
     duplicates: Object.freeze(state.duplicates.map((d) => Object.freeze({ ...d, rows: Object.freeze([...d.rows]) }))),
   };
-  return makeView(data, null, state.weights === null ? null : state.weights.slice());
+  return makeView(data, null, data.length, state.weights === null ? null : state.weights.slice());
 }
 
 const quote = (names: Iterable<string>): string => [...names].map((n) => `"${n}"`).join(', ');
 
-function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null, weights: Float64Array | null): Survey<I> {
-  const size = rows === null ? data.length : rows.length;
-  const view: View<I> = { data, rows, weights, questions: new Map() };
+function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null, size: number, weights: Float64Array | null): Survey<I> {
+  let positionsCache: Int32Array | null | undefined;
+  /** The respondents as ascending base positions (null: all), made once. */
+  const positions = (): Int32Array | null => {
+    if (positionsCache === undefined) positionsCache = mask === null ? null : bitsetPositions(mask, size);
+    return positionsCache;
+  };
+  const view: View<I> = { data, mask, size, positions, weights, questions: new Map() };
   const itemCache = new Map<string, LikertColumn>();
   let idsCache: readonly string[] | undefined;
   let itemsCache: readonly SurveyItem<I>[] | undefined;
 
   /** Values of a base-ordered array for this view's respondents. */
   const pickRows = <T>(values: ArrayLike<T>): T[] => {
+    const rows = positions();
     if (rows === null) return Array.from(values);
     const out = new Array<T>(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = values[rows[r] as number] as T;
@@ -218,27 +265,40 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
     if (base === undefined) {
       throw new RangeError(`survey.item: no item ${describeValue(id)}; the items are ${quote(data.columns.keys())}`);
     }
-    const codes = rows === null ? columnCodes(base) : columnCodes(subsetColumn(base, rows));
-    const counts = rows === null ? base.n : countCodes(codes, base.scale.levels.length);
-    const column = sealColumn({ scale: base.scale, codes, n: counts, label: base.label, weights: weights ?? undefined });
+    let column: LikertColumn;
+    if (mask === null) {
+      column = sealColumn({ scale: base.scale, codes: columnCodes(base), n: base.n, label: base.label, weights: weights ?? undefined });
+    } else {
+      // The base codes under this view's mask: counted here, copied only if someone asks.
+      const codes = columnCodes(base);
+      const source = { codes, weights: weights ?? undefined, mask, positions };
+      column = sealMaskedColumn({ scale: base.scale, source, n: maskedCounts(codes, mask, positions, size, base.scale.levels.length, base.scale.categories.length), label: base.label });
+    }
     itemCache.set(id, column);
     return column;
   };
 
-  const categoryValues = (fn: string, name: string): (string | null)[] => {
+  /** The base-ordered values of categorical attribute `name`. */
+  const categoryBase = (fn: string, name: string): readonly (string | null)[] => {
     const values = data.categories.get(name);
     if (values === undefined) {
       const kind = data.attributes[name];
       const hint = Object.prototype.hasOwnProperty.call(data.attributes, name) && kind === 'number' ? ` ("${name}" is numeric)` : '';
       throw new RangeError(`${fn}: no categorical attribute ${describeValue(name)}${hint}; known: ${quote(data.categories.keys()) || 'none'}`);
     }
-    return pickRows(values);
+    return values;
   };
+  const categoryValues = (fn: string, name: string): (string | null)[] => pickRows(categoryBase(fn, name));
 
-  /** This survey's respondents at the view positions `keep`, as a new survey. */
+  /** This survey's respondents at the view positions `keep` (ascending), as a new survey over the same arrays. */
   const subset = (keep: number[]): Survey<I> => {
-    const base = Int32Array.from(keep, (r) => (rows === null ? r : (rows[r] as number)));
-    return makeView(data, base, weights === null ? null : Float64Array.from(keep, (r) => weights[r] as number));
+    const rows = positions();
+    const next = new Int32Array((data.length + 31) >>> 5);
+    for (let k = 0; k < keep.length; k++) {
+      const i = rows === null ? (keep[k] as number) : (rows[keep[k] as number] as number);
+      next[i >>> 5]! |= 1 << (i & 31);
+    }
+    return makeView(data, next, keep.length, weights);
   };
 
   /** A new survey over `data` extended with categorical attribute `name` (view-ordered values). */
@@ -250,6 +310,7 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
     // Stored in base positions; respondents outside this view are never reachable from it or
     // from its subsets, so they are left missing.
     let stored: (string | null)[];
+    const rows = positions();
     if (rows === null) stored = values.slice();
     else {
       stored = new Array<string | null>(data.length).fill(null);
@@ -259,19 +320,19 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
     categories.set(name, Object.freeze(stored));
     const attributes: Record<string, 'number' | 'category'> = { ...data.attributes };
     Object.defineProperty(attributes, name, { value: 'category', enumerable: true, writable: true, configurable: true });
-    return makeView({ ...data, categories, attributes: Object.freeze(attributes) }, rows, weights);
+    return makeView({ ...data, categories, attributes: Object.freeze(attributes) }, mask, size, weights);
   };
 
   const survey: Survey<I> = {
     kind: 'survey' as const,
     size,
     get ids(): readonly string[] {
-      idsCache ??= rows === null ? data.ids : Object.freeze(pickRows(data.ids));
+      idsCache ??= mask === null ? data.ids : Object.freeze(pickRows(data.ids));
       return idsCache;
     },
     get items(): readonly SurveyItem<I>[] {
       itemsCache ??=
-        rows === null
+        mask === null
           ? data.items
           : Object.freeze(data.items.map((item) => Object.freeze({ ...item, n: itemColumn(item.id).n })));
       return itemsCache;
@@ -279,7 +340,8 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
     attributes: data.attributes,
     multiSelect: data.multiSelectList,
     get weights(): Float64Array | null {
-      return weights === null ? null : weights.slice();
+      if (weights === null) return null;
+      return mask === null ? weights.slice() : Float64Array.from(pickRows(weights));
     },
     duplicates: data.duplicates,
     item: itemColumn,
@@ -288,12 +350,14 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
       if (values !== undefined) return Float64Array.from(pickRows(values));
       const column = data.columns.get(name);
       if (column !== undefined) {
-        const codes = columnCodes(itemColumn(name));
+        // The base codes at this view's positions: no column is copied first.
+        const codes = columnCodes(column);
+        const rows = positions();
         const k = column.scale.levels.length;
-        const out = new Float64Array(codes.length);
-        for (let i = 0; i < out.length; i++) {
-          const c = codes[i] as number;
-          out[i] = c >= 0 && c < k ? (column.scale.codes[c] as number) : NaN;
+        const out = new Float64Array(size);
+        for (let r = 0; r < size; r++) {
+          const c = codes[rows === null ? r : (rows[r] as number)] as number;
+          out[r] = c >= 0 && c < k ? (column.scale.codes[c] as number) : NaN;
         }
         return out;
       }
@@ -318,7 +382,7 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
     },
     where(name: string, value: string | readonly string[]): Survey<I> {
       const fn = 'survey.where';
-      const values = categoryValues(fn, name);
+      const base = categoryBase(fn, name);
       // The stored categories are category keys (trimmed, NFC), so the caller's values are read
       // the same way: a decomposed "Sjælland" or " Nord " finds the stored category.
       const wanted = new Set<string>();
@@ -330,14 +394,48 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
         }
         if (key !== null) wanted.add(key);
       }
-      const kept: number[] = [];
-      values.forEach((v, i) => {
-        if (v !== null && wanted.has(v)) kept.push(i);
-      });
-      return subset(kept);
+      // Read the base values (as category numbers, made once per attribute) under this view's
+      // mask and set the bits of the matches: a new mask over the same arrays.
+      const { indices, numbers } = categoryIndices(base);
+      const hit = new Uint8Array(numbers.size + 1);
+      for (const key of wanted) {
+        const number = numbers.get(key);
+        if (number !== undefined) hit[number] = 1;
+      }
+      const next = new Int32Array((data.length + 31) >>> 5);
+      let count = 0;
+      if (mask === null) {
+        for (let w = 0; w < next.length; w++) {
+          const start = w << 5;
+          const end = Math.min(data.length, start + 32);
+          let word = 0;
+          for (let i = start; i < end; i++) if (hit[indices[i] as number] === 1) word |= 1 << (i & 31);
+          next[w] = word;
+          count += popcount(word);
+        }
+      } else {
+        for (let w = 0; w < mask.length; w++) {
+          let word = mask[w] as number;
+          let kept = 0;
+          while (word !== 0) {
+            const low = word & -word;
+            if (hit[indices[(w << 5) + 31 - Math.clz32(low)] as number] === 1) kept |= low;
+            word ^= low;
+          }
+          next[w] = kept;
+          count += popcount(kept);
+        }
+      }
+      return makeView(data, next, count, weights);
     },
     withWeights(input: SurveyWeights): Survey<I> {
-      return makeView(data, rows, readNewWeights('survey.withWeights', input, size, () => survey.ids));
+      const given = readNewWeights('survey.withWeights', input, size, () => survey.ids);
+      const rows = positions();
+      if (given === null || rows === null) return makeView(data, mask, size, given);
+      // Kept over the base rows, so that subsets of the new survey share them.
+      const spread = new Float64Array(data.length);
+      for (let r = 0; r < rows.length; r++) spread[rows[r] as number] = given[r] as number;
+      return makeView(data, mask, size, spread);
     },
     recode(name: string, mapping: Readonly<Record<string, string | null>>, options?: RecodeOptions): Survey<I> {
       const fn = 'survey.recode';
@@ -363,20 +461,35 @@ function makeView<I extends string>(data: SurveyData<I>, rows: Int32Array | null
   return survey;
 }
 
-/** Counts of a subset's codes (the subset column computes them; this reads them back for a column built from codes). */
-function countCodes(codes: Int8Array, levelCount: number): ColumnCounts {
-  let substantive = 0;
-  let nonSubstantive = 0;
-  let missing = 0;
-  let invalid = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    if (c >= levelCount) nonSubstantive++;
-    else if (c >= 0) substantive++;
-    else if (c === -1) missing++;
-    else invalid++;
+/** A categorical attribute's values as numbers: 0 for null, 1… for the categories in order of first appearance. */
+interface CategoryIndices {
+  readonly indices: Uint32Array;
+  readonly numbers: ReadonlyMap<string, number>;
+}
+
+/** Base-ordered category values → their numbers. Module-private cache; the value arrays are never changed. */
+const categoryNumbers = new WeakMap<readonly (string | null)[], CategoryIndices>();
+
+/** The numbers of a base-ordered categorical attribute, made on first use. */
+function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
+  let found = categoryNumbers.get(values);
+  if (found === undefined) {
+    const numbers = new Map<string, number>();
+    const indices = new Uint32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as string | null;
+      if (v === null) continue;
+      let number = numbers.get(v);
+      if (number === undefined) {
+        number = numbers.size + 1;
+        numbers.set(v, number);
+      }
+      indices[i] = number;
+    }
+    found = { indices, numbers };
+    categoryNumbers.set(values, found);
   }
-  return Object.freeze({ total: codes.length, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive });
+  return found;
 }
 
 /** Validates new weights: one finite number >= 0 per respondent, matching ids when given. */

@@ -2,12 +2,14 @@ import type { Survey } from '../data/survey';
 import type { LikertColumn } from '../data/types';
 import { adjustPValues } from '../inference/adjustPValues';
 import type { AdjustPValuesMethod } from '../inference/adjustPValues';
-import { pearson } from '../inference/pearson';
+import { correlationResult, pearson, type PearsonResult } from '../inference/pearson';
+import { resolveStarScheme } from '../inference/internal';
+import { isSurveyObject } from '../data/surveyObject';
+import { centredPairSums, pairSums } from '../engine/pairs';
 import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
-import { resolveStarScheme } from '../inference/internal';
 import { pairCorrelation } from '../summary/pairPearson';
 import type { PairSummary, SurveySummary } from '../summary/types';
 import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
@@ -237,7 +239,21 @@ export function correlate(s: Survey | SurveySummary, options: CorrelateOptions):
     return v;
   };
   const test = method === 'pearson' ? pearson : spearman;
-  const raw = pairs.map(([x, y]) => test(numeric(x), numeric(y), { level, stars: scheme }));
+  let raw: (PearsonResult | ReturnType<typeof spearman>)[];
+  if (method === 'pearson' && isSurveyObject(s)) {
+    // Item pairs whose scores are small integers: exact sums from the items' bit planes under
+    // the survey's filter (src/engine/pairs.ts), then the same r, t, p and interval as
+    // pearson() gives from the cross-table. Other pairs go through pearson() itself.
+    const fast = pairSums(s, pairs);
+    const thresholds = fast.planar.includes(1) ? resolveStarScheme(fn, scheme) : [];
+    raw = pairs.map(([x, y], index) => {
+      if (fast.planar[index] !== 1) return pearson(numeric(x), numeric(y), { level, stars: scheme });
+      const { n, sxx, syy, sxy } = centredPairSums(fast.sums, index * 6);
+      return correlationResult(n, fast.size - n, sxx, syy, sxy, level, thresholds);
+    });
+  } else {
+    raw = pairs.map(([x, y]) => test(numeric(x), numeric(y), { level, stars: scheme }));
+  }
   const adjusted = adjustPValues(
     raw.map((result) => result.p),
     adjust,

@@ -8,7 +8,7 @@
  * Work is O(N + k₁k₂), and for integer codes the sums are exact. Pairwise deletion is implicit: a pair enters the table only when
  * both codes are substantive levels.
  */
-import { columnCodes } from '../data/columnData';
+import { columnCodes, columnSource } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 
 /** The pair counts of two coded columns over their substantive levels. */
@@ -26,15 +26,36 @@ export function crossTabulateLevels(x: LikertColumn, y: LikertColumn): LevelCros
   const rows = x.scale.levels.length;
   const columns = y.scale.levels.length;
   const counts = new Int32Array(rows * columns);
-  const xc = columnCodes(x);
-  const yc = columnCodes(y);
-  const length = xc.length;
-  for (let i = 0; i < length; i++) {
-    const a = xc[i] as number;
-    const b = yc[i] as number;
-    // Substantive levels are 0 … k − 1; non-substantive answers are ≥ k, missing < 0. The
-    // unsigned comparison tests both bounds at once.
-    if ((a >>> 0) < rows && (b >>> 0) < columns) counts[a * columns + b]!++;
+  const xs = columnSource(x);
+  const ys = columnSource(y);
+  const mask = xs.mask;
+  if (mask !== null && ys.mask === mask && xs.codes.length === ys.codes.length) {
+    // Two columns of one filtered survey: the base codes at the set bits of the shared mask,
+    // lowest first, with no copy of either column.
+    const xc = xs.codes;
+    const yc = ys.codes;
+    for (let w = 0; w < mask.length; w++) {
+      let word = mask[w] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        const i = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        const a = xc[i] as number;
+        const b = yc[i] as number;
+        if ((a >>> 0) < rows && (b >>> 0) < columns) counts[a * columns + b]!++;
+      }
+    }
+  } else {
+    const xc = columnCodes(x);
+    const yc = columnCodes(y);
+    const length = xc.length;
+    for (let i = 0; i < length; i++) {
+      const a = xc[i] as number;
+      const b = yc[i] as number;
+      // Substantive levels are 0 … k − 1; non-substantive answers are ≥ k, missing < 0. The
+      // unsigned comparison tests both bounds at once.
+      if ((a >>> 0) < rows && (b >>> 0) < columns) counts[a * columns + b]!++;
+    }
   }
   let n = 0;
   for (let k = 0; k < counts.length; k++) n += counts[k] as number;

@@ -1,0 +1,96 @@
+;; Pair sums of two two-plane items (v = score − lowest score in 0…3), 128 respondents per step.
+;; Compiled by scripts/build-kernel.ts into kernel.wasm.ts; the JavaScript kernel in pairs.ts
+;; computes the same sums and is the reference.
+;;
+;; pair2(pa, a0, a1, a01, pb, b0, b1, b01, m, vectors, out): byte addresses of 16-byte aligned
+;; bitsets (presence, plane 0, plane 1, plane 0 ∧ plane 1 of each item, and the filter mask),
+;; `vectors` 16-byte steps; writes n, Σvx, Σvy, Σvx², Σvy², Σvxvy as six i32 at `out`.
+;;
+;; i8x16.popcnt leaves each byte's bit count (≤ 8) in the byte; the weighted sums of one byte
+;; (Σ v·w over its eight respondents) are ≤ 8·3·3 = 72 and fit it. They are widened into
+;; 16-bit lanes (≤ 2·72 = 144 per step) and emptied into 32-bit lanes every 448 steps, before
+;; a 16-bit lane could pass 65535.
+(module
+  (memory (export "memory") 1)
+  (func $sum4 (param $v v128) (result i32)
+    (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 1 (local.get $v)))
+      (i32.add (i32x4.extract_lane 2 (local.get $v)) (i32x4.extract_lane 3 (local.get $v)))))
+  (func (export "pair2")
+    (param $pa i32) (param $a0 i32) (param $a1 i32) (param $a01 i32)
+    (param $pb i32) (param $b0 i32) (param $b1 i32) (param $b01 i32)
+    (param $m i32) (param $vectors i32) (param $out i32)
+    (local $off i32) (local $end i32) (local $stop i32)
+    (local $j v128) (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $y1 v128)
+    (local $c0 v128) (local $c1 v128) (local $d0 v128) (local $d1 v128)
+    (local $hn v128) (local $hx v128) (local $hy v128) (local $hxx v128) (local $hyy v128) (local $hxy v128)
+    (local $tn v128) (local $tx v128) (local $ty v128) (local $txx v128) (local $tyy v128) (local $txy v128)
+    (local.set $end (i32.shl (local.get $vectors) (i32.const 4)))
+    (block $done
+      (loop $outer
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $stop (i32.add (local.get $off) (i32.const 7168))) ;; 448 steps of 16 bytes
+        (if (i32.gt_u (local.get $stop) (local.get $end)) (then (local.set $stop (local.get $end))))
+        (local.set $hn (v128.const i64x2 0 0))
+        (local.set $hx (v128.const i64x2 0 0))
+        (local.set $hy (v128.const i64x2 0 0))
+        (local.set $hxx (v128.const i64x2 0 0))
+        (local.set $hyy (v128.const i64x2 0 0))
+        (local.set $hxy (v128.const i64x2 0 0))
+        (block $flush
+          (loop $inner
+            (br_if $flush (i32.ge_u (local.get $off) (local.get $stop)))
+            (local.set $j
+              (v128.and
+                (v128.and
+                  (v128.load (i32.add (local.get $pa) (local.get $off)))
+                  (v128.load (i32.add (local.get $pb) (local.get $off))))
+                (v128.load (i32.add (local.get $m) (local.get $off)))))
+            (local.set $x0 (v128.and (local.get $j) (v128.load (i32.add (local.get $a0) (local.get $off)))))
+            (local.set $x1 (v128.and (local.get $j) (v128.load (i32.add (local.get $a1) (local.get $off)))))
+            (local.set $y0 (v128.and (local.get $j) (v128.load (i32.add (local.get $b0) (local.get $off)))))
+            (local.set $y1 (v128.and (local.get $j) (v128.load (i32.add (local.get $b1) (local.get $off)))))
+            (local.set $c0 (i8x16.popcnt (local.get $x0)))
+            (local.set $c1 (i8x16.popcnt (local.get $x1)))
+            (local.set $d0 (i8x16.popcnt (local.get $y0)))
+            (local.set $d1 (i8x16.popcnt (local.get $y1)))
+            ;; n
+            (local.set $hn (i16x8.add (local.get $hn) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (local.get $j)))))
+            ;; v = b0 + 2·b1
+            (local.set $hx (i16x8.add (local.get $hx) (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.add (local.get $c0) (i8x16.shl (local.get $c1) (i32.const 1))))))
+            (local.set $hy (i16x8.add (local.get $hy) (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.add (local.get $d0) (i8x16.shl (local.get $d1) (i32.const 1))))))
+            ;; v² = b0 + 4·b1 + 4·b0·b1
+            (local.set $hxx (i16x8.add (local.get $hxx) (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.add (local.get $c0) (i8x16.shl
+                (i8x16.add (local.get $c1) (i8x16.popcnt (v128.and (local.get $j) (v128.load (i32.add (local.get $a01) (local.get $off))))))
+                (i32.const 2))))))
+            (local.set $hyy (i16x8.add (local.get $hyy) (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.add (local.get $d0) (i8x16.shl
+                (i8x16.add (local.get $d1) (i8x16.popcnt (v128.and (local.get $j) (v128.load (i32.add (local.get $b01) (local.get $off))))))
+                (i32.const 2))))))
+            ;; vx·vy = x0y0 + 2·(x0y1 + x1y0) + 4·x1y1
+            (local.set $hxy (i16x8.add (local.get $hxy) (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.add
+                (i8x16.add
+                  (i8x16.popcnt (v128.and (local.get $x0) (local.get $y0)))
+                  (i8x16.shl
+                    (i8x16.add (i8x16.popcnt (v128.and (local.get $x0) (local.get $y1))) (i8x16.popcnt (v128.and (local.get $x1) (local.get $y0))))
+                    (i32.const 1)))
+                (i8x16.shl (i8x16.popcnt (v128.and (local.get $x1) (local.get $y1))) (i32.const 2))))))
+            (local.set $off (i32.add (local.get $off) (i32.const 16)))
+            (br $inner)))
+        (local.set $tn (i32x4.add (local.get $tn) (i32x4.extadd_pairwise_i16x8_u (local.get $hn))))
+        (local.set $tx (i32x4.add (local.get $tx) (i32x4.extadd_pairwise_i16x8_u (local.get $hx))))
+        (local.set $ty (i32x4.add (local.get $ty) (i32x4.extadd_pairwise_i16x8_u (local.get $hy))))
+        (local.set $txx (i32x4.add (local.get $txx) (i32x4.extadd_pairwise_i16x8_u (local.get $hxx))))
+        (local.set $tyy (i32x4.add (local.get $tyy) (i32x4.extadd_pairwise_i16x8_u (local.get $hyy))))
+        (local.set $txy (i32x4.add (local.get $txy) (i32x4.extadd_pairwise_i16x8_u (local.get $hxy))))
+        (br $outer)))
+    (i32.store offset=0 (local.get $out) (call $sum4 (local.get $tn)))
+    (i32.store offset=4 (local.get $out) (call $sum4 (local.get $tx)))
+    (i32.store offset=8 (local.get $out) (call $sum4 (local.get $ty)))
+    (i32.store offset=12 (local.get $out) (call $sum4 (local.get $txx)))
+    (i32.store offset=16 (local.get $out) (call $sum4 (local.get $tyy)))
+    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $txy)))))

@@ -1,0 +1,291 @@
+/**
+ * Exact pair sums of coded items from their bit planes. Internal: never re-exported from
+ * `src/index.ts`.
+ *
+ * For two items with planes (see `planes.ts`) and the survey's filter as a bitset F, the
+ * complete pairs are J = P_x ∧ P_y ∧ F, and every sum behind Pearson's r is a popcount of ANDed
+ * words: n = |J|, Σx = Σ_b 2^b |J ∧ X_b|, Σxy = Σ_{b,c} 2^{b+c} |J ∧ X_b ∧ Y_c|, and so on.
+ *
+ * The kernel counts bits in byte lanes (the first three steps of the SWAR popcount leave the
+ * count of each byte, ≤ 8, in that byte) and weights the lanes before adding them up: the
+ * weighted sum of one byte is Σ v·w over its eight respondents, at most 8·5·5 = 200, so it
+ * still fits the byte. The bytes are then split into two 16-bit lanes per word and added into
+ * 32-bit accumulators, which are emptied into the totals before a 16-bit lane can overflow
+ * (every {@link flushTwo} or {@link flushThree} words). The sums are integers throughout.
+ */
+import type { LikertColumn } from '../data/types';
+import { surveyFrame, type Survey } from '../data/surveyObject';
+import { columnPlanes, type ColumnPlanes } from './planes';
+import { layoutPlanes } from './wasmKernel';
+
+/**
+ * The integer sums of one pair over its complete pairs, in units of v = score − lowest score
+ * of each item: `[n, Σvx, Σvy, Σvx², Σvy², Σvx·vy]`.
+ */
+export type PairSums = readonly [number, number, number, number, number, number];
+
+/**
+ * Words between flushes for two-plane items: a 16-bit lane gains at most 2 · 8 · 3 · 3 = 144
+ * per word, and 455 · 144 < 2^16.
+ */
+const flushTwo = 448;
+/** Words between flushes for three-plane items: at most 2 · 8 · 5 · 5 = 400 per word, 163 · 400 < 2^16. */
+const flushThree = 160;
+
+/** The per-byte popcount of a word (each byte holds the count of its own bits, ≤ 8). */
+function lanes(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (v + (v >>> 4)) & 0x0f0f0f0f;
+}
+
+/** The two 16-bit lanes of an accumulator, added. */
+const fold = (acc: number): number => (acc & 0xffff) + (acc >>> 16);
+
+/**
+ * The sums of items `x` and `y` (their planes) over the respondents of `mask` (a bitset over the
+ * base rows, or null for all), written to `out` at `at` as n, Σvx, Σvy, Σvx², Σvy², Σvxvy.
+ */
+export function planePairSums(x: ColumnPlanes, y: ColumnPlanes, mask: Int32Array | null, out: Float64Array, at: number): void {
+  if (x.planes.length === 2 && y.planes.length === 2) twoPlanes(x, y, mask, out, at);
+  else threePlanes(x, y, mask, out, at);
+}
+
+function twoPlanes(x: ColumnPlanes, y: ColumnPlanes, mask: Int32Array | null, out: Float64Array, at: number): void {
+  const px = x.present;
+  const py = y.present;
+  // Without a filter, AND with x's presence again: one kernel for both cases.
+  const m = mask ?? px;
+  const a0 = x.planes[0] as Int32Array;
+  const a1 = x.planes[1] as Int32Array;
+  const a01 = x.products[0] as Int32Array;
+  const b0 = y.planes[0] as Int32Array;
+  const b1 = y.planes[1] as Int32Array;
+  const b01 = y.products[0] as Int32Array;
+  const words = Math.min(x.words, y.words, m.length);
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  let w = 0;
+  while (w < words) {
+    const end = Math.min(words, w + flushTwo);
+    let an = 0;
+    let ax = 0;
+    let ay = 0;
+    let axx = 0;
+    let ayy = 0;
+    let axy = 0;
+    for (; w < end; w++) {
+      const j = (px[w] as number) & (py[w] as number) & (m[w] as number);
+      if (j === 0) continue;
+      const x0 = j & (a0[w] as number);
+      const x1 = j & (a1[w] as number);
+      const y0 = j & (b0[w] as number);
+      const y1 = j & (b1[w] as number);
+      const c0 = lanes(x0);
+      const c1 = lanes(x1);
+      const d0 = lanes(y0);
+      const d1 = lanes(y1);
+      const ln = lanes(j);
+      // v = b0 + 2·b1, v² = b0 + 4·b1 + 4·b0·b1 (bits square to themselves).
+      const lx = c0 + (c1 << 1);
+      const ly = d0 + (d1 << 1);
+      const lxx = c0 + ((c1 + lanes(j & (a01[w] as number))) << 2);
+      const lyy = d0 + ((d1 + lanes(j & (b01[w] as number))) << 2);
+      const lxy = lanes(x0 & y0) + ((lanes(x0 & y1) + lanes(x1 & y0)) << 1) + (lanes(x1 & y1) << 2);
+      an += (ln & 0x00ff00ff) + ((ln >>> 8) & 0x00ff00ff);
+      ax += (lx & 0x00ff00ff) + ((lx >>> 8) & 0x00ff00ff);
+      ay += (ly & 0x00ff00ff) + ((ly >>> 8) & 0x00ff00ff);
+      axx += (lxx & 0x00ff00ff) + ((lxx >>> 8) & 0x00ff00ff);
+      ayy += (lyy & 0x00ff00ff) + ((lyy >>> 8) & 0x00ff00ff);
+      axy += (lxy & 0x00ff00ff) + ((lxy >>> 8) & 0x00ff00ff);
+    }
+    n += fold(an);
+    sx += fold(ax);
+    sy += fold(ay);
+    sxx += fold(axx);
+    syy += fold(ayy);
+    sxy += fold(axy);
+  }
+  out[at] = n;
+  out[at + 1] = sx;
+  out[at + 2] = sy;
+  out[at + 3] = sxx;
+  out[at + 4] = syy;
+  out[at + 5] = sxy;
+}
+
+function threePlanes(x: ColumnPlanes, y: ColumnPlanes, mask: Int32Array | null, out: Float64Array, at: number): void {
+  const px = x.present;
+  const py = y.present;
+  const m = mask ?? px;
+  const words = Math.min(x.words, y.words, m.length);
+  // A two-plane item takes part with an empty third plane (v has no bit 2).
+  const zero = new Int32Array(words);
+  const a0 = x.planes[0] as Int32Array;
+  const a1 = x.planes[1] as Int32Array;
+  const a2 = x.planes[2] ?? zero;
+  const a01 = x.products[0] as Int32Array;
+  const a02 = x.products[1] ?? zero;
+  const a12 = x.products[2] ?? zero;
+  const b0 = y.planes[0] as Int32Array;
+  const b1 = y.planes[1] as Int32Array;
+  const b2 = y.planes[2] ?? zero;
+  const b01 = y.products[0] as Int32Array;
+  const b02 = y.products[1] ?? zero;
+  const b12 = y.products[2] ?? zero;
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  let w = 0;
+  while (w < words) {
+    const end = Math.min(words, w + flushThree);
+    let an = 0;
+    let ax = 0;
+    let ay = 0;
+    let axx = 0;
+    let ayy = 0;
+    let axy = 0;
+    for (; w < end; w++) {
+      const j = (px[w] as number) & (py[w] as number) & (m[w] as number);
+      if (j === 0) continue;
+      const x0 = j & (a0[w] as number);
+      const x1 = j & (a1[w] as number);
+      const x2 = j & (a2[w] as number);
+      const y0 = j & (b0[w] as number);
+      const y1 = j & (b1[w] as number);
+      const y2 = j & (b2[w] as number);
+      const c0 = lanes(x0);
+      const c1 = lanes(x1);
+      const c2 = lanes(x2);
+      const d0 = lanes(y0);
+      const d1 = lanes(y1);
+      const d2 = lanes(y2);
+      const ln = lanes(j);
+      // v = b0 + 2·b1 + 4·b2, v² = b0 + 4·b1 + 16·b2 + 4·b0b1 + 8·b0b2 + 16·b1b2.
+      const lx = c0 + (c1 << 1) + (c2 << 2);
+      const ly = d0 + (d1 << 1) + (d2 << 2);
+      const lxx = c0 + (c1 << 2) + (c2 << 4) + (lanes(j & (a01[w] as number)) << 2) + (lanes(j & (a02[w] as number)) << 3) + (lanes(j & (a12[w] as number)) << 4);
+      const lyy = d0 + (d1 << 2) + (d2 << 4) + (lanes(j & (b01[w] as number)) << 2) + (lanes(j & (b02[w] as number)) << 3) + (lanes(j & (b12[w] as number)) << 4);
+      // xy = Σ_{b,c} 2^{b+c} x_b·y_c.
+      const lxy =
+        lanes(x0 & y0) +
+        ((lanes(x0 & y1) + lanes(x1 & y0)) << 1) +
+        ((lanes(x0 & y2) + lanes(x1 & y1) + lanes(x2 & y0)) << 2) +
+        ((lanes(x1 & y2) + lanes(x2 & y1)) << 3) +
+        (lanes(x2 & y2) << 4);
+      an += (ln & 0x00ff00ff) + ((ln >>> 8) & 0x00ff00ff);
+      ax += (lx & 0x00ff00ff) + ((lx >>> 8) & 0x00ff00ff);
+      ay += (ly & 0x00ff00ff) + ((ly >>> 8) & 0x00ff00ff);
+      axx += (lxx & 0x00ff00ff) + ((lxx >>> 8) & 0x00ff00ff);
+      ayy += (lyy & 0x00ff00ff) + ((lyy >>> 8) & 0x00ff00ff);
+      axy += (lxy & 0x00ff00ff) + ((lxy >>> 8) & 0x00ff00ff);
+    }
+    n += fold(an);
+    sx += fold(ax);
+    sy += fold(ay);
+    sxx += fold(axx);
+    syy += fold(ayy);
+    sxy += fold(axy);
+  }
+  out[at] = n;
+  out[at + 1] = sx;
+  out[at + 2] = sy;
+  out[at + 3] = sxx;
+  out[at + 4] = syy;
+  out[at + 5] = sxy;
+}
+
+/** The pair sums of a survey's items, for the pairs whose two items both have planes. */
+export interface SurveyPairSums {
+  /** Six numbers per pair, as {@link PairSums}; zeros where `planar` is 0. */
+  readonly sums: Float64Array;
+  /** 1 where the pair was summed from planes, 0 where an item has none (or is not an item). */
+  readonly planar: Uint8Array;
+  /** Respondents of the survey (complete pairs plus excluded ones). */
+  readonly size: number;
+}
+
+/**
+ * The exact sums of every pair `[x, y]` of items of `s` over the survey's respondents (its
+ * filter applied as a bitset over the base rows, no column copied). Pairs naming an item
+ * without planes, or a name that is not an item, are left to the caller (`planar` 0).
+ */
+export function pairSums(s: Survey, pairs: readonly (readonly [string, string])[], options: { readonly wasm?: boolean } = {}): SurveyPairSums {
+  const frame = surveyFrame(s);
+  const sums = new Float64Array(pairs.length * 6);
+  const planar = new Uint8Array(pairs.length);
+  const planesOf = new Map<string, ColumnPlanes | null>();
+  const lookup = (id: string): ColumnPlanes | null => {
+    let found = planesOf.get(id);
+    if (found === undefined) {
+      const column: LikertColumn | undefined = frame.columns.get(id);
+      found = column === undefined ? null : columnPlanes(column);
+      planesOf.set(id, found);
+    }
+    return found;
+  };
+  const mask = frame.mask();
+  // Two-plane items go to the WebAssembly kernel when it is there (one copy of their planes per
+  // call); the rest, and every item without it, to the JavaScript kernel.
+  const twoPlane = new Map<string, number>();
+  const twoPlaneItems: ColumnPlanes[] = [];
+  for (const pair of pairs) {
+    const x = lookup(pair[0]);
+    const y = lookup(pair[1]);
+    if (x === null || y === null || x.planes.length !== 2 || y.planes.length !== 2) continue;
+    for (const [id, planes] of [[pair[0], x], [pair[1], y]] as const) {
+      if (!twoPlane.has(id)) {
+        twoPlane.set(id, twoPlaneItems.length);
+        twoPlaneItems.push(planes);
+      }
+    }
+  }
+  const layout = options.wasm === false || twoPlaneItems.length === 0 ? null : layoutPlanes(twoPlaneItems, mask, (frame.length + 31) >>> 5);
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as readonly [string, string];
+    const x = lookup(pair[0]);
+    const y = lookup(pair[1]);
+    if (x === null || y === null) continue;
+    const i = twoPlane.get(pair[0]);
+    const j = twoPlane.get(pair[1]);
+    if (layout !== null && i !== undefined && j !== undefined && x.planes.length === 2 && y.planes.length === 2) layout.pair(i, j, sums, p * 6);
+    else planePairSums(x, y, mask, sums, p * 6);
+    planar[p] = 1;
+  }
+  return { sums, planar, size: frame.size };
+}
+
+/**
+ * n·Sxx, n·Syy and n·Sxy from a pair's integer sums, exactly: n·Σv² − (Σv)² and so on,
+ * in doubles when every product is a safe integer, else in BigInt, rounded once. The shift
+ * v = score − lowest score leaves these centred sums unchanged, so they equal `centredSums`
+ * of the pair's cross-table.
+ */
+export function centredPairSums(sums: Float64Array, at: number): { n: number; sxx: number; syy: number; sxy: number } {
+  const n = sums[at] as number;
+  const sx = sums[at + 1] as number;
+  const sy = sums[at + 2] as number;
+  const sxx = sums[at + 3] as number;
+  const syy = sums[at + 4] as number;
+  const sxy = sums[at + 5] as number;
+  const limit = Number.MAX_SAFE_INTEGER;
+  if (n * sxx <= limit && n * syy <= limit && sx * sx <= limit && sy * sy <= limit && Math.abs(n * sxy) <= limit && sx * sy <= limit) {
+    return { n, sxx: n * sxx - sx * sx, syy: n * syy - sy * sy, sxy: n * sxy - sx * sy };
+  }
+  const N = BigInt(n);
+  const X = BigInt(sx);
+  const Y = BigInt(sy);
+  return {
+    n,
+    sxx: Number(N * BigInt(sxx) - X * X),
+    syy: Number(N * BigInt(syy) - Y * Y),
+    sxy: Number(N * BigInt(sxy) - X * Y),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The WebAssembly SIMD kernel for two-plane pairs (source: kernel.wat, bytes: kernel.wasm.ts),
+ * instantiated synchronously on first use; null where WebAssembly or its SIMD instructions are
+ * unavailable, and the JavaScript kernel in `pairs.ts` is used instead. Internal.
+ */
+import { kernelBase64 } from './kernel.wasm';
+import type { ColumnPlanes } from './planes';
+
+interface Kernel {
+  readonly memory: WebAssembly.Memory;
+  readonly pair2: (pa: number, a0: number, a1: number, a01: number, pb: number, b0: number, b1: number, b01: number, m: number, vectors: number, out: number) => void;
+}
+
+/** The instance, once made (null: unavailable). Module-private. */
+let instance: Kernel | null | undefined;
+
+function kernel(): Kernel | null {
+  if (instance !== undefined) return instance;
+  instance = null;
+  try {
+    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
+      const text = atob(kernelBase64);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      const made = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+      instance = made.exports as unknown as Kernel;
+    }
+  } catch {
+    instance = null;
+  }
+  return instance;
+}
+
+/** The planes of the items of one call, copied into the kernel's memory. */
+export interface KernelLayout {
+  /** Sums of pair `x`, `y` (indices into the items given to {@link layoutPlanes}) into `out` at `at`. */
+  pair(x: number, y: number, out: Float64Array, at: number): void;
+}
+
+/**
+ * Copies the two-plane items `items` (all of `words` words) and `mask` into the kernel's memory,
+ * or returns null when the kernel is unavailable or the sums could pass 2^31.
+ */
+export function layoutPlanes(items: readonly ColumnPlanes[], mask: Int32Array | null, words: number): KernelLayout | null {
+  const k = kernel();
+  // Every i32 total is at most 9 per respondent.
+  if (k === null || words * 32 * 9 >= 2 ** 31) return null;
+  const padded = (words + 3) & ~3;
+  const arrayBytes = padded * 4;
+  const head = 32;
+  const total = head + arrayBytes * (1 + 4 * items.length);
+  const pages = Math.ceil(total / 65536);
+  const have = k.memory.buffer.byteLength / 65536;
+  if (pages > have) k.memory.grow(pages - have);
+  const buffer = k.memory.buffer;
+  let next = head;
+  const place = (array: Int32Array): number => {
+    const at = next;
+    const view = new Int32Array(buffer, at, padded);
+    view.set(array.subarray(0, words));
+    view.fill(0, words);
+    next += arrayBytes;
+    return at;
+  };
+  // Under a filter each item's presence is copied already ANDed with the mask, so the kernel
+  // does the same work with a filter as without one.
+  const present = (item: ColumnPlanes): Int32Array => {
+    if (mask === null) return item.present;
+    const masked = new Int32Array(words);
+    for (let w = 0; w < words; w++) masked[w] = (item.present[w] as number) & (mask[w] as number);
+    return masked;
+  };
+  const addresses = items.map((item) => [place(present(item)), place(item.planes[0] as Int32Array), place(item.planes[1] as Int32Array), place(item.products[0] as Int32Array)] as const);
+  const result = new Int32Array(buffer, 0, 6);
+  const vectors = padded >>> 2;
+  return {
+    pair(x, y, out, at) {
+      const a = addresses[x] as readonly [number, number, number, number];
+      const b = addresses[y] as readonly [number, number, number, number];
+      k.pair2(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], a[0], vectors, 0);
+      for (let i = 0; i < 6; i++) out[at + i] = result[i] as number;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { survey, type Survey } from '../../src/data/survey';
+import { correlate } from '../../src/describe/correlate';
+import { pearson } from '../../src/inference/pearson';
+import { defineScale } from '../../src/scale/defineScale';
+import { columnPlanes } from '../../src/engine/planes';
+import { pairSums } from '../../src/engine/pairs';
+
+/** A scale of `k` levels with the given codes (default 1…k) and a "ved ikke" answer. */
+function scaleOf(k: number, codes?: number[]) {
+  const levels = Array.from({ length: k }, (_, i) => `L${i}`);
+  return defineScale({ id: `s${k}`, levels, ...(codes === undefined ? {} : { codes }), nonSubstantive: ['Ved ikke'] });
+}
+
+describe('pairSums', () => {
+  it('gives the hand-computed sums when every respondent answers the top level, past many flushes', () => {
+    // 40 000 respondents, all at v = 3 (4 levels): n = 40 000, Σv = 120 000, Σv² = Σvw = 360 000.
+    const n = 40_000;
+    const scale = scaleOf(4);
+    const s = survey({ id: 'id', rows: Array.from({ length: n }, (_, i) => ({ id: i, a: 'L3', b: 'L3' })), items: [{ id: 'a', scale }, { id: 'b', scale }] });
+    const { sums, planar, size } = pairSums(s, [['a', 'b']]);
+    expect(planar[0]).toBe(1);
+    expect(size).toBe(n);
+    expect(Array.from(sums)).toEqual([n, 3 * n, 3 * n, 9 * n, 9 * n, 9 * n]);
+  });
+
+  it('gives the hand-computed sums for six levels at the top (three planes), past many flushes', () => {
+    // v = 5 for x and 4 for y: Σvx = 5n, Σvy = 4n, Σvx² = 25n, Σvy² = 16n, Σvxvy = 20n.
+    const n = 20_011;
+    const scale = scaleOf(6);
+    const s = survey({ id: 'id', rows: Array.from({ length: n }, (_, i) => ({ id: i, a: 'L5', b: 'L4' })), items: [{ id: 'a', scale }, { id: 'b', scale }] });
+    expect(Array.from(pairSums(s, [['a', 'b']]).sums)).toEqual([n, 5 * n, 4 * n, 25 * n, 16 * n, 20 * n]);
+  });
+
+  it('counts only the respondents of a filter, and none outside the base rows', () => {
+    // Rows 0…69: x = i mod 4, y = 3 − x; the filter keeps the even rows.
+    const scale = scaleOf(4);
+    const rows = Array.from({ length: 70 }, (_, i) => ({ id: i, a: `L${i % 4}`, b: `L${3 - (i % 4)}` }));
+    const s = survey({ id: 'id', rows, items: [{ id: 'a', scale }, { id: 'b', scale }] }).filter((i) => i % 2 === 0);
+    // Even rows: x alternates 0, 2 (35 rows: 18 zeros, 17 twos); y = 3 − x.
+    const { sums, size } = pairSums(s, [['a', 'b']]);
+    expect(size).toBe(35);
+    expect(Array.from(sums)).toEqual([35, 34, 18 * 3 + 17 * 1, 68, 18 * 9 + 17, 17 * 2]);
+  });
+
+  it('leaves items with non-integer or wide-ranging scores to the caller', () => {
+    const wide = scaleOf(11);
+    const fractional = scaleOf(3, [0, 0.5, 1]);
+    const four = scaleOf(4);
+    const s = survey({
+      id: 'id',
+      rows: [{ id: 1, a: 'L1', b: 'L2', c: 'L0' }],
+      items: [{ id: 'a', scale: wide }, { id: 'b', scale: fractional }, { id: 'c', scale: four }],
+    });
+    expect(columnPlanes(s.item('a'))).toBeNull();
+    expect(columnPlanes(s.item('b'))).toBeNull();
+    expect(Array.from(pairSums(s, [['a', 'c'], ['b', 'c']]).planar)).toEqual([0, 0]);
+  });
+});
+
+/** A random survey: items with 2–11 levels, default or gapped integer codes, reverse-coded items, all-missing items. */
+const surveys = fc.integer({ min: 1, max: 90 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    items: fc.array(
+      fc.record({
+        k: fc.integer({ min: 2, max: 11 }),
+        gap: fc.constantFrom(1, 1, 2),
+        start: fc.integer({ min: -3, max: 3 }),
+        reverse: fc.boolean(),
+        allMissing: fc.boolean().map((b) => b && n % 3 === 0),
+        cells: fc.array(fc.integer({ min: -2, max: 10 }), { minLength: n, maxLength: n }),
+      }),
+      { minLength: 2, maxLength: 5 },
+    ),
+    region: fc.array(fc.constantFrom('Nord', 'Syd', 'Øst'), { minLength: n, maxLength: n }),
+    keep: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    filter: fc.constantFrom('none', 'where', 'filter', 'both'),
+  }),
+);
+
+type Sample = typeof surveys extends fc.Arbitrary<infer T> ? T : never;
+
+function build(sample: Sample): Survey {
+  const items = sample.items.map((item, index) => {
+    const codes = Array.from({ length: item.k }, (_, i) => item.start + i * item.gap);
+    return { id: `q${index}`, scale: scaleOf(item.k, codes), reverse: item.reverse };
+  });
+  const rows = Array.from({ length: sample.n }, (_, r) => {
+    const row: Record<string, unknown> = { id: r, region: sample.region[r] };
+    sample.items.forEach((item, index) => {
+      const cell = item.cells[r] as number;
+      // −2: blank, −1: "ved ikke", else a level (taken mod k).
+      row[`q${index}`] = item.allMissing || cell === -2 ? null : cell === -1 ? 'Ved ikke' : `L${cell % item.k}`;
+    });
+    return row;
+  });
+  let s = survey({ id: 'id', rows, items, attributes: { region: 'category' } });
+  if (sample.filter === 'where' || sample.filter === 'both') s = s.where('region', ['Nord', 'Øst']);
+  if (sample.filter === 'filter' || sample.filter === 'both') {
+    const keep = sample.keep;
+    s = s.filter((i) => keep[i] === true);
+  }
+  return s;
+}
+
+describe('correlate on item pairs', () => {
+  it('gives exactly what pearson() gives for the same two columns, under filters, reverse coding and every scale size', () => {
+    fc.assert(
+      fc.property(surveys, (sample) => {
+        const s = build(sample);
+        const ids = s.items.map((item) => item.id);
+        const table = correlate(s, { x: ids, level: 0.9 });
+        for (const row of table.rows) {
+          const expected = pearson(s.item(row.x), s.item(row.y), { level: 0.9 });
+          expect({ n: row.n, r: row.r, t: row.t, df: row.df, p: row.p, stars: row.stars, lower: row.ci.lower, upper: row.ci.upper, reason: row.reason }).toEqual({
+            n: expected.n,
+            r: expected.r,
+            t: expected.t,
+            df: expected.df,
+            p: expected.p,
+            stars: expected.stars,
+            lower: expected.ci.lower,
+            upper: expected.ci.upper,
+            reason: expected.reason,
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
