@@ -1,7 +1,7 @@
 import { describeValue, firstUnknownKey, optionKeys, unknownKeyHint } from '../internal/validate';
 import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
-import { safeLikert } from './likert';
+import { safeLikert, safeLikertDictionary, type SafeLikertResult } from './likert';
 import type { LikertUnknownValue } from './errors';
 import { describeCell, readCategoryKey } from './keys';
 import { isMissingValue } from './missing';
@@ -305,7 +305,24 @@ export function safeSurvey<const I extends string>(definition: SurveyDefinition<
   return readSurvey('safeSurvey', definition);
 }
 
-function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I>): SafeSurveyResult<I> {
+/**
+ * A column source whose columns may also be read in dictionary form: row `i` of column `name`
+ * holds `values[indices[i]]`. Item columns given so are coded once per distinct value. Internal:
+ * the streaming CSV reader (`surveyFromCsv`) builds one.
+ */
+export interface DictionarySource extends ColumnSource {
+  dictionary(name: string): { readonly values: readonly unknown[]; readonly indices: ArrayLike<number> } | undefined;
+}
+
+/**
+ * {@link safeSurvey} over a source read elsewhere (the definition then holds no data). Internal:
+ * the CSV entry point calls it with the name of its own function.
+ */
+export function safeSurveyFromSource<I extends string>(fn: string, definition: SurveyDefinition<I>, source: DictionarySource): SafeSurveyResult<I> {
+  return readSurvey(fn, definition, source);
+}
+
+function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I>, given?: DictionarySource): SafeSurveyResult<I> {
   if (definition === null || typeof definition !== 'object') {
     throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
@@ -322,7 +339,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const sources = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => definition[k] !== undefined);
   const unknownTopMessage =
     unknownTop === undefined ? undefined : `unknown key ${JSON.stringify(unknownTop)} in the definition; ${unknownKeyHint(unknownTop, definitionKeys(), 'keys')}`;
-  if (sources.length !== 1) {
+  if (given !== undefined && sources.length > 0) {
+    throw new TypeError(`${fn}: the definition must not hold data (${sources.join(', ')}): the data are the input; pass id, items, attributes and the other settings`);
+  }
+  if (given === undefined && sources.length !== 1) {
     throw new TypeError(
       `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}${unknownTopMessage === undefined ? '' : ` (${unknownTopMessage})`}`,
     );
@@ -403,15 +423,17 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];
   if (weight !== undefined) wanted.push(weight);
   wanted.push(...multiSelectColumns(definition.multiSelect));
-  const input: SourceInput =
-    definition.rows !== undefined
+  const input: SourceInput | undefined =
+    given !== undefined
+      ? undefined
+      :     definition.rows !== undefined
       ? { rows: definition.rows }
       : definition.columns !== undefined
         ? { columns: definition.columns }
         : definition.table !== undefined
           ? { table: definition.table }
           : { survey: definition.survey as Survey, id: idColumn };
-  const source: ColumnSource = readSource(fn, input, wanted);
+  const source: ColumnSource = given ?? readSource(fn, input as SourceInput, wanted);
   if (source.length === 0) {
     // One message for every shape of empty input: rows: [], columns of length 0, an empty table.
     return {
@@ -551,13 +573,16 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const surveyItems: SurveyItem<I>[] = [];
   for (const item of items) {
     const columnName = item.column ?? item.id;
-    const raw = need(columnName, `item "${item.id}"`);
-    if (raw === undefined) continue;
-    const coded = safeLikert(view(raw), item.scale, {
-      unknown: unknownPolicy,
-      reverse: item.reverse === true,
-      label: item.label ?? item.id,
-    });
+    const likertOptions = { unknown: unknownPolicy, reverse: item.reverse === true, label: item.label ?? item.id };
+    const dictionary = identity ? given?.dictionary(columnName) : undefined;
+    let coded: SafeLikertResult;
+    if (dictionary !== undefined) {
+      coded = safeLikertDictionary(dictionary.values, dictionary.indices, item.scale, likertOptions);
+    } else {
+      const raw = need(columnName, `item "${item.id}"`);
+      if (raw === undefined) continue;
+      coded = safeLikert(view(raw), item.scale, likertOptions);
+    }
     if (!coded.ok) {
       const unknown = coded.issues.map((u) => ({ ...u, positions: u.positions.map((p) => kept[p] as number) }));
       issues.push({
