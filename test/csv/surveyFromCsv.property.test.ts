@@ -95,7 +95,7 @@ describe('surveyFromCsv equals parseCsv followed by survey()', () => {
           // Half the tables are clean (distinct ids, known labels, numbers), so that most of
           // them read into a survey and every code is compared, not only the issues.
           const t = clean
-            ? { ...raw, drop: -1, rows: raw.rows.map((r, i) => [String(i + 1), r[1], known(r[2]), known(r[3]), r[4] === 'x' ? '' : r[4]] as string[]) }
+            ? { ...raw, drop: -1, rows: raw.rows.map((r, i) => [String(i + 1), r[1], known(r[2] as string), known(r[3] as string), r[4] === 'x' ? '' : r[4]] as string[]) }
             : raw;
           const text = write(t);
           const full = { ...definition, duplicates, unknown } as const;
