@@ -65,6 +65,32 @@ class CellColumn {
   values: (string | null)[] = [null];
   indices: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(1024);
   length = 0;
+  /** The raw spelling of each dictionary entry, by index (index 0, a missing field, has none). */
+  private spellings: string[] = [''];
+  /** Dictionary indices by spelling length, so that a cell is found without cutting it out. */
+  private byLength: number[][] = [];
+
+  /**
+   * Adds the cell `text[start, end)`. A spelling already seen is found by comparing it in
+   * place (`startsWith` at `start`, among the spellings of that length), so the common cell
+   * costs no new string and no hashing.
+   */
+  pushRange(text: string, start: number, end: number): void {
+    if (this.dictionary !== null) {
+      const candidates = this.byLength[end - start];
+      if (candidates !== undefined) {
+        for (let k = 0; k < candidates.length; k++) {
+          const index = candidates[k] as number;
+          if (text.startsWith(this.spellings[index] as string, start)) {
+            if (this.length === this.indices.length) this.grow(index);
+            this.indices[this.length++] = index;
+            return;
+          }
+        }
+      }
+    }
+    this.push(text.slice(start, end));
+  }
 
   push(raw: string | undefined): void {
     const dictionary = this.dictionary;
@@ -84,6 +110,8 @@ class CellColumn {
           return;
         }
         this.values.push(isMissingValue(raw) ? null : raw);
+        this.spellings.push(raw);
+        (this.byLength[raw.length] ??= []).push(index);
         dictionary.set(raw, index);
       } else {
         index = known;
@@ -106,6 +134,8 @@ class CellColumn {
     for (let i = 0; i < this.length; i++) cells[i] = this.values[this.indices[i] as number] as string | null;
     this.values = cells;
     this.dictionary = null;
+    this.spellings = [];
+    this.byLength = [];
     this.indices = new Uint8Array(0);
   }
 
@@ -122,6 +152,80 @@ class CellColumn {
     if (this.dictionary === null) return undefined;
     return { values: this.values, indices: this.indices.subarray(0, this.length) };
   }
+}
+
+/**
+ * Splits the records of `text` that hold no quote, each on one line, with the delimiter found
+ * by `indexOf` and the wanted fields compared in place; any other record (a quote, an empty
+ * line, the wrong number of fields, a line end still to come) goes to `splitRecords`, from its
+ * start to the end of the text, so that every record is read exactly as `parseCsv` reads it.
+ * Returns where the unread text starts and the line it starts on.
+ */
+function fastRecords(
+  text: string,
+  delimiterChar: string,
+  width: number,
+  columnAt: readonly (CellColumn | undefined)[],
+  visit: (record: RawRecord) => void,
+  record: (line: number) => void,
+  startLine: number,
+  final: boolean,
+): { consumed: number; line: number } {
+  const n = text.length;
+  const bounds = new Int32Array(2 * width + 2);
+  let i = 0;
+  let line = startLine;
+  let nextLf = -2;
+  let nextCr = -2;
+  let nextQuote = -2;
+  const generic = (from: number): { consumed: number; line: number } => {
+    const done = splitRecords(from === 0 ? text : text.slice(from), delimiterChar, visit, line, final);
+    return { consumed: from + done.consumed, line: done.line };
+  };
+  while (i < n) {
+    if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf('\n', i);
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i);
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    // No line end yet, a quote in the record, an empty line: the exact reader decides.
+    if (end === -1 || end === i || (nextQuote !== -1 && nextQuote < end)) return end === -1 && !final ? { consumed: i, line } : generic(i);
+    let terminator = 1;
+    if (end === nextCr) {
+      if (end + 1 >= n && !final) return { consumed: i, line };
+      if (text.charCodeAt(end + 1) === 10) terminator = 2;
+    }
+    let count = 0;
+    let from = i;
+    for (;;) {
+      let to = text.indexOf(delimiterChar, from);
+      if (to === -1 || to > end) to = end;
+      if (count <= width) {
+        bounds[2 * count] = from;
+        bounds[2 * count + 1] = to;
+      }
+      count++;
+      if (to === end) break;
+      from = to + 1;
+    }
+    if (count !== width) {
+      // A ragged record: read by the exact reader, which reports it.
+      splitRecords(text.slice(i, end + terminator), delimiterChar, visit, line, true);
+    } else {
+      for (let f = 0; f < width; f++) columnAt[f]?.pushRange(text, bounds[2 * f] as number, bounds[2 * f + 1] as number);
+      record(line);
+    }
+    line++;
+    i = end + terminator;
+  }
+  return { consumed: n, line };
+}
+
+/** Line ends in `text` (CRLF, LF and a lone CR once each), found with `indexOf`. */
+function lineEnds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) count++;
+  return count;
 }
 
 /** Pieces of text from any {@link CsvInput}, decoded chunk by chunk. */
@@ -237,7 +341,7 @@ async function* textPieces(
     }
     offset += bytes.length;
     if (text.length > 0) {
-      line += countBreaks(text, 0, text.length) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
+      line += lineEnds(text) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
       lastWasCr = text.charCodeAt(text.length - 1) === 13;
     }
     return text;
@@ -438,12 +542,23 @@ async function readCsvSurvey<I extends string>(
       const reader = readers[j] as { column: CellColumn; position: number };
       reader.column.push(fields[reader.position]);
     }
+    addRow(line);
+  };
+  const addRow = (line: number): void => {
     if (rowCount === lines.length) {
       const next = new Int32Array(lines.length * 2);
       next.set(lines);
       lines = next;
     }
     lines[rowCount++] = line;
+  };
+  /** The kept column at each header position (undefined for a column nobody reads). */
+  let columnAt: (CellColumn | undefined)[] = [];
+  const split = (text: string, from: number, final: boolean): { consumed: number; line: number } => {
+    // The header and 'greedy' skipping go through the exact reader; data records the fast way.
+    if (header === undefined || skip === 'greedy') return splitRecords(text, delimiter as CsvDelimiter, visit, from, final);
+    if (columnAt.length !== header.length) columnAt = header.map((name) => byName.get(name));
+    return fastRecords(text, delimiter as CsvDelimiter, header.length, columnAt, visit, addRow, from, final);
   };
 
   let sampled: Int32Array[] | undefined;
@@ -461,7 +576,7 @@ async function readCsvSurvey<I extends string>(
         delimiter = detectDelimiter(sample);
       }
       if (pending.length < wantLength) continue;
-      const done = splitRecords(pending, delimiter, visit, line, false);
+      const done = split(pending, line, false);
       line = done.line;
       pending = pending.slice(done.consumed);
       wantLength = Math.max(1, 2 * pending.length);
@@ -474,7 +589,7 @@ async function readCsvSurvey<I extends string>(
     sampled = sampleRecords(pending);
     delimiter = detectDelimiter(sampled);
   }
-  splitRecords(pending, delimiter, visit, line, true);
+  split(pending, line, true);
   pending = '';
 
   const lineList = Array.from(lines.subarray(0, rowCount));
