@@ -421,14 +421,17 @@ async function* textPieces(
  * s.item('q1').n; // { total: 98, answered: 95, … }
  * ```
  */
-export async function surveyFromCsv<const I extends string>(
+export function surveyFromCsv<const I extends string>(
   input: CsvInput,
   definition: SurveyCsvDefinition<I>,
   options?: SurveyFromCsvOptions,
 ): Promise<Survey<I>> {
-  const result = await readCsvSurvey('surveyFromCsv', input, definition, options);
-  if (!result.ok) throw new SurveyInputError(result.issues);
-  return result.survey;
+  // Options are checked at once (a misspelt key throws here); the data then arrive as they come.
+  const checked = readOptions('surveyFromCsv', options);
+  return readCsvSurvey('surveyFromCsv', input, definition, checked).then((result) => {
+    if (!result.ok) throw new SurveyInputError(result.issues);
+    return result.survey;
+  });
 }
 
 /**
@@ -447,20 +450,17 @@ export async function surveyFromCsv<const I extends string>(
  * result.csv.lines; // [2]
  * ```
  */
-export async function safeSurveyFromCsv<const I extends string>(
+export function safeSurveyFromCsv<const I extends string>(
   input: CsvInput,
   definition: SurveyCsvDefinition<I>,
   options?: SurveyFromCsvOptions,
 ): Promise<SafeSurveyFromCsvResult<I>> {
-  return readCsvSurvey('safeSurveyFromCsv', input, definition, options);
+  const checked = readOptions('safeSurveyFromCsv', options);
+  return readCsvSurvey('safeSurveyFromCsv', input, definition, checked);
 }
 
-async function readCsvSurvey<I extends string>(
-  fn: string,
-  input: CsvInput,
-  definition: SurveyCsvDefinition<I>,
-  options: SurveyFromCsvOptions | undefined,
-): Promise<SafeSurveyFromCsvResult<I>> {
+/** Checks the options (as `parseCsv` does) and gives them with their defaults. */
+function readOptions(fn: string, options: SurveyFromCsvOptions | undefined): CheckedOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
   }
@@ -478,6 +478,22 @@ async function readCsvSurvey<I extends string>(
   if (typeof source !== 'string') {
     throw new TypeError(`${fn}: source must be a string (e.g. the file name), got ${describeValue(source)}`);
   }
+  return { ...opts, skip, source };
+}
+
+/** The options once checked. */
+interface CheckedOptions extends ParseCsvOptions {
+  readonly skip: boolean | 'greedy';
+  readonly source: string;
+}
+
+async function readCsvSurvey<I extends string>(
+  fn: string,
+  input: CsvInput,
+  definition: SurveyCsvDefinition<I>,
+  opts: CheckedOptions,
+): Promise<SafeSurveyFromCsvResult<I>> {
+  const { skip, source } = opts;
   if (definition === null || typeof definition !== 'object') {
     throw new TypeError(`${fn}: expected a definition object { id, items, attributes? }, got ${describeValue(definition)}`);
   }
