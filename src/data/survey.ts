@@ -480,7 +480,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     let missingCount = 0;
     // Rows that cannot be respondents (no id, repeated id under 'error') are still read, so that
     // every other problem in them is reported too; the survey is not built in that case.
-    const idKeys: string[] = new Array<string>(length);
+    // An array of ids that are their own keys (plain text ids) is used as it is; a copy is made
+    // only from the first id that reads otherwise.
+    let idKeys: string[] | null = null;
+    const asGiven = Array.isArray(rawIds) ? (rawIds as string[]) : null;
     const badRows: number[] = [];
     const badValues: unknown[] = [];
     let badCount = 0;
@@ -488,6 +491,11 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     for (let i = 0; i < length; i++) {
       const raw = rawIds[i];
       const key = readCategoryKey(raw);
+      if (idKeys === null) {
+        if (typeof raw === 'string' && key === raw && asGiven !== null) continue;
+        idKeys = new Array<string>(length);
+        for (let j = 0; j < i; j++) idKeys[j] = asGiven?.[j] as string;
+      }
       if (key === undefined || key === null) {
         // Held as '' (no id is ''), kept for the checks, and never compared as an id.
         idKeys[i] = '';
@@ -525,8 +533,9 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
+    const keys: string[] = idKeys ?? (asGiven as string[]);
     // Every row of a repeated id, by id, in the order the ids first occur.
-    const repeated = repeatedIds(idKeys, unreadable > 0);
+    const repeated = repeatedIds(keys, unreadable > 0);
     let dropped: Uint8Array | null = null;
     for (const [key, rows] of repeated) {
       if (duplicatesPolicy === 'error') {
@@ -546,7 +555,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     }
     if (dropped === null) {
       identity = true;
-      ids = idKeys;
+      // makeSurvey keeps a copy of its own, so the caller's array is never held.
+      ids = keys;
       kept = new Int32Array(length);
       for (let i = 0; i < length; i++) kept[i] = i;
     } else {
@@ -554,7 +564,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       for (let i = 0; i < length; i++) {
         if (dropped[i] === 0) {
           rows.push(i);
-          ids.push(idKeys[i] as string);
+          ids.push(keys[i] as string);
         }
       }
       kept = Int32Array.from(rows);
