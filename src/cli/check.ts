@@ -1,5 +1,5 @@
 import { formatCount, type CliIo } from './io';
-import { buildSurvey, formatProblem, readConfigFile, readCsvFile } from './load';
+import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming } from './load';
 
 /** Options of {@link runCheck}, from the command line. */
 export interface CheckCommandOptions {
@@ -16,8 +16,10 @@ export interface CheckCommandOptions {
  */
 export async function runCheck(io: CliIo, options: CheckCommandOptions): Promise<number> {
   const config = await readConfigFile(io, options.config);
-  const input = await readCsvFile(io, options.csv, 'survey CSV', config);
-  const { survey, problems } = buildSurvey(input, config, options.config);
+  // A clean file streams straight into the survey; one with problems is read whole, so that
+  // every problem is located by line.
+  const { survey, problems } =
+    (await readSurveyStreaming(io, options.csv, config)) ?? buildSurvey(await readCsvFile(io, options.csv, 'survey CSV', config), config, options.config);
   if (survey === null || problems.length > 0) {
     for (const problem of problems) io.stdout(`${formatProblem(problem)}\n`);
     io.stdout(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${options.csv}\n`);

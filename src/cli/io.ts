@@ -23,6 +23,12 @@ export interface CliIo {
   /** Reads a whole file as bytes; the CLI decodes them (CSV through `parseCsv`, the config as UTF-8). */
   readonly readFile: (path: string) => Promise<Uint8Array>;
   /**
+   * Reads a file as a stream of byte chunks, when the surroundings can (the Node process can):
+   * the survey CSV is then read chunk by chunk and never held whole. Optional: without it the
+   * CLI reads the whole file with `readFile`.
+   */
+  readonly readStream?: (path: string) => AsyncIterable<Uint8Array>;
+  /**
    * Writes a UTF-8 text file and flushes it to the disk (fsync). With `exclusive` the file must
    * not exist yet (the temporary file of an atomic write); without, an existing file (a device
    * such as `/dev/null`) is written in place.

@@ -6,7 +6,8 @@ import { safeSurvey, type Survey, type SurveyDefinition, type SurveyIssue } from
 import { closestName } from '../internal/validate';
 import { validateConfig, type CliConfig } from './config';
 import { escapeLineBreaks, quoteName } from './quote';
-import { CliError, Progress, readBytes, readText, type CliIo } from './io';
+import { CliError, Progress, readBytes, readText, resolvePath, type CliIo } from './io';
+import { safeSurveyFromCsv } from '../csv/surveyFromCsv';
 import { jsonErrorPosition } from './jsonPosition';
 
 /** One problem in the input, located by file, line and column. */
@@ -257,6 +258,55 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
   problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   if (problems.length > 0 || !result.ok) return { survey: null, problems };
   return { survey: result.survey, problems };
+}
+
+/**
+ * Reads the survey CSV a config describes straight into a survey, streaming the file through
+ * `safeSurveyFromCsv`, so that a file of any size is never held whole (neither its bytes, its
+ * text nor a row object per respondent). Only the clean case is taken here: when the file reads
+ * without a single problem, the survey is the one {@link buildSurvey} would build. Otherwise, or
+ * when the config renames or recodes columns, or the surroundings cannot stream, it returns
+ * `null`, and the caller reads the file whole with {@link readCsvFile} and {@link buildSurvey},
+ * which locate every problem by line as before.
+ *
+ * @param io - the command's surroundings
+ * @param file - the survey CSV as the user named it
+ * @param config - the validated config
+ * @returns the survey, or null to take the whole-file route
+ */
+export async function readSurveyStreaming(io: CliIo, file: string, config: CliConfig): Promise<BuiltSurvey | null> {
+  if (io.readStream === undefined || Object.keys(config.rename).length > 0 || Object.keys(config.recode).length > 0) return null;
+  const progress = new Progress(io, file);
+  try {
+    const result = await safeSurveyFromCsv(
+      io.readStream(resolvePath(io, file)),
+      {
+        id: config.id,
+        items: config.items,
+        attributes: config.attributes,
+        ...(config.weight !== undefined && { weight: config.weight }),
+        ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
+        ...(config.decimal !== undefined && { decimal: config.decimal }),
+        ...(config.thousands !== undefined && { thousands: config.thousands }),
+        ...(config.multiSelect.length > 0 && { multiSelect: config.multiSelect }),
+      },
+      {
+        source: file,
+        ...(config.encoding !== undefined && { encoding: config.encoding }),
+        ...(config.delimiter !== undefined && { delimiter: config.delimiter }),
+      },
+    );
+    if (!result.ok || result.csv.issues.length > 0 || result.csv.rowCount === 0) {
+      progress.done(0);
+      return null;
+    }
+    progress.done(result.csv.rowCount);
+    return { survey: result.survey, problems: [] };
+  } catch {
+    // Unreadable, undecodable or unparsable: the whole-file route reports it as it always has.
+    progress.done(0);
+    return null;
+  }
 }
 
 /** Turns one survey issue into located problems (one per unknown value, one per bad cell). */

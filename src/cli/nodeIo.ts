@@ -4,6 +4,7 @@
  * interrupt (SIGINT, SIGTERM, SIGHUP) during a write removes them before the process ends.
  */
 import { unlinkSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import type { CliIo } from './io';
 
@@ -35,6 +36,7 @@ export function nodeIo(version: string): NodeIo {
       process.stderr.write(text);
     },
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    readStream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
     writeFile: async (path, text, exclusive) => {
       if (exclusive) pending.add(path);
       const handle = await open(path, exclusive ? 'wx' : 'w', 0o666);

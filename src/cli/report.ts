@@ -4,7 +4,7 @@ import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
 import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
 import type { CliConfig } from './config';
-import { buildSurvey, formatProblem, readConfigFile, readCsvFile, type CsvFile } from './load';
+import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming, type CsvFile } from './load';
 
 /** Output formats of `likertkit report`. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -72,7 +72,10 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
     ]);
   }
   const config = await readConfigFile(io, options.config);
-  const input = await readCsvFile(io, options.csv, 'survey CSV', config);
+  // A clean file streams straight into the survey; one with problems is read whole, so that
+  // every problem is located by line.
+  const streamed = await readSurveyStreaming(io, options.csv, config);
+  const input = streamed === null ? await readCsvFile(io, options.csv, 'survey CSV', config) : null;
   let frame: Record<string, unknown>[] | undefined;
   if (options.frame !== undefined) {
     // The frame is another file, often from another source (Statistics Denmark): it is decoded
@@ -83,7 +86,7 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
     for (const issue of frameFile.csv.issues) io.stderr(`warning: ${formatProblem({ file: options.frame, line: issue.row, message: issue.message })}\n`);
     frame = frameRows(frameFile, config);
   }
-  const { survey, problems } = buildSurvey(input, config, options.config);
+  const { survey, problems } = streamed ?? buildSurvey(input as CsvFile, config, options.config);
   if (survey === null) {
     for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
     io.stderr(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${options.csv}; no report written (run likertkit check for the same list)\n`);

@@ -17,3 +17,12 @@ export {
   type ParseNumberOptions,
   type ThousandsMark,
 } from '../data/number';
+export {
+  safeSurveyFromCsv,
+  surveyFromCsv,
+  type CsvInput,
+  type SafeSurveyFromCsvResult,
+  type SurveyCsvDefinition,
+  type SurveyCsvInfo,
+  type SurveyFromCsvOptions,
+} from './surveyFromCsv';

@@ -77,7 +77,7 @@ const SAMPLE_RECORDS = 11;
  * stay inside their record; every `"` toggles, so a doubled quote toggles twice). Stops after
  * {@link SAMPLE_RECORDS} records: linear in the length of those records. Internal.
  */
-function sampleRecords(text: string): Int32Array[] {
+export function sampleRecords(text: string, final = true): Int32Array[] {
   const records: Int32Array[] = [];
   let current = new Int32Array(128);
   let inQuotes = false;
@@ -98,7 +98,7 @@ function sampleRecords(text: string): Int32Array[] {
       if (!inQuotes && c < 128) current[c] = (current[c] as number) + 1;
     }
   }
-  if (seenContent && records.length < SAMPLE_RECORDS) records.push(current);
+  if (final && seenContent && records.length < SAMPLE_RECORDS) records.push(current);
   return records;
 }
 
@@ -110,7 +110,7 @@ function sampleRecords(text: string): Int32Array[] {
  * comma-separated. When no candidate is consistent, the header alone decides: the most frequent
  * candidate there, with the same ties; none at all gives `,`. Internal.
  */
-function detectDelimiter(records: readonly Int32Array[]): CsvDelimiter {
+export function detectDelimiter(records: readonly Int32Array[]): CsvDelimiter {
   const header = records[0];
   if (header === undefined) return ',';
   const count = (r: Int32Array, d: string): number => r[d.charCodeAt(0)] as number;
@@ -153,7 +153,7 @@ function otherDelimiter(records: readonly Int32Array[]): string | undefined {
 }
 
 /** One record as read from the text. Internal. */
-interface RawRecord {
+export interface RawRecord {
   /** The fields, unquoted. */
   readonly fields: string[];
   /** 1-based line on which the record starts. */
@@ -179,7 +179,7 @@ function unquotedEnd(text: string, from: number, delimiter: number): number {
 }
 
 /** Line terminators (CRLF, LF, lone CR) that start in `text[from, to)`. Internal. */
-function countBreaks(text: string, from: number, to: number): number {
+export function countBreaks(text: string, from: number, to: number): number {
   let breaks = 0;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -195,16 +195,29 @@ function countBreaks(text: string, from: number, to: number): number {
  * `"` not doubled and keeps its line breaks, and `""` inside it is one `"`. A `"` inside an
  * unquoted field is kept as text. Text after a closing quote is kept (appended to the field) and
  * reported; a quote that is never closed takes the rest of the text and is reported. Internal.
+ *
+ * Lines are counted from `startLine`. With `final` false the text is a piece of a longer one:
+ * a record that reaches the end of the piece (it may go on) is not visited, and `consumed` says
+ * where it starts, so that the caller can prepend it to the next piece.
  */
-function splitRecords(text: string, delimiterChar: string, visit: (record: RawRecord) => void): void {
+export function splitRecords(
+  text: string,
+  delimiterChar: string,
+  visit: (record: RawRecord) => void,
+  startLine = 1,
+  final = true,
+): { consumed: number; line: number } {
   const delimiter = delimiterChar.charCodeAt(0);
   const n = text.length;
   let i = 0;
-  let line = 1;
+  let line = startLine;
   while (i < n) {
     const recordLine = line;
+    const recordStart = i;
     const first = text.charCodeAt(i);
     if (first === LF || first === CR) {
+      // Not final: a CR at the end may be the first half of a CRLF still to come.
+      if (!final && first === CR && i + 1 >= n) return { consumed: recordStart, line: recordLine };
       i += first === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       visit({ fields: [''], line: recordLine, empty: true, problems: NO_PROBLEMS });
@@ -259,21 +272,27 @@ function splitRecords(text: string, delimiterChar: string, visit: (record: RawRe
         fields.push(text.slice(i, end));
         i = end;
       }
-      if (i >= n) break;
+      if (i >= n) {
+        // Not final: the record (or its last field) may go on in the text still to come.
+        if (!final) return { consumed: recordStart, line: recordLine };
+        break;
+      }
       const c = text.charCodeAt(i);
       if (c === delimiter) {
         i++;
         continue;
       }
+      if (!final && c === CR && i + 1 >= n) return { consumed: recordStart, line: recordLine };
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       break;
     }
     visit({ fields, line: recordLine, empty: false, problems: problems ?? NO_PROBLEMS });
   }
+  return { consumed: n, line };
 }
 
-function quoteList(values: readonly string[]): string {
+export function quoteList(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
@@ -282,7 +301,7 @@ function quoteList(values: readonly string[]): string {
  * `CsvInputError`. With `sample` (the delimiter was detected), a single column where another
  * character splits every sampled line is an error too. Internal.
  */
-function readHeader(fn: string, source: string, header: RawRecord, delimiter: CsvDelimiter, sample: readonly Int32Array[] | undefined): string[] {
+export function readHeader(fn: string, source: string, header: RawRecord, delimiter: CsvDelimiter, sample: readonly Int32Array[] | undefined): string[] {
   const columns = header.fields.map((name) => name.trim());
   const emptyAt = columns.flatMap((name, i) => (name === '' ? [i + 1] : []));
   const seen = new Set<string>();
@@ -315,7 +334,7 @@ function readHeader(fn: string, source: string, header: RawRecord, delimiter: Cs
 }
 
 /** The error for undecodable bytes or a NUL character, as a `CsvInputError`. Internal. */
-function decodeFailure(fn: string, source: string, error: DecodeInputError): CsvInputError {
+export function decodeFailure(fn: string, source: string, error: DecodeInputError): CsvInputError {
   const issues: CsvIssue[] = error.issues.map((issue) => ({
     kind: issue.kind,
     row: issue.line,

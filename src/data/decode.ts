@@ -169,7 +169,7 @@ const WINDOWS_1252_HIGH = [
 ];
 
 /** Decodes windows-1252 bytes, in chunks so that `String.fromCharCode` never gets too many arguments. Internal. */
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const CHUNK = 8192;
   const parts: string[] = [];
   const units = new Uint16Array(Math.min(CHUNK, bytes.length));

@@ -64,6 +64,7 @@ export function categoryKey(value: unknown): string | null {
  * a category, so that a caller can report every such cell with its row. Internal.
  */
 export function readCategoryKey(value: unknown): string | null | undefined {
+  if (typeof value === 'string' && isPlainAscii(value)) return value;
   if (isMissingValue(value)) return null;
   switch (typeof value) {
     case 'string':
@@ -77,6 +78,22 @@ export function readCategoryKey(value: unknown): string | null | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * True for ASCII text that starts and ends with a visible character: its own key, since it has
+ * nothing to trim (white space and invisible characters at the ends are ASCII controls, the
+ * space or non-ASCII) and ASCII is already in NFC. The common id ("101", "R-0042") then costs
+ * no regular expression and no new string.
+ */
+function isPlainAscii(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return false;
+  const first = text.charCodeAt(0);
+  const end = text.charCodeAt(last);
+  if (first <= 0x20 || first >= 0x7f || end <= 0x20 || end >= 0x7f) return false;
+  for (let i = 1; i < last; i++) if (text.charCodeAt(i) >= 0x7f) return false;
+  return true;
 }
 
 /** A finite double as plain decimal text: the shortest round-trip digits, exponent expanded. */

@@ -247,6 +247,98 @@ function codeResponses<L extends string, N extends string>(
   return { ok: true, column: Object.freeze(column) };
 }
 
+/**
+ * Codes a dictionary-encoded column: row `i` holds `values[indices[i]]`. Each distinct value is
+ * classified once, exactly as {@link safeLikert} classifies a cell, and every row then costs one
+ * table lookup. The result equals `safeLikert(Array.from(indices, (k) => values[k]), …)` in
+ * every code, count and unknown value (listed in the order of their first row, with the same
+ * positions). Internal: the streaming CSV reader keeps item columns in this form.
+ */
+export function safeLikertDictionary<L extends string, N extends string>(
+  values: readonly unknown[],
+  indices: ArrayLike<number>,
+  scaleArgument: Scale<L, N>,
+  options: LikertOptions | undefined,
+): SafeLikertResult<L, N> {
+  const fn = 'safeLikert';
+  checkScale(fn, scaleArgument);
+  const { unknown = 'error', reverse = false, label } = readOptions(fn, options);
+  // The distinct values are coded by the one coder, so that both paths classify alike.
+  const distinct = codeResponses(fn, values, scaleArgument, { unknown: 'missing', reverse, ...(label === undefined ? {} : { label }) });
+  if (!distinct.ok) throw new Error('safeLikertDictionary: coding with unknown: missing cannot fail');
+  const classes = columnCodesOf(distinct.column);
+  const scale = distinct.column.scale as Scale<L, N>;
+  const k = scale.levels.length;
+  const n = indices.length;
+  if (n > MAX_RESPONSES) {
+    throw new RangeError(`${fn}: responses has length ${n}, more than the ${MAX_RESPONSES} (2^31 − 1) answers one column can hold; split the responses into several columns or surveys`);
+  }
+  const codes = new Int8Array(n);
+  const counts = new Float64Array(values.length);
+  for (let i = 0; i < n; i++) {
+    const index = indices[i] as number;
+    codes[i] = classes[index] as number;
+    counts[index] = (counts[index] as number) + 1;
+  }
+  let substantive = 0;
+  let nonSubstantive = 0;
+  let missing = 0;
+  let invalid = 0;
+  const unknownIndices: number[] = [];
+  for (let index = 0; index < values.length; index++) {
+    const c = classes[index] as number;
+    const count = counts[index] as number;
+    if (c >= 0) {
+      if (c < k) substantive += count;
+      else nonSubstantive += count;
+    } else if (c === MISSING) {
+      missing += count;
+    } else {
+      invalid += count;
+      if (count > 0) unknownIndices.push(index);
+    }
+  }
+  if (unknown === 'error' && unknownIndices.length > 0) {
+    // Distinct values that are equal (two NaN never occur: NaN is missing) are one entry, as in
+    // safeLikert's Map of unknown values; positions are the first 5 rows of each.
+    const entries = new Map<unknown, UnknownEntry>();
+    const entryOf = new Map<number, UnknownEntry>();
+    for (const index of unknownIndices) {
+      const value = values[index];
+      let entry = entries.get(value);
+      if (entry === undefined) {
+        entry = { value, count: 0, positions: [] };
+        entries.set(value, entry);
+      }
+      entryOf.set(index, entry);
+    }
+    const firstRow = new Map<UnknownEntry, number>();
+    for (let i = 0; i < n; i++) {
+      const entry = entryOf.get(indices[i] as number);
+      if (entry === undefined) continue;
+      entry.count++;
+      if (entry.positions.length < POSITIONS) entry.positions.push(i);
+      if (!firstRow.has(entry)) firstRow.set(entry, i);
+    }
+    const ordered = [...entries.values()].sort((a, b) => (firstRow.get(a) as number) - (firstRow.get(b) as number));
+    const error = unknownError(fn, scale, label, n, ordered);
+    return { ok: false, issues: error.issues };
+  }
+  const column: LikertColumn<L, N> = {
+    kind: 'likert-column',
+    scale,
+    codes,
+    n: Object.freeze({ total: n, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive }),
+    ...(label === undefined ? {} : { label }),
+  };
+  return { ok: true, column: Object.freeze(column) };
+}
+
+/** The codes of a column this file just built (a plain frozen column: `codes` is its own array). */
+function columnCodesOf(column: LikertColumn): Int8Array {
+  return column.codes;
+}
+
 /** Returns an indexable view of the responses without copying arrays and array-likes. */
 function readResponses(fn: string, responses: unknown): ArrayLike<unknown> {
   if (typeof responses === 'object' && responses !== null) {

@@ -1,7 +1,7 @@
 import { describeValue, firstUnknownKey, optionKeys, unknownKeyHint } from '../internal/validate';
 import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
-import { safeLikert } from './likert';
+import { safeLikert, safeLikertDictionary, type SafeLikertResult } from './likert';
 import type { LikertUnknownValue } from './errors';
 import { describeCell, readCategoryKey } from './keys';
 import { isMissingValue } from './missing';
@@ -305,7 +305,24 @@ export function safeSurvey<const I extends string>(definition: SurveyDefinition<
   return readSurvey('safeSurvey', definition);
 }
 
-function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I>): SafeSurveyResult<I> {
+/**
+ * A column source whose columns may also be read in dictionary form: row `i` of column `name`
+ * holds `values[indices[i]]`. Item columns given so are coded once per distinct value. Internal:
+ * the streaming CSV reader (`surveyFromCsv`) builds one.
+ */
+export interface DictionarySource extends ColumnSource {
+  dictionary(name: string): { readonly values: readonly unknown[]; readonly indices: ArrayLike<number> } | undefined;
+}
+
+/**
+ * {@link safeSurvey} over a source read elsewhere (the definition then holds no data). Internal:
+ * the CSV entry point calls it with the name of its own function.
+ */
+export function safeSurveyFromSource<I extends string>(fn: string, definition: SurveyDefinition<I>, source: DictionarySource): SafeSurveyResult<I> {
+  return readSurvey(fn, definition, source);
+}
+
+function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I>, given?: DictionarySource): SafeSurveyResult<I> {
   if (definition === null || typeof definition !== 'object') {
     throw new TypeError(`${fn}: expected a definition object { rows | columns | table | survey, id, items }, got ${describeValue(definition)}`);
   }
@@ -322,7 +339,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const sources = (['rows', 'columns', 'table', 'survey'] as const).filter((k) => definition[k] !== undefined);
   const unknownTopMessage =
     unknownTop === undefined ? undefined : `unknown key ${JSON.stringify(unknownTop)} in the definition; ${unknownKeyHint(unknownTop, definitionKeys(), 'keys')}`;
-  if (sources.length !== 1) {
+  if (given !== undefined && sources.length > 0) {
+    throw new TypeError(`${fn}: the definition must not hold data (${sources.join(', ')}): the data are the input; pass id, items, attributes and the other settings`);
+  }
+  if (given === undefined && sources.length !== 1) {
     throw new TypeError(
       `${fn}: give exactly one of rows, columns, table or survey; got ${sources.length === 0 ? 'none' : sources.join(' and ')}${unknownTopMessage === undefined ? '' : ` (${unknownTopMessage})`}`,
     );
@@ -403,15 +423,17 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];
   if (weight !== undefined) wanted.push(weight);
   wanted.push(...multiSelectColumns(definition.multiSelect));
-  const input: SourceInput =
-    definition.rows !== undefined
+  const input: SourceInput | undefined =
+    given !== undefined
+      ? undefined
+      :     definition.rows !== undefined
       ? { rows: definition.rows }
       : definition.columns !== undefined
         ? { columns: definition.columns }
         : definition.table !== undefined
           ? { table: definition.table }
           : { survey: definition.survey as Survey, id: idColumn };
-  const source: ColumnSource = readSource(fn, input, wanted);
+  const source: ColumnSource = given ?? readSource(fn, input as SourceInput, wanted);
   if (source.length === 0) {
     // One message for every shape of empty input: rows: [], columns of length 0, an empty table.
     return {
@@ -446,42 +468,51 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 
   // --- respondent ids and the rows kept ----------------------------------------------------
   const rawIds = need(idColumn, 'respondent id');
-  const kept: number[] = [];
-  const ids: string[] = [];
+  // Source row of each respondent kept.
+  let kept: Int32Array = new Int32Array(0);
+  let ids: string[] = [];
+  // True when every source row is a respondent, in order: the columns are then read as they are.
+  let identity = false;
   const duplicates: DuplicateId[] = [];
   if (rawIds !== undefined) {
+    const length = source.length;
     const missingRows: number[] = [];
     let missingCount = 0;
-    const firstRow = new Map<string, number[]>();
     // Rows that cannot be respondents (no id, repeated id under 'error') are still read, so that
     // every other problem in them is reported too; the survey is not built in that case.
-    const keepForChecks: number[] = [];
-    const idKeys: (string | null)[] = new Array<string | null>(source.length);
+    // An array of ids that are their own keys (plain text ids) is used as it is; a copy is made
+    // only from the first id that reads otherwise.
+    let idKeys: string[] | null = null;
+    const asGiven = Array.isArray(rawIds) ? (rawIds as string[]) : null;
     const badRows: number[] = [];
     const badValues: unknown[] = [];
     let badCount = 0;
-    for (let i = 0; i < source.length; i++) {
+    let unreadable = 0;
+    for (let i = 0; i < length; i++) {
       const raw = rawIds[i];
       const key = readCategoryKey(raw);
-      idKeys[i] = key ?? null;
-      if (key === undefined) {
-        badCount++;
-        if (badRows.length < SHOW) {
-          badRows.push(i);
-          badValues.push(raw);
+      if (idKeys === null) {
+        if (typeof raw === 'string' && key === raw && asGiven !== null) continue;
+        idKeys = new Array<string>(length);
+        for (let j = 0; j < i; j++) idKeys[j] = asGiven?.[j] as string;
+      }
+      if (key === undefined || key === null) {
+        // Held as '' (no id is ''), kept for the checks, and never compared as an id.
+        idKeys[i] = '';
+        unreadable++;
+        if (key === undefined) {
+          badCount++;
+          if (badRows.length < SHOW) {
+            badRows.push(i);
+            badValues.push(raw);
+          }
+        } else {
+          missingCount++;
+          if (missingRows.length < SHOW) missingRows.push(i);
         }
-        keepForChecks.push(i);
         continue;
       }
-      if (key === null) {
-        missingCount++;
-        if (missingRows.length < SHOW) missingRows.push(i);
-        keepForChecks.push(i);
-        continue;
-      }
-      const rows = firstRow.get(key);
-      if (rows === undefined) firstRow.set(key, [i]);
-      else rows.push(i);
+      idKeys[i] = key;
     }
     if (badCount > 0) {
       issues.push({
@@ -502,49 +533,66 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
-    const keepRow = new Uint8Array(source.length);
-    for (const [key, rows] of firstRow) {
-      if (rows.length > 1) {
-        if (duplicatesPolicy === 'error') {
-          issues.push({
-            kind: 'duplicate-id',
-            column: idColumn,
-            rows: rows.slice(0, SHOW),
-            values: [key],
-            message: `respondent id "${key}" occurs ${rows.length} times (rows ${rows.slice(0, SHOW).join(', ')}, 0-based); remove the repeats or pass duplicates: 'first' or 'last'`,
-          });
-          for (const row of rows) keepRow[row] = 1;
-          continue;
-        }
-        const keptRow = duplicatesPolicy === 'first' ? (rows[0] as number) : (rows[rows.length - 1] as number);
-        duplicates.push({ id: key, rows, kept: keptRow });
-        keepRow[keptRow] = 1;
-      } else {
-        keepRow[rows[0] as number] = 1;
+    const keys: string[] = idKeys ?? (asGiven as string[]);
+    // Every row of a repeated id, by id, in the order the ids first occur.
+    const repeated = repeatedIds(keys, unreadable > 0);
+    let dropped: Uint8Array | null = null;
+    for (const [key, rows] of repeated) {
+      if (duplicatesPolicy === 'error') {
+        issues.push({
+          kind: 'duplicate-id',
+          column: idColumn,
+          rows: rows.slice(0, SHOW),
+          values: [key],
+          message: `respondent id "${key}" occurs ${rows.length} times (rows ${rows.slice(0, SHOW).join(', ')}, 0-based); remove the repeats or pass duplicates: 'first' or 'last'`,
+        });
+        continue;
       }
+      const keptRow = duplicatesPolicy === 'first' ? (rows[0] as number) : (rows[rows.length - 1] as number);
+      duplicates.push({ id: key, rows, kept: keptRow });
+      dropped ??= new Uint8Array(length);
+      for (const row of rows) if (row !== keptRow) dropped[row] = 1;
     }
-    for (const row of keepForChecks) keepRow[row] = 1;
-    for (let i = 0; i < source.length; i++) {
-      if (keepRow[i] === 1) {
-        kept.push(i);
-        ids.push(idKeys[i] ?? '');
+    if (dropped === null) {
+      identity = true;
+      // makeSurvey keeps a copy of its own, so the caller's array is never held.
+      ids = keys;
+      kept = new Int32Array(length);
+      for (let i = 0; i < length; i++) kept[i] = i;
+    } else {
+      const rows: number[] = [];
+      for (let i = 0; i < length; i++) {
+        if (dropped[i] === 0) {
+          rows.push(i);
+          ids.push(keys[i] as string);
+        }
       }
+      kept = Int32Array.from(rows);
     }
   }
-  const pick = (values: ArrayLike<unknown>): unknown[] => kept.map((i) => values[i]);
+  const pick = (values: ArrayLike<unknown>): unknown[] => {
+    const out = new Array<unknown>(kept.length);
+    for (let i = 0; i < kept.length; i++) out[i] = values[kept[i] as number];
+    return out;
+  };
+  // The kept rows of a column, without a copy when every row is kept.
+  const view = (values: ArrayLike<unknown>): ArrayLike<unknown> => (identity ? values : pick(values));
 
   // --- items -------------------------------------------------------------------------------
   const columns = new Map<string, LikertColumn>();
   const surveyItems: SurveyItem<I>[] = [];
   for (const item of items) {
     const columnName = item.column ?? item.id;
-    const raw = need(columnName, `item "${item.id}"`);
-    if (raw === undefined) continue;
-    const coded = safeLikert(pick(raw), item.scale, {
-      unknown: unknownPolicy,
-      reverse: item.reverse === true,
-      label: item.label ?? item.id,
-    });
+    const likertOptions = { unknown: unknownPolicy, reverse: item.reverse === true, label: item.label ?? item.id };
+    const dictionary = identity ? given?.dictionary(columnName) : undefined;
+    let coded: SafeLikertResult;
+    if (dictionary !== undefined) {
+      coded = safeLikertDictionary(dictionary.values, dictionary.indices, item.scale, likertOptions);
+    } else {
+      const raw = need(columnName, `item "${item.id}"`);
+      if (raw === undefined) continue;
+      coded = safeLikert(view(raw), item.scale, likertOptions);
+    }
     if (!coded.ok) {
       const unknown = coded.issues.map((u) => ({ ...u, positions: u.positions.map((p) => kept[p] as number) }));
       issues.push({
@@ -579,7 +627,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     const column = attributeColumn.get(name) as string;
     const raw = need(column, column === name ? `${kind} attribute` : `${kind} attribute "${name}"`);
     if (raw === undefined) continue;
-    const values = pick(raw);
+    const values = view(raw);
     if (kind === 'category') {
       categories.set(name, readCategories(column, values, kept, issues));
       continue;
@@ -611,7 +659,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   if (weight !== undefined) {
     const raw = need(weight, 'weight');
     if (raw !== undefined) {
-      const read = readNumberColumn(fn, pick(raw), { ...numberMarks, column: weight });
+      const raws = view(raw);
+      const read = readNumberColumn(fn, raws, { ...numberMarks, column: weight });
       if (read.ambiguous !== null) {
         issues.push(ambiguityIssue(fn, weight, read, kept));
       } else {
@@ -620,7 +669,6 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         const badRows: number[] = [];
         const badValues: unknown[] = [];
         let badCount = 0;
-        const raws = pick(raw);
         for (let i = 0; i < weights.length; i++) {
           const x = weights[i] as number;
           if (Number.isNaN(x) || x < 0) {
@@ -649,7 +697,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 
   // --- multi-select questions (src/data/multiSelectDefinition.ts) ---------------------------
   const taken = new Set([...itemIds, ...Object.keys(attributes)]);
-  const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept, unknown: unknownPolicy, taken }, issues);
+  const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept: definition.multiSelect === undefined ? [] : Array.from(kept), unknown: unknownPolicy, taken }, issues);
 
   if (issues.length > 0) return { ok: false, issues };
   const state: SurveyState<I> = {
@@ -664,6 +712,71 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     duplicates,
   };
   return { ok: true, survey: makeSurvey(state) };
+}
+
+/**
+ * The ids that occur more than once, each with every row holding it, in the order the ids first
+ * occur; `''` (a row without a readable id) is skipped.
+ *
+ * Exports are usually sorted by id, and ids that rise strictly in one total order (text order,
+ * or length first and then text, which sorts numeric ids) are all distinct: one pass proves it.
+ * Otherwise the ids go into an open-addressing hash table of row numbers (FNV-1a over the UTF-16
+ * code units, linear probing, at most two thirds full, each slot holding row and hash side by
+ * side so that a probe compares strings only when the hashes agree). A Map of every id would
+ * hold an entry and an array per respondent: seconds and gigabytes at 10^7 rows.
+ */
+function repeatedIds(keys: readonly string[], hasBlank: boolean): Map<string, number[]> {
+  const repeated = new Map<string, number[]>();
+  if (risesStrictly(keys, hasBlank, false) || risesStrictly(keys, hasBlank, true)) return repeated;
+  const n = keys.length;
+  let size = 16;
+  while (size < 1.5 * n) size *= 2;
+  const mask = size - 1;
+  // Slot s holds row + 1 at 2s (0: empty) and the row's hash at 2s + 1.
+  const table = new Int32Array(2 * size);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string;
+    if (hasBlank && key === '') continue;
+    let hash = 0x811c9dc5 | 0;
+    for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), 0x01000193);
+    let slot = hash & mask;
+    for (;;) {
+      const held = table[2 * slot] as number;
+      if (held === 0) {
+        table[2 * slot] = i + 1;
+        table[2 * slot + 1] = hash;
+        break;
+      }
+      if (table[2 * slot + 1] === hash && keys[held - 1] === key) {
+        const rows = repeated.get(key);
+        if (rows === undefined) repeated.set(key, [held - 1, i]);
+        else rows.push(i);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  if (repeated.size < 2) return repeated;
+  // Entries were made at each id's second occurrence; order them by the first.
+  return new Map([...repeated].sort((a, b) => (a[1][0] as number) - (b[1][0] as number)));
+}
+
+/**
+ * True when the ids (blanks skipped) rise strictly in text order, or with `shortlex` in length
+ * first and then text order ("9" < "10"); either is a total order, so such ids are distinct.
+ */
+function risesStrictly(keys: readonly string[], hasBlank: boolean, shortlex: boolean): boolean {
+  let previous: string | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (hasBlank && key === '') continue;
+    if (previous !== undefined) {
+      const rises = shortlex ? previous.length < key.length || (previous.length === key.length && previous < key) : previous < key;
+      if (!rises) return false;
+    }
+    previous = key;
+  }
+  return true;
 }
 
 /** Checks the `decimal` and `thousands` options; bad values become definition issues. */
@@ -691,7 +804,7 @@ function checkNumberMarks(
 }
 
 /** The issue for a numeric column whose decimal mark cannot be decided, with rows in source terms. */
-function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: readonly number[]): SurveyIssue {
+function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: ArrayLike<number>): SurveyIssue {
   const cells = (read.ambiguous ?? []).map((cell) => ({ row: kept[cell.row] as number, value: cell.value }));
   return {
     kind: 'ambiguous-number',
@@ -706,20 +819,25 @@ function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: re
  * Categorical attribute values as category keys (null where missing); a cell that is not a
  * category (an object, a Date, Infinity) becomes null and one `bad-category` issue names it.
  */
-function readCategories(name: string, values: readonly unknown[], kept: readonly number[], issues: SurveyIssue[]): (string | null)[] {
+function readCategories(name: string, values: ArrayLike<unknown>, kept: ArrayLike<number>, issues: SurveyIssue[]): (string | null)[] {
   const badRows: number[] = [];
   const badValues: unknown[] = [];
   let badCount = 0;
-  const keys = values.map((value, i) => {
+  const keys = new Array<string | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     const key = readCategoryKey(value);
-    if (key !== undefined) return key;
+    if (key !== undefined) {
+      keys[i] = key;
+      continue;
+    }
+    keys[i] = null;
     badCount++;
     if (badRows.length < SHOW) {
       badRows.push(kept[i] as number);
       badValues.push(value);
     }
-    return null;
-  });
+  }
   if (badCount > 0) {
     issues.push({
       kind: 'bad-category',

@@ -98,6 +98,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
   parseCsv: [() => csv.parseCsv('a;b\n1;2\n', { delimeter: ';' } as never), 'parseCsv: unknown option "delimeter"; did you mean "delimiter"?'],
   parseNumber: [() => csv.parseNumber('1,5', { decmal: ',' } as never), 'parseNumber: unknown option "decmal"; did you mean "decimal"?'],
+  surveyFromCsv: [() => csv.surveyFromCsv('a\n1\n', { id: 'a', items: [] }, { delimeter: ';' } as never), 'surveyFromCsv: unknown option "delimeter"; did you mean "delimiter"?'],
+  safeSurveyFromCsv: [() => csv.safeSurveyFromCsv('a\n1\n', { id: 'a', items: [] }, { delimeter: ';' } as never), 'safeSurveyFromCsv: unknown option "delimeter"; did you mean "delimiter"?'],
   // likertkit/vega-lite
   divergingBars: [() => vegaLite.divergingBars([{ id: 'q1', data: column }], { titel: 'x' } as never), 'divergingBars: unknown option "titel"; did you mean "title"?'],
   divergingRows: [() => vegaLite.divergingRows([{ id: 'q1', data: column }], { srt: 'input' } as never), 'divergingRows: unknown option "srt"; did you mean "sort"?'],

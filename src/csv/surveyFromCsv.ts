@@ -1,0 +1,637 @@
+import { asBytes, decodeBytes, DecodeInputError, decodeWindows1252 } from '../data/decode';
+import { isMissingValue } from '../data/missing';
+import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
+import type { Survey } from '../data/surveyObject';
+import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { CsvInputError, type CsvIssue } from './CsvInputError';
+import {
+  countBreaks,
+  decodeFailure,
+  detectDelimiter,
+  quoteList,
+  readHeader,
+  sampleRecords,
+  splitRecords,
+  type CsvDelimiter,
+  type ParseCsvOptions,
+  type RawRecord,
+} from './parseCsv';
+
+/** What {@link surveyFromCsv} reads: text, bytes, or a stream of byte (or text) chunks. */
+export type CsvInput = string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>;
+
+/** A survey definition without its data: what `survey()` takes, minus `rows`, `columns`, `table` and `survey`. */
+export type SurveyCsvDefinition<I extends string = string> = Omit<SurveyDefinition<I>, 'rows' | 'columns' | 'table' | 'survey'>;
+
+/** Options of {@link surveyFromCsv}: those of `parseCsv`. */
+export type SurveyFromCsvOptions = ParseCsvOptions;
+
+/** What the CSV reading found, beside the survey (as `parseCsv` reports it). */
+export interface SurveyCsvInfo {
+  /** The trimmed header names, in file order. */
+  readonly columns: string[];
+  /** The delimiter used (given or detected). */
+  readonly delimiter: CsvDelimiter;
+  /** The canonical name of the encoding used, or `'text'` for text input. */
+  readonly encoding: string;
+  /** Data records read (the rows `survey()` saw). */
+  readonly rowCount: number;
+  /** `lines[i]`: the 1-based line on which data row `i` starts. */
+  readonly lines: number[];
+  /** Ragged records and quoting problems, with their lines (as `parseCsv`'s `issues`). */
+  readonly issues: CsvIssue[];
+}
+
+/** Result of {@link safeSurveyFromCsv}. */
+export type SafeSurveyFromCsvResult<I extends string = string> =
+  | { readonly ok: true; readonly survey: Survey<I>; readonly csv: SurveyCsvInfo }
+  | { readonly ok: false; readonly issues: readonly SurveyIssue[]; readonly csv: SurveyCsvInfo };
+
+/** Distinct spellings a column keeps in dictionary form before it holds its cells directly. */
+const DICTIONARY_LIMIT = 4096;
+
+/** Bytes of a whole-bytes input decoded at a time. */
+const SLICE = 1 << 20;
+
+/**
+ * One column of the file as it is read: the cells of the rows so far, either as indices into the
+ * distinct spellings seen (a column of answers holds a handful) or, once it has many, directly.
+ * A cell holds `null` where `parseCsv` gives `null` (empty, blank, or missing from a short record).
+ */
+class CellColumn {
+  /** Spelling → index into `values`; null once the column holds its cells directly. */
+  private dictionary: Map<string, number> | null = new Map();
+  /** Distinct cells (index 0 is null), or every cell once the dictionary is dropped. */
+  values: (string | null)[] = [null];
+  indices: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(1024);
+  length = 0;
+  /** The raw spelling of each dictionary entry, by index (index 0, a missing field, has none). */
+  private spellings: string[] = [''];
+  /** Dictionary indices by spelling length, so that a cell is found without cutting it out. */
+  private byLength: number[][] = [];
+
+  /**
+   * Adds the cell `text[start, end)`. A spelling already seen is found by comparing it in
+   * place (`startsWith` at `start`, among the spellings of that length), so the common cell
+   * costs no new string and no hashing.
+   */
+  pushRange(text: string, start: number, end: number): void {
+    if (this.dictionary !== null) {
+      const candidates = this.byLength[end - start];
+      if (candidates !== undefined) {
+        for (let k = 0; k < candidates.length; k++) {
+          const index = candidates[k] as number;
+          if (text.startsWith(this.spellings[index] as string, start)) {
+            if (this.length === this.indices.length) this.grow(index);
+            this.indices[this.length++] = index;
+            return;
+          }
+        }
+      }
+    }
+    this.push(text.slice(start, end));
+  }
+
+  push(raw: string | undefined): void {
+    const dictionary = this.dictionary;
+    if (dictionary === null) {
+      this.values.push(raw === undefined || isMissingValue(raw) ? null : raw);
+      this.length++;
+      return;
+    }
+    let index = 0;
+    if (raw !== undefined) {
+      const known = dictionary.get(raw);
+      if (known === undefined) {
+        index = this.values.length;
+        if (index >= DICTIONARY_LIMIT) {
+          this.dropDictionary();
+          this.push(raw);
+          return;
+        }
+        this.values.push(isMissingValue(raw) ? null : raw);
+        this.spellings.push(raw);
+        (this.byLength[raw.length] ??= []).push(index);
+        dictionary.set(raw, index);
+      } else {
+        index = known;
+      }
+    }
+    if (this.length === this.indices.length || (index > 255 && this.indices instanceof Uint8Array)) this.grow(index);
+    this.indices[this.length++] = index;
+  }
+
+  private grow(index: number): void {
+    const size = this.length === this.indices.length ? this.indices.length * 2 : this.indices.length;
+    const wide = index > 255 || !(this.indices instanceof Uint8Array);
+    const next = wide ? new Uint16Array(size) : new Uint8Array(size);
+    next.set(this.indices.subarray(0, this.length));
+    this.indices = next;
+  }
+
+  private dropDictionary(): void {
+    const cells = new Array<string | null>(this.length);
+    for (let i = 0; i < this.length; i++) cells[i] = this.values[this.indices[i] as number] as string | null;
+    this.values = cells;
+    this.dictionary = null;
+    this.spellings = [];
+    this.byLength = [];
+    this.indices = new Uint8Array(0);
+  }
+
+  /** Every cell, one per row. */
+  cells(): (string | null)[] {
+    if (this.dictionary === null) return this.values;
+    const cells = new Array<string | null>(this.length);
+    for (let i = 0; i < this.length; i++) cells[i] = this.values[this.indices[i] as number] as string | null;
+    return cells;
+  }
+
+  /** The dictionary form, or undefined once the cells are held directly. */
+  coded(): { values: readonly unknown[]; indices: ArrayLike<number> } | undefined {
+    if (this.dictionary === null) return undefined;
+    return { values: this.values, indices: this.indices.subarray(0, this.length) };
+  }
+}
+
+/**
+ * Splits the records of `text` that hold no quote, each on one line, with the delimiter found
+ * by `indexOf` and the wanted fields compared in place; any other record (a quote, an empty
+ * line, the wrong number of fields, a line end still to come) goes to `splitRecords`, from its
+ * start to the end of the text, so that every record is read exactly as `parseCsv` reads it.
+ * Returns where the unread text starts and the line it starts on.
+ */
+function fastRecords(
+  text: string,
+  delimiterChar: string,
+  width: number,
+  columnAt: readonly (CellColumn | undefined)[],
+  visit: (record: RawRecord) => void,
+  record: (line: number) => void,
+  startLine: number,
+  final: boolean,
+): { consumed: number; line: number } {
+  const n = text.length;
+  const bounds = new Int32Array(2 * width + 2);
+  let i = 0;
+  let line = startLine;
+  let nextLf = -2;
+  let nextCr = -2;
+  let nextQuote = -2;
+  const generic = (from: number): { consumed: number; line: number } => {
+    const done = splitRecords(from === 0 ? text : text.slice(from), delimiterChar, visit, line, final);
+    return { consumed: from + done.consumed, line: done.line };
+  };
+  while (i < n) {
+    if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf('\n', i);
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i);
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    // No line end yet, a quote in the record, an empty line: the exact reader decides.
+    if (end === -1 || end === i || (nextQuote !== -1 && nextQuote < end)) return end === -1 && !final ? { consumed: i, line } : generic(i);
+    let terminator = 1;
+    if (end === nextCr) {
+      if (end + 1 >= n && !final) return { consumed: i, line };
+      if (text.charCodeAt(end + 1) === 10) terminator = 2;
+    }
+    let count = 0;
+    let from = i;
+    for (;;) {
+      let to = text.indexOf(delimiterChar, from);
+      if (to === -1 || to > end) to = end;
+      if (count <= width) {
+        bounds[2 * count] = from;
+        bounds[2 * count + 1] = to;
+      }
+      count++;
+      if (to === end) break;
+      from = to + 1;
+    }
+    if (count !== width) {
+      // A ragged record: read by the exact reader, which reports it.
+      splitRecords(text.slice(i, end + terminator), delimiterChar, visit, line, true);
+    } else {
+      for (let f = 0; f < width; f++) columnAt[f]?.pushRange(text, bounds[2 * f] as number, bounds[2 * f + 1] as number);
+      record(line);
+    }
+    line++;
+    i = end + terminator;
+  }
+  return { consumed: n, line };
+}
+
+/** Line ends in `text` (CRLF, LF and a lone CR once each), found with `indexOf`. */
+function lineEnds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) count++;
+  return count;
+}
+
+/** Pieces of text from any {@link CsvInput}, decoded chunk by chunk. */
+async function* textPieces(
+  fn: string,
+  input: CsvInput,
+  encodingOption: string | undefined,
+  source: string,
+  setEncoding: (name: string) => void,
+): AsyncGenerator<string> {
+  if (typeof input === 'string') {
+    if (encodingOption !== undefined) {
+      throw new TypeError(
+        `${fn}: encoding applies to bytes, but the input is already text; pass the file's bytes (e.g. createReadStream(file)) to decode them as ${JSON.stringify(encodingOption)}`,
+      );
+    }
+    setEncoding('text');
+    yield input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    return;
+  }
+  const whole = asBytes(input);
+  let chunks: AsyncIterable<Uint8Array | string>;
+  if (whole !== undefined) {
+    chunks = (async function* () {
+      for (let start = 0; start < whole.length; start += SLICE) yield whole.subarray(start, Math.min(start + SLICE, whole.length));
+    })();
+  } else if (input !== null && typeof input === 'object' && typeof (input as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    chunks = input as AsyncIterable<Uint8Array | string>;
+  } else if (input !== null && typeof input === 'object' && typeof (input as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (input as ReadableStream<Uint8Array>).getReader();
+    chunks = (async function* () {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    })();
+  } else {
+    throw new TypeError(
+      `${fn}: input must be CSV text, bytes (Uint8Array, ArrayBuffer), an async iterable of chunks (e.g. fs.createReadStream(file)) or a ReadableStream, got ${describeValue(input)}`,
+    );
+  }
+
+  let decoder: TextDecoder | null = null;
+  let single = false;
+  let head = new Uint8Array(0);
+  let offset = 0;
+  let line = 1;
+  let lastWasCr = false;
+  let textMode: boolean | undefined;
+  const failStream = (error: unknown): never => {
+    // Whole bytes: the one-shot decoder gives the exact offset and line of the problem.
+    if (whole !== undefined) {
+      try {
+        decodeBytes(fn, whole, { encoding: encodingOption, source });
+      } catch (exact) {
+        if (exact instanceof DecodeInputError) throw decodeFailure(fn, source, exact);
+        throw exact;
+      }
+    }
+    throw error;
+  };
+  const start = (bytes: Uint8Array): Uint8Array => {
+    let chosen = encodingOption ?? 'utf-8';
+    let bom = 0;
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      bom = 3;
+      chosen = 'utf-8';
+    } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+      bom = 2;
+      chosen = 'utf-16le';
+    } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      bom = 2;
+      chosen = 'utf-16be';
+    }
+    try {
+      decoder = new TextDecoder(chosen, { fatal: true, ignoreBOM: true });
+    } catch {
+      throw new RangeError(
+        `${fn}: unknown encoding ${JSON.stringify(chosen)}; pass a WHATWG encoding label such as 'utf-8', 'windows-1252', 'utf-16le' or 'utf-16be'`,
+      );
+    }
+    single = decoder.encoding === 'windows-1252';
+    setEncoding(decoder.encoding);
+    offset = bom;
+    return bytes.subarray(bom);
+  };
+  /** Decodes bytes after the start; NUL and undecodable bytes are errors naming offset and line. */
+  const decode = (bytes: Uint8Array, stream: boolean): string => {
+    const d = decoder as TextDecoder;
+    let text: string;
+    try {
+      text = single ? decodeWindows1252(bytes) : d.decode(bytes, { stream });
+    } catch (error) {
+      return failStream(
+        new CsvInputError(`${fn}: ${source} is not valid ${d.encoding} after byte offset ${offset} (line ${line}); pass encoding: 'windows-1252' (Excel's Danish exports) or the file's own encoding`, [
+          { kind: 'encoding', row: line, message: `is not valid ${d.encoding} after byte offset ${offset}`, offset },
+        ]),
+      );
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) {
+      const at = line + countBreaks(text, 0, nul) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
+      return failStream(
+        new CsvInputError(`${fn}: ${source} holds a NUL character (line ${at}); a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`, [
+          { kind: 'nul', row: at, message: 'holds a NUL character' },
+        ]),
+      );
+    }
+    offset += bytes.length;
+    if (text.length > 0) {
+      line += lineEnds(text) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
+      lastWasCr = text.charCodeAt(text.length - 1) === 13;
+    }
+    return text;
+  };
+
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      if (textMode === false) throw new TypeError(`${fn}: the input's chunks must all be bytes or all be text, got text after bytes`);
+      if (textMode === undefined) {
+        setEncoding('text');
+        textMode = true;
+        yield chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      } else {
+        yield chunk;
+      }
+      continue;
+    }
+    const bytes = asBytes(chunk);
+    if (bytes === undefined || textMode === true) {
+      throw new TypeError(`${fn}: every chunk of the input must be a Uint8Array (or all must be text), got ${describeValue(chunk)}`);
+    }
+    textMode = false;
+    if (decoder === null) {
+      // The byte order mark needs the first three bytes, which a stream may give one at a time.
+      const joined = new Uint8Array(head.length + bytes.length);
+      joined.set(head);
+      joined.set(bytes, head.length);
+      if (joined.length < 3) {
+        head = joined;
+        continue;
+      }
+      yield decode(start(joined), true);
+      continue;
+    }
+    yield decode(bytes, true);
+  }
+  if (textMode === true) return;
+  if (decoder === null) {
+    if (head.length === 0 && textMode === undefined) {
+      setEncoding(encodingOption === undefined ? 'utf-8' : new TextDecoder(encodingOption).encoding);
+      return;
+    }
+    yield decode(start(head), true);
+  }
+  yield decode(new Uint8Array(0), false);
+}
+
+/**
+ * Reads a CSV file straight into a coded survey, chunk by chunk: the same survey, issues and
+ * errors as `survey({ rows: parseCsv(input, options).rows, …definition })`, without ever
+ * holding the file's text or one object per row.
+ *
+ * The input is text, bytes (`Uint8Array`, `ArrayBuffer`), an async iterable of byte chunks (a
+ * Node `fs.createReadStream(file)`) or a web `ReadableStream<Uint8Array>` (`(await
+ * fetch(url)).body`). Bytes are decoded as `parseCsv` decodes them (byte order mark, then
+ * `options.encoding`, else strict UTF-8; `'windows-1252'` for Excel's Danish exports), records
+ * are split by the same RFC 4180 reader, fields and quotes may span chunk boundaries, and the
+ * delimiter is detected from the same first records. Each cell is kept as it arrives: item
+ * columns as small indices into their distinct spellings (each spelling coded once), other
+ * columns as their cells; columns the definition does not name are not kept.
+ *
+ * @param input - the CSV file: text, bytes, an async iterable of chunks, or a ReadableStream
+ * @param definition - what `survey()` takes, without the data: `id`, `items`, `attributes`, …
+ * @param options - as for `parseCsv`: `delimiter`, `encoding`, `source`, `strict`, `skipEmptyLines`
+ * @returns the survey
+ * @throws CsvInputError as `parseCsv` throws (undecodable bytes, a NUL, a bad header, and with
+ *   `strict` any ragged record or quoting problem)
+ * @throws SurveyInputError listing every problem `survey()` would list, rows numbered as there
+ *   (0-based data rows; `safeSurveyFromCsv` gives each row's line)
+ * @example
+ * ```ts
+ * const s = await surveyFromCsv(createReadStream('svar.csv'), {
+ *   id: 'kode',
+ *   items: [{ id: 'q1', scale: scales.daDegree4 }],
+ *   attributes: { region: 'category' },
+ * }, { source: 'svar.csv' });
+ * s.item('q1').n; // { total: 98, answered: 95, … }
+ * ```
+ */
+export function surveyFromCsv<const I extends string>(
+  input: CsvInput,
+  definition: SurveyCsvDefinition<I>,
+  options?: SurveyFromCsvOptions,
+): Promise<Survey<I>> {
+  // Options are checked at once (a misspelt key throws here); the data then arrive as they come.
+  const checked = readOptions('surveyFromCsv', options);
+  return readCsvSurvey('surveyFromCsv', input, definition, checked).then((result) => {
+    if (!result.ok) throw new SurveyInputError(result.issues);
+    return result.survey;
+  });
+}
+
+/**
+ * Like {@link surveyFromCsv}, but returns the survey's problems as data, with what the CSV
+ * reading found (the ragged records and quoting problems `parseCsv` reports, each row's line).
+ *
+ * @param input - as for {@link surveyFromCsv}
+ * @param definition - as for {@link surveyFromCsv}
+ * @param options - as for {@link surveyFromCsv}
+ * @returns `{ ok: true, survey, csv }` or `{ ok: false, issues, csv }`
+ * @throws CsvInputError and TypeError as {@link surveyFromCsv}
+ * @example
+ * ```ts
+ * const result = await safeSurveyFromCsv('id;q\n1;Maybe\n', { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] });
+ * result.ok; // false
+ * result.csv.lines; // [2]
+ * ```
+ */
+export function safeSurveyFromCsv<const I extends string>(
+  input: CsvInput,
+  definition: SurveyCsvDefinition<I>,
+  options?: SurveyFromCsvOptions,
+): Promise<SafeSurveyFromCsvResult<I>> {
+  const checked = readOptions('safeSurveyFromCsv', options);
+  return readCsvSurvey('safeSurveyFromCsv', input, definition, checked);
+}
+
+/** Checks the options (as `parseCsv` does) and gives them with their defaults. */
+function readOptions(fn: string, options: SurveyFromCsvOptions | undefined): CheckedOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
+  }
+  checkOptionKeys(fn, options, optionKeys<ParseCsvOptions>({ delimiter: true, encoding: true, source: true, strict: true, skipEmptyLines: true }));
+  const opts = options ?? {};
+  if (opts.delimiter !== undefined) assertOneOf(fn, opts.delimiter, [';', '\t', ',', '|'] as const, 'delimiter');
+  if (opts.strict !== undefined && typeof opts.strict !== 'boolean') {
+    throw new TypeError(`${fn}: strict must be true or false, got ${describeValue(opts.strict)}`);
+  }
+  const skip = opts.skipEmptyLines ?? true;
+  if (skip !== true && skip !== false && skip !== 'greedy') {
+    throw new TypeError(`${fn}: skipEmptyLines must be true, false or 'greedy', got ${describeValue(skip)}`);
+  }
+  const source = opts.source ?? 'input';
+  if (typeof source !== 'string') {
+    throw new TypeError(`${fn}: source must be a string (e.g. the file name), got ${describeValue(source)}`);
+  }
+  return { ...opts, skip, source };
+}
+
+/** The options once checked. */
+interface CheckedOptions extends ParseCsvOptions {
+  readonly skip: boolean | 'greedy';
+  readonly source: string;
+}
+
+async function readCsvSurvey<I extends string>(
+  fn: string,
+  input: CsvInput,
+  definition: SurveyCsvDefinition<I>,
+  opts: CheckedOptions,
+): Promise<SafeSurveyFromCsvResult<I>> {
+  const { skip, source } = opts;
+  if (definition === null || typeof definition !== 'object') {
+    throw new TypeError(`${fn}: expected a definition object { id, items, attributes? }, got ${describeValue(definition)}`);
+  }
+
+  // The columns the definition reads (unknown names are reported by the survey reader).
+  const wanted = new Set<string>();
+  const d = definition as SurveyDefinition<I>;
+  if (typeof d.id === 'string') wanted.add(d.id);
+  if (Array.isArray(d.items)) for (const item of d.items) if (item !== null && typeof item === 'object') wanted.add(item.column ?? item.id);
+  if (d.attributes !== null && typeof d.attributes === 'object') {
+    for (const [name, spec] of Object.entries(d.attributes)) {
+      wanted.add(spec !== null && typeof spec === 'object' && typeof spec.column === 'string' ? spec.column : name);
+    }
+  }
+  if (typeof d.weight === 'string') wanted.add(d.weight);
+  if (Array.isArray(d.multiSelect)) {
+    for (const question of d.multiSelect as readonly unknown[]) {
+      if (question === null || typeof question !== 'object') continue;
+      const { columns, column } = question as { columns?: unknown; column?: unknown };
+      if (Array.isArray(columns)) for (const c of columns) if (typeof c === 'string') wanted.add(c);
+      if (typeof column === 'string') wanted.add(column);
+    }
+  }
+
+  let encoding = 'utf-8';
+  let delimiter: CsvDelimiter | undefined = opts.delimiter;
+  const issues: CsvIssue[] = [];
+  let header: string[] | undefined;
+  let readers: { column: CellColumn; position: number }[] = [];
+  const byName = new Map<string, CellColumn>();
+  let lines = new Int32Array(1024);
+  let rowCount = 0;
+
+  const visit = (record: RawRecord): void => {
+    if (record.empty ? skip !== false : skip === 'greedy' && record.fields.every((f) => isMissingValue(f))) return;
+    if (header === undefined) {
+      header = readHeader(fn, source, record, delimiter as CsvDelimiter, opts.delimiter === undefined ? sampled : undefined);
+      for (const problem of record.problems) issues.push({ kind: 'quote', row: record.line, message: problem });
+      readers = [];
+      header.forEach((name, position) => {
+        if (!wanted.has(name)) return;
+        const column = new CellColumn();
+        byName.set(name, column);
+        readers.push({ column, position });
+      });
+      return;
+    }
+    const { fields, line } = record;
+    const width = header.length;
+    for (const problem of record.problems) issues.push({ kind: 'quote', row: line, message: problem });
+    if (fields.length !== width) {
+      const extra = fields.slice(width);
+      issues.push({
+        kind: 'ragged',
+        row: line,
+        message:
+          `expected ${width} ${width === 1 ? 'field' : 'fields'}, found ${fields.length}` +
+          (extra.length > 0 ? ` (extra fields dropped: ${quoteList(extra)})` : ' (missing fields set to null)'),
+      });
+    }
+    for (let j = 0; j < readers.length; j++) {
+      const reader = readers[j] as { column: CellColumn; position: number };
+      reader.column.push(fields[reader.position]);
+    }
+    addRow(line);
+  };
+  const addRow = (line: number): void => {
+    if (rowCount === lines.length) {
+      const next = new Int32Array(lines.length * 2);
+      next.set(lines);
+      lines = next;
+    }
+    lines[rowCount++] = line;
+  };
+  /** The kept column at each header position (undefined for a column nobody reads). */
+  let columnAt: (CellColumn | undefined)[] = [];
+  const split = (text: string, from: number, final: boolean): { consumed: number; line: number } => {
+    // The header and 'greedy' skipping go through the exact reader; data records the fast way.
+    if (header === undefined || skip === 'greedy') return splitRecords(text, delimiter as CsvDelimiter, visit, from, final);
+    if (columnAt.length !== header.length) columnAt = header.map((name) => byName.get(name));
+    return fastRecords(text, delimiter as CsvDelimiter, header.length, columnAt, visit, addRow, from, final);
+  };
+
+  let sampled: Int32Array[] | undefined;
+  let pending = '';
+  let line = 1;
+  // A piece is split once it is at least this long (it doubles while one record outgrows it).
+  let wantLength = 1;
+  try {
+    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name))) {
+      pending = pending.length === 0 ? piece : pending + piece;
+      if (delimiter === undefined) {
+        const sample = sampleRecords(pending, false);
+        if (sample.length < 11) continue;
+        sampled = sample;
+        delimiter = detectDelimiter(sample);
+      }
+      if (pending.length < wantLength) continue;
+      const done = split(pending, line, false);
+      line = done.line;
+      pending = pending.slice(done.consumed);
+      wantLength = Math.max(1, 2 * pending.length);
+    }
+  } catch (error) {
+    if (error instanceof DecodeInputError) throw decodeFailure(fn, source, error);
+    throw error;
+  }
+  if (delimiter === undefined) {
+    sampled = sampleRecords(pending);
+    delimiter = detectDelimiter(sampled);
+  }
+  split(pending, line, true);
+  pending = '';
+
+  const lineList = Array.from(lines.subarray(0, rowCount));
+  const csv: SurveyCsvInfo = { columns: header ?? [], delimiter, encoding, rowCount, lines: lineList, issues };
+  if (opts.strict === true && issues.length > 0) {
+    const listed = issues
+      .slice(0, 20)
+      .map((issue) => `  - line ${issue.row}: ${issue.message}`)
+      .join('\n');
+    const more = issues.length > 20 ? `\n  … and ${issues.length - 20} more (see error.issues)` : '';
+    throw new CsvInputError(
+      `${fn}: ${issues.length} ${issues.length === 1 ? 'record does' : 'records do'} not parse cleanly in ${source} with delimiter ${JSON.stringify(delimiter)}; ` +
+        `fix the file, pass the right delimiter, or drop strict to get them as issues:\n${listed}${more}`,
+      issues,
+    );
+  }
+  const names = header ?? [];
+  const surveySource: DictionarySource = {
+    length: rowCount,
+    names,
+    column: (name) => {
+      if (!names.includes(name)) return undefined;
+      return byName.get(name)?.cells() ?? new Array<null>(rowCount).fill(null);
+    },
+    dictionary: (name) => byName.get(name)?.coded(),
+  };
+  const result = safeSurveyFromSource(fn, definition as SurveyDefinition<I>, surveySource);
+  return result.ok ? { ok: true, survey: result.survey, csv } : { ok: false, issues: result.issues, csv };
+}
