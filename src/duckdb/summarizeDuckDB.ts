@@ -35,8 +35,8 @@ export interface SummarizeDuckDBOptions {
   readonly definition: SummaryDefinition;
   /** A categorical attribute, or size groups `{ attribute, breaks, labels? }`, to split the item tallies by (as `summaryQuery`). */
   readonly by?: string | SizeGrouping;
-  /** Pairs of item ids whose joint counts are wanted. */
-  readonly pairs?: readonly SummaryPair[];
+  /** Pairs of item ids whose joint counts are wanted, or `'all'` for every unordered pair (as `summarize`). */
+  readonly pairs?: readonly SummaryPair[] | 'all';
   /** A connection of your own (e.g. to a database file); default a new in-memory DuckDB. */
   readonly connection?: DuckDBConnectionLike;
 }

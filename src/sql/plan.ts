@@ -77,8 +77,13 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
   const items = def.items;
   const index = new Map(items.map((item, i) => [item.id, i] as const));
   const resolved: (readonly [number, number])[] = [];
-  if (pairs !== undefined) {
-    if (!Array.isArray(pairs)) throw new TypeError(`${fn}: pairs must be an array of [x, y] item ids, got ${describeValue(pairs)}`);
+  // As summarize reads pairs: 'all' is every unordered pair in item order; a pair given twice
+  // (either way round) is kept once; an item paired with itself is refused.
+  const seen = new Set<string>();
+  if (pairs === 'all') {
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) resolved.push([i, j]);
+  } else if (pairs !== undefined) {
+    if (!Array.isArray(pairs)) throw new TypeError(`${fn}: pairs must be 'all' or an array of [x, y] item ids, got ${describeValue(pairs)}`);
     pairs.forEach((pair: unknown, p) => {
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new TypeError(`${fn}: pairs[${p}] must be [x, y], two item ids, got ${describeValue(pair)}`);
@@ -90,6 +95,10 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
         }
         return at;
       }) as [number, number];
+      if (x === y) throw new RangeError(`${fn}: pairs[${p}] pairs "${items[x]!.id}" with itself; drop it`);
+      const key = x < y ? `${x},${y}` : `${y},${x}`;
+      if (seen.has(key)) return;
+      seen.add(key);
       resolved.push([x, y]);
     });
   }

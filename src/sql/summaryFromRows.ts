@@ -42,7 +42,7 @@ export interface SummaryFromRowsOptions {
   /** The `by` given to `summaryQuery`: a categorical attribute or size groups `{ attribute, breaks, labels? }`. */
   readonly by?: string | SizeGrouping;
   /** The `pairs` given to `summaryQuery`. */
-  readonly pairs?: readonly SummaryPair[];
+  readonly pairs?: readonly SummaryPair[] | 'all';
 }
 
 /** Tallies of one item (overall or in one group) while rows are read. */

@@ -27,8 +27,8 @@ export interface SummaryQueryOptions {
    * A median split is refused: pass its cut point as `breaks`.
    */
   readonly by?: string | SizeGrouping;
-  /** Pairs of item ids whose joint counts are wanted. */
-  readonly pairs?: readonly SummaryPair[];
+  /** Pairs of item ids whose joint counts are wanted, or `'all'` for every unordered pair (as `summarize`). */
+  readonly pairs?: readonly SummaryPair[] | 'all';
 }
 
 /** The text type of each dialect (ANSI's `VARCHAR` is also Trino's and DuckDB's). */

@@ -36,6 +36,9 @@ export const MESSY_REGIONS: readonly string[] = [
   'Syddanmark', 'Midtjylland', 'nordjylland', 'Nordjylland', '', ' ', '\u200B',
 ];
 
+/** Municipality sizes as text: on, below and above the cut points 50000 and 100000, padded, and blank. */
+export const MESSY_POPULATIONS: readonly string[] = ['7', '49999', '50000', ' 50001', '99999', '100000 ', '632340', '-3', '', ' '];
+
 /** Column names that test the quoting. */
 export const ITEM_COLUMNS = ['q1', 'a"b', "'; DROP TABLE x; --", '__proto__', '😀 emoji', 'new\nline'] as const;
 
@@ -46,18 +49,20 @@ export interface MessyColumns {
   readonly weight: number[];
 }
 
-/** `length` respondents: id, region, a dyadic weight (sums exact in any order) and one messy answer per item column. */
+/** `length` respondents: id, region, population (text), a dyadic weight (sums exact in any order) and one messy answer per item column. */
 export function messyColumns(length: number, seed: number, labels: readonly string[] = MESSY_DEGREE4, itemColumns: readonly string[] = ITEM_COLUMNS): MessyColumns {
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const columns: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   columns['id'] = new Array<string>(length);
   columns['region'] = new Array<string>(length);
+  columns['pop'] = new Array<string>(length);
   for (const name of itemColumns) columns[name] = new Array<string>(length);
   const weight = new Array<number>(length);
   for (let i = 0; i < length; i++) {
     columns['id']![i] = `r${i}`;
     columns['region']![i] = pick(MESSY_REGIONS);
+    columns['pop']![i] = pick(MESSY_POPULATIONS);
     // Multiples of 1/8 up to 4: every sum of up to 2^50 of them is exact, so the engine's order cannot change it.
     weight[i] = (1 + Math.floor(next() * 32)) / 8;
     for (const name of itemColumns) columns[name]![i] = pick(labels);
@@ -76,7 +81,7 @@ export function messyDefinition(itemColumns: readonly string[] = ITEM_COLUMNS, w
       ...(i === 1 ? { reverse: true } : {}),
       ...(i === 2 ? { label: 'Question "two"', group: 'A', topic: 'T' } : {}),
     })),
-    attributes: { region: 'category' },
+    attributes: { region: 'category', pop: 'number' },
     ...(weighted ? { weight: 'w' } : {}),
     unknown: 'missing',
   };
@@ -141,6 +146,6 @@ export function messySurvey(data: MessyColumns, definition: SummaryDefinition): 
 }
 
 /** The in-memory summary of the same data: what every engine's summary must equal. */
-export function referenceSummary(s: Survey, by: string | SizeGrouping | undefined, pairs: readonly SummaryPair[] = []): SurveySummary {
+export function referenceSummary(s: Survey, by: string | SizeGrouping | undefined, pairs: readonly SummaryPair[] | 'all' = []): SurveySummary {
   return summarize(s, { ...(by === undefined ? {} : { by }), pairs });
 }
