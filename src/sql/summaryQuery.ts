@@ -41,8 +41,8 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * The engine does the scanning and the counting; likertkit does the coding. Every column is
  * cast to text and grouped by its raw value: per item the cells per distinct answer (and per
  * group of `by`), per pair the cells per distinct pair of answers, per categorical attribute
- * the respondents per distinct value, with `SUM(w)` and `SUM(w * w)` beside each count when the
- * definition has a weight. `summaryFromRows` then codes each distinct raw answer with likertkit's
+ * the respondents per distinct value, with `SUM(w)`, `SUM(w * w)` and `MAX(w)` beside each count
+ * when the definition has a weight. `summaryFromRows` then codes each distinct raw answer with likertkit's
  * own `likert` (the same normalisation, aliases, numeric codes, missing rule and unknown policy
  * as `survey()`) and adds the counts. Coding in SQL instead would mean rewriting
  * `normalizeLabel` (Unicode NFKC, JavaScript's white space, typographic quotes, invisible
@@ -74,8 +74,11 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * @param options - `dialect`, `table`, `by` and `pairs`; see {@link SummaryQueryOptions}
  * @returns the SQL text of one query
  * @throws TypeError when the definition has a problem (in `survey()`'s words), an option has
- *   the wrong type or is unknown, or the definition asks for `duplicates: 'first' | 'last'`
- * @throws RangeError when `by` is not a categorical attribute or a pair names an unknown item
+ *   the wrong type or is unknown, `by` is a median split, or the definition asks for
+ *   `duplicates: 'first' | 'last'`
+ * @throws RangeError when `by` is not a categorical attribute nor size groups of a numeric one,
+ *   its breaks are not finite and increasing, a pair names an unknown item, or an item is
+ *   paired with itself
  * @example
  * ```ts
  * const sql = summaryQuery(
