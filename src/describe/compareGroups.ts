@@ -61,7 +61,7 @@ export interface CompareGroupsOptions {
   /**
    * Group order. Listed groups come first in this order (a listed group nobody belongs to is
    * reported with n = 0); groups found in the data but not listed follow in order of first
-   * appearance.
+   * appearance (from a summary: in the summary's order, code-unit order of the values).
    */
   readonly order?: readonly string[];
 }
@@ -170,7 +170,9 @@ export interface CompareGroupsResult {
  *   its warning when an expected count is below 5 is passed on.
  *
  * Groups come in the order of the size-group labels for `breaks` and median splits (empty
- * groups included), else in order of first appearance; `order` forces one. With a weighted
+ * groups included), else in order of first appearance in a survey and in the summary's order
+ * (code-unit order of the values, however the summary was made or merged) in a summary;
+ * `order` forces one. With a weighted
  * survey the shares and means are weighted, as `agreementShare` and `codedMean` give them for
  * the same respondents (so the overall share agrees with theirs); the ANOVA and chi-square tests
  * use the unweighted answers.

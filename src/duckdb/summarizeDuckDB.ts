@@ -1,3 +1,4 @@
+import type { SizeGrouping } from '../data/sizeGroups';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import type { SummaryDefinition, SummaryPair } from '../sql/plan';
 import { quoteString } from '../sql/quote';
@@ -32,10 +33,10 @@ export interface SummarizeDuckDBOptions {
   readonly source: string | { readonly table: SummaryTable };
   /** What `survey()` takes, without the data. */
   readonly definition: SummaryDefinition;
-  /** A categorical attribute to split the item tallies by. */
-  readonly by?: string;
-  /** Pairs of item ids whose joint counts are wanted. */
-  readonly pairs?: readonly SummaryPair[];
+  /** A categorical attribute, or size groups `{ attribute, breaks, labels? }`, to split the item tallies by (as `summaryQuery`). */
+  readonly by?: string | SizeGrouping;
+  /** Pairs of item ids whose joint counts are wanted, or `'all'` for every unordered pair (as `summarize`). */
+  readonly pairs?: readonly SummaryPair[] | 'all';
   /** A connection of your own (e.g. to a database file); default a new in-memory DuckDB. */
   readonly connection?: DuckDBConnectionLike;
 }
@@ -49,7 +50,7 @@ const PARQUET = /\.parquet$/i;
  * parallel and never holds it in memory as JavaScript values), and `summaryFromRows` codes the
  * distinct answers it returns. The result equals `summarize(survey(…), { by, pairs })` on the
  * same data (counts identical; weighted sums within about 1e-15 relative, see
- * `summaryFromRows`).
+ * `summaryFromRows`; equal to the last bit when every sum is exact, e.g. weights in multiples of 1/8).
  *
  * A CSV file is read with `all_varchar = true`, so every cell reaches likertkit's coding as the
  * text it is in the file (no column is guessed to be a number or a date on the way). The

@@ -109,7 +109,9 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  * `pairs` (the pairs must be in the summary), `ranking`, `means` (for the summary's own `by`
  * only) and the categorical rows of `representativeness` are built, equal to the survey's;
  * `attributes` (numeric attributes) and `multiSelect` need the respondents and are omitted with a
- * warning, as are `means` tables for another grouping.
+ * warning, as are `means` tables for another grouping. The groups of a `means` table from a
+ * summary come in the summary's order (code-unit order of the values; size groups in their
+ * labels' order), from a survey in order of first appearance.
  *
  * @param input - a survey from `survey()` (items may carry `group` and `topic`), or a summary
  * @param options - sections, items, level, interval method, denominator, rounding, pairs,

@@ -2,6 +2,7 @@
  * The part of a survey definition the SQL summary reads, checked once for `summaryQuery` and
  * `summaryFromRows` so that both agree on the layout of the result rows. Internal.
  */
+import { sizeGroups, type SizeGrouping } from '../data/sizeGroups';
 import { safeSurvey, type SurveyDefinition, type SurveyItemDefinition } from '../data/survey';
 import { describeValue } from '../internal/validate';
 
@@ -18,12 +19,20 @@ export interface SummaryPlan {
   /** Categorical attributes in definition order: name and source column. */
   readonly attributes: readonly { readonly name: string; readonly column: string }[];
   readonly weight: string | null;
-  /** The categorical attribute grouped by, with its source column. */
-  readonly by: { readonly name: string; readonly column: string } | null;
+  /**
+   * The attribute grouped by, with its source column: a categorical attribute, or a numeric
+   * one cut at `breaks` into the size groups `labels` (group k holds breaks[k−1] <= v < breaks[k]).
+   */
+  readonly by: PlanBy | null;
   /** Pairs as item positions. */
   readonly pairs: readonly (readonly [number, number])[];
   readonly unknown: 'error' | 'missing';
 }
+
+/** The grouping of a plan (see {@link SummaryPlan.by}). */
+export type PlanBy =
+  | { readonly kind: 'category'; readonly name: string; readonly column: string }
+  | { readonly kind: 'size'; readonly name: string; readonly column: string; readonly breaks: readonly number[]; readonly labels: readonly string[] };
 
 const DATA_KEYS = ['rows', 'columns', 'table', 'survey'] as const;
 
@@ -60,25 +69,21 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
     kinds.set(name, kind);
     if (kind === 'category') attributes.push({ name, column });
   }
-  let group: SummaryPlan['by'] = null;
-  if (by !== undefined) {
-    if (typeof by !== 'string') throw new TypeError(`${fn}: by must name a categorical attribute, got ${describeValue(by)}`);
-    const found = attributes.find((a) => a.name === by);
-    if (found === undefined) {
-      const kind = kinds.get(by);
-      throw new RangeError(
-        kind === 'number'
-          ? `${fn}: by "${by}" is a numeric attribute; the SQL summary groups by a categorical attribute, so derive the size group in the engine (a CASE expression in a view) and declare it as 'category'`
-          : `${fn}: by "${by}" is not a categorical attribute of the definition; declare it in attributes as 'category'`,
-      );
-    }
-    group = found;
+  const numericColumns = new Map<string, string>();
+  for (const [name, spec] of Object.entries(def.attributes ?? {})) {
+    if ((typeof spec === 'string' ? spec : spec.kind) === 'number') numericColumns.set(name, typeof spec === 'string' ? name : spec.column);
   }
+  const group = by === undefined ? null : readBy(fn, by, attributes, numericColumns, kinds);
   const items = def.items;
   const index = new Map(items.map((item, i) => [item.id, i] as const));
   const resolved: (readonly [number, number])[] = [];
-  if (pairs !== undefined) {
-    if (!Array.isArray(pairs)) throw new TypeError(`${fn}: pairs must be an array of [x, y] item ids, got ${describeValue(pairs)}`);
+  // As summarize reads pairs: 'all' is every unordered pair in item order; a pair given twice
+  // (either way round) is kept once; an item paired with itself is refused.
+  const seen = new Set<string>();
+  if (pairs === 'all') {
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) resolved.push([i, j]);
+  } else if (pairs !== undefined) {
+    if (!Array.isArray(pairs)) throw new TypeError(`${fn}: pairs must be 'all' or an array of [x, y] item ids, got ${describeValue(pairs)}`);
     pairs.forEach((pair: unknown, p) => {
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new TypeError(`${fn}: pairs[${p}] must be [x, y], two item ids, got ${describeValue(pair)}`);
@@ -90,6 +95,10 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
         }
         return at;
       }) as [number, number];
+      if (x === y) throw new RangeError(`${fn}: pairs[${p}] pairs "${items[x]!.id}" with itself; drop it`);
+      const key = x < y ? `${x},${y}` : `${y},${x}`;
+      if (seen.has(key)) return;
+      seen.add(key);
       resolved.push([x, y]);
     });
   }
@@ -102,4 +111,46 @@ export function readPlan(fn: string, definition: unknown, by: unknown, pairs: un
     pairs: resolved,
     unknown: def.unknown ?? 'error',
   };
+}
+
+/** Resolves `by`: a categorical attribute's name, or a size grouping `{ attribute, breaks, labels? }` of a numeric one. */
+function readBy(
+  fn: string,
+  by: unknown,
+  attributes: readonly { name: string; column: string }[],
+  numericColumns: ReadonlyMap<string, string>,
+  kinds: ReadonlyMap<string, 'number' | 'category'>,
+): PlanBy {
+  if (typeof by === 'string') {
+    const found = attributes.find((a) => a.name === by);
+    if (found === undefined) {
+      throw new RangeError(
+        kinds.get(by) === 'number'
+          ? `${fn}: by "${by}" is a numeric attribute; group it by size groups instead, { attribute: '${by}', breaks: [...] }, or declare it as 'category'`
+          : `${fn}: by "${by}" is not a categorical attribute of the definition; declare it in attributes as 'category'`,
+      );
+    }
+    return { kind: 'category', ...found };
+  }
+  if (by === null || typeof by !== 'object' || Array.isArray(by) || typeof (by as { attribute?: unknown }).attribute !== 'string') {
+    throw new TypeError(`${fn}: by must name a categorical attribute or be a size grouping { attribute, breaks, labels? }, got ${describeValue(by)}`);
+  }
+  const spec = by as SizeGrouping;
+  if ('split' in spec) {
+    throw new TypeError(
+      `${fn}: by { attribute: "${spec.attribute}", split: 'median' } needs the median of the data, which the query does not compute; find the cut point first (e.g. SELECT median(...) in the engine) and pass it as breaks: [cut], with labels if you want the median split's own`,
+    );
+  }
+  const column = numericColumns.get(spec.attribute);
+  if (column === undefined) {
+    throw new RangeError(`${fn}: by.attribute "${spec.attribute}" is not a numeric attribute of the definition; declare it in attributes as 'number'`);
+  }
+  let cut: { labels: readonly string[]; breaks: readonly number[] };
+  try {
+    cut = sizeGroups([], { breaks: spec.breaks, ...(spec.labels === undefined ? {} : { labels: spec.labels }) });
+  } catch (error) {
+    if (error instanceof Error) error.message = error.message.replace(/^sizeGroups/, `${fn}: by`);
+    throw error;
+  }
+  return { kind: 'size', name: spec.attribute, column, breaks: cut.breaks, labels: cut.labels };
 }

@@ -1,11 +1,14 @@
 import type { LikertUnknownValue } from '../data/errors';
+import type { SizeGrouping } from '../data/sizeGroups';
 import { readCategoryKey } from '../data/keys';
 import { safeLikert } from '../data/likert';
 import { SurveyInputError, type SurveyIssue, type SurveyItemDefinition } from '../data/survey';
+import { powerOfTwoScale } from '../math/moments';
 import type { Scale } from '../scale/types';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import type {
   AttributeSummary,
+  BySummary,
   GroupSummary,
   ItemSummary,
   PairSummary,
@@ -28,16 +31,18 @@ export interface SummaryRow {
   readonly n: number | bigint | string;
   readonly w: number | string | null;
   readonly ww: number | string | null;
+  /** The largest weight of the row's respondents (item rows of a weighted query; else null). */
+  readonly wm?: number | string | null;
 }
 
 /** Options of {@link summaryFromRows}: the definition and the `by` and `pairs` the query was written with. */
 export interface SummaryFromRowsOptions {
   /** The definition given to `summaryQuery` (what `survey()` takes, without the data). */
   readonly definition: SummaryDefinition;
-  /** The `by` given to `summaryQuery`. */
-  readonly by?: string;
+  /** The `by` given to `summaryQuery`: a categorical attribute or size groups `{ attribute, breaks, labels? }`. */
+  readonly by?: string | SizeGrouping;
   /** The `pairs` given to `summaryQuery`. */
-  readonly pairs?: readonly SummaryPair[];
+  readonly pairs?: readonly SummaryPair[] | 'all';
 }
 
 /** Tallies of one item (overall or in one group) while rows are read. */
@@ -46,7 +51,10 @@ interface Cells {
   missing: number;
   invalid: number;
   readonly sums: Sum[];
+  /** Σw² per category, as the engine gives it (rescaled by the item's power of two at the end). */
   readonly squares: Sum[];
+  /** The largest weight of an answered cell. */
+  largest: number;
 }
 
 /** A double-double being accumulated. */
@@ -66,20 +74,26 @@ type Sum = [number, number];
  * surrounding white space or Unicode form are merged, as in memory. Missing or repeated ids, no
  * respondents and missing or negative weights are reported as `survey()` reports them.
  *
- * Counts are identical to the in-memory ones. Weighted sums are the engine's `SUM(w)` and
- * `SUM(w * w)` as `[sum, 0]` (merged exactly when several raw values land in one category): the
- * engine adds in its own order and rounds each addition, so they agree with the in-memory
- * double-double sums to within about 1e-15 relative, not to the last bit.
+ * Counts are identical to the in-memory ones. Weighted sums are the engine's `SUM(w)` as
+ * `[sum, 0]` (merged exactly when several raw values land in one category); the squares are
+ * the engine's `SUM(w * w)` multiplied twice by `weights.scale`, the power of two `summarize`
+ * picks from the largest answered weight (the query returns `MAX(w)` per row for this), which
+ * is exact, so `squares` means Σ(w·scale)² as in memory. The engine adds in its own order and
+ * rounds each addition, so the sums agree with the in-memory double-double sums to within
+ * about 1e-15 relative, and to the last bit when every partial sum is exact (weights in
+ * multiples of 1/8, say). Weights above 2⁵¹¹ or whose largest is below 2⁻⁵¹¹ are refused,
+ * since their squares leave the normal range in the engine.
  *
- * Groups of `by` and attribute categories are in the order of their values (code units); an
- * SQL table has no row order to give "first appearance".
+ * Groups of a categorical `by` and attribute categories are in code-unit order of their
+ * values, as in every summary; size groups in their labels' order, empty ones included.
  *
  * @param rows - the query's result rows (any iterable of row objects)
  * @param options - the `definition`, `by` and `pairs` the query was written with
  * @returns the summary
  * @throws SurveyInputError for unknown labels (under `unknown: 'error'`), missing or repeated
  *   ids, no respondents, or missing or negative weights
- * @throws TypeError for an invalid definition or option, or rows not shaped as the query's
+ * @throws TypeError for an invalid definition or option (a median split among them), or rows not shaped as the query's
+ * @throws RangeError for weights outside 2⁻⁵¹¹ to 2⁵¹¹ (see above)
  * @example
  * ```ts
  * const definition = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }] };
@@ -107,7 +121,7 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
 
   // --- gather the rows by part -------------------------------------------------------------
   /** Per item: raw answer → [raw group, count, Σw, Σw²][]. */
-  const answers = plan.items.map(() => new Map<string | null, { g: string | null; n: number; w: number; ww: number }[]>());
+  const answers = plan.items.map(() => new Map<string | null, { g: string | null; n: number; w: number; ww: number; wm: number }[]>());
   const groupRows: { g: string | null; n: number; w: number }[] = [];
   const attributeRows = plan.attributes.map(() => [] as { x: string | null; n: number; w: number }[]);
   const pairRows = plan.pairs.map(() => [] as { x: string; y: string; n: number }[]);
@@ -128,7 +142,7 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
         const k = readPosition(fn, row.k, index, plan.items.length);
         const x = readText(fn, row.x, index, 'x');
         const list = answers[k]!.get(x);
-        const entry = { g: readText(fn, row.g, index, 'g'), n, w, ww };
+        const entry = { g: readText(fn, row.g, index, 'g'), n, w, ww, wm: weighted ? readNumber(row.wm) : 0 };
         if (list === undefined) answers[k]!.set(x, [entry]);
         else list.push(entry);
         break;
@@ -197,10 +211,16 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
 
   // --- groups of by ------------------------------------------------------------------------
   const groupKeys = new Map<string | null, string | null>();
+  const sizeLabels = plan.by !== null && plan.by.kind === 'size' ? plan.by.labels : null;
   const groupOf = (raw: string | null): string | null => {
     let key = groupKeys.get(raw);
     if (key === undefined) {
-      key = plan.by === null ? null : (readCategoryKey(raw) ?? null);
+      if (plan.by === null || raw === null) key = null;
+      else if (sizeLabels !== null) {
+        // The query writes the position of the size group.
+        key = sizeLabels[Number(raw)] ?? null;
+        if (key === null || !/^\d+$/.test(raw)) throw new TypeError(`${fn}: a row has size group ${describeValue(raw)}, not a group position; pass the same by as to summaryQuery`);
+      } else key = readCategoryKey(raw) ?? null;
       groupKeys.set(raw, key);
     }
     return key;
@@ -212,7 +232,10 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
     if (key === null) ungrouped += r.n;
     else groupRespondents.set(key, (groupRespondents.get(key) ?? 0) + r.n);
   }
-  const groupValues = [...groupRespondents.keys()].sort(compareText);
+  // Size groups in their labels' order, empty ones included (as summarize gives them); the
+  // groups of a categorical attribute in code-unit order of their values.
+  if (sizeLabels !== null) for (const label of sizeLabels) if (!groupRespondents.has(label)) groupRespondents.set(label, 0);
+  const groupValues = sizeLabels !== null ? [...sizeLabels] : [...groupRespondents.keys()].sort(compareText);
   const groupIndex = new Map(groupValues.map((value, i) => [value, i] as const));
 
   // --- items: code each distinct raw answer once -------------------------------------------
@@ -239,13 +262,13 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
     for (const [raw, list] of answers[k]!) {
       const code = codes.get(raw) as number;
       for (const entry of list) {
-        addCell(total, code, entry.n, entry.w, entry.ww);
+        addCell(total, code, entry);
         const key = groupOf(entry.g);
-        if (key !== null) addCell(perGroup[groupIndex.get(key) as number]!, code, entry.n, entry.w, entry.ww);
+        if (key !== null) addCell(perGroup[groupIndex.get(key) as number]!, code, entry);
       }
     }
-    items.push(itemSummary(item, scale, total, weighted));
-    perGroup.forEach((cells, j) => byItems[j]!.push(itemSummary(item, scale, cells, weighted)));
+    items.push(itemSummary(fn, item, scale, total, weighted));
+    perGroup.forEach((cells, j) => byItems[j]!.push(itemSummary(fn, item, scale, cells, weighted)));
   });
   if (issues.length > 0) throw new SurveyInputError(issues);
 
@@ -286,15 +309,25 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
       const cy = codeOf(codesOf[y]!, r.y, plan.items[y]!);
       if (cx >= 0 && cx < rowsX && cy >= 0 && cy < columnsY) counts[cx * columnsY + cy]! += r.n;
     }
-    return { x: plan.items[x]!.id, y: plan.items[y]!.id, rows: rowsX, columns: columnsY, counts };
+    return {
+      x: plan.items[x]!.id,
+      y: plan.items[y]!.id,
+      rows: rowsX,
+      columns: columnsY,
+      counts,
+      xCodes: [...itemScales[x]!.codes],
+      yCodes: [...itemScales[y]!.codes],
+      respondents,
+    };
   });
 
-  const by =
+  const by: BySummary | null =
     plan.by === null
       ? null
       : {
           name: plan.by.name,
-          sizeGroups: null,
+          sizeGroups: sizeLabels === null ? null : [...sizeLabels],
+          breaks: plan.by.kind === 'size' ? [...plan.by.breaks] : null,
           groups: groupValues.map((value, j): GroupSummary => ({ value, respondents: groupRespondents.get(value) as number, items: byItems[j]! })),
           ungrouped,
         };
@@ -345,19 +378,48 @@ function newCells(categories: number): Cells {
     invalid: 0,
     sums: Array.from({ length: categories }, (): Sum => [0, 0]),
     squares: Array.from({ length: categories }, (): Sum => [0, 0]),
+    largest: 0,
   };
 }
 
-function addCell(cells: Cells, code: number, n: number, w: number, ww: number): void {
+function addCell(cells: Cells, code: number, entry: { n: number; w: number; ww: number; wm: number }): void {
   if (code >= 0) {
-    cells.counts[code]! += n;
-    addSum(cells.sums[code]!, w);
-    addSum(cells.squares[code]!, ww);
-  } else if (code === -1) cells.missing += n;
-  else cells.invalid += n;
+    cells.counts[code]! += entry.n;
+    addSum(cells.sums[code]!, entry.w);
+    addSum(cells.squares[code]!, entry.ww);
+    if (entry.wm > cells.largest) cells.largest = entry.wm;
+  } else if (code === -1) cells.missing += entry.n;
+  else cells.invalid += entry.n;
 }
 
-function itemSummary(item: SurveyItemDefinition, scale: Scale, cells: Cells, weighted: boolean): ItemSummary {
+/** 2⁻⁵¹¹ and 2⁵¹¹: weights whose squares stay normal doubles in the engine's SUM(w * w). */
+const SMALLEST_SQUARED = 2 ** -511;
+const LARGEST_SQUARED = 2 ** 511;
+
+/**
+ * The weighted tallies of `summarize`: Σw as the engine gives it, and Σ(w·scale)² with
+ * `scale = powerOfTwoScale(largest answered weight)`, the rule `summarize` uses. The engine's
+ * SUM(w * w) is multiplied by `scale` twice: a power of two, so exact, and the same double as
+ * summing the rescaled squares whenever no square left the normal range in the engine, which
+ * holds for weights within 2⁻⁵¹¹ to 2⁵¹¹ (about 1.5e-154 to 6.7e153). A largest weight outside
+ * that range is refused rather than summed wrongly.
+ */
+function weightTallies(fn: string, item: SurveyItemDefinition, cells: Cells): ItemSummary['weights'] {
+  const largest = cells.largest;
+  if (largest >= LARGEST_SQUARED || (largest > 0 && largest < SMALLEST_SQUARED)) {
+    throw new RangeError(
+      `${fn}: item "${item.id}" has weights up to ${largest}, outside 2^-511 to 2^511 (about 1.5e-154 to 6.7e153), where the engine's SUM(w * w) loses digits; divide the weight column by a constant in the engine (the weighted shares and means do not change)`,
+    );
+  }
+  const scale = powerOfTwoScale(largest);
+  return {
+    sums: cells.sums.map(sumValue),
+    squares: cells.squares.map((sum) => sumValue([sum[0] * scale * scale, sum[1] * scale * scale])),
+    scale,
+  };
+}
+
+function itemSummary(fn: string, item: SurveyItemDefinition, scale: Scale, cells: Cells, weighted: boolean): ItemSummary {
   return {
     kind: 'item-summary',
     id: item.id,
@@ -369,7 +431,7 @@ function itemSummary(item: SurveyItemDefinition, scale: Scale, cells: Cells, wei
     counts: Array.from(cells.counts),
     missing: cells.missing,
     invalid: cells.invalid,
-    weights: weighted ? { sums: cells.sums.map(sumValue), squares: cells.squares.map(sumValue) } : null,
+    weights: weighted ? weightTallies(fn, item, cells) : null,
   };
 }
 
@@ -401,7 +463,8 @@ function addSum(sum: Sum, value: number): void {
 }
 
 function sumValue(sum: Sum): SummarySum {
-  return [sum[0], sum[1]];
+  // -0 written as 0, as summarize writes it, so that JSON keeps it.
+  return [sum[0] + 0, sum[1] + 0];
 }
 
 /** Code-unit order, the same in every locale. */

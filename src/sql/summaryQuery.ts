@@ -1,5 +1,6 @@
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
-import { readPlan, type SummaryDefinition, type SummaryPair } from './plan';
+import type { SizeGrouping } from '../data/sizeGroups';
+import { readPlan, type PlanBy, type SummaryDefinition, type SummaryPair } from './plan';
 import { quoteIdentifier } from './quote';
 
 /** The SQL dialects `summaryQuery` writes. */
@@ -20,10 +21,14 @@ export interface SummaryQueryOptions {
   readonly dialect: SqlDialect;
   /** The table or source to read; see {@link SummaryTable}. */
   readonly table: SummaryTable;
-  /** A categorical attribute to split the item tallies by. */
-  readonly by?: string;
-  /** Pairs of item ids whose joint counts are wanted. */
-  readonly pairs?: readonly SummaryPair[];
+  /**
+   * A categorical attribute to split the item tallies by, or size groups of a numeric
+   * attribute with fixed cut points (`{ attribute: 'population', breaks: [50000, 100000] }`).
+   * A median split is refused: pass its cut point as `breaks`.
+   */
+  readonly by?: string | SizeGrouping;
+  /** Pairs of item ids whose joint counts are wanted, or `'all'` for every unordered pair (as `summarize`). */
+  readonly pairs?: readonly SummaryPair[] | 'all';
 }
 
 /** The text type of each dialect (ANSI's `VARCHAR` is also Trino's and DuckDB's). */
@@ -36,8 +41,8 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * The engine does the scanning and the counting; likertkit does the coding. Every column is
  * cast to text and grouped by its raw value: per item the cells per distinct answer (and per
  * group of `by`), per pair the cells per distinct pair of answers, per categorical attribute
- * the respondents per distinct value, with `SUM(w)` and `SUM(w * w)` beside each count when the
- * definition has a weight. `summaryFromRows` then codes each distinct raw answer with likertkit's
+ * the respondents per distinct value, with `SUM(w)`, `SUM(w * w)` and `MAX(w)` beside each count
+ * when the definition has a weight. `summaryFromRows` then codes each distinct raw answer with likertkit's
  * own `likert` (the same normalisation, aliases, numeric codes, missing rule and unknown policy
  * as `survey()`) and adds the counts. Coding in SQL instead would mean rewriting
  * `normalizeLabel` (Unicode NFKC, JavaScript's white space, typographic quotes, invisible
@@ -47,8 +52,14 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  *
  * Result columns, in every dialect: `part` (`'respondents'`, `'item'`, `'attribute'`, `'pair'`,
  * `'noid'`, `'duplicate'`, `'badweight'`), `k` (the item, attribute or pair position), `g`
- * (the raw `by` value), `x`, `y` (raw values), `n` (a count), `w` and `ww` (Σw and Σw², or
- * NULL when unweighted).
+ * (the raw `by` value, or the position of the size group), `x`, `y` (raw values), `n` (a
+ * count), `w`, `ww` and `wm` (Σw, Σw² and the largest w, or NULL when unweighted).
+ *
+ * With `by` as size groups (`{ attribute, breaks, labels? }`), the numeric attribute is cut in
+ * the engine by a CASE expression with the rule of `sizeGroups` (breaks[k−1] <= v < breaks[k]);
+ * the attribute must be a numeric column or text the engine reads as a number (blank is
+ * missing). A median split needs the data's median and is refused: compute it first and pass
+ * it as `breaks: [median]`.
  *
  * Names are always quoted: identifiers in double quotes with `"` doubled, and no label or other
  * text of the definition is ever written into the SQL. The weight is cast to `DOUBLE PRECISION`,
@@ -63,8 +74,11 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * @param options - `dialect`, `table`, `by` and `pairs`; see {@link SummaryQueryOptions}
  * @returns the SQL text of one query
  * @throws TypeError when the definition has a problem (in `survey()`'s words), an option has
- *   the wrong type or is unknown, or the definition asks for `duplicates: 'first' | 'last'`
- * @throws RangeError when `by` is not a categorical attribute or a pair names an unknown item
+ *   the wrong type or is unknown, `by` is a median split, or the definition asks for
+ *   `duplicates: 'first' | 'last'`
+ * @throws RangeError when `by` is not a categorical attribute nor size groups of a numeric one,
+ *   its breaks are not finite and increasing, a pair names an unknown item, or an item is
+ *   paired with itself
  * @example
  * ```ts
  * const sql = summaryQuery(
@@ -95,12 +109,13 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
 
   // The source: every column read once, cast, under a name of likertkit's own.
   const select: string[] = [`${asText(plan.idColumn, 'the id column')} AS "id"`];
-  select.push(`${plan.by === null ? nullText : asText(plan.by.column, `the column of by "${plan.by.name}"`)} AS "g"`);
+  select.push(`${groupSql(plan.by, asText, text, nullText)} AS "g"`);
   select.push(`${plan.weight === null ? nullNumber : `CAST(${q(plan.weight, 'the weight column')} AS DOUBLE PRECISION)`} AS "w"`);
   plan.items.forEach((item, i) => select.push(`${asText(item.column ?? item.id, `the column of item "${item.id}"`)} AS "c${i}"`));
   plan.attributes.forEach((a, i) => select.push(`${asText(a.column, `the column of attribute "${a.name}"`)} AS "a${i}"`));
 
-  const sums = plan.weight === null ? `${nullNumber} AS "w", ${nullNumber} AS "ww"` : `SUM("w") AS "w", SUM("w" * "w") AS "ww"`;
+  const noSums = `${nullNumber} AS "w", ${nullNumber} AS "ww", ${nullNumber} AS "wm"`;
+  const sums = plan.weight === null ? noSums : `SUM("w") AS "w", SUM("w" * "w") AS "ww", MAX("w") AS "wm"`;
   const row = (part: string, k: number | null, g: string, x: string, y: string, n: string, weighted: string): string =>
     `SELECT '${part}' AS "part", ${k === null ? 'CAST(NULL AS INTEGER)' : `CAST(${k} AS INTEGER)`} AS "k", ${g} AS "g", ${x} AS "x", ${y} AS "y", ${n} AS "n", ${weighted} FROM "src"`;
   const count = 'COUNT(*)';
@@ -110,18 +125,35 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
     ...plan.attributes.map((_, i) => `${row('attribute', i, nullText, `"a${i}"`, nullText, count, sums)} GROUP BY "a${i}"`),
     ...plan.pairs.map(
       ([x, y], p) =>
-        `${row('pair', p, nullText, `"c${x}"`, `"c${y}"`, count, `${nullNumber} AS "w", ${nullNumber} AS "ww"`)} WHERE "c${x}" IS NOT NULL AND "c${y}" IS NOT NULL GROUP BY "c${x}", "c${y}"`,
+        `${row('pair', p, nullText, `"c${x}"`, `"c${y}"`, count, noSums)} WHERE "c${x}" IS NOT NULL AND "c${y}" IS NOT NULL GROUP BY "c${x}", "c${y}"`,
     ),
-    row('noid', null, nullText, nullText, nullText, 'COUNT(*) - COUNT("id")', `${nullNumber} AS "w", ${nullNumber} AS "ww"`),
-    `${row('duplicate', null, nullText, '"id"', nullText, count, `${nullNumber} AS "w", ${nullNumber} AS "ww"`)} WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1`,
+    row('noid', null, nullText, nullText, nullText, 'COUNT(*) - COUNT("id")', noSums),
+    `${row('duplicate', null, nullText, '"id"', nullText, count, noSums)} WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1`,
   ];
   if (plan.weight !== null) {
-    parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', `${nullNumber} AS "w", ${nullNumber} AS "ww"`));
+    parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', noSums));
   }
   // DuckDB would otherwise inline the source into every part and scan a CSV file once per part;
   // PostgreSQL materialises a CTE used more than once by itself, and ANSI SQL has no such hint.
   const materialized = dialect === 'duckdb' ? ' MATERIALIZED' : '';
   return `WITH "src" AS${materialized} (SELECT ${select.join(', ')} FROM ${from})\n${parts.join('\nUNION ALL\n')}`;
+}
+
+/**
+ * The `by` value of a row as text: a categorical attribute's raw value, or for size groups the
+ * position of the group (`'0'`, `'1'`, …; the labels never enter the SQL) from a CASE on the
+ * numeric value with the half-open rule of `sizeGroups` (group k holds breaks[k−1] <= v <
+ * breaks[k]). Each cut point is written as the shortest decimal that reads back as the same
+ * double (JavaScript's `String`), cast to DOUBLE PRECISION, so the engine compares against
+ * exactly the double given. Blank text is a missing value, as in memory.
+ */
+function groupSql(by: PlanBy | null, asText: (column: string, role: string) => string, text: string, nullText: string): string {
+  if (by === null) return nullText;
+  const raw = asText(by.column, `the column of by "${by.name}"`);
+  if (by.kind === 'category') return raw;
+  const value = `CAST(NULLIF(TRIM(${raw}), '') AS DOUBLE PRECISION)`;
+  const cases = by.breaks.map((cut, k) => `WHEN ${value} < CAST(${String(cut)} AS DOUBLE PRECISION) THEN CAST('${k}' AS ${text})`);
+  return `CASE WHEN ${value} IS NULL THEN ${nullText} ${cases.join(' ')} ELSE CAST('${by.breaks.length}' AS ${text}) END`;
 }
 
 /** The FROM clause of a {@link SummaryTable}. */

@@ -25,8 +25,9 @@ export type MergeSummariesResult = SurveySummary;
  * weights), multiplying the other part's squares by the square of a power of two, which is
  * exact unless those squares are so small against the other part's (below 2⁻¹⁰⁷⁴ of them) that
  * they cannot change the sum. A part whose weights are all 0 takes the other's scale.
- * Attribute values and groups are matched by value: the first part's order, then the second's
- * new values.
+ * Attribute values and groups are matched by value and come out in code-unit order of their
+ * value (`a < b` on the strings), as `summarize` gives them; size groups keep their labels'
+ * order. So the merged summary is the same in whichever order the parts are merged.
  *
  * The two summaries must describe the same survey layout: the same items in the same order
  * with the same scales, both weighted or both not, the same `by` (name, size groups and cut
@@ -139,6 +140,8 @@ function mergeBy(a: BySummary, b: BySummary, differ: Differ): BySummary {
       items: mergeItemLists(mine.items, g.items, differ, `group "${g.value}"`),
     };
   }
+  // Size groups are already in their labels' order in both parts; other groups sort by value.
+  if (a.sizeGroups === null) groups.sort((x, y) => compareText(x.value, y.value));
   return { name: a.name, sizeGroups: a.sizeGroups, breaks: a.breaks, groups, ungrouped: a.ungrouped + b.ungrouped };
 }
 
@@ -172,8 +175,14 @@ function mergeAttributes(a: readonly AttributeSummary[], b: readonly AttributeSu
         weight: mine.weight === null || c.weight === null ? null : addSums(mine.weight, c.weight),
       };
     }
+    categories.sort((x, y) => compareText(x.value, y.value));
     return { name: attribute.name, categories, missing: attribute.missing + other.missing };
   });
+}
+
+/** Code-unit order of two strings (`a < b`), the same in every locale and engine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The sum of two item summaries of the same item (no checks: callers match them). Internal. */

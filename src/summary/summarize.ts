@@ -39,6 +39,10 @@ export type SummarizeResult = SurveySummary;
  * categorical attribute the respondents per value, optionally the same item tallies per group
  * of `by`, and the joint counts of the substantive levels of the requested item pairs.
  *
+ * The values of an attribute and the groups of a categorical `by` are in code-unit order of
+ * their value (`a < b` on the strings), size groups in their labels' order: a summary does not
+ * depend on the order of the rows, on how the data were split, or on which engine made it.
+ *
  * Summaries of disjoint respondents add up with `mergeSummaries`, so a survey can be
  * summarised per shard (per file, per database partition, per worker) and reported once. The
  * statistics that need no more than these counts accept a summary in place of a column or a
@@ -143,7 +147,10 @@ function weightedTally(column: LikertColumn, weights: Float64Array): SummaryItem
   return { sums: sums.map(toSum), squares: squares.map(toSum), scale };
 }
 
-/** Respondents (and Σw) per value of every categorical attribute, values in order of first appearance. */
+/**
+ * Respondents (and Σw) per value of every categorical attribute, values in code-unit order
+ * (`a < b` on the strings), so that the summary does not depend on the order of the rows.
+ */
 function attributeSummaries(s: Survey, weights: Float64Array | null): AttributeSummary[] {
   const names = Object.keys(s.attributes).filter((name) => s.attributes[name] === 'category');
   return names.map((name) => {
@@ -165,7 +172,7 @@ function attributeSummaries(s: Survey, weights: Float64Array | null): AttributeS
       entry.count++;
       if (weights !== null) addDouble(entry.weight, weights[i] as number);
     }
-    const categories = [...found].map(([value, entry]) => ({
+    const categories = [...found].sort(([a], [b]) => compareText(a, b)).map(([value, entry]) => ({
       value,
       count: entry.count,
       weight: weights === null ? null : toSum(entry.weight),
@@ -182,16 +189,20 @@ function bySummary(fn: string, s: Survey, by: string | SizeGrouping): BySummary 
   }
   const resolved = resolveGroups(fn, s, by);
   const isSize = typeof by !== 'string';
+  // Size groups keep their labels' order (empty groups included); the groups of a categorical
+  // attribute come in code-unit order of their values, as in every summary however it was made.
   const order: string[] = [...resolved.labels];
   const known = new Set(order);
+  const found: string[] = [];
   let ungrouped = 0;
   for (const g of resolved.groups) {
     if (g === null) ungrouped++;
     else if (!known.has(g)) {
       known.add(g);
-      order.push(g);
+      found.push(g);
     }
   }
+  order.push(...found.sort(compareText));
   const weights = s.weights;
   const groups: GroupSummary[] = order.map((value) => {
     const keep = resolved.groups.map((g) => g === value);
@@ -205,6 +216,11 @@ function bySummary(fn: string, s: Survey, by: string | SizeGrouping): BySummary 
     groups,
     ungrouped,
   };
+}
+
+/** Code-unit order of two strings (`a < b`), the same in every locale and engine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function pairList(fn: string, s: Survey, pairs: SummarizeOptions['pairs']): [string, string][] {

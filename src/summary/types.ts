@@ -79,6 +79,7 @@ export interface PairSummary {
 /** Respondents per category of a categorical attribute (null: missing). */
 export interface AttributeSummary {
   readonly name: string;
+  /** The values found, in code-unit order (`a < b` on the strings). */
   readonly categories: readonly {
     readonly value: string;
     readonly count: number;
@@ -104,7 +105,10 @@ export interface BySummary {
   readonly sizeGroups: readonly string[] | null;
   /** The cut points of a size grouping (a median split's median), null for a categorical attribute. */
   readonly breaks: readonly number[] | null;
-  /** The groups, in order of first appearance (size groups in their own order). */
+  /**
+   * The groups: those of a categorical attribute in code-unit order of their value (`a < b` on
+   * the strings), size groups in their labels' order (empty ones included).
+   */
   readonly groups: readonly GroupSummary[];
   /** Respondents in no group (missing value). */
   readonly ungrouped: number;

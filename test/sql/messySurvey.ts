@@ -1,11 +1,10 @@
 /**
  * Test support for the SQL engine tests: a seeded generator of survey columns with messy labels
  * (every spelling likertkit's coding accepts, blanks of every kind, unknown labels), a CSV
- * writer, and the reference summary computed from `survey()` directly.
+ * writer, and the reference summary: `summarize` on the in-memory survey of the same data.
  */
-import { frequencies, scales, survey, type Survey, type SurveyDefinition } from '../../src/index';
-import { crossTabulateLevels } from '../../src/inference/crossTab';
-import type { ItemSummary, SurveySummary } from '../../src/summary/types';
+import { scales, summarize, survey, type SizeGrouping, type Survey, type SurveyDefinition } from '../../src/index';
+import type { SurveySummary } from '../../src/summary/types';
 import type { SummaryDefinition, SummaryPair } from '../../src/sql/plan';
 
 /** Mulberry32: a small seeded generator of floats in [0, 1). */
@@ -37,6 +36,9 @@ export const MESSY_REGIONS: readonly string[] = [
   'Syddanmark', 'Midtjylland', 'nordjylland', 'Nordjylland', '', ' ', '\u200B',
 ];
 
+/** Municipality sizes as text: on, below and above the cut points 50000 and 100000, padded, and blank. */
+export const MESSY_POPULATIONS: readonly string[] = ['7', '49999', '50000', ' 50001', '99999', '100000 ', '632340', '-3', '', ' '];
+
 /** Column names that test the quoting. */
 export const ITEM_COLUMNS = ['q1', 'a"b', "'; DROP TABLE x; --", '__proto__', '😀 emoji', 'new\nline'] as const;
 
@@ -47,18 +49,20 @@ export interface MessyColumns {
   readonly weight: number[];
 }
 
-/** `length` respondents: id, region, a dyadic weight (sums exact in any order) and one messy answer per item column. */
+/** `length` respondents: id, region, population (text), a dyadic weight (sums exact in any order) and one messy answer per item column. */
 export function messyColumns(length: number, seed: number, labels: readonly string[] = MESSY_DEGREE4, itemColumns: readonly string[] = ITEM_COLUMNS): MessyColumns {
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const columns: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   columns['id'] = new Array<string>(length);
   columns['region'] = new Array<string>(length);
+  columns['pop'] = new Array<string>(length);
   for (const name of itemColumns) columns[name] = new Array<string>(length);
   const weight = new Array<number>(length);
   for (let i = 0; i < length; i++) {
     columns['id']![i] = `r${i}`;
     columns['region']![i] = pick(MESSY_REGIONS);
+    columns['pop']![i] = pick(MESSY_POPULATIONS);
     // Multiples of 1/8 up to 4: every sum of up to 2^50 of them is exact, so the engine's order cannot change it.
     weight[i] = (1 + Math.floor(next() * 32)) / 8;
     for (const name of itemColumns) columns[name]![i] = pick(labels);
@@ -77,7 +81,7 @@ export function messyDefinition(itemColumns: readonly string[] = ITEM_COLUMNS, w
       ...(i === 1 ? { reverse: true } : {}),
       ...(i === 2 ? { label: 'Question "two"', group: 'A', topic: 'T' } : {}),
     })),
-    attributes: { region: 'category' },
+    attributes: { region: 'category', pop: 'number' },
     ...(weighted ? { weight: 'w' } : {}),
     unknown: 'missing',
   };
@@ -141,109 +145,7 @@ export function messySurvey(data: MessyColumns, definition: SummaryDefinition): 
   return survey({ ...(definition as Omit<SurveyDefinition, 'columns'>), columns });
 }
 
-/**
- * The summary computed from the in-memory survey directly: per item the counts of
- * `frequencies`, Σw and Σw² per category by a plain loop, per group the same on
- * `s.where(by, group)`, per pair the joint counts of `crossTabulateLevels`.
- * LEAD: once `summarize` is merged, replace the body with `return summarize(s, { by, pairs });`.
- */
-export function referenceSummary(s: Survey, by: string | undefined, pairs: readonly SummaryPair[] = []): SurveySummary {
-  const items = (part: Survey): ItemSummary[] =>
-    part.items.map((item) => {
-      const column = part.item(item.id);
-      const f = frequencies(column, { weights: null });
-      const codes = column.codes;
-      const weights = part.weights;
-      const categories = column.scale.categories.length;
-      const sums = Array.from({ length: categories }, () => 0);
-      const squares = Array.from({ length: categories }, () => 0);
-      if (weights !== null) {
-        for (let i = 0; i < codes.length; i++) {
-          const c = codes[i] as number;
-          if (c < 0) continue;
-          const w = weights[i] as number;
-          sums[c]! += w;
-          squares[c]! += w * w;
-        }
-      }
-      const scale = column.scale;
-      return {
-        kind: 'item-summary',
-        id: item.id,
-        label: item.label,
-        group: item.group,
-        topic: item.topic,
-        reverse: item.reverse,
-        scale: {
-          id: scale.id,
-          levels: [...scale.levels],
-          codes: [...scale.codes],
-          agree: [...scale.agree],
-          disagree: [...scale.disagree],
-          neutral: scale.neutral,
-          nonSubstantive: [...scale.nonSubstantive],
-          reversed: scale.reversed,
-        },
-        counts: f.rows.map((row) => row.count),
-        missing: column.n.missing,
-        invalid: column.n.invalid,
-        weights: weights === null ? null : { sums: sums.map((v) => [v, 0] as const), squares: squares.map((v) => [v, 0] as const) },
-      };
-    });
-  const sorted = (values: Iterable<string>): string[] => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const attributes = Object.entries(s.attributes)
-    .filter(([, kind]) => kind === 'category')
-    .map(([name]) => {
-      const values = s.category(name);
-      const weights = s.weights;
-      const counts = new Map<string, { count: number; weight: number }>();
-      let missing = 0;
-      values.forEach((value, i) => {
-        if (value === null) {
-          missing++;
-          return;
-        }
-        const entry = counts.get(value) ?? { count: 0, weight: 0 };
-        entry.count++;
-        entry.weight += weights === null ? 0 : (weights[i] as number);
-        counts.set(value, entry);
-      });
-      return {
-        name,
-        categories: sorted(counts.keys()).map((value) => ({
-          value,
-          count: counts.get(value)!.count,
-          weight: s.weights === null ? null : ([counts.get(value)!.weight, 0] as const),
-        })),
-        missing,
-      };
-    });
-  let bySummary: SurveySummary['by'] = null;
-  if (by !== undefined) {
-    const values = s.category(by);
-    const groups = sorted(new Set(values.filter((v): v is string => v !== null)));
-    bySummary = {
-      name: by,
-      sizeGroups: null,
-      groups: groups.map((value) => {
-        const part = s.where(by, value);
-        return { value, respondents: part.size, items: items(part) };
-      }),
-      ungrouped: values.filter((v) => v === null).length,
-    };
-  }
-  const index = new Map(s.items.map((item) => [item.id, item] as const));
-  return {
-    kind: 'survey-summary',
-    version: 1,
-    respondents: s.size,
-    weighted: s.weights !== null,
-    items: items(s),
-    attributes,
-    by: bySummary,
-    pairs: pairs.map(([x, y]) => {
-      const table = crossTabulateLevels(s.item(index.get(x)!.id), s.item(index.get(y)!.id));
-      return { x, y, rows: table.rows, columns: table.columns, counts: Array.from(table.counts) };
-    }),
-  };
+/** The in-memory summary of the same data: what every engine's summary must equal. */
+export function referenceSummary(s: Survey, by: string | SizeGrouping | undefined, pairs: readonly SummaryPair[] | 'all' = []): SurveySummary {
+  return summarize(s, { ...(by === undefined ? {} : { by }), pairs });
 }

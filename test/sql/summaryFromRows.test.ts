@@ -80,16 +80,17 @@ describe('summaryFromRows', () => {
     const counts = new Array(16).fill(0);
     counts[0 * 4 + 3] = 2;
     counts[0 * 4 + 0] = 1;
-    expect(summary.pairs).toEqual([{ x: 'a', y: 'b', rows: 4, columns: 4, counts }]);
+    // The reversed scale lists its levels the other way round and scores them 1–4 in that order.
+    expect(summary.pairs).toEqual([{ x: 'a', y: 'b', rows: 4, columns: 4, counts, xCodes: [1, 2, 3, 4], yCodes: [1, 2, 3, 4], respondents: 4 }]);
   });
 
-  it('keeps Σw and Σw² per category and adds the sums of two spellings exactly', () => {
+  it('keeps Σw and Σ(w·scale)² per category and adds the sums of two spellings exactly', () => {
     const def = { ...definition, weight: 'w' };
     const rows = [
       ...base,
       row('badweight', null, null, 0),
-      row('item', 0, 'Slet ikke', 1, { w: 0.1, ww: 0.01 }),
-      row('item', 0, 'SLET IKKE', 1, { w: 0.2, ww: 0.04 }),
+      row('item', 0, 'Slet ikke', 1, { w: 0.1, ww: 0.01, wm: 0.1 }),
+      row('item', 0, 'SLET IKKE', 1, { w: 0.2, ww: 0.04, wm: 0.2 }),
     ];
     const summary = summaryFromRows(rows, { definition: def });
     const [hi, lo] = summary.items[0]!.weights!.sums[0]!;
@@ -97,8 +98,43 @@ describe('summaryFromRows', () => {
     // (python3: float(F(0.1) + F(0.2) - F(0.1 + 0.2)) → -2.7755575615628914e-17, exact).
     expect(hi).toBe(0.1 + 0.2);
     expect(lo).toBe(-2.7755575615628914e-17);
+    // The largest weight 0.2 lies in [2⁻³, 2⁻²], so scale = 2² = 4 (summarize's rule) and the
+    // engine's Σw² is multiplied by 4² = 16, which is exact.
     // python3: from fractions import Fraction as F; float(F(0.01) + F(0.04) - F(0.01 + 0.04)) → -1.734723475976807e-18 (exact)
-    expect(summary.items[0]!.weights!.squares[0]).toEqual([0.05, -1.734723475976807e-18]);
+    expect(summary.items[0]!.weights!.scale).toBe(4);
+    expect(summary.items[0]!.weights!.squares[0]).toEqual([0.05 * 16, -1.734723475976807e-18 * 16]);
+    // Categories nobody answered: zero sums.
+    expect(summary.items[0]!.weights!.squares[1]).toEqual([0, 0]);
+  });
+
+  it('refuses weights whose squares would leave the normal range in the engine', () => {
+    const def = { ...definition, weight: 'w' };
+    const rows = [...base, row('badweight', null, null, 0), row('item', 0, 'Slet ikke', 1, { w: 2 ** 600, ww: Infinity, wm: 2 ** 600 })];
+    expect(() => summaryFromRows(rows, { definition: def })).toThrow('summaryFromRows: item "q1" has weights up to 4.149515568880993e+180, outside 2^-511 to 2^511');
+  });
+
+  it('gives size groups in their labels\' order, empty ones included, with the cut points', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    const by = { attribute: 'pop', breaks: [50000, 100000], labels: ['small', 'middle', 'large'] };
+    const rows = [
+      row('respondents', null, null, 3, { g: '2' }),
+      row('respondents', null, null, 1, { g: '0' }),
+      row('respondents', null, null, 2, { g: null }),
+      row('noid', null, null, 0),
+      row('item', 0, 'Slet ikke', 3, { g: '2' }),
+      row('item', 0, 'I høj grad', 1, { g: '0' }),
+      row('item', 0, null, 2, { g: null }),
+    ];
+    const summary = summaryFromRows(rows, { definition: def, by });
+    expect(summary.by).toMatchObject({ name: 'pop', sizeGroups: ['small', 'middle', 'large'], breaks: [50000, 100000], ungrouped: 2 });
+    expect(summary.by!.groups.map((g) => [g.value, g.respondents, g.items[0]!.counts])).toEqual([
+      ['small', 1, [0, 0, 1, 0, 0, 0]],
+      ['middle', 0, [0, 0, 0, 0, 0, 0]],
+      ['large', 3, [3, 0, 0, 0, 0, 0]],
+    ]);
+    expect(() => summaryFromRows(rows, { definition: def, by: { attribute: 'pop', split: 'median' } })).toThrow(
+      "summaryFromRows: by { attribute: \"pop\", split: 'median' } needs the median of the data",
+    );
   });
 
   it('reports missing ids, repeated ids, no respondents and bad weights as survey() does', () => {

@@ -48,7 +48,7 @@ describe('summaryQuery', () => {
     expect(summaryQuery(def, { dialect: 'postgres', table: 't' })).toContain('CAST("a" AS TEXT)');
     expect(summaryQuery(def, { dialect: 'ansi', table: 't' })).toContain('CAST("a" AS VARCHAR)');
     const sql = summaryQuery(def, { dialect: 'duckdb', table: 't' });
-    expect(sql).toContain('SUM("w") AS "w", SUM("w" * "w") AS "ww"');
+    expect(sql).toContain('SUM("w") AS "w", SUM("w" * "w") AS "ww", MAX("w") AS "wm"');
     expect(sql).toContain(`SELECT 'badweight'`);
   });
 
@@ -67,8 +67,40 @@ describe('summaryQuery', () => {
     expect(() => summaryQuery(def, { dialect: 'mysql', table: 't' } as never)).toThrow("summaryQuery: dialect must be 'duckdb', 'postgres' or 'ansi', got \"mysql\"");
     expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', pair: [] } as never)).toThrow('summaryQuery: unknown option "pair"; did you mean "pairs"?');
     expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', pairs: [['a', 'z']] })).toThrow('summaryQuery: pairs[0][1] is "z", not an item id of the definition');
-    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: 'size' })).toThrow('summaryQuery: by "size" is a numeric attribute');
+    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: 'size' })).toThrow('summaryQuery: by "size" is a numeric attribute; group it by size groups instead');
     expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: 'region' })).toThrow('summaryQuery: by "region" is not a categorical attribute');
+  });
+
+  it('cuts size groups with a CASE on the numeric attribute, breaks[k-1] <= v < breaks[k], writing group positions and no label', () => {
+    const def = { id: 'id', items: [{ id: 'a', scale: scales.daDegree4 }], attributes: { size: { column: 'Ind"byggere', kind: 'number' as const } } };
+    const sql = summaryQuery(def, { dialect: 'postgres', table: 't', by: { attribute: 'size', breaks: [-2.5, 0.1, 1e21], labels: ["'x", 'y', 'z', 'w'] } });
+    const v = `CAST(NULLIF(TRIM(CAST("Ind""byggere" AS TEXT)), '') AS DOUBLE PRECISION)`;
+    // Each cut point as the shortest decimal that reads back as the same double.
+    expect(sql).toContain(
+      `CASE WHEN ${v} IS NULL THEN CAST(NULL AS TEXT) WHEN ${v} < CAST(-2.5 AS DOUBLE PRECISION) THEN CAST('0' AS TEXT) WHEN ${v} < CAST(0.1 AS DOUBLE PRECISION) THEN CAST('1' AS TEXT) WHEN ${v} < CAST(1e+21 AS DOUBLE PRECISION) THEN CAST('2' AS TEXT) ELSE CAST('3' AS TEXT) END AS "g"`,
+    );
+    expect(sql).not.toContain("'x");
+  });
+
+  it('refuses a median split, saying to pass its cut point as breaks, and breaks that are not increasing', () => {
+    const def = { id: 'id', items: [{ id: 'a', scale: scales.daDegree4 }], attributes: { size: 'number' as const, region: 'category' as const } };
+    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: { attribute: 'size', split: 'median' } })).toThrow(
+      "summaryQuery: by { attribute: \"size\", split: 'median' } needs the median of the data, which the query does not compute; find the cut point first",
+    );
+    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: { attribute: 'size', breaks: [10, 5] } })).toThrow(
+      'summaryQuery: by: breaks must be finite and strictly increasing; breaks[1] is 5',
+    );
+    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: { attribute: 'region', breaks: [10] } })).toThrow(
+      'summaryQuery: by.attribute "region" is not a numeric attribute of the definition',
+    );
+  });
+
+  it("reads pairs as summarize does: 'all', a repeated pair once, and no item paired with itself", () => {
+    const def = { id: 'id', items: ['a', 'b', 'c'].map((id) => ({ id, scale: scales.daDegree4 })) };
+    const pairParts = (pairs: never) => summaryQuery(def, { dialect: 'ansi', table: 't', pairs }).split('\nUNION ALL\n').filter((p) => p.startsWith("SELECT 'pair'"));
+    expect(pairParts('all' as never).map((p) => /GROUP BY ("c\d"), ("c\d")$/.exec(p)!.slice(1).join(' '))).toEqual(['"c0" "c1"', '"c0" "c2"', '"c1" "c2"']);
+    expect(pairParts([['a', 'b'], ['b', 'a']] as never)).toHaveLength(1);
+    expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', pairs: [['c', 'c']] })).toThrow('summaryQuery: pairs[0] pairs "c" with itself; drop it');
   });
 
   it('reports definition problems in survey()\'s words and refuses duplicates: first', () => {

@@ -141,7 +141,7 @@ describe('merged summaries equal the batch result', () => {
         const restored = JSON.parse(JSON.stringify(merged)) as SurveySummary;
         const whole = summarize(s, options);
 
-        // Counts identical; groups and attribute values matched by value (merge order differs).
+        // Counts identical, groups and attribute values alike.
         expect(restored.respondents).toBe(whole.respondents);
         restored.items.forEach((item, k) => {
           const w = whole.items[k]!;
@@ -158,6 +158,9 @@ describe('merged summaries equal the batch result', () => {
         const groups = (x: SurveySummary) =>
           Object.fromEntries(x.by!.groups.map((g) => [`=${g.value}`, [g.respondents, g.items.map((i) => i.counts)]]));
         expect(groups(restored)).toEqual(groups(whole));
+        // One order however the data were split and merged: code units for categories, labels for size groups.
+        expect(restored.by!.groups.map((g) => g.value)).toEqual(whole.by!.groups.map((g) => g.value));
+        expect(restored.attributes[0]!.categories.map((c) => c.value)).toEqual(whole.attributes[0]!.categories.map((c) => c.value));
         expect(restored.by!.ungrouped).toBe(whole.by!.ungrouped);
 
         // Every statistic from the summary equals the one from the survey.

@@ -54,6 +54,39 @@ describe('summarize', () => {
     expect(pair.counts[3 * 4 + 2]).toBe(1);
   });
 
+  it('lists attribute values and the groups of a categorical by in code-unit order, whatever the row order', () => {
+    const regions = ['Århus', 'Syd', 'nord', 'Nord', 'Syd'];
+    const make = (order: readonly number[]) =>
+      summarize(survey({ rows: order.map((i) => ({ ...rows[i]!, region: regions[i] })), ...definition }), { by: 'region' });
+    // Code units: "N" (78) < "S" (83) < "n" (110) < "Å" (197); a locale order would put "nord" first and "Århus" last.
+    const expected = ['Nord', 'Syd', 'nord', 'Århus'];
+    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) {
+      const summary = make(order);
+      expect(summary.by!.groups.map((g) => g.value)).toEqual(expected);
+      expect(summary.attributes[0]!.categories.map((c) => [c.value, c.count])).toEqual([['Nord', 1], ['Syd', 2], ['nord', 1], ['Århus', 1]]);
+    }
+    expect(make([4, 3, 2, 1, 0])).toEqual(make([0, 1, 2, 3, 4]));
+  });
+
+  it('keeps size groups in their labels\' order after a merge in either order', () => {
+    const by = { attribute: 'pop', breaks: [50, 100], labels: ['z small', 'a middle', 'm large'] };
+    const first = summarize(s.filter([true, false, true, false, false]), { by });
+    const second = summarize(s.filter([false, true, false, true, true]), { by });
+    for (const merged of [mergeSummaries(first, second), mergeSummaries(second, first)]) {
+      expect(merged.by!.groups.map((g) => [g.value, g.respondents])).toEqual([['z small', 3], ['a middle', 1], ['m large', 1]]);
+    }
+  });
+
+  it('merges groups and attribute values into code-unit order, so the merge order does not matter', () => {
+    const south = s.filter((i) => s.category('region')[i] === 'Syd');
+    const others = s.filter((i) => s.category('region')[i] !== 'Syd');
+    const ab = mergeSummaries(summarize(south, { by: 'region' }), summarize(others, { by: 'region' }));
+    const ba = mergeSummaries(summarize(others, { by: 'region' }), summarize(south, { by: 'region' }));
+    expect(ab.by!.groups.map((g) => g.value)).toEqual(['Nord', 'Syd']);
+    expect(ab.attributes[0]!.categories.map((c) => c.value)).toEqual(['Nord', 'Syd']);
+    expect(ab).toEqual(ba);
+  });
+
   it('records the cut points of a size grouping', () => {
     const summary = summarize(s, { by: { attribute: 'pop', breaks: [50, 100] } });
     expect(summary.by!.sizeGroups).toEqual(['under 50', '50–99', '100 and over']);
