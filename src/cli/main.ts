@@ -55,6 +55,8 @@ Options:
   -f, --format <format>   md (default), html or json
   --lang <lang>           da (default, or the config's report.lang) or en
   -o, --out <file>        write to a file instead of standard output
+  --engine <engine>       memory (default) or duckdb: DuckDB scans the file (CSV or
+                          Parquet, any size) and the report is made from its summary
   -h, --help              show this help
 
 Problems in the data are listed on standard error as by "likertkit check".
@@ -114,7 +116,7 @@ const HELP: ReadonlyMap<string, string> = new Map([
 ]);
 
 const SPECS: ReadonlyMap<string, ArgSpec> = new Map<string, ArgSpec>([
-  ['report', { values: ['config', 'frame', 'frame-encoding', 'format', 'lang', 'out'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
+  ['report', { values: ['config', 'frame', 'frame-encoding', 'format', 'lang', 'out', 'engine'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
   ['check', { values: ['config'], flags: [], short: { c: 'config' } }],
   ['init', { values: ['out', 'encoding'], flags: ['force'], short: { o: 'out' } }],
 ]);
@@ -197,8 +199,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (lang !== undefined && lang !== 'da' && lang !== 'en') {
       return usage(io, first, `--lang must be da or en, got ${JSON.stringify(lang)}`);
     }
+    const engine = args.values.engine;
+    if (engine !== undefined && engine !== 'memory' && engine !== 'duckdb') {
+      return usage(io, first, `--engine must be memory or duckdb, got ${JSON.stringify(engine)}`);
+    }
     return await runReport(io, {
       csv,
+      ...(engine !== undefined && { engine }),
       config,
       format: format as ReportFormat,
       ...(lang !== undefined && { lang }),

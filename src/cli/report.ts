@@ -4,6 +4,7 @@ import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
 import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
 import type { CliConfig } from './config';
+import { reportThroughDuckDB, type ReportEngine } from './engine';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming, type CsvFile } from './load';
 
 /** Output formats of `likertkit report`. */
@@ -20,6 +21,8 @@ export interface ReportCommandOptions {
   /** Overrides the config's `report.lang`; default Danish. */
   readonly lang?: 'da' | 'en';
   readonly out?: string;
+  /** `--engine`: compute in this process (default) or inside DuckDB (Parquet and large CSV files). */
+  readonly engine?: ReportEngine;
 }
 
 /**
@@ -72,34 +75,50 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
     ]);
   }
   const config = await readConfigFile(io, options.config);
-  // A clean file streams straight into the survey; one with problems is read whole, so that
-  // every problem is located by line.
-  const streamed = await readSurveyStreaming(io, options.csv, config);
-  const input = streamed === null ? await readCsvFile(io, options.csv, 'survey CSV', config) : null;
-  let frame: Record<string, unknown>[] | undefined;
-  if (options.frame !== undefined) {
+  const readFrameFile = async (): Promise<Record<string, unknown>[] | undefined> => {
+    if (options.frame === undefined) return undefined;
     // The frame is another file, often from another source (Statistics Denmark): it is decoded
     // by its own byte order mark or as UTF-8, or with --frame-encoding, and its delimiter is
     // detected, not taken from the survey's config.
     const frameReading = options.frameEncoding === undefined ? {} : { encoding: options.frameEncoding };
     const frameFile = await readCsvFile(io, options.frame, 'frame CSV', frameReading, '--frame-encoding to the encoding named above');
     for (const issue of frameFile.csv.issues) io.stderr(`warning: ${formatProblem({ file: options.frame, line: issue.row, message: issue.message })}\n`);
-    frame = frameRows(frameFile, config);
-  }
-  const { survey, problems } = streamed ?? buildSurvey(input as CsvFile, config, options.config);
-  if (survey === null) {
-    for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
-    io.stderr(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${options.csv}; no report written (run likertkit check for the same list)\n`);
-    return 1;
-  }
+    return frameRows(frameFile, config);
+  };
+  // --lang wins over the config's report.lang; report() checks whichever is used.
+  const reportOptions = (frame: Record<string, unknown>[] | undefined): Parameters<typeof report>[1] =>
+    ({ ...config.report, ...(options.lang !== undefined && { lang: options.lang }), ...(frame !== undefined && { frame }) }) as Parameters<typeof report>[1];
   let result: ReturnType<typeof report>;
-  try {
-    // --lang wins over the config's report.lang; report() checks whichever is used.
-    const reportOptions = { ...config.report, ...(options.lang !== undefined && { lang: options.lang }), ...(frame !== undefined && { frame }) };
-    result = report(survey, reportOptions as Parameters<typeof report>[1]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(1, `report failed for ${options.csv} with ${options.config}: ${message}`);
+  if (options.engine === 'duckdb') {
+    const frame = await readFrameFile();
+    try {
+      result = await reportThroughDuckDB(io, options.csv, config, reportOptions(frame) ?? {});
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CliError(1, `report failed for ${options.csv} with ${options.config}: ${message}`);
+    }
+  } else {
+    if (/\.parquet$/i.test(options.csv)) {
+      throw new CliError(2, `${options.csv} is a Parquet file, which only DuckDB reads: add --engine duckdb`);
+    }
+    // A clean file streams straight into the survey; one with problems is read whole, so that
+    // every problem is located by line.
+    const streamed = await readSurveyStreaming(io, options.csv, config);
+    const input = streamed === null ? await readCsvFile(io, options.csv, 'survey CSV', config) : null;
+    const frame = await readFrameFile();
+    const { survey, problems } = streamed ?? buildSurvey(input as CsvFile, config, options.config);
+    if (survey === null) {
+      for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+      io.stderr(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${options.csv}; no report written (run likertkit check for the same list)\n`);
+      return 1;
+    }
+    try {
+      result = report(survey, reportOptions(frame));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CliError(1, `report failed for ${options.csv} with ${options.config}: ${message}`);
+    }
   }
   for (const warning of result.warnings ?? []) {
     io.stderr(`warning: ${typeof warning === 'string' ? warning : JSON.stringify(warning)}\n`);
