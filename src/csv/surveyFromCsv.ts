@@ -273,7 +273,7 @@ async function* textPieces(
     );
   }
 
-  let decoder: TextDecoder | null = null;
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   let single = false;
   let head = new Uint8Array(0);
   let offset = 0;
@@ -319,7 +319,7 @@ async function* textPieces(
   };
   /** Decodes bytes after the start; NUL and undecodable bytes are errors naming offset and line. */
   const decode = (bytes: Uint8Array, stream: boolean): string => {
-    const d = decoder as TextDecoder;
+    const d = decoder as InstanceType<typeof TextDecoder>;
     let text: string;
     try {
       text = single ? decodeWindows1252(bytes) : d.decode(bytes, { stream });
