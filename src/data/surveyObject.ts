@@ -372,10 +372,20 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
           next[b >>> 5]! |= 1 << (b & 31);
           count++;
         }
+      } else if (rows === null) {
+        // Over all rows, 32 booleans make one word, written once.
+        for (let w = 0; w < next.length; w++) {
+          const start = w << 5;
+          const end = Math.min(size, start + 32);
+          let word = 0;
+          for (let i = start; i < end; i++) if (keep[i]) word |= 1 << (i & 31);
+          next[w] = word;
+          count += popcount(word);
+        }
       } else {
         for (let i = 0; i < size; i++) {
           if (!keep[i]) continue;
-          const b = rows === null ? i : (rows[i] as number);
+          const b = rows[i] as number;
           next[b >>> 5]! |= 1 << (b & 31);
           count++;
         }
