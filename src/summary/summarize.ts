@@ -5,6 +5,8 @@ import { surveyFrame } from '../data/surveyObject';
 import type { LikertColumn } from '../data/types';
 import { resolveGroups } from '../describe/compareGroups';
 import { columnTally } from '../engine/tally';
+import { jointCounts, levelPlanes } from '../engine/joint';
+import { layoutLevelPlanes } from '../engine/wasmKernel';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { powerOfTwoScale } from '../math/moments';
 import { addDouble, toSum, type Accumulator } from './doubleDouble';
@@ -331,34 +333,32 @@ function groupCounts(base: Int8Array, rows: Int32Array | null, group: Int32Array
 /**
  * The joint counts of the substantive levels of every pair, from bit planes. Each item in a
  * pair is read once into one bitset per level over the survey's respondents (bit r of word
- * ⌊r/32⌋ set when respondent r answered that level; the k words of one step stored side by
- * side), so a pair's count n_ij is the number of set bits of (level i of x) ∧ (level j of y):
- * 32 respondents per AND and popcount, and no respondent outside the survey is read.
+ * ⌊r/32⌋ set when respondent r answered that level), so a pair's count n_ij is the number of
+ * set bits of (level i of x) ∧ (level j of y): 32 respondents per AND and popcount (128 in the
+ * WebAssembly SIMD kernel, used where it loads), and no respondent outside the survey is read.
  */
 function pairSummaries(s: Survey, pairs: readonly (readonly [string, string])[], cells: SurveyCells): PairSummary[] {
+  if (pairs.length === 0) return [];
   const words = (cells.size + 31) >>> 5;
-  const planes = new Map<string, Int32Array>();
-  const planesOf = (id: string, k: number): Int32Array => {
-    let found = planes.get(id);
-    if (found === undefined) {
-      const base = cells.codes.get(id) as Int8Array;
-      const rows = cells.rows;
-      found = new Int32Array(words * k);
-      for (let r = 0; r < cells.size; r++) {
-        const code = base[rows === null ? r : (rows[r] as number)] as number;
-        // Levels are 0 … k − 1; the unsigned comparison also drops missing and invalid (< 0).
-        if ((code >>> 0) < k) found[(r >>> 5) * k + code]! |= 1 << (r & 31);
-      }
-      planes.set(id, found);
+  const index = new Map<string, number>();
+  const items: { planes: Int32Array; levels: number }[] = [];
+  for (const pair of pairs) {
+    for (const id of pair) {
+      if (index.has(id)) continue;
+      const k = s.item(id).scale.levels.length;
+      index.set(id, items.length);
+      items.push({ planes: levelPlanes(cells.codes.get(id) as Int8Array, cells.rows, cells.size, k, words), levels: k });
     }
-    return found;
-  };
+  }
+  const wasm = layoutLevelPlanes(items, words);
   return pairs.map(([x, y]) => {
     const sx = s.item(x).scale;
     const sy = s.item(y).scale;
+    const ix = index.get(x) as number;
+    const iy = index.get(y) as number;
     const rows = sx.levels.length;
     const columns = sy.levels.length;
-    const counts = jointCounts(planesOf(x, rows), planesOf(y, columns), words, rows, columns);
+    const counts = wasm !== null ? wasm.table(ix, iy) : jointCounts((items[ix] as { planes: Int32Array }).planes, (items[iy] as { planes: Int32Array }).planes, words, rows, columns);
     return {
       x,
       y,
@@ -370,67 +370,4 @@ function pairSummaries(s: Survey, pairs: readonly (readonly [string, string])[],
       respondents: s.size,
     };
   });
-}
-
-/**
- * The rows × columns table Σ_w popcount(a_i ∧ b_j) of the level planes `a` (rows per step) and
- * `b` (columns per step). The popcount is the SWAR one: pairs, nibbles, then bytes, whose four
- * counts (each ≤ 8) are added up across up to 31 words before one multiply folds them. Up to 5
- * columns (the usual scales) the columns' words are held in locals, five popcounts per level.
- */
-function jointCounts(a: Int32Array, b: Int32Array, words: number, rows: number, columns: number): number[] {
-  const cellCount = rows * columns;
-  const counts = new Float64Array(cellCount);
-  const narrow = columns <= 5;
-  const stride = narrow ? 5 : columns;
-  const bytes = new Int32Array(rows * stride);
-  for (let start = 0; start < words; start += 31) {
-    const end = Math.min(words, start + 31);
-    bytes.fill(0);
-    if (narrow) fiveColumns(a, b, start, end, rows, columns, bytes);
-    else {
-      for (let w = start; w < end; w++) {
-        for (let i = 0; i < rows; i++) {
-          const ai = a[w * rows + i] as number;
-          if (ai === 0) continue;
-          for (let j = 0; j < columns; j++) bytes[i * stride + j]! += byteCounts(ai & (b[w * columns + j] as number));
-        }
-      }
-    }
-    // Each byte holds at most 31 · 8 = 248: no carry into its neighbour.
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < columns; j++) counts[i * columns + j]! += Math.imul(bytes[i * stride + j] as number, 0x01010101) >>> 24;
-    }
-  }
-  return Array.from(counts);
-}
-
-/** The set bits of each byte of `v`, in that byte (the first two steps of the SWAR popcount). */
-function byteCounts(v: number): number {
-  v = v - ((v >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (v + (v >>> 4)) & 0x0f0f0f0f;
-}
-
-/** {@link jointCounts}' words `start` … `end` − 1 for at most five columns, into `bytes` (stride 5). */
-function fiveColumns(a: Int32Array, b: Int32Array, start: number, end: number, rows: number, columns: number, bytes: Int32Array): void {
-  for (let w = start; w < end; w++) {
-    const at = w * columns;
-    // Columns past the last are 0 words: their popcounts add nothing.
-    const b0 = b[at] as number;
-    const b1 = columns > 1 ? (b[at + 1] as number) : 0;
-    const b2 = columns > 2 ? (b[at + 2] as number) : 0;
-    const b3 = columns > 3 ? (b[at + 3] as number) : 0;
-    const b4 = columns > 4 ? (b[at + 4] as number) : 0;
-    for (let i = 0; i < rows; i++) {
-      const ai = a[w * rows + i] as number;
-      if (ai === 0) continue;
-      const o = i * 5;
-      bytes[o]! += byteCounts(ai & b0);
-      bytes[o + 1]! += byteCounts(ai & b1);
-      bytes[o + 2]! += byteCounts(ai & b2);
-      bytes[o + 3]! += byteCounts(ai & b3);
-      bytes[o + 4]! += byteCounts(ai & b4);
-    }
-  }
 }
