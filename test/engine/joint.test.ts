@@ -94,8 +94,8 @@ describe('summarize of a filtered, weighted survey', () => {
           expect(group.items).toEqual(alone.items);
         }
         for (const pair of summary.pairs) {
-          const x = s.item(pair.x);
-          const y = s.item(pair.y);
+          const x = s.item(pair.x as "q" | "r" | "t");
+          const y = s.item(pair.y as "q" | "r" | "t");
           expect(pair.counts).toEqual(naiveTable(x.codes, y.codes, pair.rows, pair.columns));
         }
       }),
