@@ -2,7 +2,7 @@ import type { SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
 import { columnCodes } from '../data/columnData';
 import { surveyFrame } from '../data/surveyObject';
-import type { LikertColumn } from '../data/types';
+import type { Scale } from '../scale/types';
 import { resolveGroups } from '../describe/compareGroups';
 import { columnTally } from '../engine/tally';
 import { jointCounts, levelPlanes } from '../engine/joint';
@@ -117,7 +117,7 @@ function itemSummaries(s: Survey, weights: Float64Array | null, cells: SurveyCel
       group: meta.group,
       topic: meta.topic,
       reverse: meta.reverse,
-      scale: summaryScale(column),
+      scale: summaryScale(column.scale),
       counts: Array.from(tally.counts),
       missing: tally.missing,
       invalid: tally.invalid,
@@ -126,8 +126,7 @@ function itemSummaries(s: Survey, weights: Float64Array | null, cells: SurveyCel
   });
 }
 
-function summaryScale(column: LikertColumn): SummaryScale {
-  const scale = column.scale;
+function summaryScale(scale: Scale): SummaryScale {
   return {
     id: scale.id,
     levels: scale.levels.slice(),
@@ -266,7 +265,7 @@ function bySummary(fn: string, s: Survey, by: string | SizeGrouping, cells: Surv
         group: meta.group,
         topic: meta.topic,
         reverse: meta.reverse,
-        scale: summaryScale({ scale } as LikertColumn),
+        scale: summaryScale(scale),
         counts,
         missing: slots[at + 1] as number,
         invalid: slots[at] as number,
