@@ -9,6 +9,7 @@
  * - the same under s.where('region', 'R1');
  * - frequencies + agreementShare + codedMean of all 40 items under where('region') and a
  *   size-group where, and the columnTally calls alone (what those functions read);
+ * - summarize(s, { by: 'region', pairs: 'all' }) (no peer);
  *
  * and the same work in numpy (in a python3 subprocess, on the same codes written as one int8
  * file): the four-matrix-product route with SciPy's t tails for the table, a boolean mask and
@@ -19,7 +20,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { agreementShare, codedMean, correlate, frequencies, scales, type Survey } from '../src/index';
+import { agreementShare, codedMean, correlate, frequencies, scales, summarize, type Survey } from '../src/index';
 import { sealColumn } from '../src/data/columnData';
 import { makeSurvey, type SurveyItem } from '../src/data/surveyObject';
 import type { LikertColumn } from '../src/data/types';
@@ -207,6 +208,7 @@ try {
       const sub = s.where('region', 'R1').where('size', 'small');
       for (const id of itemIds) columnTally(sub.item(id), null);
     });
+    const summary = time(() => summarize(s, { by: 'region', pairs: 'all' }));
     let peer: ReturnType<typeof numpy> | null = null;
     try {
       peer = numpy(data, dir);
@@ -225,6 +227,7 @@ try {
     line("correlate under where('region')", filtered, peer?.table);
     line('describe 40 items, region+size', tallies, peer?.tallies);
     line('columnTally 40 items, region+size', tallyOnly, peer?.tallies);
+    line("summarize, by region, 780 pairs", summary, undefined);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

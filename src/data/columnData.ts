@@ -122,6 +122,16 @@ function ownWeights(entry: RawColumn): Float64Array | undefined {
   return entry.weights;
 }
 
+/**
+ * True when `column` holds an `Int8Array` of codes: a sealed column (checked without gathering
+ * a filtered column's cells) or another object whose `codes` is one.
+ */
+export function hasColumnCodes(column: LikertColumn): boolean {
+  const found = raw.get(column);
+  if (found !== undefined) return true;
+  return column.codes instanceof Int8Array;
+}
+
 /** The codes of a column without a copy: a sealed column's own array, else `column.codes`. Read only. */
 export function columnCodes(column: LikertColumn): Int8Array {
   const found = raw.get(column);

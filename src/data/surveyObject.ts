@@ -290,17 +290,6 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
   };
   const categoryValues = (fn: string, name: string): (string | null)[] => pickRows(categoryBase(fn, name));
 
-  /** This survey's respondents at the view positions `keep` (ascending), as a new survey over the same arrays. */
-  const subset = (keep: number[]): Survey<I> => {
-    const rows = positions();
-    const next = new Int32Array((data.length + 31) >>> 5);
-    for (let k = 0; k < keep.length; k++) {
-      const i = rows === null ? (keep[k] as number) : (rows[keep[k] as number] as number);
-      next[i >>> 5]! |= 1 << (i & 31);
-    }
-    return makeView(data, next, keep.length, weights);
-  };
-
   /** A new survey over `data` extended with categorical attribute `name` (view-ordered values). */
   const withCategory = (fn: string, name: string, values: readonly (string | null)[], replaces: string | undefined): Survey<I> => {
     const clash = name !== replaces && (Object.prototype.hasOwnProperty.call(data.attributes, name) || data.columns.has(name) || data.multiSelect.has(name));
@@ -369,16 +358,39 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
       return categoryValues('survey.category', name);
     },
     filter(keep: ArrayLike<boolean> | ((index: number) => boolean)): Survey<I> {
-      const kept: number[] = [];
-      if (typeof keep === 'function') {
-        for (let i = 0; i < size; i++) if (keep(i)) kept.push(i);
-      } else {
-        if (keep === null || typeof keep !== 'object' || keep.length !== size) {
-          throw new RangeError(`survey.filter: keep must be a function or ${size} booleans, one per respondent`);
-        }
-        for (let i = 0; i < size; i++) if (keep[i]) kept.push(i);
+      if (typeof keep !== 'function' && (keep === null || typeof keep !== 'object' || keep.length !== size)) {
+        throw new RangeError(`survey.filter: keep must be a function or ${size} booleans, one per respondent`);
       }
-      return subset(kept);
+      // The kept respondents' base positions go straight into a new mask over the same arrays.
+      const rows = positions();
+      const next = new Int32Array((data.length + 31) >>> 5);
+      let count = 0;
+      if (typeof keep === 'function') {
+        for (let i = 0; i < size; i++) {
+          if (!keep(i)) continue;
+          const b = rows === null ? i : (rows[i] as number);
+          next[b >>> 5]! |= 1 << (b & 31);
+          count++;
+        }
+      } else if (rows === null) {
+        // Over all rows, 32 booleans make one word, written once.
+        for (let w = 0; w < next.length; w++) {
+          const start = w << 5;
+          const end = Math.min(size, start + 32);
+          let word = 0;
+          for (let i = start; i < end; i++) if (keep[i]) word |= 1 << (i & 31);
+          next[w] = word;
+          count += popcount(word);
+        }
+      } else {
+        for (let i = 0; i < size; i++) {
+          if (!keep[i]) continue;
+          const b = rows[i] as number;
+          next[b >>> 5]! |= 1 << (b & 31);
+          count++;
+        }
+      }
+      return makeView(data, next, count, weights);
     },
     where(name: string, value: string | readonly string[]): Survey<I> {
       const fn = 'survey.where';
@@ -394,38 +406,20 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         }
         if (key !== null) wanted.add(key);
       }
-      // Read the base values (as category numbers, made once per attribute) under this view's
-      // mask and set the bits of the matches: a new mask over the same arrays.
-      const { indices, numbers } = categoryIndices(base);
-      const hit = new Uint8Array(numbers.size + 1);
+      // Each category's respondents are a bitset over the base rows, made once per attribute
+      // and category: the new mask is the OR of the wanted ones, ANDed with this view's mask.
+      const found = categoryIndices(base);
+      const parts: Int32Array[] = [];
       for (const key of wanted) {
-        const number = numbers.get(key);
-        if (number !== undefined) hit[number] = 1;
+        const number = found.numbers.get(key);
+        if (number !== undefined) parts.push(categoryBitset(found, number));
       }
-      const next = new Int32Array((data.length + 31) >>> 5);
+      const words = (data.length + 31) >>> 5;
+      const next = new Int32Array(words);
+      for (const part of parts) for (let w = 0; w < words; w++) next[w]! |= part[w] as number;
+      if (mask !== null) for (let w = 0; w < words; w++) next[w]! &= mask[w] as number;
       let count = 0;
-      if (mask === null) {
-        for (let w = 0; w < next.length; w++) {
-          const start = w << 5;
-          const end = Math.min(data.length, start + 32);
-          let word = 0;
-          for (let i = start; i < end; i++) if (hit[indices[i] as number] === 1) word |= 1 << (i & 31);
-          next[w] = word;
-          count += popcount(word);
-        }
-      } else {
-        for (let w = 0; w < mask.length; w++) {
-          let word = mask[w] as number;
-          let kept = 0;
-          while (word !== 0) {
-            const low = word & -word;
-            if (hit[indices[(w << 5) + 31 - Math.clz32(low)] as number] === 1) kept |= low;
-            word ^= low;
-          }
-          next[w] = kept;
-          count += popcount(kept);
-        }
-      }
+      for (let w = 0; w < words; w++) count += popcount(next[w] as number);
       return makeView(data, next, count, weights);
     },
     withWeights(input: SurveyWeights): Survey<I> {
@@ -465,6 +459,20 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
 interface CategoryIndices {
   readonly indices: Uint32Array;
   readonly numbers: ReadonlyMap<string, number>;
+  /** Category number → its respondents as a bitset over the base rows, made on first use. */
+  readonly bitsets: Map<number, Int32Array>;
+}
+
+/** The respondents of category `number` as a bitset over the base rows (made once, then shared; read only). */
+function categoryBitset(found: CategoryIndices, number: number): Int32Array {
+  let bits = found.bitsets.get(number);
+  if (bits === undefined) {
+    const { indices } = found;
+    bits = new Int32Array((indices.length + 31) >>> 5);
+    for (let i = 0; i < indices.length; i++) if (indices[i] === number) bits[i >>> 5]! |= 1 << (i & 31);
+    found.bitsets.set(number, bits);
+  }
+  return bits;
 }
 
 /** Base-ordered category values → their numbers. Module-private cache; the value arrays are never changed. */
@@ -486,7 +494,7 @@ function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
       }
       indices[i] = number;
     }
-    found = { indices, numbers };
+    found = { indices, numbers, bitsets: new Map() };
     categoryNumbers.set(values, found);
   }
   return found;

@@ -1,4 +1,4 @@
-import { columnCodes } from '../data/columnData';
+import { hasColumnCodes } from '../data/columnData';
 import type { LikertColumn } from '../data/types';
 
 /** Throws a TypeError naming `fn` unless `value` is a coded Likert column. Internal. */
@@ -8,7 +8,7 @@ export function assertLikertColumn(fn: string, value: unknown): asserts value is
     candidate === null ||
     typeof candidate !== 'object' ||
     candidate.kind !== 'likert-column' ||
-    !(columnCodes(candidate as LikertColumn) instanceof Int8Array) ||
+    !hasColumnCodes(candidate as LikertColumn) ||
     typeof candidate.scale !== 'object'
   ) {
     throw new TypeError(

@@ -1,3 +1,9 @@
+;; joint(a, b, bytes, rows, columns, out): the rows × columns table of set bits of
+;; (plane i of a) ∧ (plane j of b), where plane i of a is the `bytes` (a multiple of 16) bytes
+;; at a + i·bytes, and likewise for b; writes the counts row after row as i32 at `out`. Each
+;; step's i8x16.popcnt (≤ 8 a byte) is widened into 16-bit lanes (≤ 16 a step) and emptied into
+;; 32-bit lanes every 2048 steps, before a 16-bit lane could pass 65535.
+;;
 ;; Pair sums of two two-plane items (v = score − lowest score in 0…3), 128 respondents per step.
 ;; Compiled by scripts/build-kernel.ts into kernel.wasm.ts; the JavaScript kernel in pairs.ts
 ;; computes the same sums and is the reference.
@@ -93,4 +99,43 @@
     (i32.store offset=8 (local.get $out) (call $sum4 (local.get $ty)))
     (i32.store offset=12 (local.get $out) (call $sum4 (local.get $txx)))
     (i32.store offset=16 (local.get $out) (call $sum4 (local.get $tyy)))
-    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $txy)))))
+    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $txy))))
+  (func (export "joint")
+    (param $a i32) (param $b i32) (param $bytes i32) (param $rows i32) (param $columns i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $pa i32) (local $pb i32) (local $off i32) (local $stop i32)
+    (local $h v128) (local $t v128)
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $bytes))))
+        (local.set $j (i32.const 0))
+        (block $columnsDone
+          (loop $columnLoop
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $columns)))
+            (local.set $pb (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $bytes))))
+            (local.set $t (v128.const i64x2 0 0))
+            (local.set $off (i32.const 0))
+            (block $done
+              (loop $outer
+                (br_if $done (i32.ge_u (local.get $off) (local.get $bytes)))
+                (local.set $stop (i32.add (local.get $off) (i32.const 32768))) ;; 2048 steps of 16 bytes
+                (if (i32.gt_u (local.get $stop) (local.get $bytes)) (then (local.set $stop (local.get $bytes))))
+                (local.set $h (v128.const i64x2 0 0))
+                (block $flush
+                  (loop $inner
+                    (br_if $flush (i32.ge_u (local.get $off) (local.get $stop)))
+                    (local.set $h (i16x8.add (local.get $h) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
+                      (v128.and
+                        (v128.load (i32.add (local.get $pa) (local.get $off)))
+                        (v128.load (i32.add (local.get $pb) (local.get $off))))))))
+                    (local.set $off (i32.add (local.get $off) (i32.const 16)))
+                    (br $inner)))
+                (local.set $t (i32x4.add (local.get $t) (i32x4.extadd_pairwise_i16x8_u (local.get $h))))
+                (br $outer)))
+            (i32.store
+              (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $columns)) (local.get $j)) (i32.const 2)))
+              (call $sum4 (local.get $t)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columnLoop)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rowLoop)))))

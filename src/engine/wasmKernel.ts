@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernel for two-plane pairs (source: kernel.wat, bytes: kernel.wasm.ts),
+ * The WebAssembly SIMD kernels for two-plane pairs and for joint level counts (source: kernel.wat, bytes: kernel.wasm.ts),
  * instantiated synchronously on first use; null where WebAssembly or its SIMD instructions are
  * unavailable, and the JavaScript kernel in `pairs.ts` is used instead. Internal.
  */
@@ -9,6 +9,7 @@ import type { ColumnPlanes } from './planes';
 interface Kernel {
   readonly memory: WebAssembly.Memory;
   readonly pair2: (pa: number, a0: number, a1: number, a01: number, pb: number, b0: number, b1: number, b01: number, m: number, vectors: number, out: number) => void;
+  readonly joint: (a: number, b: number, bytes: number, rows: number, columns: number, out: number) => void;
 }
 
 /** The instance, once made (null: unavailable). Module-private. */
@@ -79,6 +80,52 @@ export function layoutPlanes(items: readonly ColumnPlanes[], mask: Int32Array | 
       const b = addresses[y] as readonly [number, number, number, number];
       k.pair2(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], a[0], vectors, 0);
       for (let i = 0; i < 6; i++) out[at + i] = result[i] as number;
+    },
+  };
+}
+
+/** Level bitsets of the items of one summary, copied into the kernel's memory. */
+export interface JointLayout {
+  /** The levels(x) × levels(y) table of items `x` and `y` (indices into the items given), row after row. */
+  table(x: number, y: number): number[];
+}
+
+/**
+ * Copies each item's level bitsets (`levels` bitsets of `words` words each, one after the
+ * other in `planes`) into the kernel's memory, or returns null when the kernel is unavailable.
+ * The counts of a table cell are popcounts of (level i of x) ∧ (level j of y).
+ */
+export function layoutLevelPlanes(items: readonly { readonly planes: Int32Array; readonly levels: number }[], words: number): JointLayout | null {
+  const k = kernel();
+  if (k === null || words * 32 >= 2 ** 31) return null;
+  const padded = (words + 3) & ~3;
+  const planeBytes = padded * 4;
+  let widest = 1;
+  for (const item of items) widest = Math.max(widest, item.levels);
+  const head = ((widest * widest * 4 + 15) >>> 4) << 4;
+  let total = head;
+  for (const item of items) total += item.levels * planeBytes;
+  const pages = Math.ceil(total / 65536);
+  const have = k.memory.buffer.byteLength / 65536;
+  if (pages > have) k.memory.grow(pages - have);
+  const buffer = k.memory.buffer;
+  let next = head;
+  const addresses = items.map((item) => {
+    const at = next;
+    for (let i = 0; i < item.levels; i++) {
+      const view = new Int32Array(buffer, next, padded);
+      view.set(item.planes.subarray(i * words, (i + 1) * words));
+      view.fill(0, words);
+      next += planeBytes;
+    }
+    return at;
+  });
+  return {
+    table(x, y) {
+      const rows = (items[x] as { levels: number }).levels;
+      const columns = (items[y] as { levels: number }).levels;
+      k.joint(addresses[x] as number, addresses[y] as number, planeBytes, rows, columns, 0);
+      return Array.from(new Int32Array(buffer, 0, rows * columns));
     },
   };
 }

@@ -5,7 +5,7 @@
  * on both. Internal: never re-exported from `src/index.ts`.
  */
 import type { ColumnCounts, LikertColumn } from '../data/types';
-import { columnTally, type CategoryTally } from '../engine/tally';
+import { columnTally, ownWeightsTally, type CategoryTally } from '../engine/tally';
 import { assertLikertColumn } from '../describe/assertColumn';
 import { resolveWeights } from '../describe/weights';
 import { describeValue } from '../internal/validate';
@@ -126,7 +126,8 @@ export function tallySource(fn: string, input: unknown, weights: ArrayLike<numbe
     return { scale, n: tallyCounts(tally, s.levels.length), tally };
   }
   assertLikertColumn(fn, input);
-  const resolved = resolveWeights(fn, input, weights);
-  const tally = columnTally(input, resolved);
+  // A column's own weights were checked by the survey that made it: tallied as they are, with
+  // no copy of a filtered column's weights.
+  const tally = weights === undefined ? ownWeightsTally(input) : columnTally(input, resolveWeights(fn, input, weights));
   return { scale: input.scale, n: tallyCounts(tally, input.scale.levels.length), tally };
 }

@@ -1,9 +1,12 @@
 import type { SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
-import type { LikertColumn } from '../data/types';
+import { columnCodes } from '../data/columnData';
+import { surveyFrame } from '../data/surveyObject';
+import type { Scale } from '../scale/types';
 import { resolveGroups } from '../describe/compareGroups';
 import { columnTally } from '../engine/tally';
-import { crossTabulateLevels } from '../inference/crossTab';
+import { jointCounts, levelPlanes } from '../engine/joint';
+import { layoutLevelPlanes } from '../engine/wasmKernel';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { powerOfTwoScale } from '../math/moments';
 import { addDouble, toSum, type Accumulator } from './doubleDouble';
@@ -76,20 +79,38 @@ export function summarize(s: Survey, options: SummarizeOptions = {}): SummarizeR
   }
   const pairs = pairList(fn, s, options.pairs);
   const weights = s.weights;
+  const cells = surveyCells(s);
   return {
     kind: 'survey-summary',
     version: 1,
     respondents: s.size,
     weighted: weights !== null,
-    items: itemSummaries(s, weights),
+    items: itemSummaries(s, weights, cells),
     attributes: attributeSummaries(s, weights),
-    by: options.by === undefined ? null : bySummary(fn, s, options.by),
-    pairs: pairs.map(([x, y]) => pairSummary(s, x, y)),
+    by: options.by === undefined ? null : bySummary(fn, s, options.by, cells),
+    pairs: pairSummaries(s, pairs, cells),
   };
 }
 
-/** The summaries of every item of `s` (weighted when `weights` is not null). */
-function itemSummaries(s: Survey, weights: Float64Array | null): ItemSummary[] {
+/**
+ * What the summary reads of a survey: each item's base codes (no copy) and the survey's
+ * respondents among the base rows (null: all of them, in order).
+ */
+interface SurveyCells {
+  readonly codes: ReadonlyMap<string, Int8Array>;
+  readonly rows: Int32Array | null;
+  readonly size: number;
+}
+
+function surveyCells(s: Survey): SurveyCells {
+  const frame = surveyFrame(s);
+  const codes = new Map<string, Int8Array>();
+  for (const [id, column] of frame.columns) codes.set(id, columnCodes(column));
+  return { codes, rows: frame.rows(), size: frame.size };
+}
+
+/** The summaries of every item of `s` (weighted when `weights`, in survey order, is not null). */
+function itemSummaries(s: Survey, weights: Float64Array | null, cells: SurveyCells): ItemSummary[] {
   return s.items.map((meta) => {
     const column = s.item(meta.id);
     const tally = columnTally(column, null);
@@ -100,17 +121,16 @@ function itemSummaries(s: Survey, weights: Float64Array | null): ItemSummary[] {
       group: meta.group,
       topic: meta.topic,
       reverse: meta.reverse,
-      scale: summaryScale(column),
+      scale: summaryScale(column.scale),
       counts: Array.from(tally.counts),
       missing: tally.missing,
       invalid: tally.invalid,
-      weights: weights === null ? null : weightedTally(column, weights),
+      weights: weights === null ? null : (groupWeights(cells.codes.get(meta.id) as Int8Array, cells.rows, weights, null, 1, column.scale.categories.length)[0] as SummaryItemWeights),
     };
   });
 }
 
-function summaryScale(column: LikertColumn): SummaryScale {
-  const scale = column.scale;
+function summaryScale(scale: Scale): SummaryScale {
   return {
     id: scale.id,
     levels: scale.levels.slice(),
@@ -124,27 +144,41 @@ function summaryScale(column: LikertColumn): SummaryScale {
 }
 
 /**
- * Σw and Σ(w·scale)² per category as double-doubles, over the answered cells (as
- * `tallyWeights`, whose rescaling rule it shares). Reads the column's public copy of its codes:
- * the weighted sums are made here, once per summary, not on a dashboard's hot path.
+ * Per group, Σw and Σ(w·scale)² per category as double-doubles over the group's answered cells
+ * (as `tallyWeights`, whose rescaling rule it shares), in one pass over the survey's cells:
+ * `base` the item's base codes, `rows` the survey's base positions (null: all), `weights` one
+ * per respondent in survey order, `group` the group of each respondent (−1: none; null: all in
+ * group 0). Each group's cells are added in survey order, as over that group's own survey.
  */
-function weightedTally(column: LikertColumn, weights: Float64Array): SummaryItemWeights {
-  const codes = column.codes;
-  const categoryCount = column.scale.categories.length;
-  let largest = 0;
-  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) >= 0) largest = Math.max(largest, weights[i] as number);
-  const scale = powerOfTwoScale(largest);
-  const sums: Accumulator[] = Array.from({ length: categoryCount }, () => ({ hi: 0, lo: 0 }));
-  const squares: Accumulator[] = Array.from({ length: categoryCount }, () => ({ hi: 0, lo: 0 }));
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number;
-    if (code < 0) continue;
-    const w = weights[i] as number;
-    const scaled = w * scale;
-    addDouble(sums[code] as Accumulator, w);
-    addDouble(squares[code] as Accumulator, scaled * scaled);
+function groupWeights(
+  base: Int8Array,
+  rows: Int32Array | null,
+  weights: Float64Array,
+  group: Int32Array | null,
+  groupCount: number,
+  categoryCount: number,
+): SummaryItemWeights[] {
+  const size = weights.length;
+  const largest = new Float64Array(groupCount);
+  for (let r = 0; r < size; r++) {
+    const g = group === null ? 0 : (group[r] as number);
+    if (g < 0) continue;
+    if ((base[rows === null ? r : (rows[r] as number)] as number) >= 0) largest[g] = Math.max(largest[g] as number, weights[r] as number);
   }
-  return { sums: sums.map(toSum), squares: squares.map(toSum), scale };
+  const scales = Array.from(largest, (value) => powerOfTwoScale(value));
+  const sums: Accumulator[][] = scales.map(() => Array.from({ length: categoryCount }, () => ({ hi: 0, lo: 0 })));
+  const squares: Accumulator[][] = scales.map(() => Array.from({ length: categoryCount }, () => ({ hi: 0, lo: 0 })));
+  for (let r = 0; r < size; r++) {
+    const g = group === null ? 0 : (group[r] as number);
+    if (g < 0) continue;
+    const code = base[rows === null ? r : (rows[r] as number)] as number;
+    if (code < 0) continue;
+    const w = weights[r] as number;
+    const scaled = w * (scales[g] as number);
+    addDouble((sums[g] as Accumulator[])[code] as Accumulator, w);
+    addDouble((squares[g] as Accumulator[])[code] as Accumulator, scaled * scaled);
+  }
+  return scales.map((scale, g) => ({ sums: (sums[g] as Accumulator[]).map(toSum), squares: (squares[g] as Accumulator[]).map(toSum), scale }));
 }
 
 /**
@@ -181,7 +215,7 @@ function attributeSummaries(s: Survey, weights: Float64Array | null): AttributeS
   });
 }
 
-function bySummary(fn: string, s: Survey, by: string | SizeGrouping): BySummary {
+function bySummary(fn: string, s: Survey, by: string | SizeGrouping, cells: SurveyCells): BySummary {
   if (Array.isArray(by)) {
     throw new TypeError(
       `${fn}: by must be a categorical attribute name or a size grouping { attribute, breaks } / { attribute, split: 'median', reference }; labels per respondent cannot be matched across summaries`,
@@ -203,12 +237,53 @@ function bySummary(fn: string, s: Survey, by: string | SizeGrouping): BySummary 
     }
   }
   order.push(...found.sort(compareText));
+  // Each respondent's group as a number (−1: none), then every item's cells counted per group
+  // in one pass: no survey per group.
+  const groupCount = order.length;
+  const numberOf = new Map(order.map((value, g) => [value, g]));
+  const group = new Int32Array(cells.size);
+  const respondents = new Array<number>(groupCount).fill(0);
+  for (let r = 0; r < cells.size; r++) {
+    const label = resolved.groups[r];
+    const g = label === null || label === undefined ? -1 : (numberOf.get(label) as number);
+    group[r] = g;
+    if (g >= 0) respondents[g]!++;
+  }
   const weights = s.weights;
-  const groups: GroupSummary[] = order.map((value) => {
-    const keep = resolved.groups.map((g) => g === value);
-    const part = s.filter(keep);
-    return { value, respondents: part.size, items: itemSummaries(part, weights === null ? null : part.weights) };
+  const perItem = s.items.map((meta) => {
+    const column = s.item(meta.id);
+    const base = cells.codes.get(meta.id) as Int8Array;
+    const categoryCount = column.scale.categories.length;
+    return {
+      meta,
+      scale: column.scale,
+      categoryCount,
+      slots: groupCounts(base, cells.rows, group, groupCount, categoryCount + 2),
+      weights: weights === null ? null : groupWeights(base, cells.rows, weights, group, groupCount, categoryCount),
+    };
   });
+  const groups: GroupSummary[] = order.map((value, g) => ({
+    value,
+    respondents: respondents[g] as number,
+    items: perItem.map(({ meta, scale, categoryCount, slots, weights: w }): ItemSummary => {
+      const at = g * (categoryCount + 2);
+      const counts: number[] = [];
+      for (let k = 0; k < categoryCount; k++) counts.push(slots[at + 2 + k] as number);
+      return {
+        kind: 'item-summary',
+        id: meta.id,
+        label: meta.label,
+        group: meta.group,
+        topic: meta.topic,
+        reverse: meta.reverse,
+        scale: summaryScale(scale),
+        counts,
+        missing: slots[at + 1] as number,
+        invalid: slots[at] as number,
+        weights: w === null ? null : (w[g] as SummaryItemWeights),
+      };
+    }),
+  }));
   return {
     name: typeof by === 'string' ? by : by.attribute,
     sizeGroups: isSize ? resolved.labels.slice() : null,
@@ -256,18 +331,58 @@ function pairList(fn: string, s: Survey, pairs: SummarizeOptions['pairs']): [str
   return list;
 }
 
-function pairSummary(s: Survey, x: string, y: string): PairSummary {
-  const cx = s.item(x);
-  const cy = s.item(y);
-  const table = crossTabulateLevels(cx, cy);
-  return {
-    x,
-    y,
-    rows: table.rows,
-    columns: table.columns,
-    counts: Array.from(table.counts),
-    xCodes: cx.scale.codes.slice(),
-    yCodes: cy.scale.codes.slice(),
-    respondents: s.size,
-  };
+/**
+ * Cells per group and code + 2 (slot 0 invalid, 1 missing, then the categories), `width` slots
+ * per group: one pass over the survey's cells of `base` with the group of each respondent.
+ */
+function groupCounts(base: Int8Array, rows: Int32Array | null, group: Int32Array, groupCount: number, width: number): Int32Array {
+  const slots = new Int32Array(groupCount * width);
+  for (let r = 0; r < group.length; r++) {
+    const g = group[r] as number;
+    if (g < 0) continue;
+    slots[g * width + (base[rows === null ? r : (rows[r] as number)] as number) + 2]!++;
+  }
+  return slots;
+}
+
+/**
+ * The joint counts of the substantive levels of every pair, from bit planes. Each item in a
+ * pair is read once into one bitset per level over the survey's respondents (bit r of word
+ * ⌊r/32⌋ set when respondent r answered that level), so a pair's count n_ij is the number of
+ * set bits of (level i of x) ∧ (level j of y): 32 respondents per AND and popcount (128 in the
+ * WebAssembly SIMD kernel, used where it loads), and no respondent outside the survey is read.
+ */
+function pairSummaries(s: Survey, pairs: readonly (readonly [string, string])[], cells: SurveyCells): PairSummary[] {
+  if (pairs.length === 0) return [];
+  const words = (cells.size + 31) >>> 5;
+  const index = new Map<string, number>();
+  const items: { planes: Int32Array; levels: number }[] = [];
+  for (const pair of pairs) {
+    for (const id of pair) {
+      if (index.has(id)) continue;
+      const k = s.item(id).scale.levels.length;
+      index.set(id, items.length);
+      items.push({ planes: levelPlanes(cells.codes.get(id) as Int8Array, cells.rows, cells.size, k, words), levels: k });
+    }
+  }
+  const wasm = layoutLevelPlanes(items, words);
+  return pairs.map(([x, y]) => {
+    const sx = s.item(x).scale;
+    const sy = s.item(y).scale;
+    const ix = index.get(x) as number;
+    const iy = index.get(y) as number;
+    const rows = sx.levels.length;
+    const columns = sy.levels.length;
+    const counts = wasm !== null ? wasm.table(ix, iy) : jointCounts((items[ix] as { planes: Int32Array }).planes, (items[iy] as { planes: Int32Array }).planes, words, rows, columns);
+    return {
+      x,
+      y,
+      rows,
+      columns,
+      counts,
+      xCodes: sx.codes.slice(),
+      yCodes: sy.codes.slice(),
+      respondents: s.size,
+    };
+  });
 }
