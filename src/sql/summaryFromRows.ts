@@ -17,6 +17,7 @@ import type {
   SurveySummary,
 } from '../summary/types';
 import { readPlan, type SummaryDefinition, type SummaryPair } from './plan';
+import { sizeGroupsOfRaw } from './readSizes';
 
 /**
  * One result row of the query of `summaryQuery`, as an engine client returns it. Counts may
@@ -128,6 +129,8 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
   const duplicates: { id: string; n: number }[] = [];
   let noId = 0;
   let badWeights = 0;
+  /** The engine's type of the size attribute (the 'bytype' row), undefined until it is read. */
+  let byType: string | null | undefined;
   let index = 0;
   for (const row of rows) {
     if (row === null || typeof row !== 'object') throw new TypeError(`${fn}: rows[${index}] is ${describeValue(row)}, not a row object`);
@@ -166,6 +169,9 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
       }
       case 'badweight':
         badWeights += n;
+        break;
+      case 'bytype':
+        byType = readText(fn, row.x, index, 'x');
         break;
       default:
         throw new TypeError(`${fn}: rows[${index}] has part ${describeValue(row.part)}; pass the rows of the query summaryQuery wrote, unchanged`);
@@ -210,17 +216,24 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
   }
 
   // --- groups of by ------------------------------------------------------------------------
-  const groupKeys = new Map<string | null, string | null>();
   const sizeLabels = plan.by !== null && plan.by.kind === 'size' ? plan.by.labels : null;
+  let groupKeys: Map<string | null, string | null>;
+  if (plan.by !== null && plan.by.kind === 'size') {
+    // The raw values of the attribute, read with likertkit's number parser (src/sql/readSizes.ts).
+    if (byType === undefined) {
+      throw new TypeError(`${fn}: the rows have no 'bytype' row, which the query of summaryQuery writes for size groups; pass the rows of the query written with the same by, unchanged`);
+    }
+    const distinct = new Map<string | null, number>();
+    for (const r of groupRows) distinct.set(r.g, (distinct.get(r.g) ?? 0) + r.n);
+    const def = options.definition;
+    const marks = { ...(def.decimal === undefined ? {} : { decimal: def.decimal }), ...(def.thousands === undefined ? {} : { thousands: def.thousands }) };
+    groupKeys = sizeGroupsOfRaw([...distinct].map(([raw, n]) => ({ raw, n })), plan.by, byType, marks, issues);
+  } else groupKeys = new Map();
   const groupOf = (raw: string | null): string | null => {
     let key = groupKeys.get(raw);
     if (key === undefined) {
-      if (plan.by === null || raw === null) key = null;
-      else if (sizeLabels !== null) {
-        // The query writes the position of the size group.
-        key = sizeLabels[Number(raw)] ?? null;
-        if (key === null || !/^\d+$/.test(raw)) throw new TypeError(`${fn}: a row has size group ${describeValue(raw)}, not a group position; pass the same by as to summaryQuery`);
-      } else key = readCategoryKey(raw) ?? null;
+      if (sizeLabels !== null) throw new TypeError(`${fn}: a row has by value ${describeValue(raw)}, which no 'respondents' row has; pass the rows of the query summaryQuery wrote, unchanged`);
+      key = plan.by === null || raw === null ? null : (readCategoryKey(raw) ?? null);
       groupKeys.set(raw, key);
     }
     return key;
