@@ -75,6 +75,15 @@ type Sum = [number, number];
  * surrounding white space or Unicode form are merged, as in memory. Missing or repeated ids, no
  * respondents and missing or negative weights are reported as `survey()` reports them.
  *
+ * For size groups the query returns the attribute's raw values and the engine's type of its
+ * column; each distinct value is read as `survey()` reads that numeric attribute: a text column
+ * with the definition's `decimal` and `thousands` (under `'auto'` the mark decided over all rows,
+ * each distinct text voting as often as it occurs), a number column as the engine's rendering of
+ * its numbers. Missing values (`isMissingValue`, and NaN) are ungrouped; the rest go to their
+ * groups by the half-open rule of `sizeGroups`. A column that reads two ways under `'auto'` is an
+ * `'ambiguous-number'` issue and values that are no finite number a `'bad-number'` issue, as in
+ * `survey()`, listed with their counts since the engine knows no row positions.
+ *
  * Counts are identical to the in-memory ones. Weighted sums are the engine's `SUM(w)` as
  * `[sum, 0]` (merged exactly when several raw values land in one category); the squares are
  * the engine's `SUM(w * w)` multiplied twice by `weights.scale`, the power of two `summarize`
@@ -92,7 +101,8 @@ type Sum = [number, number];
  * @param options - the `definition`, `by` and `pairs` the query was written with
  * @returns the summary
  * @throws SurveyInputError for unknown labels (under `unknown: 'error'`), missing or repeated
- *   ids, no respondents, or missing or negative weights
+ *   ids, no respondents, missing or negative weights, or a size attribute that reads two ways
+ *   or holds values that are no finite number
  * @throws TypeError for an invalid definition or option (a median split among them), or rows not shaped as the query's
  * @throws RangeError for weights outside 2⁻⁵¹¹ to 2⁵¹¹ (see above)
  * @example

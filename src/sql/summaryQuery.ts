@@ -67,8 +67,9 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * 1.234, fail on `'1.234,5'` and put NaN in the last group. The result has one row per distinct
  * value of the attribute and answer of each item: a municipality population has about a hundred
  * distinct values, which is cheap, but a continuous attribute with many thousands of distinct
- * values (an income in kroner) multiplies the rows by that many; round it in a view first, or
- * cut it there into a categorical column and pass that as `by`. A median split needs the data's
+ * values (an income in kroner) multiplies the rows by that many; floor it in a view to a step
+ * that divides every break (`FLOOR(income / 1000) * 1000`), or cut it there into a categorical
+ * column and pass that as `by`. A median split needs the data's
  * median and is refused: compute it first and pass it as `breaks: [median]`.
  *
  * Names are always quoted: identifiers in double quotes with `"` doubled, and no label or other
