@@ -49,7 +49,7 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
     // About 20 s on an idle 2-core machine; the limit leaves room for a machine shared with other jobs.
   }, 400_000);
 
-  it('gives the in-memory summary by size groups, cut in the engine on the half-open rule of sizeGroups', async () => {
+  it('gives the in-memory summary by size groups, read by likertkit on the half-open rule of sizeGroups', async () => {
     const data = messyColumns(20_000, 77);
     const definition = messyDefinition();
     const csv = join(dir, 'sizes.csv');
@@ -272,6 +272,23 @@ describe('size groups read in DuckDB as survey() reads the attribute', () => {
     expect(shapeOf(fromEngine)).toEqual(shapeOf(fromSurvey));
     const count = data.columns['pop']!.filter((v) => v !== '' && v !== '104305').length;
     expect(fromEngine[0]!.message).toContain(`numeric attribute "pop" has ${count} values that are not finite numbers (decimal mark ".")`);
+  });
+
+  it('reads the text column in the ansi dialect, which asks no type, as in the duckdb dialect', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE t ("id" VARCHAR, "q" VARCHAR, "pop" VARCHAR)`);
+    await connection.run(`INSERT INTO t VALUES ('1', 'I høj grad', '104.305'), ('2', 'ved ikke', '49.999'), ('3', '1', '60.828'), ('4', '2', '\u00A0'), ('5', '4', '1.234,5')`);
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    const run = async (dialect: 'ansi' | 'duckdb'): Promise<SurveySummary> =>
+      summaryFromRows((await connection.runAndReadAll(summaryQuery(definition, { dialect, table: 't', by: sizes }))).getRowObjectsJS() as unknown as SummaryRow[], { definition, by: sizes });
+    const ansi = await run('ansi');
+    expect(ansi).toEqual(await run('duckdb'));
+    // '1.234,5' decides the decimal comma: 104305 | 60828 | 49999 and 1234.5; the no-break space is missing.
+    expect(ansi.by!.groups.map((g) => g.respondents)).toEqual([2, 1, 1]);
+    expect(ansi.by!.ungrouped).toBe(1);
+    connection.closeSync();
+    instance.closeSync();
   });
 
   it('reads a DOUBLE column as the numbers the client gives survey(), NaN and NULL missing, under a Danish decimal comma', async () => {

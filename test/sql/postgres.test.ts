@@ -50,7 +50,7 @@ suite('summaryQuery and summaryFromRows on a real PostgreSQL server', () => {
       const s = messySurvey(data, definition);
       expect(summary).toEqual(referenceSummary(s, 'region', pairs));
 
-      // Size groups cut in the engine (the population column is text there, blanks included).
+      // Size groups of the population column, text in the engine (blanks included), read as survey() reads it.
       const sizes = { attribute: 'pop', breaks: [50000, 100000] };
       const sized = (await client.query(summaryQuery(definition, { dialect: 'postgres', table: [schema, table], by: sizes, pairs: 'all' }))).rows as SummaryRow[];
       const bySize = summaryFromRows(sized, { definition, by: sizes, pairs: 'all' });
