@@ -69,8 +69,10 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * distinct values, which is cheap, but a continuous attribute with many thousands of distinct
  * values (an income in kroner) multiplies the rows by that many; floor it in a view to a step
  * that divides every break (`FLOOR(income / 1000) * 1000`), or cut it there into a categorical
- * column and pass that as `by`. A median split needs the data's
- * median and is refused: compute it first and pass it as `breaks: [median]`.
+ * column and pass that as `by`. In `'ansi'`, where the type is not known, a column the warehouse
+ * holds as a number is read as text with a decimal point: give it `decimal: '.'` (or `'auto'`).
+ * A median split needs the data's median and is refused: compute it first and pass it as
+ * `breaks: [median]`.
  *
  * Names are always quoted: identifiers in double quotes with `"` doubled, and no label or other
  * text of the definition is ever written into the SQL. The weight is cast to `DOUBLE PRECISION`,
