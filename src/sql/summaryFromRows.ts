@@ -17,6 +17,7 @@ import type {
   SurveySummary,
 } from '../summary/types';
 import { readPlan, type SummaryDefinition, type SummaryPair } from './plan';
+import { sizeGroupsOfRaw } from './readSizes';
 
 /**
  * One result row of the query of `summaryQuery`, as an engine client returns it. Counts may
@@ -74,6 +75,15 @@ type Sum = [number, number];
  * surrounding white space or Unicode form are merged, as in memory. Missing or repeated ids, no
  * respondents and missing or negative weights are reported as `survey()` reports them.
  *
+ * For size groups the query returns the attribute's raw values and the engine's type of its
+ * column; each distinct value is read as `survey()` reads that numeric attribute: a text column
+ * with the definition's `decimal` and `thousands` (under `'auto'` the mark decided over all rows,
+ * each distinct text voting as often as it occurs), a number column as the engine's rendering of
+ * its numbers. Missing values (`isMissingValue`, and NaN) are ungrouped; the rest go to their
+ * groups by the half-open rule of `sizeGroups`. A column that reads two ways under `'auto'` is an
+ * `'ambiguous-number'` issue and values that are no finite number a `'bad-number'` issue, as in
+ * `survey()`, listed with their counts since the engine knows no row positions.
+ *
  * Counts are identical to the in-memory ones. Weighted sums are the engine's `SUM(w)` as
  * `[sum, 0]` (merged exactly when several raw values land in one category); the squares are
  * the engine's `SUM(w * w)` multiplied twice by `weights.scale`, the power of two `summarize`
@@ -91,7 +101,8 @@ type Sum = [number, number];
  * @param options - the `definition`, `by` and `pairs` the query was written with
  * @returns the summary
  * @throws SurveyInputError for unknown labels (under `unknown: 'error'`), missing or repeated
- *   ids, no respondents, or missing or negative weights
+ *   ids, no respondents, missing or negative weights, or a size attribute that reads two ways
+ *   or holds values that are no finite number
  * @throws TypeError for an invalid definition or option (a median split among them), or rows not shaped as the query's
  * @throws RangeError for weights outside 2⁻⁵¹¹ to 2⁵¹¹ (see above)
  * @example
@@ -128,6 +139,8 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
   const duplicates: { id: string; n: number }[] = [];
   let noId = 0;
   let badWeights = 0;
+  /** The engine's type of the size attribute (the 'bytype' row), undefined until it is read. */
+  let byType: string | null | undefined;
   let index = 0;
   for (const row of rows) {
     if (row === null || typeof row !== 'object') throw new TypeError(`${fn}: rows[${index}] is ${describeValue(row)}, not a row object`);
@@ -166,6 +179,9 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
       }
       case 'badweight':
         badWeights += n;
+        break;
+      case 'bytype':
+        byType = readText(fn, row.x, index, 'x');
         break;
       default:
         throw new TypeError(`${fn}: rows[${index}] has part ${describeValue(row.part)}; pass the rows of the query summaryQuery wrote, unchanged`);
@@ -210,17 +226,24 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
   }
 
   // --- groups of by ------------------------------------------------------------------------
-  const groupKeys = new Map<string | null, string | null>();
   const sizeLabels = plan.by !== null && plan.by.kind === 'size' ? plan.by.labels : null;
+  let groupKeys: Map<string | null, string | null>;
+  if (plan.by !== null && plan.by.kind === 'size') {
+    // The raw values of the attribute, read with likertkit's number parser (src/sql/readSizes.ts).
+    if (byType === undefined) {
+      throw new TypeError(`${fn}: the rows have no 'bytype' row, which the query of summaryQuery writes for size groups; pass the rows of the query written with the same by, unchanged`);
+    }
+    const distinct = new Map<string | null, number>();
+    for (const r of groupRows) distinct.set(r.g, (distinct.get(r.g) ?? 0) + r.n);
+    const def = options.definition;
+    const marks = { ...(def.decimal === undefined ? {} : { decimal: def.decimal }), ...(def.thousands === undefined ? {} : { thousands: def.thousands }) };
+    groupKeys = sizeGroupsOfRaw([...distinct].map(([raw, n]) => ({ raw, n })), plan.by, byType, marks, issues);
+  } else groupKeys = new Map();
   const groupOf = (raw: string | null): string | null => {
     let key = groupKeys.get(raw);
     if (key === undefined) {
-      if (plan.by === null || raw === null) key = null;
-      else if (sizeLabels !== null) {
-        // The query writes the position of the size group.
-        key = sizeLabels[Number(raw)] ?? null;
-        if (key === null || !/^\d+$/.test(raw)) throw new TypeError(`${fn}: a row has size group ${describeValue(raw)}, not a group position; pass the same by as to summaryQuery`);
-      } else key = readCategoryKey(raw) ?? null;
+      if (sizeLabels !== null) throw new TypeError(`${fn}: a row has by value ${describeValue(raw)}, which no 'respondents' row has; pass the rows of the query summaryQuery wrote, unchanged`);
+      key = plan.by === null || raw === null ? null : (readCategoryKey(raw) ?? null);
       groupKeys.set(raw, key);
     }
     return key;

@@ -51,15 +51,28 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', postgres: 'TEXT', 
  * survey answers is a few dozen per item however many respondents there are.
  *
  * Result columns, in every dialect: `part` (`'respondents'`, `'item'`, `'attribute'`, `'pair'`,
- * `'noid'`, `'duplicate'`, `'badweight'`), `k` (the item, attribute or pair position), `g`
- * (the raw `by` value, or the position of the size group), `x`, `y` (raw values), `n` (a
- * count), `w`, `ww` and `wm` (Σw, Σw² and the largest w, or NULL when unweighted).
+ * `'noid'`, `'duplicate'`, `'badweight'`, and `'bytype'` for size groups), `k` (the item,
+ * attribute or pair position), `g` (the raw `by` value), `x`, `y` (raw values; the type name in
+ * the `'bytype'` row), `n` (a count), `w`, `ww` and `wm` (Σw, Σw² and the largest w, or NULL
+ * when unweighted).
  *
- * With `by` as size groups (`{ attribute, breaks, labels? }`), the numeric attribute is cut in
- * the engine by a CASE expression with the rule of `sizeGroups` (breaks[k−1] <= v < breaks[k]);
- * the attribute must be a numeric column or text the engine reads as a number (blank is
- * missing). A median split needs the data's median and is refused: compute it first and pass
- * it as `breaks: [median]`.
+ * With `by` as size groups (`{ attribute, breaks, labels? }`), the numeric attribute is not cut
+ * in the engine: it is grouped by its raw value cast to text like a categorical one, and the query
+ * also returns the engine's name of the column's type (DuckDB's `typeof`, PostgreSQL's
+ * `pg_typeof`; not asked in `'ansi'`). `summaryFromRows` then reads each distinct value with
+ * likertkit's own number parser, with the definition's `decimal` and `thousands`, exactly as
+ * `survey()` reads that attribute (Danish `'104.305'` is 104305 under `thousands: '.'`, a column
+ * that reads two ways under `'auto'` is refused), and assigns the groups with the half-open rule
+ * of `sizeGroups` (breaks[k−1] <= v < breaks[k]). An engine's own cast would read `'1.234'` as
+ * 1.234, fail on `'1.234,5'` and put NaN in the last group. The result has one row per distinct
+ * value of the attribute and answer of each item: a municipality population has about a hundred
+ * distinct values, which is cheap, but a continuous attribute with many thousands of distinct
+ * values (an income in kroner) multiplies the rows by that many; floor it in a view to a step
+ * that divides every break (`FLOOR(income / 1000) * 1000`), or cut it there into a categorical
+ * column and pass that as `by`. In `'ansi'`, where the type is not known, a column the warehouse
+ * holds as a number is read as text with a decimal point: give it `decimal: '.'` (or `'auto'`).
+ * A median split needs the data's median and is refused: compute it first and pass it as
+ * `breaks: [median]`.
  *
  * Names are always quoted: identifiers in double quotes with `"` doubled, and no label or other
  * text of the definition is ever written into the SQL. The weight is cast to `DOUBLE PRECISION`,
@@ -109,7 +122,9 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
 
   // The source: every column read once, cast, under a name of likertkit's own.
   const select: string[] = [`${asText(plan.idColumn, 'the id column')} AS "id"`];
-  select.push(`${groupSql(plan.by, asText, text, nullText)} AS "g"`);
+  select.push(`${plan.by === null ? nullText : asText(plan.by.column, `the column of by "${plan.by.name}"`)} AS "g"`);
+  const sized = plan.by !== null && plan.by.kind === 'size';
+  if (sized) select.push(`${typeSql(dialect, q((plan.by as PlanBy).column, `the column of by "${(plan.by as PlanBy).name}"`), text, nullText)} AS "gt"`);
   select.push(`${plan.weight === null ? nullNumber : `CAST(${q(plan.weight, 'the weight column')} AS DOUBLE PRECISION)`} AS "w"`);
   plan.items.forEach((item, i) => select.push(`${asText(item.column ?? item.id, `the column of item "${item.id}"`)} AS "c${i}"`));
   plan.attributes.forEach((a, i) => select.push(`${asText(a.column, `the column of attribute "${a.name}"`)} AS "a${i}"`));
@@ -130,6 +145,8 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
     row('noid', null, nullText, nullText, nullText, 'COUNT(*) - COUNT("id")', noSums),
     `${row('duplicate', null, nullText, '"id"', nullText, count, noSums)} WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1`,
   ];
+  // The engine's type of the size attribute: a number column reaches survey() as numbers, a text one as text.
+  if (sized) parts.push(row('bytype', null, nullText, 'MIN("gt")', nullText, 'COUNT(*)', noSums));
   if (plan.weight !== null) {
     parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', noSums));
   }
@@ -140,20 +157,15 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
 }
 
 /**
- * The `by` value of a row as text: a categorical attribute's raw value, or for size groups the
- * position of the group (`'0'`, `'1'`, …; the labels never enter the SQL) from a CASE on the
- * numeric value with the half-open rule of `sizeGroups` (group k holds breaks[k−1] <= v <
- * breaks[k]). Each cut point is written as the shortest decimal that reads back as the same
- * double (JavaScript's `String`), cast to DOUBLE PRECISION, so the engine compares against
- * exactly the double given. Blank text is a missing value, as in memory.
+ * The engine's name of a column's type, as text: DuckDB's `typeof` (`'VARCHAR'`, `'DOUBLE'`,
+ * `'DECIMAL(18,3)'`, …), PostgreSQL's `pg_typeof` (`'text'`, `'integer'`, `'double
+ * precision'`, …); standard SQL has no such function, so `'ansi'` gives NULL and the column is
+ * read as text.
  */
-function groupSql(by: PlanBy | null, asText: (column: string, role: string) => string, text: string, nullText: string): string {
-  if (by === null) return nullText;
-  const raw = asText(by.column, `the column of by "${by.name}"`);
-  if (by.kind === 'category') return raw;
-  const value = `CAST(NULLIF(TRIM(${raw}), '') AS DOUBLE PRECISION)`;
-  const cases = by.breaks.map((cut, k) => `WHEN ${value} < CAST(${String(cut)} AS DOUBLE PRECISION) THEN CAST('${k}' AS ${text})`);
-  return `CASE WHEN ${value} IS NULL THEN ${nullText} ${cases.join(' ')} ELSE CAST('${by.breaks.length}' AS ${text}) END`;
+function typeSql(dialect: SqlDialect, column: string, text: string, nullText: string): string {
+  if (dialect === 'duckdb') return `typeof(${column})`;
+  if (dialect === 'postgres') return `CAST(pg_typeof(${column}) AS ${text})`;
+  return nullText;
 }
 
 /** The FROM clause of a {@link SummaryTable}. */

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { report, scales, SurveyInputError } from '../../src/index';
+import { report, scales, survey, SurveyInputError, type SurveyIssue } from '../../src/index';
 import { summarizeDuckDB } from '../../src/duckdb/index';
 import { summaryFromRows, summaryQuery, type SummaryRow } from '../../src/sql/index';
 import type { SurveySummary } from '../../src/summary/types';
-import { MESSY_DEGREE4, messyColumns, messyDefinition, messySurvey, referenceSummary, toCsv } from './messySurvey';
+import { MESSY_DEGREE4, messyColumns, messyDefinition, messySurvey, random, referenceSummary, toCsv } from './messySurvey';
 
 const dir = mkdtempSync(join(tmpdir(), 'likertkit-duckdb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +49,7 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
     // About 20 s on an idle 2-core machine; the limit leaves room for a machine shared with other jobs.
   }, 400_000);
 
-  it('gives the in-memory summary by size groups, cut in the engine on the half-open rule of sizeGroups', async () => {
+  it('gives the in-memory summary by size groups, read by likertkit on the half-open rule of sizeGroups', async () => {
     const data = messyColumns(20_000, 77);
     const definition = messyDefinition();
     const csv = join(dir, 'sizes.csv');
@@ -191,3 +191,123 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
   }, 60_000);
 });
 
+
+/** Populations as a Danish export holds them in a text column: thousands dots, decimal commas, padding and blanks of every kind. */
+const DANISH_POPULATIONS = ['104.305', '60.828', '49.999', '50.000', '99.999,5', '100.000', '1.234,5', '7', '-3', ' 60.828 ', '', ' ', '\u00A0', '\u200B', '\u00A0\u200B '];
+/** Their size groups under [50000, 100000] read with thousands '.', by hand (null: missing). */
+const DANISH_GROUPS: Record<string, number | null> = {
+  '104.305': 2, '60.828': 1, '49.999': 0, '50.000': 1, '99.999,5': 1, '100.000': 2, '1.234,5': 0, '7': 0, '-3': 0, ' 60.828 ': 1,
+  '': null, ' ': null, '\u00A0': null, '\u200B': null, '\u00A0\u200B ': null,
+};
+
+/** Messy survey columns whose population column holds `values`, picked at random. */
+function withPopulations(length: number, seed: number, values: readonly string[]): ReturnType<typeof messyColumns> {
+  const data = messyColumns(length, seed);
+  const next = random(seed + 1);
+  data.columns['pop'] = Array.from({ length }, () => values[Math.floor(next() * values.length)]!);
+  return data;
+}
+
+/** The issues of the SurveyInputError that `run` throws or rejects with. */
+async function issuesOf(run: () => unknown): Promise<readonly SurveyIssue[]> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SurveyInputError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a SurveyInputError');
+}
+
+/** kind, column and the distinct values of each issue: what an engine summary and survey() must agree on. */
+const shapeOf = (issues: readonly SurveyIssue[]) => issues.map((i) => [i.kind, i.column, [...new Set(i.values as string[])].sort()]);
+
+describe('size groups read in DuckDB as survey() reads the attribute', () => {
+  it('reads a Danish text population (thousands dots, decimal commas, blanks, no-break and zero-width spaces) into the groups of summarize(survey())', async () => {
+    const data = withPopulations(20_000, 505, DANISH_POPULATIONS);
+    const csv = join(dir, 'danish.csv');
+    writeFileSync(csv, toCsv(data));
+    const expected = [0, 0, 0];
+    let ungrouped = 0;
+    for (const text of data.columns['pop']!) {
+      const g = DANISH_GROUPS[text];
+      if (g === null || g === undefined) ungrouped++;
+      else expected[g]!++;
+    }
+    // thousands '.' given, and 'auto', which '99.999,5' and '1.234,5' decide for the decimal comma.
+    for (const marks of [{ thousands: '.' as const }, { decimal: ',' as const }, {}]) {
+      const definition = { ...messyDefinition(), ...marks };
+      const summary = await summarizeDuckDB({ source: csv, definition, by: sizes, pairs: [['item0', 'item1']] });
+      expect(summary).toEqual(referenceSummary(messySurvey(data, definition), sizes, [['item0', 'item1']]));
+      expect(summary.by!.groups.map((g) => g.respondents)).toEqual(expected);
+      expect(summary.by!.ungrouped).toBe(ungrouped);
+    }
+    expect(expected.every((c) => c > 1000)).toBe(true);
+  }, 60_000);
+
+  it('refuses a text column that reads two ways under auto, as survey() refuses it', async () => {
+    const data = withPopulations(2_000, 606, ['104.305', '60.828', '', '\u00A0']);
+    const csv = join(dir, 'ambiguous.csv');
+    writeFileSync(csv, toCsv(data));
+    const definition = messyDefinition();
+    const fromEngine = await issuesOf(() => summarizeDuckDB({ source: csv, definition, by: sizes }));
+    const fromSurvey = await issuesOf(() => messySurvey(data, definition));
+    expect(shapeOf(fromEngine)).toEqual([['ambiguous-number', 'pop', ['104.305', '60.828']]]);
+    // survey() names the first few such cells in row order, the engine each distinct text once.
+    expect(fromSurvey.map((i) => [i.kind, i.column])).toEqual([['ambiguous-number', 'pop']]);
+    for (const value of fromSurvey[0]!.values!) expect(['104.305', '60.828']).toContain(value);
+    // With the mark given, the same column is read.
+    const danish = { ...definition, decimal: ',' as const };
+    expect(await summarizeDuckDB({ source: csv, definition: danish, by: sizes })).toEqual(referenceSummary(messySurvey(data, danish), sizes));
+  });
+
+  it('refuses text that is no number ("abc", "NaN", a Danish "1.234,5" under a decimal point) with survey()\'s bad-number issue', async () => {
+    const data = withPopulations(2_000, 707, ['abc', 'NaN', '1.234,5', '104305', '']);
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, toCsv(data));
+    const definition = { ...messyDefinition(), decimal: '.' as const };
+    const fromEngine = await issuesOf(() => summarizeDuckDB({ source: csv, definition, by: sizes }));
+    const fromSurvey = await issuesOf(() => messySurvey(data, definition));
+    expect(shapeOf(fromEngine)).toEqual([['bad-number', 'pop', ['1.234,5', 'NaN', 'abc']]]);
+    expect(shapeOf(fromEngine)).toEqual(shapeOf(fromSurvey));
+    const count = data.columns['pop']!.filter((v) => v !== '' && v !== '104305').length;
+    expect(fromEngine[0]!.message).toContain(`numeric attribute "pop" has ${count} values that are not finite numbers (decimal mark ".")`);
+  });
+
+  it('reads the text column in the ansi dialect, which asks no type, as in the duckdb dialect', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE t ("id" VARCHAR, "q" VARCHAR, "pop" VARCHAR)`);
+    await connection.run(`INSERT INTO t VALUES ('1', 'I høj grad', '104.305'), ('2', 'ved ikke', '49.999'), ('3', '1', '60.828'), ('4', '2', '\u00A0'), ('5', '4', '1.234,5')`);
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    const run = async (dialect: 'ansi' | 'duckdb'): Promise<SurveySummary> =>
+      summaryFromRows((await connection.runAndReadAll(summaryQuery(definition, { dialect, table: 't', by: sizes }))).getRowObjectsJS() as unknown as SummaryRow[], { definition, by: sizes });
+    const ansi = await run('ansi');
+    expect(ansi).toEqual(await run('duckdb'));
+    // '1.234,5' decides the decimal comma: 104305 | 60828 | 49999 and 1234.5; the no-break space is missing.
+    expect(ansi.by!.groups.map((g) => g.respondents)).toEqual([2, 1, 1]);
+    expect(ansi.by!.ungrouped).toBe(1);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('reads a DOUBLE column as the numbers the client gives survey(), NaN and NULL missing, under a Danish decimal comma', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE t ("id" INTEGER, "q" VARCHAR, "pop" DOUBLE, "w" DOUBLE)`);
+    const pops = ['104305', '60828.5', '49999.999', '50000', '100000', '1e20', "'nan'", 'NULL', '0.1', '-7'];
+    const answers = ['I høj grad', 'Slet ikke', '3', 'ved ikke', null];
+    const values = Array.from({ length: 200 }, (_, i) => `(${i}, ${answers[i % 5] === null ? 'NULL' : `'${answers[i % 5]}'`}, CAST(${pops[i % pops.length]} AS DOUBLE), ${(1 + (i % 7)) / 8})`);
+    await connection.run(`INSERT INTO t VALUES ${values.join(', ')}`);
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { pop: 'number' as const }, weight: 'w', decimal: ',' as const };
+    const summary = await summarizeDuckDB({ source: { table: 't' }, definition, by: sizes, connection });
+    const rows = (await connection.runAndReadAll('SELECT * FROM t')).getRowObjectsJS();
+    expect(rows.some((r) => Number.isNaN(r['pop']))).toBe(true);
+    expect(summary).toEqual(referenceSummary(survey({ ...definition, rows }), sizes));
+    // By hand: 104305, 100000, 1e20 in the top group; 60828.5 and 50000 in the middle; 49999.999, 0.1 and -7 at the bottom; nan and NULL missing.
+    expect(summary.by!.groups.map((g) => g.respondents)).toEqual([60, 40, 60]);
+    expect(summary.by!.ungrouped).toBe(40);
+    connection.closeSync();
+    instance.closeSync();
+  });
+});

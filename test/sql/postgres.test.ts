@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scales, SurveyInputError } from '../../src/index';
+import { scales, summarize, survey, SurveyInputError } from '../../src/index';
 import { summaryFromRows, summaryQuery, type SummaryRow } from '../../src/sql/index';
 import { messyColumns, messyDefinition, messySurvey, referenceSummary } from './messySurvey';
 
@@ -50,7 +50,7 @@ suite('summaryQuery and summaryFromRows on a real PostgreSQL server', () => {
       const s = messySurvey(data, definition);
       expect(summary).toEqual(referenceSummary(s, 'region', pairs));
 
-      // Size groups cut in the engine (the population column is text there, blanks included).
+      // Size groups of the population column, text in the engine (blanks included), read as survey() reads it.
       const sizes = { attribute: 'pop', breaks: [50000, 100000] };
       const sized = (await client.query(summaryQuery(definition, { dialect: 'postgres', table: [schema, table], by: sizes, pairs: 'all' }))).rows as SummaryRow[];
       const bySize = summaryFromRows(sized, { definition, by: sizes, pairs: 'all' });
@@ -67,6 +67,52 @@ suite('summaryQuery and summaryFromRows on a real PostgreSQL server', () => {
       await client.end();
     }
   }, 120_000);
+
+  it('reads size groups of a Danish text column and of a double precision column as survey() reads them', async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      await client.query('CREATE TEMP TABLE sizes ("id" INTEGER, "q" TEXT, "tekst" TEXT, "tal" DOUBLE PRECISION)');
+      const texts = ['104.305', '60.828', '49.999', '50.000', '99.999,5', '100.000', '1.234,5', ' 7 ', '', '\u00A0', '\u200B', null];
+      const numbers = ['104305', '60828.5', '49999.999', '50000', "'NaN'", 'NULL', '0.1'];
+      const answers = ['I høj grad', 'Slet ikke', '3', 'ved ikke', null];
+      const values = Array.from({ length: 420 }, (_, i) => {
+        const text = texts[i % texts.length]!;
+        return `(${i}, ${answers[i % 5] === null ? 'NULL' : literal(answers[i % 5]!)}, ${text === null ? 'NULL' : literal(text)}, CAST(${numbers[i % numbers.length]} AS DOUBLE PRECISION))`;
+      });
+      await client.query(`INSERT INTO sizes VALUES ${values.join(', ')}`);
+      const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { tekst: 'number' as const, tal: 'number' as const }, thousands: '.' as const };
+      const data = (await client.query('SELECT * FROM sizes')).rows as Record<string, unknown>[];
+      const reference = survey({ ...definition, rows: data });
+      for (const attribute of ['tekst', 'tal']) {
+        const by = { attribute, breaks: [50000, 100000] };
+        const rows = (await client.query(summaryQuery(definition, { dialect: 'postgres', table: 'sizes', by }))).rows as SummaryRow[];
+        const summary = summaryFromRows(rows, { definition, by });
+        expect(summary).toEqual(summarize(reference, { by }));
+        // By hand, per 12 (text) or 7 (number) rows: 104.305 and 100.000 | 60.828, 50.000, 99.999,5 | 49.999, 1.234,5, 7;
+        // 49999.999 and 0.1 | 60828.5 and 50000 | 104305; NaN and NULL missing.
+        expect(summary.by!.groups.map((g) => g.respondents)).toEqual(attribute === 'tekst' ? [105, 105, 70] : [120, 120, 60]);
+      }
+      // Infinity is no finite number: a bad-number issue, in memory and from the engine.
+      await client.query(`UPDATE sizes SET "tal" = 'Infinity' WHERE "id" = 0`);
+      const by = { attribute: 'tal', breaks: [50000] };
+      const rows = (await client.query(summaryQuery(definition, { dialect: 'postgres', table: 'sizes', by }))).rows as SummaryRow[];
+      const infinite = (await client.query('SELECT * FROM sizes')).rows as Record<string, unknown>[];
+      const kinds = (run: () => unknown): string[] => {
+        try {
+          run();
+        } catch (error) {
+          if (error instanceof SurveyInputError) return error.issues.map((i) => `${i.kind} ${i.column}`);
+        }
+        return [];
+      };
+      expect(kinds(() => summaryFromRows(rows, { definition, by }))).toEqual(['bad-number tal']);
+      expect(kinds(() => survey({ ...definition, rows: infinite }))).toEqual(['bad-number tal']);
+    } finally {
+      await client.end();
+    }
+  });
 
   it('finds a repeated respondent id in the engine', async () => {
     const { default: pg } = await import('pg');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scales, SurveyInputError } from '../../src/index';
+import { scales, survey, SurveyInputError, type SurveyIssue } from '../../src/index';
 import { summaryFromRows, type SummaryRow } from '../../src/sql/index';
 
 const row = (part: string, k: number | null, x: string | null, n: number | bigint | string, extra: Partial<SummaryRow> = {}): SummaryRow => ({
@@ -7,6 +7,17 @@ const row = (part: string, k: number | null, x: string | null, n: number | bigin
 });
 const base = [row('respondents', null, null, 4n), row('noid', null, null, 0n)];
 const definition = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }] };
+
+/** The issues of the SurveyInputError that `run` throws (fails the test when it throws none). */
+function issuesOf(run: () => unknown): readonly SurveyIssue[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SurveyInputError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a SurveyInputError');
+}
 
 describe('summaryFromRows', () => {
   it('codes every distinct raw answer with likert and adds the counts of spellings of one level', () => {
@@ -113,27 +124,88 @@ describe('summaryFromRows', () => {
     expect(() => summaryFromRows(rows, { definition: def })).toThrow('summaryFromRows: item "q1" has weights up to 4.149515568880993e+180, outside 2^-511 to 2^511');
   });
 
-  it('gives size groups in their labels\' order, empty ones included, with the cut points', () => {
-    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+  it('gives size groups in their labels\' order, empty ones included, reading each raw value with the definition\'s marks', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const }, thousands: '.' as const };
     const by = { attribute: 'pop', breaks: [50000, 100000], labels: ['small', 'middle', 'large'] };
+    // Under thousands '.' (decimal ','): '104.305' is 104305 (large), '99.999,5' is 99999.5
+    // (middle), '7' small; blank, no-break space and NULL are missing.
     const rows = [
-      row('respondents', null, null, 3, { g: '2' }),
-      row('respondents', null, null, 1, { g: '0' }),
+      row('respondents', null, null, 3, { g: '104.305' }),
+      row('respondents', null, null, 1, { g: '99.999,5' }),
+      row('respondents', null, null, 1, { g: '7' }),
       row('respondents', null, null, 2, { g: null }),
+      row('respondents', null, null, 1, { g: '\u00A0' }),
       row('noid', null, null, 0),
-      row('item', 0, 'Slet ikke', 3, { g: '2' }),
-      row('item', 0, 'I høj grad', 1, { g: '0' }),
+      row('bytype', null, 'VARCHAR', 8),
+      row('item', 0, 'Slet ikke', 3, { g: '104.305' }),
+      row('item', 0, 'I høj grad', 1, { g: '99.999,5' }),
+      row('item', 0, '4', 1, { g: '7' }),
       row('item', 0, null, 2, { g: null }),
+      row('item', 0, 'Slet ikke', 1, { g: '\u00A0' }),
     ];
     const summary = summaryFromRows(rows, { definition: def, by });
-    expect(summary.by).toMatchObject({ name: 'pop', sizeGroups: ['small', 'middle', 'large'], breaks: [50000, 100000], ungrouped: 2 });
+    expect(summary.by).toMatchObject({ name: 'pop', sizeGroups: ['small', 'middle', 'large'], breaks: [50000, 100000], ungrouped: 3 });
     expect(summary.by!.groups.map((g) => [g.value, g.respondents, g.items[0]!.counts])).toEqual([
-      ['small', 1, [0, 0, 1, 0, 0, 0]],
-      ['middle', 0, [0, 0, 0, 0, 0, 0]],
+      ['small', 1, [0, 0, 0, 1, 0, 0]],
+      ['middle', 1, [0, 0, 1, 0, 0, 0]],
       ['large', 3, [3, 0, 0, 0, 0, 0]],
     ]);
+    // The same rows under a decimal point: '104.305' is 104.305 (small) and '99.999,5' no number.
+    expect(() => summaryFromRows(rows, { definition: { ...def, thousands: ',' }, by })).toThrow(
+      'numeric attribute "pop" has 1 value that are not finite numbers (decimal mark ".")',
+    );
     expect(() => summaryFromRows(rows, { definition: def, by: { attribute: 'pop', split: 'median' } })).toThrow(
       "summaryFromRows: by { attribute: \"pop\", split: 'median' } needs the median of the data",
+    );
+  });
+
+  it('reads the text of a number column as the engine writes it, with a decimal point, whatever the definition\'s marks', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const }, decimal: ',' as const };
+    const by = { attribute: 'pop', breaks: [50000, 100000] };
+    const rows = [
+      row('respondents', null, null, 1, { g: '60828.0' }),
+      row('respondents', null, null, 2, { g: '1e+20' }),
+      row('respondents', null, null, 4, { g: 'nan' }),
+      row('respondents', null, null, 8, { g: '49999.5' }),
+      row('noid', null, null, 0),
+      row('bytype', null, 'DOUBLE', 15),
+    ];
+    for (const type of ['DOUBLE', 'double precision', 'DECIMAL(18,3)', 'numeric']) {
+      const typed = rows.map((r) => (r.part === 'bytype' ? { ...r, x: type } : r));
+      expect(summaryFromRows(typed, { definition: def, by }).by!.groups.map((g) => g.respondents), type).toEqual([8, 1, 2]);
+      expect(summaryFromRows(typed, { definition: def, by }).by!.ungrouped).toBe(4);
+    }
+    // The same texts in a text column are Danish: '60828.0' and '49999.5' are no numbers there.
+    const text = rows.map((r) => (r.part === 'bytype' ? { ...r, x: 'VARCHAR' } : r));
+    expect(() => summaryFromRows(text, { definition: def, by })).toThrow(SurveyInputError);
+  });
+
+  it('decides the decimal mark under auto with every row voting, as survey() decides it over all cells', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    const by = { attribute: 'pop', breaks: [1] };
+    // '0,5' in two rows votes twice for the comma, '0.25' once for the point: the comma wins and
+    // '0.25' is a bad number. Counting distinct texts would be a tie, and refused.
+    const rows = [row('respondents', null, null, 2, { g: '0,5' }), row('respondents', null, null, 1, { g: '0.25' }), row('noid', null, null, 0), row('bytype', null, 'VARCHAR', 3)];
+    const fromRows = issuesOf(() => summaryFromRows(rows, { definition: def, by }));
+    const fromSurvey = issuesOf(() => survey({ ...def, columns: { kode: ['a', 'b', 'c'], q1: ['1', '1', '1'], pop: ['0,5', '0.25', '0,5'] } }));
+    expect(fromRows.map((i) => [i.kind, i.column, i.values])).toEqual([['bad-number', 'pop', ['0.25']]]);
+    expect(fromRows.map((i) => [i.kind, i.column, i.values])).toEqual(fromSurvey.map((i) => [i.kind, i.column, i.values]));
+  });
+
+  it('refuses a column that reads two ways under auto with survey()\'s ambiguous-number issue', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    const rows = [row('respondents', null, null, 2, { g: '104.305' }), row('respondents', null, null, 1, { g: '60.828' }), row('noid', null, null, 0), row('bytype', null, null, 3)];
+    const issues = issuesOf(() => summaryFromRows(rows, { definition: def, by: { attribute: 'pop', breaks: [50000] } }));
+    expect(issues.map((i) => [i.kind, i.column, i.values])).toEqual([['ambiguous-number', 'pop', ['104.305', '60.828']]]);
+    expect(issues[0]!.message).toBe(
+      'cannot tell the decimal mark of column "pop": "104.305" ×2, "60.828" ×1 read as different numbers with a decimal comma (thousands dots) and with a decimal point; pass decimal: \',\' (Danish, 60.828 = 60828) or decimal: \'.\' (English, 60.828 = 60.828)',
+    );
+  });
+
+  it('refuses size-group rows without the engine type row, as rows of another query', () => {
+    const def = { id: 'kode', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { pop: 'number' as const } };
+    expect(() => summaryFromRows([row('respondents', null, null, 1, { g: '2' }), row('noid', null, null, 0)], { definition: def, by: { attribute: 'pop', breaks: [5] } })).toThrow(
+      "summaryFromRows: the rows have no 'bytype' row",
     );
   });
 

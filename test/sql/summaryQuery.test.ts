@@ -71,15 +71,18 @@ describe('summaryQuery', () => {
     expect(() => summaryQuery(def, { dialect: 'ansi', table: 't', by: 'region' })).toThrow('summaryQuery: by "region" is not a categorical attribute');
   });
 
-  it('cuts size groups with a CASE on the numeric attribute, breaks[k-1] <= v < breaks[k], writing group positions and no label', () => {
+  it('groups a size attribute by its raw text, asks the engine for its type, and writes no cut point or label', () => {
     const def = { id: 'id', items: [{ id: 'a', scale: scales.daDegree4 }], attributes: { size: { column: 'Ind"byggere', kind: 'number' as const } } };
-    const sql = summaryQuery(def, { dialect: 'postgres', table: 't', by: { attribute: 'size', breaks: [-2.5, 0.1, 1e21], labels: ["'x", 'y', 'z', 'w'] } });
-    const v = `CAST(NULLIF(TRIM(CAST("Ind""byggere" AS TEXT)), '') AS DOUBLE PRECISION)`;
-    // Each cut point as the shortest decimal that reads back as the same double.
-    expect(sql).toContain(
-      `CASE WHEN ${v} IS NULL THEN CAST(NULL AS TEXT) WHEN ${v} < CAST(-2.5 AS DOUBLE PRECISION) THEN CAST('0' AS TEXT) WHEN ${v} < CAST(0.1 AS DOUBLE PRECISION) THEN CAST('1' AS TEXT) WHEN ${v} < CAST(1e+21 AS DOUBLE PRECISION) THEN CAST('2' AS TEXT) ELSE CAST('3' AS TEXT) END AS "g"`,
-    );
-    expect(sql).not.toContain("'x");
+    const by = { attribute: 'size', breaks: [-2.5, 0.1, 1e21], labels: ["'x", 'y', 'z', 'w'] };
+    const pg = summaryQuery(def, { dialect: 'postgres', table: 't', by });
+    expect(pg).toContain(`CAST("Ind""byggere" AS TEXT) AS "g", CAST(pg_typeof("Ind""byggere") AS TEXT) AS "gt"`);
+    expect(pg).toContain(`SELECT 'bytype' AS "part", CAST(NULL AS INTEGER) AS "k", CAST(NULL AS TEXT) AS "g", MIN("gt") AS "x"`);
+    expect(summaryQuery(def, { dialect: 'duckdb', table: 't', by })).toContain(`CAST("Ind""byggere" AS VARCHAR) AS "g", typeof("Ind""byggere") AS "gt"`);
+    // Standard SQL has no type function: the column is read as text.
+    expect(summaryQuery(def, { dialect: 'ansi', table: 't', by })).toContain(`CAST("Ind""byggere" AS VARCHAR) AS "g", CAST(NULL AS VARCHAR) AS "gt"`);
+    for (const text of ["'x", '2.5', '1e+21', 'CASE', 'DOUBLE PRECISION) <']) expect(pg).not.toContain(text);
+    // A categorical by has no type row.
+    expect(summaryQuery({ ...def, attributes: { r: 'category' as const } }, { dialect: 'postgres', table: 't', by: 'r' })).not.toContain("'bytype'");
   });
 
   it('refuses a median split, saying to pass its cut point as breaks, and breaks that are not increasing', () => {
