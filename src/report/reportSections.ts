@@ -31,6 +31,7 @@ import {
 } from './reportText';
 import { largestRemainder } from './rounding';
 import { suppressSmallCells } from './suppress';
+import { summarize } from '../summary/summarize';
 import type { ReportColumn, ReportTable, ReportValue } from './table';
 
 type Row = Record<string, ReportValue>;
@@ -298,12 +299,30 @@ export function attributeTables(ctx: SectionContext): ReportTable[] {
   ];
 }
 
+/**
+ * The survey's item tallies per group of `by`, made once for a whole table of means: every
+ * `compareGroups` on a survey resolves the grouping and gathers each group's respondents
+ * again (arrays as long as the survey, per item), which on a large survey holds hundreds of
+ * megabytes at once; from the tallies it gives the same groups, means and ANOVA. A weighted
+ * survey, and a grouping that `summarize` refuses, keep the survey (and its exact errors).
+ */
+function groupedTallies(survey: Survey, by: GroupBy): Survey | SurveySummary {
+  if (typeof by !== 'string' && (by === null || typeof by !== 'object' || Array.isArray(by))) return survey;
+  if (survey.weights !== null) return survey;
+  try {
+    return summarize(survey, { by: by as string | SizeGrouping });
+  } catch {
+    return survey;
+  }
+}
+
 /** One table of means by a grouping (a categorical attribute or size groups), with ANOVA p. */
 function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy, option: string): ReportTable {
   const { words, options } = ctx;
+  const input = ctx.summary ?? groupedTallies(ctx.survey, by);
   const results: CompareGroupsResult[] = ctx.items.map((item) =>
     asOptionError(option, () =>
-      compareGroups(ctx.summary ?? ctx.survey, item.id, { by, level: options.level, ci: options.ci, denominator: options.denominator }),
+      compareGroups(input, item.id, { by, level: options.level, ci: options.ci, denominator: options.denominator }),
     ),
   );
   const groups: string[] = [];
