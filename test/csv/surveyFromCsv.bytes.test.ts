@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, safeSurveyFromCsv, surveyFromCsv } from '../../src/csv/index';
+import { safeSurvey, scales, type Survey } from '../../src/index';
+
+// The byte reader splits records on their bytes and keeps each column's spellings as bytes; the
+// reference is parseCsv on the whole text followed by survey({ rows }).
+
+const definition = {
+  id: 'kode',
+  items: [
+    { id: 'q1', scale: scales.daDegree4 },
+    { id: 'q2', scale: scales.daDegree4 },
+  ],
+  attributes: { region: 'category' as const },
+};
+
+function contents(s: Survey): unknown {
+  return { ids: s.ids, q1: Array.from(s.item('q1').codes), q2: Array.from(s.item('q2').codes), region: s.category('region') };
+}
+
+async function* pieces(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+  let start = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    yield bytes.slice(start, cut);
+    start = cut;
+  }
+}
+
+// 'ø' and 'æ' are two bytes in UTF-8, '“' and '”' three.
+const lines = ['kode;region;q1;q2'];
+for (let i = 1; i <= 30; i++) {
+  const answers = ['I høj grad', 'I meget høj grad', 'Slet ikke', '', 'I mindre grad', '“Ved ikke”'];
+  lines.push(`${i};${i % 3 === 0 ? 'Sjælland' : 'Hovedstaden'};${answers[i % 6]};${answers[(i * 5) % 6]}`);
+}
+const text = `${lines.join('\n')}\n`;
+const bytes = new TextEncoder().encode(text);
+const expected = safeSurvey({ rows: parseCsv(text).rows, ...definition });
+
+describe('surveyFromCsv on bytes', () => {
+  it('reads the same survey when two chunks meet at any byte, also inside a two- or three-byte character', async () => {
+    expect(expected.ok).toBe(true);
+    if (!expected.ok) return;
+    // Every cut position, among them the middle of each 'ø', 'æ', '“' and '”'.
+    let insideCharacter = 0;
+    for (let cut = 1; cut < bytes.length; cut++) {
+      if (((bytes[cut] as number) & 0xc0) === 0x80) insideCharacter++;
+      const s = await surveyFromCsv(pieces(bytes, [cut]), definition);
+      expect(contents(s)).toEqual(contents(expected.survey));
+    }
+    expect(insideCharacter).toBeGreaterThan(60);
+  });
+
+  it('reads the same survey from one-byte chunks', async () => {
+    if (!expected.ok) return;
+    const cuts = Array.from({ length: bytes.length - 1 }, (_, k) => k + 1);
+    const s = await surveyFromCsv(pieces(bytes, cuts), definition);
+    expect(contents(s)).toEqual(contents(expected.survey));
+  });
+
+  it('reports a byte that is not UTF-8 at its exact offset and line', async () => {
+    const broken = new Uint8Array([...new TextEncoder().encode('kode;region;q1;q2\n1;Nord;I høj grad;Slet ikke\n2;Nord;I h'), 0xf8, ...new TextEncoder().encode('j grad;\n')]);
+    // 18 bytes of header, 29 of the first record ('ø' is two), then '2;Nord;I h': the bad byte is at 57.
+    await expect(surveyFromCsv(broken, definition)).rejects.toThrow(/not valid UTF-8: byte offset 57 \(line 3\)/);
+  });
+
+  it('keeps a quoted record, an empty line and a ragged record between fast ones exact, with their lines', async () => {
+    const mixed = 'kode;region;q1;q2\r\n1;Nord;I høj grad;Slet ikke\r\n\r\n2;"Sjæl\r\nland";"I høj grad";\r\n3;Nord\r\n4;Syd;I mindre grad;I høj grad';
+    const csv = parseCsv(mixed);
+    const reference = safeSurvey({ rows: csv.rows, ...definition });
+    for (const cut of [5, 30, 33, 47, 60, 70]) {
+      const actual = await safeSurveyFromCsv(pieces(new TextEncoder().encode(mixed), [cut]), definition);
+      expect(actual.csv.lines).toEqual([2, 4, 6, 7]);
+      expect(actual.csv.issues).toEqual(csv.issues);
+      expect(actual.ok).toBe(reference.ok);
+      if (actual.ok && reference.ok) expect(contents(actual.survey)).toEqual(contents(reference.survey));
+    }
+  });
+});
