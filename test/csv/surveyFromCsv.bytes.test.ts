@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, safeSurveyFromCsv, surveyFromCsv } from '../../src/csv/index';
 import { safeSurvey, scales, type Survey } from '../../src/index';
 
-// The byte reader splits records on their bytes and keeps each column's spellings as bytes; the
-// reference is parseCsv on the whole text followed by survey({ rows }).
+// surveyFromCsv reads byte chunks as they arrive, so a chunk may end anywhere: inside a record,
+// a quoted field or a multi-byte character. The reference is parseCsv on the whole text
+// followed by survey({ rows }).
 
 const definition = {
   id: 'kode',
