@@ -37,9 +37,13 @@ function definitionOf(config: CliConfig): Omit<SurveyDefinition, 'rows' | 'colum
  */
 function reportNeeds(config: CliConfig, options: ReportOptions): { pairs: [string, string][]; by: string | SizeGrouping | undefined; dropped: string[] } {
   const row: Record<string, unknown> = {};
-  for (const item of config.items) row[item.column ?? item.id] = null;
-  for (const name of Object.keys(config.attributes)) row[name] = null;
-  row[config.id] = 'shape';
+  // Defined, not assigned: a column named "__proto__" is an own key like any other.
+  const cell = (column: string, value: unknown): void => {
+    Object.defineProperty(row, column, { value, enumerable: true, writable: true, configurable: true });
+  };
+  for (const item of config.items) cell(item.column ?? item.id, null);
+  for (const name of Object.keys(config.attributes)) cell(name, null);
+  cell(config.id, 'shape');
   const { weight: _weight, ...unweighted } = definitionOf(config);
   const shape = survey({ ...unweighted, rows: [row] });
   const { frame: _frame, targets: _targets, ...rest } = options as ReportOptions & Record<string, unknown>;
@@ -71,8 +75,18 @@ export async function reportThroughDuckDB(io: CliIo, file: string, config: CliCo
   if (config.encoding !== undefined && !/^utf-?8$/i.test(config.encoding)) {
     throw new CliError(2, `--engine duckdb reads UTF-8 files; the config says encoding "${config.encoding}": convert the file to UTF-8 (iconv -f ${config.encoding} -t utf-8), or drop --engine duckdb`);
   }
+  // A summary holds no numeric attributes: their correlation table is left out, said once per
+  // attribute (the size grouping's attribute is in the summary as its groups).
+  const sizeAttribute = options.sizeGroups?.attribute;
+  const numeric = Object.keys(config.attributes).filter((name) => config.attributes[name] === 'number');
+  const { numericAttributes: _numericAttributes, ...withoutNumeric } = options;
+  options = withoutNumeric;
   const needs = reportNeeds(config, options);
   const warnings: string[] = [];
+  const wantsAttributes = options.sections === undefined || options.sections.includes('attributes');
+  for (const name of numeric) {
+    if (wantsAttributes && name !== sizeAttribute) warnings.push(`--engine duckdb: a summary holds no numeric attributes; the correlations with "${name}" are left out`);
+  }
   if (config.multiSelect.length > 0) warnings.push('--engine duckdb: multi-select questions are not summarised by the engine; their tables are left out');
   for (const name of needs.dropped) warnings.push(`--engine duckdb: a summary holds one grouping; means by "${name}" are left out (run the report once per grouping)`);
   let summary: SurveySummary;

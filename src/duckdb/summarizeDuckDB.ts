@@ -1,9 +1,9 @@
 import type { SizeGrouping } from '../data/sizeGroups';
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
-import type { SummaryDefinition, SummaryPair } from '../sql/plan';
-import { quoteString } from '../sql/quote';
+import { readPlan, type SummaryDefinition, type SummaryPair, type SummaryPlan } from '../sql/plan';
+import { quoteIdentifier, quoteString } from '../sql/quote';
 import { summaryFromRows, type SummaryRow } from '../sql/summaryFromRows';
-import { summaryQuery, type SummaryTable } from '../sql/summaryQuery';
+import { summaryQuery, tableSql, type SummaryTable } from '../sql/summaryQuery';
 import type { SurveySummary } from '../summary/types';
 
 /**
@@ -85,6 +85,9 @@ export async function summarizeDuckDB(options: SummarizeDuckDBOptions): Promise<
   const connection = options.connection ?? (own as OwnDuckDB).connection;
   let rows: readonly SummaryRow[];
   try {
+    const from = tableSql(fn, table);
+    await refuseCaseTwins(fn, connection, from, readPlan(fn, definition, by, pairs));
+    if (typeof source === 'string' && CSV.test(source)) await refuseMarkedWeights(fn, connection, from, source, definition);
     const result = await connection.runAndReadAll(query);
     rows = result.getRowObjectsJS() as unknown as readonly SummaryRow[];
   } finally {
@@ -95,6 +98,53 @@ export async function summarizeDuckDB(options: SummarizeDuckDBOptions): Promise<
     }
   }
   return summaryFromRows(rows, { definition, ...(by === undefined ? {} : { by }), ...(pairs === undefined ? {} : { pairs }) });
+}
+
+/**
+ * Refuses a source in which a column the definition reads is missing or has a twin that
+ * differs only in case. DuckDB matches quoted names without regard to case, so `"q1"` would
+ * silently read a column `Q1`, where `survey()` reads exactly `q1` (or reports it missing).
+ */
+async function refuseCaseTwins(fn: string, connection: DuckDBConnectionLike, from: string, plan: SummaryPlan): Promise<void> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+  const names = (described.getRowObjectsJS() as unknown as { column_name: string }[]).map((r) => String(r.column_name));
+  const wanted = [plan.idColumn, ...plan.items.map((item) => item.column ?? item.id), ...plan.attributes.map((a) => a.column)];
+  if (plan.weight !== null) wanted.push(plan.weight);
+  if (plan.by !== null) wanted.push(plan.by.column);
+  for (const column of new Set(wanted)) {
+    const twins = names.filter((name) => name !== column && name.toLowerCase() === column.toLowerCase());
+    const exact = names.includes(column);
+    if (twins.length > 0 || !exact) {
+      const found = twins.map((t) => JSON.stringify(t)).join(', ');
+      throw new RangeError(
+        exact
+          ? `${fn}: the source has columns ${JSON.stringify(column)} and ${found}, which DuckDB cannot tell apart (it matches names without regard to case); rename one of them in the file or in a view`
+          : twins.length > 0
+            ? `${fn}: DuckDB reads no column ${JSON.stringify(column)} in the source, only ${found}, which differs in case (DuckDB matches names without regard to case and renames a repeat, so it sees ${names.map((n) => JSON.stringify(n)).join(', ')}); give the columns names that differ in more than case`
+            : `${fn}: the source has no column ${JSON.stringify(column)}; its columns are ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Refuses a CSV file (read as text) whose weights hold a decimal or thousands mark under a
+ * definition that reads numbers with a decimal comma or a thousands mark: the engine sums the
+ * weights after its own cast, which knows only a decimal point, so it would read "1,5" not at
+ * all and "1.000" as 1 where `survey()` reads 1000. Plain integer weights read the same both ways.
+ */
+async function refuseMarkedWeights(fn: string, connection: DuckDBConnectionLike, from: string, source: string, definition: unknown): Promise<void> {
+  const d = definition as { weight?: unknown; decimal?: unknown; thousands?: unknown };
+  if (typeof d.weight !== 'string' || !(d.decimal === ',' || (typeof d.thousands === 'string' && d.thousands !== ''))) return;
+  const result = await connection.runAndReadAll(
+    `SELECT COUNT(*) AS "n" FROM ${from} WHERE regexp_matches(CAST(${quoteIdentifier(fn, d.weight, 'the weight column')} AS VARCHAR), '[.,'' ]')`,
+  );
+  const marked = Number((result.getRowObjectsJS()[0] as { n: unknown }).n);
+  if (marked > 0) {
+    throw new RangeError(
+      `${fn}: ${marked} weights in column "${d.weight}" of ${JSON.stringify(source)} hold a decimal or thousands mark, and DuckDB sums the weights after its own cast, which reads text only with a decimal point, while the definition sets ${d.decimal === ',' ? "decimal: ','" : `thousands: ${JSON.stringify(d.thousands)}`}; convert the file to Parquet with a numeric weight column, or read it through a view that casts the weight and pass { table }`,
+    );
+  }
 }
 
 /** The `table` of `summaryQuery` that reads `source`. */

@@ -139,6 +139,8 @@ export interface ResolvedReportOptions {
   readonly title: string | undefined;
   readonly lang: Lang;
   readonly sections: ReadonlySet<ReportSection>;
+  /** Whether the caller named the sections (a summary then warns about each one it cannot build). */
+  readonly sectionsGiven: boolean;
   readonly items: readonly string[];
   readonly level: number;
   readonly ci: ProportionMethod;
@@ -393,6 +395,7 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
     title: o.title,
     lang,
     sections: new Set(sectionList as ReportSection[]),
+    sectionsGiven: o.sections !== undefined,
     items,
     level,
     ci,

@@ -263,6 +263,9 @@ export function pairTables(ctx: SectionContext): ReportTable[] {
 export function attributeTables(ctx: SectionContext): ReportTable[] {
   const { words, options } = ctx;
   const attributes = options.numericAttributes;
+  // A summary holds no numeric attributes (a size grouping's attribute only as its groups), so
+  // a section asked for by name is left out with a warning, whatever attributes are listed.
+  if (ctx.summary !== null && options.sectionsGiven && skippedForSummary(ctx, 'attributes', 'numeric attributes')) return [];
   if (attributes.length === 0 || ctx.items.length === 0) return [];
   if (skippedForSummary(ctx, 'attributes', 'numeric attributes')) return [];
   const result = correlate(ctx.survey, { x: ctx.items.map((i) => i.id), y: [...attributes], level: options.level });

@@ -17,7 +17,7 @@ export type SummaryTable = string | readonly string[] | { readonly sql: string }
 
 /** Options of {@link summaryQuery}. */
 export interface SummaryQueryOptions {
-  /** `'duckdb'`, `'postgres'` or `'ansi'` (standard SQL for a warehouse, Trino or Spark SQL). */
+  /** `'duckdb'`, `'postgres'` or `'ansi'` (standard SQL with double-quoted names, for a warehouse or Trino). */
   readonly dialect: SqlDialect;
   /** The table or source to read; see {@link SummaryTable}. */
   readonly table: SummaryTable;
@@ -121,7 +121,8 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
   const nullNumber = 'CAST(NULL AS DOUBLE PRECISION)';
 
   // The source: every column read once, cast, under a name of likertkit's own.
-  const select: string[] = [`${asText(plan.idColumn, 'the id column')} AS "id"`];
+  // An id that is blank (or only spaces) is a missing id, and ids compare trimmed, as in survey().
+  const select: string[] = [`NULLIF(TRIM(${asText(plan.idColumn, 'the id column')}), '') AS "id"`];
   select.push(`${plan.by === null ? nullText : asText(plan.by.column, `the column of by "${plan.by.name}"`)} AS "g"`);
   const sized = plan.by !== null && plan.by.kind === 'size';
   if (sized) select.push(`${typeSql(dialect, q((plan.by as PlanBy).column, `the column of by "${(plan.by as PlanBy).name}"`), text, nullText)} AS "gt"`);
@@ -148,7 +149,9 @@ export function summaryQuery(definition: SummaryDefinition, options: SummaryQuer
   // The engine's type of the size attribute: a number column reaches survey() as numbers, a text one as text.
   if (sized) parts.push(row('bytype', null, nullText, 'MIN("gt")', nullText, 'COUNT(*)', noSums));
   if (plan.weight !== null) {
-    parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 THEN 1 END)', noSums));
+    // A weight must be a finite number >= 0. NaN passes `>= 0` in DuckDB and PostgreSQL (both
+    // order NaN above every number), so the upper bound is what keeps NaN and ±Infinity out.
+    parts.push(row('badweight', null, nullText, nullText, nullText, 'COUNT(*) - COUNT(CASE WHEN "w" >= 0 AND "w" <= 1.7976931348623157e308 THEN 1 END)', noSums));
   }
   // DuckDB would otherwise inline the source into every part and scan a CSV file once per part;
   // PostgreSQL materialises a CTE used more than once by itself, and ANSI SQL has no such hint.
@@ -169,7 +172,7 @@ function typeSql(dialect: SqlDialect, column: string, text: string, nullText: st
 }
 
 /** The FROM clause of a {@link SummaryTable}. */
-function tableSql(fn: string, table: unknown): string {
+export function tableSql(fn: string, table: unknown): string {
   if (typeof table === 'string') return quoteIdentifier(fn, table, 'table');
   if (Array.isArray(table)) {
     if (table.length === 0) throw new TypeError(`${fn}: table as name parts needs at least one part, e.g. ['schema', 'table']`);

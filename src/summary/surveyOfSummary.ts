@@ -40,9 +40,13 @@ export function surveyOfSummary(fn: string, summary: SurveySummary): Survey {
     n: tallyCounts(itemSummaryTally(item), item.scale.levels.length),
   }));
   const attributes: Record<string, 'number' | 'category'> = {};
-  for (const attribute of summary.attributes) attributes[attribute.name] = 'category';
+  // Defined, not assigned: an attribute named "__proto__" is an own key like any other.
+  const define = (name: string, kind: 'number' | 'category'): void => {
+    Object.defineProperty(attributes, name, { value: kind, enumerable: true, writable: true, configurable: true });
+  };
+  for (const attribute of summary.attributes) define(attribute.name, 'category');
   // A size grouping's attribute is numeric in the survey; only its groups are in the summary.
-  if (summary.by !== null && summary.by.sizeGroups !== null) attributes[summary.by.name] = 'number';
+  if (summary.by !== null && summary.by.sizeGroups !== null) define(summary.by.name, 'number');
   const view = {
     kind: 'survey',
     size: summary.respondents,

@@ -235,8 +235,11 @@ describe('size groups read in DuckDB as survey() reads the attribute', () => {
       else expected[g]!++;
     }
     // thousands '.' given, and 'auto', which '99.999,5' and '1.234,5' decide for the decimal comma.
+    // Unweighted: the weights of the messy data are numbers in memory but text in the CSV, which
+    // summarizeDuckDB refuses to sum under Danish marks (see duckdbBoundary.test.ts).
+    const { weight: _weight, ...unweighted } = messyDefinition();
     for (const marks of [{ thousands: '.' as const }, { decimal: ',' as const }, {}]) {
-      const definition = { ...messyDefinition(), ...marks };
+      const definition = { ...unweighted, ...marks };
       const summary = await summarizeDuckDB({ source: csv, definition, by: sizes, pairs: [['item0', 'item1']] });
       expect(summary).toEqual(referenceSummary(messySurvey(data, definition), sizes, [['item0', 'item1']]));
       expect(summary.by!.groups.map((g) => g.respondents)).toEqual(expected);
@@ -249,7 +252,7 @@ describe('size groups read in DuckDB as survey() reads the attribute', () => {
     const data = withPopulations(2_000, 606, ['104.305', '60.828', '', '\u00A0']);
     const csv = join(dir, 'ambiguous.csv');
     writeFileSync(csv, toCsv(data));
-    const definition = messyDefinition();
+    const { weight: _weight, ...definition } = messyDefinition();
     const fromEngine = await issuesOf(() => summarizeDuckDB({ source: csv, definition, by: sizes }));
     const fromSurvey = await issuesOf(() => messySurvey(data, definition));
     expect(shapeOf(fromEngine)).toEqual([['ambiguous-number', 'pop', ['104.305', '60.828']]]);

@@ -19,9 +19,10 @@ describe('summaryQuery', () => {
     for (const column of nasty) expect(sql).toContain(`CAST(${ident(column)} AS TEXT)`);
     expect(sql).toContain('CAST("reg""ion" AS TEXT) AS "a0"');
     expect(sql).toContain(`CAST("w'eight" AS DOUBLE PRECISION) AS "w"`);
-    // Outside quoted identifiers, the only text literals are likertkit's own part names.
+    // Outside quoted identifiers, the only text literals are likertkit's own part names and the
+    // empty text a blank id is compared with.
     const literals = [...sql.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/'([^']*)'/g)].map((m) => m[1]);
-    expect(new Set(literals)).toEqual(new Set(['respondents', 'item', 'attribute', 'noid', 'duplicate', 'badweight']));
+    expect(new Set(literals)).toEqual(new Set(['respondents', 'item', 'attribute', 'noid', 'duplicate', 'badweight', '']));
     // No backslash escape is relied on: a backslash in a name stays one character of the identifier.
     expect(sql).toContain('"back\\slash"');
   });
@@ -33,7 +34,7 @@ describe('summaryQuery', () => {
     );
     const parts = sql.split('\nUNION ALL\n');
     expect(parts).toHaveLength(7); // respondents, 2 items, 1 attribute, 1 pair, noid, duplicate
-    expect(parts[0]).toMatch(/^WITH "src" AS MATERIALIZED \(SELECT CAST\("id" AS VARCHAR\) AS "id", CAST\("region" AS VARCHAR\) AS "g", CAST\(NULL AS DOUBLE PRECISION\) AS "w", CAST\("a" AS VARCHAR\) AS "c0", CAST\("b" AS VARCHAR\) AS "c1", CAST\("region" AS VARCHAR\) AS "a0" FROM "t"\)\nSELECT 'respondents'/);
+    expect(parts[0]).toMatch(/^WITH "src" AS MATERIALIZED \(SELECT NULLIF\(TRIM\(CAST\("id" AS VARCHAR\)\), ''\) AS "id", CAST\("region" AS VARCHAR\) AS "g", CAST\(NULL AS DOUBLE PRECISION\) AS "w", CAST\("a" AS VARCHAR\) AS "c0", CAST\("b" AS VARCHAR\) AS "c1", CAST\("region" AS VARCHAR\) AS "a0" FROM "t"\)\nSELECT 'respondents'/);
     expect(parts[1]).toMatch(/GROUP BY "g", "c0"$/);
     expect(parts[2]).toMatch(/GROUP BY "g", "c1"$/);
     expect(parts[3]).toMatch(/GROUP BY "a0"$/);

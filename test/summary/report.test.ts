@@ -45,4 +45,19 @@ describe('report of a summary', () => {
     expect(r.warnings).toContain('means:region: omitted, the summary is not grouped by "region"; make it with summarize(s, { by: \'region\' })');
     expect(() => report(summary, { numericAttributes: ['indbyggere'] })).toThrow(/^report: numericAttributes: "indbyggere" is not a numeric attribute/);
   });
+
+  it('leaves out an attributes section asked for by name with a warning, since a summary holds no numeric attributes', () => {
+    const r = report(summarize(s), { sections: ['summary', 'attributes'] });
+    expect(r.tables.map((t) => t.id)).toEqual(['summary']);
+    expect(r.warnings).toContain('attributes: omitted, a summary holds no numeric attributes; report the survey for this section');
+  });
+
+  it('keeps an attribute named "__proto__" when the report is made from a summary', () => {
+    const protoRows = JSON.parse('[{"id":"1","__proto__":"a","q":"I høj grad"},{"id":"2","__proto__":"b","q":"Slet ikke"},{"id":"3","__proto__":"a","q":"I mindre grad"}]') as Record<string, unknown>[];
+    const proto = survey({ rows: protoRows, id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: JSON.parse('{"__proto__":"category"}') as Record<string, 'category'> });
+    const fromSurvey = report(proto, { by: ['__proto__'], sections: ['means'] });
+    const fromSummary = report(summarize(proto, { by: '__proto__' }), { by: ['__proto__'], sections: ['means'] });
+    expect(fromSummary.tables.map((t) => t.id)).toEqual(['means:__proto__']);
+    expect(fromSummary.tables).toEqual(fromSurvey.tables);
+  });
 });
