@@ -15,6 +15,10 @@ export default defineConfig((cli) => ({
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
     'duckdb/index': 'src/duckdb/index.ts',
+    // The correlation table over worker threads (Node), and the worker script it starts: built
+    // next to each other, so that new URL('./worker.js', import.meta.url) finds it.
+    'parallel/index': 'src/parallel/index.ts',
+    'parallel/worker': 'src/parallel/worker.ts',
     // The likertkit command (keeps its shebang line; Node built-ins stay external).
     'cli/index': 'src/cli/index.ts',
   },
