@@ -15,8 +15,9 @@ import { packPlan, type PlanMessage, type PlanReply } from './pack';
 /** How {@link correlateParallel} splits the work. */
 export interface ParallelOptions {
   /**
-   * Worker threads to use, an integer from 1 to 64 (default: the available parallelism, at
-   * most 4). With 1 the sums are computed on the calling thread.
+   * Threads that sum the pairs, an integer from 1 to 64 (default: the available parallelism, at
+   * most 4): the calling thread and `workers − 1` worker threads. With 1 everything stays on
+   * the calling thread.
    */
   readonly workers?: number;
   /**
@@ -107,17 +108,25 @@ function release(worker: NodeWorker): void {
   else void worker.terminate();
 }
 
-/** The sums of every pair of `plan`, split into `count` slices, one per worker. */
+/** The sums of every pair of `plan`, split into `count` slices: one on this thread, one per worker. */
 async function sumsInWorkers(Worker: Threads['Worker'], plan: PairSumsPlan, count: number): Promise<SurveyPairSums> {
   const pairs = plan.pairs.length / 2;
   const packed = packPlan(plan);
+  // The calling thread sums the first slice itself while the workers sum the others.
   const slices: Promise<{ sums: Float64Array; planar: Uint8Array }>[] = [];
-  for (let k = 0; k < count; k++) {
+  for (let k = 1; k < count; k++) {
     const from = Math.floor((pairs * k) / count);
     const to = Math.floor((pairs * (k + 1)) / count);
     slices.push(runOn(idle.pop() ?? spawn(Worker), { ...packed, from, to }));
   }
-  const parts = await Promise.all(slices);
+  let own: { sums: Float64Array; planar: Uint8Array };
+  try {
+    own = runPairSumsPlan(plan, 0, Math.floor(pairs / count));
+  } catch (error) {
+    await Promise.allSettled(slices);
+    throw error;
+  }
+  const parts = [own, ...(await Promise.all(slices))];
   const sums = new Float64Array(pairs * 6);
   const planar = new Uint8Array(pairs);
   for (let k = 0; k < count; k++) {
