@@ -29,7 +29,9 @@ export default defineConfig((cli) => ({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  splitting: false,
+  // Shared chunks: every entry point uses the same copy of the survey internals (a survey made
+  // with one entry is recognised by the others, e.g. by likertkit/parallel).
+  splitting: true,
   // The JSON Schema of the CLI config, for editors ("$schema" in a config) and the package
   // export "likertkit/config.schema.json"; written from the same object the CLI validates with.
   onSuccess: async () => {
