@@ -167,7 +167,7 @@ export async function correlateParallel(s: Survey | SurveySummary, options: Corr
     throw new RangeError(`${fn}: parallel.workers must be an integer from 1 to ${maxWorkers}, got ${describeValue(workers)}; leave it out for the default`);
   }
   if (typeof minWork !== 'number' || !(minWork >= 0) || !Number.isFinite(minWork)) {
-    throw new RangeError(`${fn}: parallel.minWork must be a finite number ≥ 0 (respondents × pairs), got ${describeValue(minWork)}`);
+    throw new RangeError(`${fn}: parallel.minWork must be a finite number ≥ 0 (respondents × pairs), got ${describeValue(minWork)}; use 0 to always split`);
   }
   const plan = planCorrelate(s, options);
   if (plan.survey === null) return plan.finish(null);
