@@ -15,6 +15,10 @@ export default defineConfig((cli) => ({
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
     'duckdb/index': 'src/duckdb/index.ts',
+    // The correlation table over worker threads (Node), and the worker script it starts: built
+    // next to each other, so that new URL('./worker.js', import.meta.url) finds it.
+    'parallel/index': 'src/parallel/index.ts',
+    'parallel/worker': 'src/parallel/worker.ts',
     // The likertkit command (keeps its shebang line; Node built-ins stay external).
     'cli/index': 'src/cli/index.ts',
   },
@@ -25,7 +29,9 @@ export default defineConfig((cli) => ({
   sourcemap: true,
   clean: true,
   treeshake: true,
-  splitting: false,
+  // Shared chunks: every entry point uses the same copy of the survey internals (a survey made
+  // with one entry is recognised by the others, e.g. by likertkit/parallel).
+  splitting: true,
   // The JSON Schema of the CLI config, for editors ("$schema" in a config) and the package
   // export "likertkit/config.schema.json"; written from the same object the CLI validates with.
   onSuccess: async () => {

@@ -11,6 +11,10 @@
  *   size-group where, and the columnTally calls alone (what those functions read);
  * - summarize(s, { by: 'region', pairs: 'all' }) (no peer);
  *
+ * - correlate on one thread against correlateParallel (likertkit/parallel) with workers: 2 (this
+ *   thread and one worker thread): the
+ *   speed-up (run only this case with -- --parallel; the cold run includes starting the workers);
+ *
  * and the same work in numpy (in a python3 subprocess, on the same codes written as one int8
  * file): the four-matrix-product route with SciPy's t tails for the table, a boolean mask and
  * np.bincount per item for the tallies. Prints likertkit / numpy (below 1: likertkit is faster).
@@ -27,8 +31,10 @@ import type { LikertColumn } from '../src/data/types';
 import { seededRandom } from '../src/demo/random';
 import { columnTally } from '../src/engine/tally';
 import { pairSums } from '../src/engine/pairs';
+import { correlateParallel } from '../src/parallel/index';
 
 const quick = process.argv.includes('--quick');
+const parallelOnly = process.argv.includes('--parallel');
 const sizes = quick ? [100_000] : [100_000, 1_000_000];
 const itemCount = 40;
 const repeats = quick ? 3 : 5;
@@ -107,6 +113,28 @@ function median(values: number[]): number {
 }
 
 /** Cold time (first run) and median of `repeats` warm runs, in ms. */
+async function timeAsync(run: () => Promise<unknown>): Promise<{ cold: number; warm: number }> {
+  let t = performance.now();
+  await run();
+  const cold = performance.now() - t;
+  const warm: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    t = performance.now();
+    await run();
+    warm.push(performance.now() - t);
+  }
+  return { cold, warm: median(warm) };
+}
+
+/** correlate on the calling thread against correlateParallel on 2 workers, same survey, same run. */
+async function workerCase(s: Survey): Promise<void> {
+  const single = time(() => correlate(s, { x: itemIds }));
+  const split = await timeAsync(() => correlateParallel(s, { x: itemIds }, { workers: 2, minWork: 0 }));
+  const same = JSON.stringify(await correlateParallel(s, { x: itemIds }, { workers: 2, minWork: 0 })) === JSON.stringify(correlate(s, { x: itemIds }));
+  console.log(`correlate, 780 pairs, 1 thread        ${fmt(single.warm)} (cold ${fmt(single.cold)})`);
+  console.log(`correlateParallel, workers: 2         ${fmt(split.warm)} (cold ${fmt(split.cold)})   speed-up ${(single.warm / split.warm).toFixed(2)}×   identical: ${same}`);
+}
+
 function time(run: () => unknown): { cold: number; warm: number } {
   let t = performance.now();
   run();
@@ -188,6 +216,10 @@ try {
     const data = generate(n);
     const s = toSurvey(data);
     console.log(`\n${n} respondents × ${itemCount} items`);
+    if (parallelOnly) {
+      await workerCase(s);
+      continue;
+    }
     const table = time(() => correlate(s, { x: itemIds }));
     const pairs: [string, string][] = [];
     for (let a = 0; a < itemCount; a++) for (let b = a + 1; b < itemCount; b++) pairs.push([itemIds[a] as string, itemIds[b] as string]);
@@ -228,6 +260,7 @@ try {
     line('describe 40 items, region+size', tallies, peer?.tallies);
     line('columnTally 40 items, region+size', tallyOnly, peer?.tallies);
     line("summarize, by region, 780 pairs", summary, undefined);
+    await workerCase(s);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { AdjustPValuesMethod } from '../inference/adjustPValues';
 import { correlationResult, pearson, type PearsonResult } from '../inference/pearson';
 import { resolveStarScheme } from '../inference/internal';
 import { isSurveyObject } from '../data/surveyObject';
-import { centredPairSums, pairSums } from '../engine/pairs';
+import { centredPairSums, pairSums, type SurveyPairSums } from '../engine/pairs';
 import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
@@ -113,6 +113,25 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
  */
 export function correlate(s: Survey | SurveySummary, options: CorrelateOptions): CorrelateResult {
+  const plan = planCorrelate(s, options);
+  return plan.finish(plan.survey === null ? null : pairSums(plan.survey, plan.pairs));
+}
+
+/**
+ * A validated correlate call, split where the pair sums are computed. Internal (the parallel
+ * entry computes the sums in workers). `survey` is the survey whose item pairs `pairs` go
+ * through the bit-plane sums, or null when none do (a summary, Spearman, a survey not from
+ * `survey()`); `finish` takes `pairSums(survey, pairs)` (or null when `survey` is null) and
+ * returns what `correlate` returns.
+ */
+export interface CorrelatePlan {
+  readonly survey: Survey | null;
+  readonly pairs: readonly (readonly [string, string])[];
+  finish(sums: SurveyPairSums | null): CorrelateResult;
+}
+
+/** The checks and pair resolution of {@link correlate}, up to the pair sums. Internal. */
+export function planCorrelate(s: Survey | SurveySummary, options: CorrelateOptions): CorrelatePlan {
   checkOptionKeys('correlate', options, optionKeys<CorrelateOptions>({ x: true, y: true, pairs: true, method: true, adjust: true, stars: true, level: true }));
   const fn = 'correlate';
   const summary = isSurveySummary(s) ? s : null;
@@ -222,8 +241,27 @@ export function correlate(s: Survey | SurveySummary, options: CorrelateOptions):
   }
 
   if (summary !== null) {
-    return summaryTable(summary, pairs, rowNames, columnNames, { method, adjust, level, scheme, labelOf });
+    return { survey: null, pairs, finish: () => summaryTable(summary, pairs, rowNames, columnNames, { method, adjust, level, scheme, labelOf }) };
   }
+  const planar = method === 'pearson' && isSurveyObject(s);
+  return {
+    survey: planar ? (s as Survey) : null,
+    pairs,
+    finish: (sums) => surveyTable(s as Survey, pairs, rowNames, columnNames, planar ? (sums ?? pairSums(s as Survey, pairs)) : null, { method, adjust, level, scheme, labelOf }),
+  };
+}
+
+/** The tests of `correlate(survey, …)`, with the bit-plane sums of the item pairs when given. */
+function surveyTable(
+  s: Survey,
+  pairs: readonly (readonly [string, string])[],
+  rowNames: readonly string[],
+  columnNames: readonly string[],
+  fast: SurveyPairSums | null,
+  options: SummaryTableOptions,
+): CorrelateResult {
+  const fn = 'correlate';
+  const { method, adjust, level, scheme, labelOf } = options;
 
   // --- the tests -------------------------------------------------------------------------------
   // Items go in as coded columns (two columns correlate exactly from their cross-table of
@@ -240,11 +278,10 @@ export function correlate(s: Survey | SurveySummary, options: CorrelateOptions):
   };
   const test = method === 'pearson' ? pearson : spearman;
   let raw: (PearsonResult | ReturnType<typeof spearman>)[];
-  if (method === 'pearson' && isSurveyObject(s)) {
+  if (fast !== null) {
     // Item pairs whose scores are small integers: exact sums from the items' bit planes under
     // the survey's filter (src/engine/pairs.ts), then the same r, t, p and interval as
     // pearson() gives from the cross-table. Other pairs go through pearson() itself.
-    const fast = pairSums(s, pairs);
     const thresholds = fast.planar.includes(1) ? resolveStarScheme(fn, scheme) : [];
     raw = pairs.map(([x, y], index) => {
       if (fast.planar[index] !== 1) return pearson(numeric(x), numeric(y), { level, stars: scheme });

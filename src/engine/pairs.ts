@@ -213,53 +213,105 @@ export interface SurveyPairSums {
 }
 
 /**
+ * Everything the pair sums of a survey need, as plain typed arrays (structured-cloneable, so a
+ * worker can compute a slice of the pairs): the planes of the items the pairs name, the
+ * survey's filter as a bitset, and each pair as two indices into `items`.
+ */
+export interface PairSumsPlan {
+  /** Planes of the items named by the pairs, each once. */
+  readonly items: readonly ColumnPlanes[];
+  /** The survey's filter as a bitset over the base rows, or null for all rows. */
+  readonly mask: Int32Array | null;
+  /** Words per bitset of the base rows. */
+  readonly words: number;
+  /** Two indices into `items` per pair; −1, −1 where an item has no planes (or is not an item). */
+  readonly pairs: Int32Array;
+  /** Respondents of the survey (complete pairs plus excluded ones). */
+  readonly size: number;
+}
+
+/** The plan of the pair sums of every pair `[x, y]` of `s` (no sum computed yet). */
+export function pairSumsPlan(s: Survey, pairs: readonly (readonly [string, string])[]): PairSumsPlan {
+  const frame = surveyFrame(s);
+  const indexOf = new Map<string, number>();
+  const items: ColumnPlanes[] = [];
+  const lookup = (id: string): number => {
+    let found = indexOf.get(id);
+    if (found === undefined) {
+      const column: LikertColumn | undefined = frame.columns.get(id);
+      const planes = column === undefined ? null : columnPlanes(column);
+      found = planes === null ? -1 : items.push(planes) - 1;
+      indexOf.set(id, found);
+    }
+    return found;
+  };
+  const indices = new Int32Array(pairs.length * 2);
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as readonly [string, string];
+    const x = lookup(pair[0]);
+    const y = lookup(pair[1]);
+    indices[2 * p] = x === -1 || y === -1 ? -1 : x;
+    indices[2 * p + 1] = x === -1 || y === -1 ? -1 : y;
+  }
+  return { items, mask: frame.mask(), words: (frame.length + 31) >>> 5, pairs: indices, size: frame.size };
+}
+
+/**
+ * The sums of pairs `from` to `to` (exclusive) of a plan: six numbers per pair as
+ * {@link PairSums}, the first at 0, and `planar` 1 where the pair was summed. The same kernels
+ * as {@link pairSums}, so any split of the pairs gives the same (integer) sums.
+ */
+export function runPairSumsPlan(
+  plan: PairSumsPlan,
+  from: number,
+  to: number,
+  options: { readonly wasm?: boolean } = {},
+): { sums: Float64Array; planar: Uint8Array } {
+  const count = Math.max(0, to - from);
+  const sums = new Float64Array(count * 6);
+  const planar = new Uint8Array(count);
+  const { items, mask, pairs } = plan;
+  // Two-plane items go to the WebAssembly kernel when it is there (one copy of their planes per
+  // call); the rest, and every item without it, to the JavaScript kernel.
+  const twoPlane = new Map<number, number>();
+  const twoPlaneItems: ColumnPlanes[] = [];
+  for (let p = from; p < to; p++) {
+    const i = pairs[2 * p] as number;
+    const j = pairs[2 * p + 1] as number;
+    if (i === -1) continue;
+    const x = items[i] as ColumnPlanes;
+    const y = items[j] as ColumnPlanes;
+    if (x.planes.length !== 2 || y.planes.length !== 2) continue;
+    for (const k of [i, j]) {
+      if (!twoPlane.has(k)) {
+        twoPlane.set(k, twoPlaneItems.length);
+        twoPlaneItems.push(items[k] as ColumnPlanes);
+      }
+    }
+  }
+  const layout = options.wasm === false || twoPlaneItems.length === 0 ? null : layoutPlanes(twoPlaneItems, mask, plan.words);
+  for (let p = from; p < to; p++) {
+    const i = pairs[2 * p] as number;
+    const j = pairs[2 * p + 1] as number;
+    if (i === -1) continue;
+    const a = twoPlane.get(i);
+    const b = twoPlane.get(j);
+    const at = (p - from) * 6;
+    if (layout !== null && a !== undefined && b !== undefined) layout.pair(a, b, sums, at);
+    else planePairSums(items[i] as ColumnPlanes, items[j] as ColumnPlanes, mask, sums, at);
+    planar[p - from] = 1;
+  }
+  return { sums, planar };
+}
+
+/**
  * The exact sums of every pair `[x, y]` of items of `s` over the survey's respondents (its
  * filter applied as a bitset over the base rows, no column copied). Pairs naming an item
  * without planes, or a name that is not an item, are left to the caller (`planar` 0).
  */
 export function pairSums(s: Survey, pairs: readonly (readonly [string, string])[], options: { readonly wasm?: boolean } = {}): SurveyPairSums {
-  const frame = surveyFrame(s);
-  const sums = new Float64Array(pairs.length * 6);
-  const planar = new Uint8Array(pairs.length);
-  const planesOf = new Map<string, ColumnPlanes | null>();
-  const lookup = (id: string): ColumnPlanes | null => {
-    let found = planesOf.get(id);
-    if (found === undefined) {
-      const column: LikertColumn | undefined = frame.columns.get(id);
-      found = column === undefined ? null : columnPlanes(column);
-      planesOf.set(id, found);
-    }
-    return found;
-  };
-  const mask = frame.mask();
-  // Two-plane items go to the WebAssembly kernel when it is there (one copy of their planes per
-  // call); the rest, and every item without it, to the JavaScript kernel.
-  const twoPlane = new Map<string, number>();
-  const twoPlaneItems: ColumnPlanes[] = [];
-  for (const pair of pairs) {
-    const x = lookup(pair[0]);
-    const y = lookup(pair[1]);
-    if (x === null || y === null || x.planes.length !== 2 || y.planes.length !== 2) continue;
-    for (const [id, planes] of [[pair[0], x], [pair[1], y]] as const) {
-      if (!twoPlane.has(id)) {
-        twoPlane.set(id, twoPlaneItems.length);
-        twoPlaneItems.push(planes);
-      }
-    }
-  }
-  const layout = options.wasm === false || twoPlaneItems.length === 0 ? null : layoutPlanes(twoPlaneItems, mask, (frame.length + 31) >>> 5);
-  for (let p = 0; p < pairs.length; p++) {
-    const pair = pairs[p] as readonly [string, string];
-    const x = lookup(pair[0]);
-    const y = lookup(pair[1]);
-    if (x === null || y === null) continue;
-    const i = twoPlane.get(pair[0]);
-    const j = twoPlane.get(pair[1]);
-    if (layout !== null && i !== undefined && j !== undefined && x.planes.length === 2 && y.planes.length === 2) layout.pair(i, j, sums, p * 6);
-    else planePairSums(x, y, mask, sums, p * 6);
-    planar[p] = 1;
-  }
-  return { sums, planar, size: frame.size };
+  const plan = pairSumsPlan(s, pairs);
+  return { ...runPairSumsPlan(plan, 0, pairs.length, options), size: plan.size };
 }
 
 /**

@@ -5,6 +5,7 @@ import * as demo from '../../src/demo/index';
 import * as vegaLite from '../../src/vega-lite/index';
 import * as sql from '../../src/sql/index';
 import * as duckdb from '../../src/duckdb/index';
+import * as parallel from '../../src/parallel/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -113,6 +114,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
 /** Public functions without an options object, and why. */
 const withoutOptions: Record<string, string> = {
   summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
+  correlateParallel: 'asynchronous: its misspelt-key check (parallel options; the correlate options are checked by correlate) is in test/parallel/correlateParallel.test.ts',
   DecodeInputError: 'an error class',
   LikertInputError: 'an error class',
   MultiSelectInputError: 'an error class',
@@ -151,7 +153,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, sql, duckdb].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
