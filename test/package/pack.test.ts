@@ -130,6 +130,25 @@ describe('the package that npm pack produces', () => {
     expect(names.length).toBeGreaterThan(0);
   });
 
+  it('shares one survey between the entry points of the installed package: a survey read by likertkit/csv is one to the core and to likertkit/parallel', () => {
+    // Each entry bundling its own copy of the survey internals would make a survey from one entry
+    // a stranger to the others (summarize would refuse it, correlateParallel would not split).
+    const script = [
+      `import { scales, summarize, correlate } from ${JSON.stringify(manifest.name)};`,
+      `import { surveyFromCsv } from ${JSON.stringify(`${manifest.name}/csv`)};`,
+      `import { correlateParallel } from ${JSON.stringify(`${manifest.name}/parallel`)};`,
+      `const rows = Array.from({ length: 200 }, (_, i) => [i, ['Slet ikke', 'I høj grad', 'I mindre grad'][i % 3], ['I høj grad', 'Slet ikke'][i % 2]].join(',')).join('\\n');`,
+      `const s = await surveyFromCsv('id,a,b\\n' + rows + '\\n', { id: 'id', items: [{ id: 'a', scale: scales.daDegree4 }, { id: 'b', scale: scales.daDegree4 }] });`,
+      `const summary = summarize(s, { pairs: 'all' });`,
+      `const table = await correlateParallel(s, { x: ['a', 'b'] }, { workers: 2, minWork: 0 });`,
+      `console.log(JSON.stringify({ respondents: summary.respondents, same: JSON.stringify(table) === JSON.stringify(correlate(s, { x: ['a', 'b'] })) }));`,
+    ].join('\n');
+    const run = inConsumer(process.execPath, ['--input-type=module', '-e', script]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ respondents: 200, same: true });
+  });
+
   it('exports package.json, whose version is the one packed', () => {
     const script = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); console.log(require(${JSON.stringify(`${manifest.name}/package.json`)}).version);`;
     const run = inConsumer(process.execPath, ['--input-type=module', '-e', script]);
