@@ -13,21 +13,15 @@ import type { SizeGrouping } from '../data/sizeGroups';
 import type { SurveySummary } from '../summary/types';
 import type { CliConfig } from './config';
 import { CliError, resolvePath, type CliIo } from './io';
+import { configDefinition } from './load';
 
 /** Where `likertkit report` computes: in this process (default) or inside DuckDB. */
 export type ReportEngine = 'memory' | 'duckdb';
 
-/** The survey definition of a config, without the data (what `summarizeDuckDB` takes). */
+/** The config's survey definition without multi-select questions, which a summary does not hold. */
 function definitionOf(config: CliConfig): Omit<SurveyDefinition, 'rows' | 'columns' | 'table' | 'survey'> {
-  return {
-    id: config.id,
-    items: config.items,
-    attributes: config.attributes,
-    ...(config.weight !== undefined && { weight: config.weight }),
-    ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
-    ...(config.decimal !== undefined && { decimal: config.decimal }),
-    ...(config.thousands !== undefined && { thousands: config.thousands }),
-  };
+  const { multiSelect: _multiSelect, ...definition } = configDefinition(config);
+  return definition;
 }
 
 /**

@@ -208,6 +208,20 @@ function sourceColumns(input: CsvFile, config: CliConfig, problems: Problem[]): 
   return columns;
 }
 
+/** The survey definition a config describes, without the data: what survey() and its readers take besides it. */
+export function configDefinition(config: CliConfig): Omit<SurveyDefinition, 'rows' | 'columns' | 'table' | 'survey'> {
+  return {
+    id: config.id,
+    items: config.items,
+    attributes: config.attributes,
+    ...(config.weight !== undefined && { weight: config.weight }),
+    ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
+    ...(config.decimal !== undefined && { decimal: config.decimal }),
+    ...(config.thousands !== undefined && { thousands: config.thousands }),
+    ...(config.multiSelect.length > 0 && { multiSelect: config.multiSelect }),
+  };
+}
+
 /**
  * Builds the survey a config describes from a parsed CSV and collects every problem with its
  * file, lines and column: ragged records, missing columns, unknown labels (value, count and
@@ -233,14 +247,7 @@ export function buildSurvey(input: CsvFile, config: CliConfig, configFile: strin
   const definition: SurveyDefinition = {
     // fromEntries keeps a column named "__proto__" as an own property.
     columns: Object.fromEntries(columns),
-    id: config.id,
-    items: config.items,
-    attributes: config.attributes,
-    ...(config.weight !== undefined && { weight: config.weight }),
-    ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
-    ...(config.decimal !== undefined && { decimal: config.decimal }),
-    ...(config.thousands !== undefined && { thousands: config.thousands }),
-    ...(config.multiSelect.length > 0 && { multiSelect: config.multiSelect }),
+    ...configDefinition(config),
   };
   let result: ReturnType<typeof safeSurvey>;
   try {
@@ -280,16 +287,7 @@ export async function readSurveyStreaming(io: CliIo, file: string, config: CliCo
   try {
     const result = await safeSurveyFromCsv(
       io.readStream(resolvePath(io, file)),
-      {
-        id: config.id,
-        items: config.items,
-        attributes: config.attributes,
-        ...(config.weight !== undefined && { weight: config.weight }),
-        ...(config.duplicates !== undefined && { duplicates: config.duplicates }),
-        ...(config.decimal !== undefined && { decimal: config.decimal }),
-        ...(config.thousands !== undefined && { thousands: config.thousands }),
-        ...(config.multiSelect.length > 0 && { multiSelect: config.multiSelect }),
-      },
+      configDefinition(config),
       {
         source: file,
         ...(config.encoding !== undefined && { encoding: config.encoding }),

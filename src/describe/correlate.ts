@@ -291,13 +291,30 @@ function surveyTable(
   } else {
     raw = pairs.map(([x, y]) => test(numeric(x), numeric(y), { level, stars: scheme }));
   }
+  return finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level });
+}
+
+/** The tests' results as table rows (p adjusted over the tests made, stars from the adjusted p), with the matrix view. */
+function finishTable(
+  raw: readonly Pick<PearsonResult, 'n' | 'r' | 't' | 'df' | 'p' | 'ci' | 'reason'>[],
+  pairs: readonly (readonly [string, string])[],
+  labelOf: ReadonlyMap<string, string>,
+  table: {
+    readonly rowNames: readonly string[];
+    readonly columnNames: readonly string[];
+    readonly method: 'pearson' | 'spearman';
+    readonly adjust: AdjustPValuesMethod;
+    readonly scheme: StarScheme;
+    readonly level: number;
+  },
+): CorrelateResult {
+  const { adjust, scheme, level } = table;
   const adjusted = adjustPValues(
     raw.map((result) => result.p),
     adjust,
   );
-
   const rows: CorrelationRow[] = raw.map((result, index) => {
-    const [x, y] = pairs[index] as [string, string];
+    const [x, y] = pairs[index] as readonly [string, string];
     const pAdjusted = adjusted[index] as number;
     const row: CorrelationRow = {
       x,
@@ -315,8 +332,7 @@ function surveyTable(
     };
     return result.reason === undefined ? row : { ...row, reason: result.reason };
   });
-
-  return assembleTable(rows, rowNames, columnNames, method, adjust, level);
+  return assembleTable(rows, table.rowNames, table.columnNames, table.method, adjust, level);
 }
 
 /** The matrix view and N range of the tested rows, and the result. */
@@ -407,28 +423,5 @@ function summaryTable(
     // r, t, p and the interval are symmetric in x and y: the stored orientation gives the same figures.
     return pairCorrelation(pair, level, thresholds);
   });
-  const adjusted = adjustPValues(
-    raw.map((result) => result.p),
-    adjust,
-  );
-  const rows: CorrelationRow[] = raw.map((result, index) => {
-    const [x, y] = pairs[index] as [string, string];
-    const pAdjusted = adjusted[index] as number;
-    const row: CorrelationRow = {
-      x,
-      y,
-      xLabel: labelOf.get(x) ?? x,
-      yLabel: labelOf.get(y) ?? y,
-      n: result.n,
-      r: result.r,
-      t: result.t,
-      df: result.df,
-      p: result.p,
-      pAdjusted,
-      stars: Number.isNaN(pAdjusted) ? '' : significanceStars(pAdjusted, scheme),
-      ci: { lower: result.ci.lower, upper: result.ci.upper, level, method: 'fisher-z' },
-    };
-    return result.reason === undefined ? row : { ...row, reason: result.reason };
-  });
-  return assembleTable(rows, rowNames, columnNames, method, adjust, level);
+  return finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level });
 }

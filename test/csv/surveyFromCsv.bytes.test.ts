@@ -77,3 +77,26 @@ describe('surveyFromCsv on bytes', () => {
     }
   });
 });
+
+describe('surveyFromCsv at the boundary', () => {
+  it('reads prototype-named columns and a 256 kB cell as parseCsv + survey() do', async () => {
+    const huge = 'x'.repeat(256 * 1024);
+    const text = `__proto__;constructor;toString;q1\r\n1;Nord;${huge};I høj grad\r\n2;Syd;kort;Slet ikke\r\n`;
+    const def = { id: '__proto__', items: [{ id: 'q1', scale: scales.daDegree4 }], attributes: { constructor: 'category' as const, toString: 'category' as const } };
+    const reference = safeSurvey({ ...def, rows: parseCsv(text).rows });
+    expect(reference.ok).toBe(true);
+    for (const chunk of [4096]) {
+      const bytes = new TextEncoder().encode(text);
+      const pieces = (async function* () {
+        for (let at = 0; at < bytes.length; at += chunk) yield bytes.subarray(at, at + chunk);
+      })();
+      const s = await surveyFromCsv(pieces, def);
+      const expected = reference.ok ? reference.survey : null;
+      expect(s.ids).toEqual(['1', '2']);
+      expect(s.category('toString')).toEqual(expected!.category('toString'));
+      expect(s.category('toString')[0]).toHaveLength(huge.length);
+      expect(s.category('constructor')).toEqual(['Nord', 'Syd']);
+      expect(Array.from(s.item('q1').codes)).toEqual(Array.from(expected!.item('q1').codes));
+    }
+  });
+});
