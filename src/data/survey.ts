@@ -470,7 +470,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const rawIds = need(idColumn, 'respondent id');
   // Source row of each respondent kept.
   let kept: Int32Array = new Int32Array(0);
-  let ids: string[] = [];
+  // Text keys, or (numeric id columns) the ids as doubles whose keys are made only when asked for.
+  let ids: string[] | Float64Array = [];
   // True when every source row is a respondent, in order: the columns are then read as they are.
   let identity = false;
   const duplicates: DuplicateId[] = [];
@@ -480,39 +481,69 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     let missingCount = 0;
     // Rows that cannot be respondents (no id, repeated id under 'error') are still read, so that
     // every other problem in them is reported too; the survey is not built in that case.
-    // An array of ids that are their own keys (plain text ids) is used as it is; a copy is made
-    // only from the first id that reads otherwise.
-    let idKeys: string[] | null = null;
-    const asGiven = Array.isArray(rawIds) ? (rawIds as string[]) : null;
     const badRows: number[] = [];
     const badValues: unknown[] = [];
     let badCount = 0;
     let unreadable = 0;
-    for (let i = 0; i < length; i++) {
-      const raw = rawIds[i];
-      const key = readCategoryKey(raw);
-      if (idKeys === null) {
-        if (typeof raw === 'string' && key === raw && asGiven !== null) continue;
-        idKeys = new Array<string>(length);
-        for (let j = 0; j < i; j++) idKeys[j] = asGiven?.[j] as string;
-      }
-      if (key === undefined || key === null) {
-        // Held as '' (no id is ''), kept for the checks, and never compared as an id.
-        idKeys[i] = '';
+    // A numeric id column (a typed array, or an array holding only numbers) is checked as
+    // doubles: two finite doubles have the same key exactly when they are equal (-0 and 0 both
+    // read "0"), so no text is made for 10^7 ids unless someone asks for them.
+    const numeric = numericIds(rawIds, length);
+    let idKeys: string[] | null = null;
+    // Numeric ids that rise strictly (the finite ones) are distinct: checked in the same pass.
+    let rising = true;
+    if (numeric !== null) {
+      let previous = -Infinity;
+      for (let i = 0; i < length; i++) {
+        const value = numeric[i] as number;
+        if (value - value === 0) {
+          if (value <= previous) rising = false;
+          previous = value;
+          continue;
+        }
         unreadable++;
-        if (key === undefined) {
+        if (value !== value) {
+          missingCount++;
+          if (missingRows.length < SHOW) missingRows.push(i);
+        } else {
           badCount++;
           if (badRows.length < SHOW) {
             badRows.push(i);
-            badValues.push(raw);
+            badValues.push(value);
           }
-        } else {
-          missingCount++;
-          if (missingRows.length < SHOW) missingRows.push(i);
         }
-        continue;
       }
-      idKeys[i] = key;
+    } else {
+      // An array of ids that are their own keys (plain text ids) is used as it is; a copy is
+      // made only from the first id that reads otherwise.
+      const asGiven = Array.isArray(rawIds) ? (rawIds as string[]) : null;
+      for (let i = 0; i < length; i++) {
+        const raw = rawIds[i];
+        const key = readCategoryKey(raw);
+        if (idKeys === null) {
+          if (typeof raw === 'string' && key === raw && asGiven !== null) continue;
+          idKeys = new Array<string>(length);
+          for (let j = 0; j < i; j++) idKeys[j] = asGiven?.[j] as string;
+        }
+        if (key === undefined || key === null) {
+          // Held as '' (no id is ''), kept for the checks, and never compared as an id.
+          idKeys[i] = '';
+          unreadable++;
+          if (key === undefined) {
+            badCount++;
+            if (badRows.length < SHOW) {
+              badRows.push(i);
+              badValues.push(raw);
+            }
+          } else {
+            missingCount++;
+            if (missingRows.length < SHOW) missingRows.push(i);
+          }
+          continue;
+        }
+        idKeys[i] = key;
+      }
+      idKeys ??= asGiven as string[];
     }
     if (badCount > 0) {
       issues.push({
@@ -533,9 +564,9 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
-    const keys: string[] = idKeys ?? (asGiven as string[]);
+    const keys: string[] | Float64Array = numeric ?? (idKeys as string[]);
     // Every row of a repeated id, by id, in the order the ids first occur.
-    const repeated = repeatedIds(keys, unreadable > 0);
+    const repeated = numeric !== null ? (rising ? new Map<string, number[]>() : repeatedNumericIds(numeric)) : repeatedIds(keys as string[], unreadable > 0);
     let dropped: Uint8Array | null = null;
     for (const [key, rows] of repeated) {
       if (duplicatesPolicy === 'error') {
@@ -561,13 +592,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       for (let i = 0; i < length; i++) kept[i] = i;
     } else {
       const rows: number[] = [];
-      for (let i = 0; i < length; i++) {
-        if (dropped[i] === 0) {
-          rows.push(i);
-          ids.push(keys[i] as string);
-        }
-      }
+      for (let i = 0; i < length; i++) if (dropped[i] === 0) rows.push(i);
       kept = Int32Array.from(rows);
+      if (numeric !== null) {
+        const own = new Float64Array(rows.length);
+        for (let r = 0; r < rows.length; r++) own[r] = numeric[rows[r] as number] as number;
+        ids = own;
+      }
+      else ids = rows.map((row) => (keys as string[])[row] as string);
     }
   }
   const pick = (values: ArrayLike<unknown>): unknown[] => {
@@ -712,6 +744,61 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     duplicates,
   };
   return { ok: true, survey: makeSurvey(state) };
+}
+
+/**
+ * The id column as doubles when it holds numbers only (a typed array of any kind but BigInt, or
+ * an array whose every element is a number), else null. The doubles are a copy, so that the
+ * survey never holds the caller's array.
+ */
+function numericIds(values: ArrayLike<unknown>, length: number): Float64Array | null {
+  if (ArrayBuffer.isView(values)) {
+    if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof DataView) return null;
+    return values instanceof Float64Array ? values.slice() : new Float64Array(values as unknown as ArrayLike<number>);
+  }
+  if (!Array.isArray(values)) return null;
+  for (let i = 0; i < length; i++) if (typeof values[i] !== 'number') return null;
+  return new Float64Array(values as number[]);
+}
+
+/**
+ * {@link repeatedIds} for numeric ids that do not rise strictly (missing and unreadable ones are
+ * not finite and are skipped): equal doubles are found by an open-addressing table over their
+ * bits (-0 counted as 0). Keys are the ids' text, as `readCategoryKey` writes it.
+ */
+function repeatedNumericIds(values: Float64Array): Map<string, number[]> {
+  const repeated = new Map<string, number[]>();
+  const n = values.length;
+  let size = 16;
+  while (size < 1.5 * n) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size);
+  const bits = new Uint32Array(2);
+  const double = new Float64Array(bits.buffer);
+  for (let i = 0; i < n; i++) {
+    const value = values[i] as number;
+    if (value - value !== 0) continue;
+    double[0] = value + 0;
+    let slot = Math.imul((bits[0] as number) ^ Math.imul(bits[1] as number, 0x9e3779b1), 0x85ebca6b) >>> 0;
+    slot = (slot ^ (slot >>> 15)) & mask;
+    for (;;) {
+      const held = table[slot] as number;
+      if (held === 0) {
+        table[slot] = i + 1;
+        break;
+      }
+      if (values[held - 1] === value) {
+        const key = readCategoryKey(value) as string;
+        const rows = repeated.get(key);
+        if (rows === undefined) repeated.set(key, [held - 1, i]);
+        else rows.push(i);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  if (repeated.size < 2) return repeated;
+  return new Map([...repeated].sort((a, b) => (a[1][0] as number) - (b[1][0] as number)));
 }
 
 /**

@@ -104,7 +104,8 @@ export interface Survey<I extends string = string> {
 
 /** What a survey holds once read: the coded columns, attributes and weights, by name. Internal. */
 export interface SurveyState<I extends string> {
-  readonly ids: string[];
+  /** The ids' text keys, or numeric ids as doubles (each finite), whose keys are made on demand. */
+  readonly ids: string[] | Float64Array;
   readonly items: SurveyItem<I>[];
   readonly columns: Map<string, LikertColumn>;
   readonly numbers: Map<string, Float64Array>;
@@ -122,7 +123,8 @@ export interface SurveyState<I extends string> {
  */
 interface SurveyData<I extends string> {
   readonly length: number;
-  readonly ids: readonly string[];
+  /** The respondent ids' keys, made on first use (numeric ids are held as doubles until then). */
+  ids(): readonly string[];
   readonly items: readonly SurveyItem<I>[];
   readonly columns: ReadonlyMap<string, LikertColumn>;
   readonly numbers: ReadonlyMap<string, Float64Array>;
@@ -220,9 +222,12 @@ export function surveyFrame(s: Survey): SurveyFrame {
  */
 export function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
   const multiSelect = state.multiSelect ?? new Map<string, ReadMultiSelect>();
+  // Text ids may be the caller's own array and are copied; numeric ids are survey()'s own copy.
+  const given = Array.isArray(state.ids) ? state.ids.slice() : state.ids;
+  let ids: readonly string[] | undefined = Array.isArray(given) ? Object.freeze(given) : undefined;
   const data: SurveyData<I> = {
-    length: state.ids.length,
-    ids: Object.freeze(state.ids.slice()),
+    length: given.length,
+    ids: () => (ids ??= Object.freeze(Array.from(given as Float64Array, (id) => readCategoryKey(id) as string))),
     items: Object.freeze(state.items.map((item) => Object.freeze({ ...item, n: Object.freeze({ ...item.n }) }))),
     columns: state.columns,
     numbers: state.numbers,
@@ -316,7 +321,7 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
     kind: 'survey' as const,
     size,
     get ids(): readonly string[] {
-      idsCache ??= mask === null ? data.ids : Object.freeze(pickRows(data.ids));
+      idsCache ??= mask === null ? data.ids() : Object.freeze(pickRows(data.ids()));
       return idsCache;
     },
     get items(): readonly SurveyItem<I>[] {

@@ -1,0 +1,87 @@
+/**
+ * Numeric respondent ids (a Float64Array, another typed array, or an array of numbers only) are
+ * checked as doubles and turned into text only when `survey.ids` is read. These tests hold that
+ * path to the text path: the same ids with one extra row whose id is text (which sends the whole
+ * column through the text path) must give the same issues, ids and resolved duplicates.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { safeSurvey, scales, survey } from '../../src/index';
+
+const items = [{ id: 'q', scale: scales.daDegree4 }] as const;
+const answers = (n: number): string[] => Array.from({ length: n }, () => 'I høj grad');
+
+/** Doubles that collide often: small integers, -0, halves, huge integers, tiny values, NaN, ±Infinity. */
+const idValue = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: -3, max: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom(-0, 0.5, 2.5, 1e-7, 2.5e-9, 2 ** 53, 2 ** 53 + 2, 1e21, -1e300) },
+  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
+  { weight: 2, arbitrary: fc.double({ noNaN: true }) },
+);
+
+function read(id: ArrayLike<unknown>, n: number, duplicates: 'error' | 'first' | 'last') {
+  return safeSurvey({ columns: { id, q: answers(n) }, id: 'id', items, duplicates });
+}
+
+describe('survey() with numeric respondent ids', () => {
+  it('gives the issues, ids and duplicates of the text path, for any doubles and duplicates policy', () => {
+    fc.assert(
+      fc.property(fc.array(idValue, { minLength: 1, maxLength: 60 }), fc.constantFrom('error', 'first', 'last'), fc.boolean(), (values, policy, sorted) => {
+        const ids = sorted ? [...values].sort((a, b) => a - b) : values;
+        const numeric = read(Float64Array.from(ids), ids.length, policy);
+        const plain = read(ids, ids.length, policy);
+        // 'text-id' has no digits, so it never equals a number's key.
+        const text = read([...ids, 'text-id'], ids.length + 1, policy);
+        for (const result of [numeric, plain]) {
+          expect(result.ok).toBe(text.ok);
+          if (!result.ok && !text.ok) {
+            const shown = (r: typeof result) => r.issues.map((i) => ({ ...i, values: i.kind === 'bad-id' ? undefined : i.values }));
+            expect(shown(result)).toEqual(shown(text));
+          }
+          if (result.ok && text.ok) {
+            expect(result.survey.ids).toEqual(text.survey.ids.slice(0, -1));
+            expect(result.survey.duplicates).toEqual(text.survey.duplicates);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts -0 and 0 as one id, and writes integers beyond 2^53 and tiny values in full', () => {
+    const result = safeSurvey({ columns: { id: new Float64Array([0, 5, -0]), q: answers(3) }, id: 'id', items });
+    if (result.ok) throw new Error('expected a repeated id');
+    expect(result.issues.map((i) => [i.kind, i.values, i.rows])).toEqual([['duplicate-id', ['0'], [0, 2]]]);
+    const s = survey({ columns: { id: [2 ** 53 + 2, 2.5e-9, -7], q: answers(3) }, id: 'id', items });
+    expect(s.ids).toEqual(['9007199254740994', '0.0000000025', '-7']);
+  });
+
+  it('reads Int32Array and Uint8Array ids, and keeps its own copy of the caller\'s array', () => {
+    const id = new Int32Array([30, 10, 20]);
+    const s = survey({ columns: { id, q: answers(3) }, id: 'id', items });
+    id[0] = 99;
+    expect(s.ids).toEqual(['30', '10', '20']);
+    expect(survey({ columns: { id: new Uint8Array([1, 2]), q: answers(2) }, id: 'id', items }).ids).toEqual(['1', '2']);
+  });
+
+  it('reports a missing (NaN) and a non-finite id by row, as for an array', () => {
+    const result = safeSurvey({ columns: { id: new Float64Array([1, Number.NaN, Number.POSITIVE_INFINITY, 4]), q: answers(4) }, id: 'id', items });
+    if (result.ok) throw new Error('expected issues');
+    expect(result.issues.map((i) => [i.kind, i.rows])).toEqual([
+      ['bad-id', [2]],
+      ['missing-id', [1]],
+    ]);
+  });
+
+  it('keeps the first or last of repeated numeric ids, with the text of the id in duplicates', () => {
+    const id = new Float64Array([3, 1, 3, 2, 1.5, 1.5]);
+    const first = survey({ columns: { id, q: answers(6) }, id: 'id', items, duplicates: 'first' });
+    expect(first.ids).toEqual(['3', '1', '2', '1.5']);
+    expect(first.duplicates).toEqual([
+      { id: '3', rows: [0, 2], kept: 0 },
+      { id: '1.5', rows: [4, 5], kept: 4 },
+    ]);
+    const last = survey({ columns: { id, q: answers(6) }, id: 'id', items, duplicates: 'last' });
+    expect(last.ids).toEqual(['1', '3', '2', '1.5']);
+  });
+});
