@@ -788,15 +788,24 @@ function repeatedNumericIds(values: Float64Array): Map<string, number[]> {
         break;
       }
       if (values[held - 1] === value) {
-        const key = readCategoryKey(value) as string;
-        const rows = repeated.get(key);
-        if (rows === undefined) repeated.set(key, [held - 1, i]);
-        else rows.push(i);
+        noteRepeat(repeated, readCategoryKey(value) as string, held - 1, i);
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
+  return inFirstOrder(repeated);
+}
+
+/** Notes row `row` as a repeat of the id first held by row `first`. */
+function noteRepeat(repeated: Map<string, number[]>, key: string, first: number, row: number): void {
+  const rows = repeated.get(key);
+  if (rows === undefined) repeated.set(key, [first, row]);
+  else rows.push(row);
+}
+
+/** Entries were made at each id's second occurrence; orders them by the first. */
+function inFirstOrder(repeated: Map<string, number[]>): Map<string, number[]> {
   if (repeated.size < 2) return repeated;
   return new Map([...repeated].sort((a, b) => (a[1][0] as number) - (b[1][0] as number)));
 }
@@ -835,17 +844,13 @@ function repeatedIds(keys: readonly string[], hasBlank: boolean): Map<string, nu
         break;
       }
       if (table[2 * slot + 1] === hash && keys[held - 1] === key) {
-        const rows = repeated.get(key);
-        if (rows === undefined) repeated.set(key, [held - 1, i]);
-        else rows.push(i);
+        noteRepeat(repeated, key, held - 1, i);
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  if (repeated.size < 2) return repeated;
-  // Entries were made at each id's second occurrence; order them by the first.
-  return new Map([...repeated].sort((a, b) => (a[1][0] as number) - (b[1][0] as number)));
+  return inFirstOrder(repeated);
 }
 
 /**
