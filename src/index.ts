@@ -73,7 +73,7 @@ export type {
   ChiSquareGoodnessOfFitOptions,
   ChiSquareGoodnessOfFitResult,
 } from './inference/chiSquareGoodnessOfFit';
-export { oneWayAnova } from './inference/oneWayAnova';
+export { oneWayAnova, oneWayAnovaOfCounts } from './inference/oneWayAnova';
 export type { OneWayAnovaGroup, OneWayAnovaOptions, OneWayAnovaResult } from './inference/oneWayAnova';
 export { compareProportions } from './inference/compareProportions';
 export type { CompareProportionsOptions, CompareProportionsResult } from './inference/compareProportions';

@@ -3,7 +3,7 @@ import { isMissingValue } from '../data/missing';
 import { medianSplit, sizeGroups, type GroupByBreaks, type GroupByMedian, type SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
 import { chiSquareIndependence } from '../inference/chiSquareIndependence';
-import { oneWayAnova } from '../inference/oneWayAnova';
+import { oneWayAnovaOfCounts, type OneWayAnovaResult } from '../inference/oneWayAnova';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
@@ -164,7 +164,7 @@ export interface CompareGroupsResult {
  *   0.09999999999999998) is flagged. `maxDifference` = largest − smallest group share, and
  *   `differs` = maxDifference >= minDifference under the same rule.
  * - ANOVA: F = (SS_between/(k − 1)) / (SS_within/(n − k)) on the coded values of the substantive
- *   answers (`oneWayAnova`).
+ *   answers (`oneWayAnovaOfCounts` on each group's counts).
  * - Chi-square: X² over the k × 2 table (agree, not agree) of the respondents in the denominator,
  *   with (k − 1) degrees of freedom, without continuity correction (`chiSquareIndependence`);
  *   its warning when an expected count is below 5 is passed on.
@@ -282,7 +282,7 @@ export function compareGroups<I extends string>(
   let overallInput: LikertColumn | ItemSummary;
   let inputOf: (group: string) => LikertColumn | ItemSummary;
   let nWithoutGroup = 0;
-  let anovaResult: ReturnType<typeof oneWayAnova>;
+  let anovaResult: OneWayAnovaResult;
   if (summary !== null) {
     const by = summaryBy(fn, summary, options.by);
     by.sizeGroups?.forEach(add);
@@ -516,25 +516,14 @@ function summaryBy(fn: string, summary: SurveySummary, by: GroupBy): BySummary {
 }
 
 /**
- * The one-way ANOVA of the coded substantive answers, rebuilt from each group's category counts
+ * The one-way ANOVA of the coded substantive answers from each group's category counts
  * with the groups in code-unit order of their labels and each group's values lowest level
  * first: a survey and a summary of it (merged in any order) give the same sums in the same
  * order, hence the same F and p. Groups with no substantive answer add nothing.
  */
 function anovaOfCounts(
   groups: readonly { readonly group: string; readonly cells: { readonly scale: { readonly codes: readonly number[] }; readonly counts: readonly number[] } }[],
-): ReturnType<typeof oneWayAnova> {
+): OneWayAnovaResult {
   const sorted = [...groups].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  const values: number[] = [];
-  const labels: string[] = [];
-  for (const { group, cells } of sorted) {
-    cells.scale.codes.forEach((code, k) => {
-      const count = cells.counts[k] as number;
-      for (let c = 0; c < count; c++) {
-        values.push(code);
-        labels.push(group);
-      }
-    });
-  }
-  return oneWayAnova(values, labels);
+  return oneWayAnovaOfCounts(sorted.map(({ group, cells }) => ({ group, values: cells.scale.codes, counts: cells.counts.slice(0, cells.scale.codes.length) })));
 }

@@ -65,6 +65,22 @@ export function readNumeric(fn: string, input: NumericInput, name: string): Floa
 }
 
 /**
+ * {@link readNumeric} for a caller that only reads the values during the call: a Float64Array is
+ * checked (no infinite value) and used as it is, with no copy; anything else is read by
+ * `readNumeric`.
+ */
+export function readNumericView(fn: string, input: NumericInput, name: string): ArrayLike<number> {
+  if (!(input instanceof Float64Array)) return readNumeric(fn, input, name);
+  for (let i = 0; i < input.length; i++) {
+    const value = input[i] as number;
+    if (value - value !== 0 && value === value) {
+      throw new TypeError(`${fn}: ${name}[${i}] must be a finite number or missing (null, undefined, NaN), got ${String(value)}`);
+    }
+  }
+  return input;
+}
+
+/**
  * The two-sided critical value z_{1−α/2} of the standard normal for a confidence `level`,
  * taken from the upper tail so that 0.95 gives exactly R's `qnorm(0.975)`.
  */

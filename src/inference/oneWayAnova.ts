@@ -129,37 +129,108 @@ export function oneWayAnova(
     rows.push(value as number);
   }
 
+  return anovaOfGroups(
+    [...members].map(([group, rows]) => ({ group, values: rows, counts: null })),
+    nMissing,
+  );
+}
+
+/**
+ * One-way ANOVA from each group's distinct values and how often each occurs, for data already
+ * tallied (coded answers: a few levels, each with a count). The result is that of
+ * {@link oneWayAnova} on the rows the counts stand for, without making them: the same sums taken
+ * once per distinct value, weighted by its count (for integer values and sums below 2^53 every
+ * such product and sum is exact, so only the rounding of the means can differ from adding the
+ * rows one by one). Groups whose counts are all 0 are left out, as a group with no rows is.
+ *
+ * @param groups - per group, its label, its distinct values (finite numbers) and their counts
+ *   (whole numbers ≥ 0), in the order the result lists them
+ * @returns the test, as {@link oneWayAnova} gives it (`nMissing` is 0)
+ * @throws TypeError for a value that is not a finite number, a count that is not a whole number
+ *   ≥ 0, or values and counts of different lengths; RangeError for a label given twice
+ * @example
+ * ```ts
+ * oneWayAnovaOfCounts([
+ *   { group: 'a', values: [2, 3, 4], counts: [1, 2, 1] },
+ *   { group: 'b', values: [1, 2, 3, 4], counts: [1, 2, 1, 1] },
+ *   { group: 'c', values: [3, 4], counts: [1, 3] },
+ * ]).f; // 7.3076923076923075, as oneWayAnova on the 13 rows of its example
+ * ```
+ * @see R `oneway.test(rep(v, counts) ~ rep(g, counts), var.equal = TRUE)`
+ */
+export function oneWayAnovaOfCounts(
+  groups: readonly { readonly group: string | number; readonly values: readonly number[]; readonly counts: readonly number[] }[],
+): OneWayAnovaResult {
+  const fn = 'oneWayAnovaOfCounts';
+  if (!Array.isArray(groups)) throw new TypeError(`${fn}: groups must be an array of { group, values, counts }, got ${describeValue(groups)}`);
+  const seen = new Set<string | number>();
+  const used: { group: string | number; values: readonly number[]; counts: readonly number[] }[] = [];
+  groups.forEach((entry, g) => {
+    const { group, values, counts } = (entry ?? {}) as { group?: unknown; values?: unknown; counts?: unknown };
+    if (typeof group !== 'string' && typeof group !== 'number') {
+      throw new TypeError(`${fn}: groups[${g}].group must be a string or number label, got ${describeValue(group)}`);
+    }
+    if (seen.has(group)) throw new RangeError(`${fn}: group ${describeValue(group)} is given twice (groups[${g}]); merge its counts into one entry`);
+    seen.add(group);
+    if (!Array.isArray(values) || !Array.isArray(counts) || values.length !== counts.length) {
+      throw new TypeError(`${fn}: groups[${g}] must have arrays values and counts of one length, got ${describeValue(values)} and ${describeValue(counts)}`);
+    }
+    let total = 0;
+    values.forEach((value: unknown, k: number) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new TypeError(`${fn}: groups[${g}].values[${k}] must be a finite number, got ${describeValue(value)}`);
+      }
+      const count: unknown = counts[k];
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+        throw new TypeError(`${fn}: groups[${g}].counts[${k}] must be a whole number ≥ 0, got ${describeValue(count)}`);
+      }
+      total += count;
+    });
+    if (total > 0) used.push({ group, values: values as number[], counts: counts as number[] });
+  });
+  return anovaOfGroups(used, 0);
+}
+
+/** A group's values, each standing for `counts[k]` rows (or for one row when counts is null). */
+interface TalliedGroup {
+  readonly group: string | number;
+  readonly values: readonly number[];
+  readonly counts: readonly number[] | null;
+}
+
+/** The ANOVA over groups with at least one row each, in the order given. */
+function anovaOfGroups(members: readonly TalliedGroup[], nMissing: number): OneWayAnovaResult {
+
   // Group means (corrected) and within-group sums of squares (two-pass).
   const summaries: OneWayAnovaGroup[] = [];
   let n = 0;
   let ssWithin = 0;
-  const all: number[] = [];
-  for (const [group, rows] of members) {
-    const [rough, correction] = correctedMean(rows);
+  for (const { group, values, counts } of members) {
+    const [rough, correction] = correctedMean([{ values, counts }]);
     const mean = rough + correction;
+    const size = rowsOf(values, counts);
     let ss = 0;
-    for (const y of rows) {
-      const deviation = y - rough - correction;
-      ss += deviation * deviation;
+    for (let k = 0; k < values.length; k++) {
+      const deviation = (values[k] as number) - rough - correction;
+      ss += counts === null ? deviation * deviation : (counts[k] as number) * deviation * deviation;
     }
     ssWithin += ss;
-    n += rows.length;
-    for (const y of rows) all.push(y);
+    n += size;
     summaries.push({
       group,
-      n: rows.length,
+      n: size,
       mean,
-      sd: rows.length > 1 ? Math.sqrt(ss / (rows.length - 1)) : NaN,
+      sd: size > 1 ? Math.sqrt(ss / (size - 1)) : NaN,
     });
   }
   const k = summaries.length;
   // SS between from the group means' deviations from the grand mean, both kept as m + c.
-  const [grandRough, grandCorrection] = n > 0 ? correctedMean(all) : [NaN, NaN];
+  const [grandRough, grandCorrection] = n > 0 ? correctedMean(members) : [NaN, NaN];
   let ssBetween = 0;
-  for (const [, rows] of members) {
-    const [rough, correction] = correctedMean(rows);
+  for (const { values, counts } of members) {
+    const [rough, correction] = correctedMean([{ values, counts }]);
     const deviation = rough - grandRough + (correction - grandCorrection);
-    ssBetween += rows.length * deviation * deviation;
+    ssBetween += rowsOf(values, counts) * deviation * deviation;
   }
   const df1 = Math.max(k - 1, 0);
   const df2 = Math.max(n - k, 0);
@@ -191,15 +262,32 @@ export function oneWayAnova(
   return { f, p, ...base, groups: summaries };
 }
 
+/** The rows a tallied group stands for. */
+function rowsOf(values: readonly number[], counts: readonly number[] | null): number {
+  if (counts === null) return values.length;
+  let total = 0;
+  for (const count of counts) total += count;
+  return total;
+}
+
 /**
- * Mean as a pair [m, c] with m = Σx/n and the correction c = Σ(x − m)/n (the mean is m + c). Kept
- * apart so that deviations (x − m) − c of data far from 0 (10⁸ + small values) keep their digits.
+ * Mean of the rows of the groups together, as a pair [m, c] with m = Σx/n and the correction
+ * c = Σ(x − m)/n (the mean is m + c). Kept apart so that deviations (x − m) − c of data far from
+ * 0 (10⁸ + small values) keep their digits. A tallied value adds count·x (and count·(x − m)).
  */
-function correctedMean(values: readonly number[]): [number, number] {
+function correctedMean(groups: readonly { readonly values: readonly number[]; readonly counts: readonly number[] | null }[]): [number, number] {
   let sum = 0;
-  for (const y of values) sum += y;
-  const rough = sum / values.length;
+  let size = 0;
+  for (const { values, counts } of groups) {
+    for (let k = 0; k < values.length; k++) sum += counts === null ? (values[k] as number) : (counts[k] as number) * (values[k] as number);
+    size += rowsOf(values, counts);
+  }
+  const rough = sum / size;
   let correction = 0;
-  for (const y of values) correction += y - rough;
-  return [rough, correction / values.length];
+  for (const { values, counts } of groups) {
+    for (let k = 0; k < values.length; k++) {
+      correction += counts === null ? (values[k] as number) - rough : (counts[k] as number) * ((values[k] as number) - rough);
+    }
+  }
+  return [rough, correction / size];
 }

@@ -5,7 +5,7 @@ import { centredSums, crossTabulateLevels, integerScores } from './crossTab';
 import {
   isLikertColumn,
   normalCritical,
-  readNumeric,
+  readNumericView,
   resolveStarScheme,
   starsFor,
   type NumericInput,
@@ -126,8 +126,8 @@ function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptio
     const { sxx, syy, sxy } = centredSums(table, x.scale.codes, y.scale.codes);
     return correlationResult(table.n, xLength - table.n, sxx, syy, sxy, level, thresholds);
   }
-  const xs = readNumeric(fn, x, 'x');
-  const ys = readNumeric(fn, y, 'y');
+  const xs = readNumericView(fn, x, 'x');
+  const ys = readNumericView(fn, y, 'y');
   if (xs.length !== ys.length) {
     throw new RangeError(
       `${fn}: x and y must have the same length (one entry per respondent), got ${xs.length} and ${ys.length}`,
@@ -149,33 +149,67 @@ function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptio
   const nExcluded = xs.length - n;
   if (n < 3) return correlationResult(n, nExcluded, NaN, NaN, NaN, level, thresholds);
 
-  // Rescale by powers of two (exact) so that sums of squares neither overflow nor underflow,
-  // and gather the complete pairs contiguously.
+  // Rescale by powers of two (exact) so that sums of squares neither overflow nor underflow.
+  // Two-pass: centre on the means (with a correcting pass), then the sums of products. Every
+  // sum is compensated (Neumaier), so the rounding error does not grow with n. The complete
+  // pairs are read in place, in order, never gathered into arrays of their own.
   const scaleX = powerOfTwoScale(maxX);
   const scaleY = powerOfTwoScale(maxY);
-  const cx = new Float64Array(n);
-  const cy = new Float64Array(n);
-  for (let i = 0, k = 0; i < xs.length; i++) {
+  const [meanX, correctionX] = pairedMean(xs, ys, scaleX, n, true);
+  const [meanY, correctionY] = pairedMean(xs, ys, scaleY, n, false);
+  const sxx = new Neumaier();
+  const syy = new Neumaier();
+  const sxy = new Neumaier();
+  for (let i = 0; i < xs.length; i++) {
     const xi = xs[i] as number;
     const yi = ys[i] as number;
     if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-    cx[k] = xi * scaleX;
-    cy[k] = yi * scaleY;
-    k++;
+    const dx = xi * scaleX - meanX - correctionX;
+    const dy = yi * scaleY - meanY - correctionY;
+    sxx.add(dx * dx);
+    syy.add(dy * dy);
+    sxy.add(dx * dy);
   }
-  // Two-pass: centre on the means (with a correcting pass), then the sums of products. Every
-  // sum is compensated (Neumaier), so the rounding error does not grow with n.
-  centre(cx);
-  centre(cy);
-  return correlationResult(
-    n,
-    nExcluded,
-    sumOfProducts(cx, cx),
-    sumOfProducts(cy, cy),
-    sumOfProducts(cx, cy),
-    level,
-    thresholds,
-  );
+  return correlationResult(n, nExcluded, sxx.total(), syy.total(), sxy.total(), level, thresholds);
+}
+
+/** A running sum by Neumaier's compensated summation (Neumaier 1974), as the sums of products. */
+class Neumaier {
+  private sum = 0;
+  private compensation = 0;
+  add(value: number): void {
+    const next = this.sum + value;
+    this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
+    this.sum = next;
+  }
+  total(): number {
+    return this.sum + this.compensation;
+  }
+}
+
+/**
+ * The mean of the rescaled x (`ofX`) or y over the n complete pairs, as [m, c] with m = Σv/n
+ * (compensated) and the correction c = Σ(v − m)/n kept apart from m: deviations are then taken
+ * as (v − m) − c, so that for data far from 0 (10¹² + small values) v − m is exact and c is not
+ * lost in the rounding of m to the data's magnitude.
+ */
+function pairedMean(xs: ArrayLike<number>, ys: ArrayLike<number>, scale: number, n: number, ofX: boolean): [number, number] {
+  const sum = new Neumaier();
+  for (let i = 0; i < xs.length; i++) {
+    const xi = xs[i] as number;
+    const yi = ys[i] as number;
+    if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
+    sum.add((ofX ? xi : yi) * scale);
+  }
+  const mean = sum.total() / n;
+  let correction = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const xi = xs[i] as number;
+    const yi = ys[i] as number;
+    if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
+    correction += (ofX ? xi : yi) * scale - mean;
+  }
+  return [mean, correction / n];
 }
 
 /**
@@ -256,32 +290,3 @@ function powerOfTwoScale(max: number): number {
   return 2 ** -Math.max(-1000, Math.ceil(Math.log2(max)));
 }
 
-/**
- * Replaces each value by its deviation from the mean, computed as (x − m) − c with m = Σx/n and
- * the correction c = Σ(x − m)/n kept apart from m: for data far from 0 (10¹² + small values),
- * x − m is exact and c is not lost in the rounding of m to the data's magnitude.
- */
-function centre(values: Float64Array): void {
-  const n = values.length;
-  const mean = sumOfProducts(values, null) / n;
-  let correction = 0;
-  for (let k = 0; k < n; k++) correction += (values[k] as number) - mean;
-  correction /= n;
-  for (let k = 0; k < n; k++) values[k] = (values[k] as number) - mean - correction;
-}
-
-/**
- * Σ a[k]·b[k] (or Σ a[k] when b is null) by Neumaier's compensated summation (Neumaier 1974):
- * the rounding error of each addition is accumulated separately and added back at the end.
- */
-function sumOfProducts(a: Float64Array, b: Float64Array | null): number {
-  let sum = 0;
-  let compensation = 0;
-  for (let k = 0; k < a.length; k++) {
-    const value = b === null ? (a[k] as number) : (a[k] as number) * (b[k] as number);
-    const next = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
-    sum = next;
-  }
-  return sum + compensation;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneWayAnova } from '../../src/inference/oneWayAnova';
+import { oneWayAnova, oneWayAnovaOfCounts } from '../../src/inference/oneWayAnova';
 import { expectClose } from '../helpers/close';
 import { frozen, readFixture } from './fixtures';
 
@@ -129,5 +129,74 @@ describe('oneWayAnova', () => {
         expect(call).toThrow(pattern);
       });
     }
+  });
+});
+
+/** The fixture's rows tallied per group (groups in order of first appearance, values ascending). */
+function tally(values: readonly number[], groups: readonly string[]) {
+  const byGroup = new Map<string, Map<number, number>>();
+  values.forEach((v, i) => {
+    const g = groups[i] as string;
+    const counts = byGroup.get(g) ?? new Map<number, number>();
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    byGroup.set(g, counts);
+  });
+  return [...byGroup].map(([group, counts]) => {
+    const distinct = [...counts.keys()].sort((a, b) => a - b);
+    return { group, values: distinct, counts: distinct.map((v) => counts.get(v) as number) };
+  });
+}
+
+describe('oneWayAnovaOfCounts', () => {
+  describe('matches R on the same fixture, tallied (scripts/fixtures/inference.R)', () => {
+    for (const c of fixture.cases) {
+      it(`${c.id}: oneway.test(rep(v, counts) ~ rep(g, counts), var.equal = TRUE)`, () => {
+        const result = oneWayAnovaOfCounts(tally(c.input.values, c.input.groups));
+        expectClose(result.f, c.expected.f, 1e-12, 'F vs oneway.test');
+        expect(result.df1).toBe(c.expected.df1);
+        expect(result.df2).toBe(c.expected.df2);
+        expectClose(result.p, c.expected.p, 1e-12, 'p');
+        expectClose(result.ssBetween, c.expected.anova_lm.ssBetween, 1e-12, 'SS between');
+        expectClose(result.ssWithin, c.expected.anova_lm.ssWithin, 1e-12, 'SS within');
+        expect(result.groups.map((g) => [g.group, g.n])).toEqual(c.expected.groups.map((g) => [g.group, g.n]));
+        result.groups.forEach((g, i) => {
+          const e = c.expected.groups[i]!;
+          expectClose(g.mean, e.mean, 1e-15, `mean ${g.group}`);
+          expectClose(g.sd, e.sd, 1e-13, `sd ${g.group}`);
+        });
+      });
+    }
+  });
+
+  it('equals oneWayAnova on the rows its counts stand for, to the last bit for unit counts', () => {
+    const values = [2, 3, 3, 4, 1, 2, 2, 3, 2, 4, 4, 3, 4];
+    const groups = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'c', 'c', 'c', 'c'];
+    const ones = ['a', 'b', 'c'].map((group) => {
+      const own = values.filter((_, i) => groups[i] === group);
+      return { group, values: own, counts: own.map(() => 1) };
+    });
+    expect(oneWayAnovaOfCounts(ones)).toEqual(oneWayAnova(values, groups));
+  });
+
+  it('leaves out a group whose counts are all zero, as a group with no rows', () => {
+    const result = oneWayAnovaOfCounts([
+      { group: 'a', values: [1, 2], counts: [2, 1] },
+      { group: 'empty', values: [1, 2], counts: [0, 0] },
+      { group: 'b', values: [3, 4], counts: [1, 2] },
+    ]);
+    expect(result.groups.map((g) => g.group)).toEqual(['a', 'b']);
+    expect(result.df1).toBe(1);
+  });
+
+  it('names the bad entry: a fractional count, an infinite value, unequal lengths, a label twice', () => {
+    expect(() => oneWayAnovaOfCounts([{ group: 'a', values: [1], counts: [1.5] }])).toThrow(/groups\[0\]\.counts\[0\] must be a whole number/);
+    expect(() => oneWayAnovaOfCounts([{ group: 'a', values: [Infinity], counts: [1] }])).toThrow(/groups\[0\]\.values\[0\] must be a finite number/);
+    expect(() => oneWayAnovaOfCounts([{ group: 'a', values: [1, 2], counts: [1] }])).toThrow(/groups\[0\] must have arrays values and counts of one length/);
+    expect(() =>
+      oneWayAnovaOfCounts([
+        { group: 'a', values: [1], counts: [1] },
+        { group: 'a', values: [2], counts: [1] },
+      ]),
+    ).toThrow(/group "a" is given twice \(groups\[1\]\)/);
   });
 });

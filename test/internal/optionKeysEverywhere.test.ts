@@ -126,6 +126,7 @@ const withoutOptions: Record<string, string> = {
   normalizeLabel: 'one label',
   chiSquareGoodnessOfFit: 'observed and expected counts only (its options type is reserved)',
   oneWayAnova: 'values and groups only (its options type is reserved)',
+  oneWayAnovaOfCounts: 'groups only, each with its values and counts',
   columnAlign: 'one column description',
   disagreementShare: 'shares agreementShare\'s options and check (tested there by the same code path)',
   reverseScale: 'one scale',
