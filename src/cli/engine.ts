@@ -91,6 +91,7 @@ export async function reportThroughDuckDB(io: CliIo, file: string, config: CliCo
       definition: definitionOf(config),
       ...(needs.by !== undefined && { by: needs.by }),
       ...(needs.pairs.length > 0 && { pairs: needs.pairs }),
+      ...(config.delimiter !== undefined && !/\.parquet$/i.test(file) && { delimiter: config.delimiter }),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -39,6 +39,8 @@ export interface SummarizeDuckDBOptions {
   readonly pairs?: readonly SummaryPair[] | 'all';
   /** A connection of your own (e.g. to a database file); default a new in-memory DuckDB. */
   readonly connection?: DuckDBConnectionLike;
+  /** The field delimiter of a CSV source (`';'`, `','` or `'\t'`); default: DuckDB detects it. */
+  readonly delimiter?: ';' | ',' | '\t';
 }
 
 const CSV = /\.(csv|tsv|txt)(\.gz)?$/i;
@@ -57,7 +59,8 @@ const PARQUET = /\.parquet$/i;
  * package `@duckdb/node-api` is an optional peer dependency, loaded when this function is first
  * called.
  *
- * @param options - `source`, `definition`, `by`, `pairs` and an optional `connection`
+ * @param options - `source`, `definition`, `by`, `pairs`, an optional `connection`, and the
+ *   `delimiter` of a CSV source
  * @returns the summary
  * @throws Error when `@duckdb/node-api` is not installed (saying how to install it), or when
  *   DuckDB cannot read the source
@@ -77,9 +80,15 @@ export async function summarizeDuckDB(options: SummarizeDuckDBOptions): Promise<
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: options must be an object { source, definition, by?, pairs?, connection? }, got ${describeValue(options)}`);
   }
-  checkOptionKeys(fn, options, optionKeys<SummarizeDuckDBOptions>({ source: true, definition: true, by: true, pairs: true, connection: true }));
-  const { source, definition, by, pairs } = options;
-  const table = sourceTable(fn, source);
+  checkOptionKeys(fn, options, optionKeys<SummarizeDuckDBOptions>({ source: true, definition: true, by: true, pairs: true, connection: true, delimiter: true }));
+  const { source, definition, by, pairs, delimiter } = options;
+  if (delimiter !== undefined && delimiter !== ';' && delimiter !== ',' && delimiter !== '\t') {
+    throw new TypeError(`${fn}: delimiter must be ';', ',' or '\\t', got ${describeValue(delimiter)}; leave it out to let DuckDB detect it`);
+  }
+  if (delimiter !== undefined && !(typeof source === 'string' && CSV.test(source))) {
+    throw new TypeError(`${fn}: delimiter applies to a CSV source only, and the source is ${describeValue(source)}; leave delimiter out`);
+  }
+  const table = sourceTable(fn, source, delimiter);
   const query = summaryQuery(definition, { dialect: 'duckdb', table, ...(by === undefined ? {} : { by }), ...(pairs === undefined ? {} : { pairs }) });
   const own = options.connection === undefined ? await openDuckDB(fn) : null;
   const connection = options.connection ?? (own as OwnDuckDB).connection;
@@ -148,10 +157,13 @@ async function refuseMarkedWeights(fn: string, connection: DuckDBConnectionLike,
 }
 
 /** The `table` of `summaryQuery` that reads `source`. */
-function sourceTable(fn: string, source: unknown): SummaryTable {
+function sourceTable(fn: string, source: unknown, delimiter: string | undefined): SummaryTable {
   if (typeof source === 'string') {
     if (PARQUET.test(source)) return { sql: `read_parquet(${quoteString(fn, source, 'source')})` };
-    if (CSV.test(source)) return { sql: `read_csv(${quoteString(fn, source, 'source')}, header = true, all_varchar = true)` };
+    if (CSV.test(source)) {
+      const delim = delimiter === undefined ? '' : `, delim = ${quoteString(fn, delimiter, 'delimiter')}`;
+      return { sql: `read_csv(${quoteString(fn, source, 'source')}, header = true, all_varchar = true${delim})` };
+    }
     throw new TypeError(`${fn}: source ${JSON.stringify(source)} is neither a .parquet nor a .csv file; give such a file, or { table } for a table of the connection`);
   }
   if (source !== null && typeof source === 'object' && Object.hasOwn(source, 'table')) {

@@ -109,4 +109,17 @@ describe('likertkit report --engine duckdb', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/--engine duckdb reads the columns as the file names them; this config has "rename"/);
   });
+
+  it("passes the config's delimiter to DuckDB: a wrong one is used (and fails), not replaced by a guess", async () => {
+    writeFileSync(join(dir, 'semicolon.json'), JSON.stringify({ ...config, delimiter: ';' }));
+    const right = await run(['report', 'survey.csv', '--config', 'semicolon.json', '--format', 'json', '--engine', 'duckdb']);
+    expect(right.code).toBe(0);
+    const guessed = await run(['report', 'survey.csv', '--config', 'survey.json', '--format', 'json', '--engine', 'duckdb']);
+    expect(JSON.parse(right.out)).toEqual(JSON.parse(guessed.out));
+    writeFileSync(join(dir, 'comma.json'), JSON.stringify({ ...config, delimiter: ',' }));
+    const wrong = await run(['report', 'survey.csv', '--config', 'comma.json', '--format', 'json', '--engine', 'duckdb']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/DuckDB could not summarise survey.csv: summarizeDuckDB: the source has no column "kommunekode"/);
+  });
 });
+

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeDuckDB } from '../../src/duckdb/index';
-import { safeSurvey, scales, SurveyInputError } from '../../src/index';
+import { safeSurvey, scales, summarize, survey, SurveyInputError } from '../../src/index';
 
 let dir = '';
 beforeAll(() => {
@@ -91,5 +91,19 @@ describe('summarizeDuckDB at the boundary', () => {
     const summary = await summarizeDuckDB({ source: file, definition: { id: 'kode', weight: 'w', items, decimal: ',', thousands: '.' } });
     // "Slet ikke" (level 0) weighs 3 and "I høj grad" (level 2) weighs 1; daDegree4 has 4 levels and 2 non-substantive answers.
     expect(summary.items[0]!.weights!.sums.map(([hi, lo]) => hi + lo)).toEqual([3, 0, 1, 0, 0, 0]);
+  });
+
+  it('reads a CSV source with the delimiter given, not the one DuckDB would guess', async () => {
+    const file = join(dir, 'semicolons.csv');
+    writeFileSync(file, 'id;q1;note\n1;I høj grad;a,b\n2;Slet ikke;c,d\n3;I høj grad;e,f\n');
+    const definition = { id: 'id', items };
+    const withSemicolon = await summarizeDuckDB({ source: file, definition, delimiter: ';' });
+    expect(withSemicolon.items[0]?.counts).toEqual(
+      summarize(survey({ rows: [{ id: '1', q1: 'I høj grad' }, { id: '2', q1: 'Slet ikke' }, { id: '3', q1: 'I høj grad' }], ...definition })).items[0]?.counts,
+    );
+    // Read with commas, the file has no column "id" (nor "q1").
+    await expect(summarizeDuckDB({ source: file, definition, delimiter: ',' })).rejects.toThrow(/has no column "id"/);
+    await expect(summarizeDuckDB({ source: file, definition, delimiter: '|' as ';' })).rejects.toThrow(/delimiter must be ';', ',' or '\\t', got "\|"/);
+    await expect(summarizeDuckDB({ source: { table: 'answers' }, definition, delimiter: ';' })).rejects.toThrow(/delimiter applies to a CSV source only/);
   });
 });
