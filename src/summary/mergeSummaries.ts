@@ -38,7 +38,8 @@ export type MergeSummariesResult = SurveySummary;
  * @param b - a summary of other respondents, made the same way
  * @returns the merged summary (neither input is changed)
  * @throws TypeError when either is not a summary or has another version, and when they differ
- *   in items, scales, weighting, `by` or pairs (the message names what differs)
+ *   in items (their ids, labels, groups or topics), scales, weighting, `by` or pairs (the message
+ *   names what differs)
  * @example
  * ```ts
  * const merged = mergeSummaries(summarize(north), summarize(south));
@@ -90,6 +91,9 @@ function mergeItemLists(a: readonly ItemSummary[], b: readonly ItemSummary[], di
 function mergeItem(a: ItemSummary, b: ItemSummary, differ: Differ, where: string): ItemSummary {
   if (!same(a.scale, b.scale)) differ(`the scale of item "${a.id}" in ${where} (a: ${a.scale.id}, b: ${b.scale.id})`);
   if (a.reverse !== b.reverse) differ(`whether item "${a.id}" is reverse-coded`);
+  for (const key of ['label', 'group', 'topic'] as const) {
+    if (a[key] !== b[key]) differ(`the ${key} of item "${a.id}" (a: ${JSON.stringify(a[key])}, b: ${JSON.stringify(b[key])})`);
+  }
   return {
     ...a,
     counts: a.counts.map((c, k) => c + (b.counts[k] as number)),

@@ -156,6 +156,10 @@ describe('mergeSummaries', () => {
     expect(() => mergeSummaries(summarize(s), summarize(s, { pairs: 'all' }))).toThrow(/differ in pairs \(a has 0, b has 1\)/);
     const other = survey({ rows, ...definition, items: [{ id: 'q1', scale: scales.daDegree4 }] });
     expect(() => mergeSummaries(summarize(s), summarize(other))).toThrow(/differ in items \(a: "q1", "q2"; b: "q1"\)/);
+    const relabelled = survey({ rows, ...definition, items: definition.items.map((item, k) => (k === 0 ? { ...item, label: 'Another wording' } : item)) });
+    expect(() => mergeSummaries(summarize(s), summarize(relabelled))).toThrow(/differ in the label of item "q1" \(a: "q1", b: "Another wording"\)/);
+    const regrouped = survey({ rows, ...definition, items: definition.items.map((item, k) => (k === 1 ? { ...item, group: 'g' } : item)) });
+    expect(() => mergeSummaries(summarize(s), summarize(regrouped))).toThrow(/differ in the group of item "q2" \(a: null, b: "g"\)/);
     // A median split without a fixed reference cuts each part at its own median.
     const median = { attribute: 'pop', split: 'median' } as const;
     expect(() => mergeSummaries(summarize(north, { by: median }), summarize(rest, { by: median }))).toThrow(/cut points of by "pop".*fixed reference/);
