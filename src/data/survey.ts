@@ -150,10 +150,11 @@ export class SurveyInputError extends Error {
 
   /**
    * @param issues - the problems found
+   * @param fn - the function that read the data, which the message starts with (default `survey`)
    */
-  constructor(issues: readonly SurveyIssue[]) {
+  constructor(issues: readonly SurveyIssue[], fn = 'survey') {
     super(
-      `survey: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the survey data:\n` +
+      `${fn}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the survey data:\n` +
         issues.map((issue) => `  - ${issue.message}`).join('\n'),
     );
     this.issues = issues;

@@ -195,7 +195,7 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
   if (respondents === 0) {
     throw new SurveyInputError([
       { kind: 'no-respondents', message: 'the data hold no respondents (0 rows); check that the engine reads the right table and that no filter removed every row' },
-    ]);
+    ], fn);
   }
   if (noId > 0) {
     issues.push({
@@ -293,7 +293,7 @@ export function summaryFromRows(rows: Iterable<SummaryRow>, options: SummaryFrom
     items.push(itemSummary(fn, item, scale, total, weighted));
     perGroup.forEach((cells, j) => byItems[j]!.push(itemSummary(fn, item, scale, cells, weighted)));
   });
-  if (issues.length > 0) throw new SurveyInputError(issues);
+  if (issues.length > 0) throw new SurveyInputError(issues, fn);
 
   // --- attributes -------------------------------------------------------------------------
   const attributes: AttributeSummary[] = plan.attributes.map((attribute, a) => {

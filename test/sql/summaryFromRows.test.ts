@@ -47,6 +47,7 @@ describe('summaryFromRows', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(SurveyInputError);
+    expect((error as SurveyInputError).message).toMatch(/^summaryFromRows: 1 problem in the survey data:\n {2}- item "q1"/);
     const issue = (error as SurveyInputError).issues[0]!;
     expect(issue.kind).toBe('unknown-labels');
     expect(issue.unknown!.map((u) => [u.value, u.count])).toEqual([['Maybe', 3], ['I hoj grad', 1]]);
