@@ -10,7 +10,7 @@ import {
   detectDelimiter,
   quoteList,
   readHeader,
-  sampleRecords,
+  RecordSampler,
   splitRecords,
   type CsvDelimiter,
   type ParseCsvOptions,
@@ -578,6 +578,7 @@ async function readCsvSurvey<I extends string>(
   };
 
   let sampled: Int32Array[] | undefined;
+  const sampler = new RecordSampler();
   let pending = '';
   let line = 1;
   // A piece is split once it is at least this long (it doubles while one record outgrows it).
@@ -586,10 +587,11 @@ async function readCsvSurvey<I extends string>(
     for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name))) {
       pending = pending.length === 0 ? piece : pending + piece;
       if (delimiter === undefined) {
-        const sample = sampleRecords(pending, false);
-        if (sample.length < 11) continue;
-        sampled = sample;
-        delimiter = detectDelimiter(sample);
+        // The sampler reads each piece once, resuming where the last one stopped.
+        sampler.scan(piece);
+        if (!sampler.full) continue;
+        sampled = sampler.records;
+        delimiter = detectDelimiter(sampled);
       }
       if (pending.length < wantLength) continue;
       const done = split(pending, line, false);
@@ -602,7 +604,7 @@ async function readCsvSurvey<I extends string>(
     throw error;
   }
   if (delimiter === undefined) {
-    sampled = sampleRecords(pending);
+    sampled = sampler.finish();
     delimiter = detectDelimiter(sampled);
   }
   split(pending, line, true);
