@@ -3,6 +3,7 @@ import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
 import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { ByteSpellings, byteRecords, type ByteRecordSink } from './byteRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
@@ -90,6 +91,17 @@ class CellColumn {
       }
     }
     this.push(text.slice(start, end));
+  }
+
+  /** Adds a cell by its dictionary index (one the byte reader found among its byte spellings). */
+  pushIndex(index: number): void {
+    if (this.length === this.indices.length) this.grow(index);
+    this.indices[this.length++] = index;
+  }
+
+  /** The dictionary index of the last cell added, or -1 once the cells are held directly. */
+  lastIndex(): number {
+    return this.dictionary === null ? -1 : (this.indices[this.length - 1] as number);
   }
 
   push(raw: string | undefined): void {
@@ -228,13 +240,42 @@ function lineEnds(text: string): number {
   return count;
 }
 
-/** Pieces of text from any {@link CsvInput}, decoded chunk by chunk. */
+/** Line ends in `bytes` (CRLF, LF and a lone CR once each; a CR at the end counts), found with `indexOf`. */
+function byteLineEnds(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
+  for (let at = bytes.indexOf(13); at !== -1; at = bytes.indexOf(13, at + 1)) if (bytes[at + 1] !== 10) count++;
+  return count;
+}
+
+/** UTF-8 bytes of the first `count` characters of `text`. */
+function utf8Length(text: string, count: number): number {
+  let bytes = 0;
+  for (let k = 0; k < count; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < count) {
+      bytes += 4;
+      k++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Pieces of text from any {@link CsvInput}, decoded chunk by chunk. Each chunk of bytes, once
+ * decoded (so known to be valid, without NUL), is also handed to `onBytes`; while `bytesWanted()`
+ * holds, windows-1252 bytes are only checked for NUL and their text is not made.
+ */
 async function* textPieces(
   fn: string,
   input: CsvInput,
   encodingOption: string | undefined,
   source: string,
   setEncoding: (name: string) => void,
+  bytesWanted: () => boolean = () => false,
+  onBytes: (bytes: Uint8Array) => void = () => undefined,
 ): AsyncGenerator<string> {
   if (typeof input === 'string') {
     if (encodingOption !== undefined) {
@@ -320,6 +361,16 @@ async function* textPieces(
   /** Decodes bytes after the start; NUL and undecodable bytes are errors naming offset and line. */
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     const d = decoder as InstanceType<typeof TextDecoder>;
+    if (single && bytesWanted() && bytes.indexOf(0) === -1) {
+      // windows-1252 maps every byte but NUL to a character: the byte reader needs no text.
+      offset += bytes.length;
+      if (bytes.length > 0) {
+        line += byteLineEnds(bytes) - (lastWasCr && bytes[0] === 10 ? 1 : 0);
+        lastWasCr = bytes[bytes.length - 1] === 13;
+      }
+      onBytes(bytes);
+      return '';
+    }
     let text: string;
     try {
       text = single ? decodeWindows1252(bytes) : d.decode(bytes, { stream });
@@ -344,6 +395,7 @@ async function* textPieces(
       line += lineEnds(text) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
       lastWasCr = text.charCodeAt(text.length - 1) === 13;
     }
+    onBytes(bytes);
     return text;
   };
 
@@ -583,8 +635,116 @@ async function readCsvSurvey<I extends string>(
   let line = 1;
   // A piece is split once it is at least this long (it doubles while one record outgrows it).
   let wantLength = 1;
+
+  // The byte reader takes over from the text reader once the header is read, for UTF-8 and
+  // windows-1252 bytes: the chunks still go through textPieces, which validates them exactly
+  // as before (so every decoding error is unchanged), and are then read on their bytes.
+  let byteMode = false;
+  /** The bytes the text reader has been given so far (after the byte order mark), until the byte reader starts. */
+  let headBytes: Uint8Array[] | null = [];
+  let headConsumed = 0;
+  let queue: Uint8Array[] = [];
+  let queued = 0;
+  let carry: Uint8Array = new Uint8Array(0);
+  let wantBytes = 0;
+  let readBytes: ((final: boolean) => void) | undefined;
+  const byteEligible = (): boolean => skip !== 'greedy' && (encoding === 'utf-8' || encoding === 'windows-1252');
+  const onBytes = (bytes: Uint8Array): void => {
+    if (byteMode) {
+      queue.push(bytes);
+      queued += bytes.length;
+    } else if (headBytes !== null) {
+      if (byteEligible()) headBytes.push(bytes);
+      else headBytes = null;
+    }
+  };
+  const startBytes = (): void => {
+    const width = (header as string[]).length;
+    const utf8 = encoding === 'utf-8';
+    const rangeDecoder = utf8 ? new TextDecoder('utf-8', { ignoreBOM: true }) : null;
+    const decodeRange = (buf: Uint8Array, from: number, to: number): string =>
+      rangeDecoder !== null ? rangeDecoder.decode(buf.subarray(from, to)) : decodeWindows1252(buf.subarray(from, to));
+    if (columnAt.length !== width) columnAt = (header as string[]).map((name) => byName.get(name));
+    const spellings = columnAt.map((column) => (column === undefined ? undefined : new ByteSpellings()));
+    const keptPositions: number[] = [];
+    columnAt.forEach((column, f) => {
+      if (column !== undefined) keptPositions.push(f);
+    });
+    const found = new Int32Array(width);
+    const from = new Int32Array(width);
+    const to = new Int32Array(width);
+    const delimiterByte = (delimiter as CsvDelimiter).charCodeAt(0);
+    const sink: ByteRecordSink = {
+      line,
+      record(buf, indexOf, starts, ends, recordLine) {
+        for (let k = 0; k < keptPositions.length; k++) {
+          const f = keptPositions[k] as number;
+          const column = columnAt[f] as CellColumn;
+          const spelling = spellings[f] as ByteSpellings;
+          const index = indexOf[f] as number;
+          if (index >= 0) {
+            column.pushIndex(index);
+          } else {
+            const a = starts[f] as number;
+            const b = ends[f] as number;
+            column.push(decodeRange(buf, a, b));
+            if (spelling.active) spelling.add(buf, a, b, column.lastIndex());
+          }
+        }
+        addRow(recordLine);
+      },
+      slow(buf, at, end, final) {
+        // A window of whole lines (so of whole characters) from `at`, read by the text reader.
+        for (let size = 4096; ; size *= 2) {
+          const stop = Math.min(end, at + size);
+          let cut = stop;
+          if (stop < end || !final) {
+            const window = buf.subarray(at, stop);
+            cut = at + Math.max(window.lastIndexOf(10), window.lastIndexOf(13)) + 1;
+            if (cut === at) {
+              if (stop === end) return at;
+              continue;
+            }
+          }
+          const text = decodeRange(buf, at, cut);
+          const last = final && cut === end;
+          const done = split(text, sink.line, last);
+          if (done.consumed === 0 && !last) {
+            if (stop === end) return at;
+            continue;
+          }
+          sink.line = done.line;
+          return at + (utf8 ? utf8Length(text, done.consumed) : done.consumed);
+        }
+      },
+    };
+    readBytes = (final) => {
+      let buf: Uint8Array;
+      if (carry.length === 0 && queue.length === 1) {
+        buf = queue[0] as Uint8Array;
+      } else {
+        buf = new Uint8Array(carry.length + queued);
+        buf.set(carry);
+        let at = carry.length;
+        for (const bytes of queue) {
+          buf.set(bytes, at);
+          at += bytes.length;
+        }
+      }
+      queue = [];
+      queued = 0;
+      const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, sink, final, found, from, to);
+      carry = buf.subarray(stop);
+      wantBytes = 2 * carry.length;
+    };
+  };
+
   try {
-    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name))) {
+    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name), () => byteMode, onBytes)) {
+      if (byteMode) {
+        if (carry.length + queued >= wantBytes && queued > 0) (readBytes as (final: boolean) => void)(false);
+        continue;
+      }
       pending = pending.length === 0 ? piece : pending + piece;
       if (delimiter === undefined) {
         // The sampler reads each piece once, resuming where the last one stopped.
@@ -595,9 +755,27 @@ async function readCsvSurvey<I extends string>(
       }
       if (pending.length < wantLength) continue;
       const done = split(pending, line, false);
+      if (headBytes !== null) headConsumed += encoding === 'utf-8' ? utf8Length(pending, done.consumed) : done.consumed;
       line = done.line;
       pending = pending.slice(done.consumed);
       wantLength = Math.max(1, 2 * pending.length);
+      if (header !== undefined && headBytes !== null && byteEligible()) {
+        // The unread text is the bytes after those the text reader consumed.
+        let total = 0;
+        for (const bytes of headBytes) total += bytes.length;
+        const joined = new Uint8Array(total);
+        total = 0;
+        for (const bytes of headBytes) {
+          joined.set(bytes, total);
+          total += bytes.length;
+        }
+        carry = joined.subarray(headConsumed);
+        wantBytes = 2 * carry.length;
+        headBytes = null;
+        pending = '';
+        byteMode = true;
+        startBytes();
+      }
     }
   } catch (error) {
     if (error instanceof DecodeInputError) throw decodeFailure(fn, source, error);
@@ -607,7 +785,8 @@ async function readCsvSurvey<I extends string>(
     sampled = sampler.finish();
     delimiter = detectDelimiter(sampled);
   }
-  split(pending, line, true);
+  if (byteMode) (readBytes as (final: boolean) => void)(true);
+  else split(pending, line, true);
   pending = '';
 
   const lineList = Array.from(lines.subarray(0, rowCount));
