@@ -123,6 +123,8 @@ export interface ByteRecordSink {
    * record at `at` needs more bytes than `buf` holds.
    */
   slow(buf: Uint8Array, at: number, end: number, final: boolean): number;
+  /** Validates the bytes `buf[from, to)` of a field that is not kept (the record starts at `at`, on `line`); throws when they do not decode. */
+  check(buf: Uint8Array, from: number, to: number, at: number, line: number): void;
   /** The line of the record at the next byte, as the text reader left it. */
   line: number;
 }
@@ -213,9 +215,11 @@ export function byteRecords(
       }
       if (stop === -1) {
         let j = i;
+        let odd = false;
         while (j < end) {
           const c = buf[j] as number;
           if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+          if (c >= 0x80 || c === 0) odd = true;
           j++;
         }
         if (j >= end) {
@@ -233,6 +237,8 @@ export function byteRecords(
           continue records;
         }
         stop = j;
+        // A field nobody reads is still validated, as decoding the whole file would.
+        if (odd && spelling === undefined) sink.check(buf, i, j, pos, line);
       }
       found[f] = index;
       from[f] = i;

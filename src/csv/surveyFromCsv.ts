@@ -240,6 +240,43 @@ function lineEnds(text: string): number {
   return count;
 }
 
+/** The error for bytes that are not valid in `encoding`, in the chunk starting at `offset` (on `line`). */
+function encodingFailure(fn: string, source: string, encoding: string, offset: number, line: number): CsvInputError {
+  return new CsvInputError(`${fn}: ${source} is not valid ${encoding} after byte offset ${offset} (line ${line}); pass encoding: 'windows-1252' (Excel's Danish exports) or the file's own encoding`, [
+    { kind: 'encoding', row: line, message: `is not valid ${encoding} after byte offset ${offset}`, offset },
+  ]);
+}
+
+/** The error for a NUL character on `line`. */
+function nulFailure(fn: string, source: string, line: number): CsvInputError {
+  return new CsvInputError(`${fn}: ${source} holds a NUL character (line ${line}); a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`, [
+    { kind: 'nul', row: line, message: 'holds a NUL character' },
+  ]);
+}
+
+/**
+ * What the byte reader and {@link textPieces} tell each other: whether the byte reader has
+ * taken over (then UTF-8 chunks are not decoded: the byte reader validates every cell it has
+ * not seen before, and windows-1252 chunks are only checked for NUL), each chunk's bytes with
+ * the byte offset and line it starts on, and how to fail as the chunk-by-chunk decoding fails.
+ */
+interface ByteHooks {
+  bytesWanted(): boolean;
+  /** `last`: the decoder's final call at the end of the input (its bytes are empty). */
+  onBytes(bytes: Uint8Array, offset: number, line: number, last: boolean): void;
+  /** Set by textPieces: throws `error`, or for whole bytes the one-shot decoder's exact error. */
+  fail?: (error: CsvInputError) => never;
+}
+
+/** A chunk as textPieces decoded it: where it starts (byte offset and line) and its length. */
+interface ChunkSpan {
+  readonly offset: number;
+  readonly line: number;
+  readonly length: number;
+  /** The decoder's final call at the end of the input. */
+  readonly last: boolean;
+}
+
 /** Line ends in `bytes` (CRLF, LF and a lone CR once each; a CR at the end counts), found with `indexOf`. */
 function byteLineEnds(bytes: Uint8Array): number {
   let count = 0;
@@ -274,8 +311,7 @@ async function* textPieces(
   encodingOption: string | undefined,
   source: string,
   setEncoding: (name: string) => void,
-  bytesWanted: () => boolean = () => false,
-  onBytes: (bytes: Uint8Array) => void = () => undefined,
+  hooks?: ByteHooks,
 ): AsyncGenerator<string> {
   if (typeof input === 'string') {
     if (encodingOption !== undefined) {
@@ -333,6 +369,7 @@ async function* textPieces(
     }
     throw error;
   };
+  if (hooks !== undefined) hooks.fail = (error) => failStream(error);
   const start = (bytes: Uint8Array): Uint8Array => {
     let chosen = encodingOption ?? 'utf-8';
     let bom = 0;
@@ -361,41 +398,36 @@ async function* textPieces(
   /** Decodes bytes after the start; NUL and undecodable bytes are errors naming offset and line. */
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     const d = decoder as InstanceType<typeof TextDecoder>;
-    if (single && bytesWanted() && bytes.indexOf(0) === -1) {
-      // windows-1252 maps every byte but NUL to a character: the byte reader needs no text.
+    if (hooks !== undefined && hooks.bytesWanted() && (!single || bytes.indexOf(0) === -1)) {
+      // windows-1252 maps every byte but NUL to a character, and the byte reader validates
+      // UTF-8 cell by cell: it needs no text.
+      hooks.onBytes(bytes, offset, line, !stream);
       offset += bytes.length;
       if (bytes.length > 0) {
         line += byteLineEnds(bytes) - (lastWasCr && bytes[0] === 10 ? 1 : 0);
         lastWasCr = bytes[bytes.length - 1] === 13;
       }
-      onBytes(bytes);
       return '';
     }
+    const startOffset = offset;
+    const startLine = line;
     let text: string;
     try {
       text = single ? decodeWindows1252(bytes) : d.decode(bytes, { stream });
     } catch (error) {
-      return failStream(
-        new CsvInputError(`${fn}: ${source} is not valid ${d.encoding} after byte offset ${offset} (line ${line}); pass encoding: 'windows-1252' (Excel's Danish exports) or the file's own encoding`, [
-          { kind: 'encoding', row: line, message: `is not valid ${d.encoding} after byte offset ${offset}`, offset },
-        ]),
-      );
+      return failStream(encodingFailure(fn, source, d.encoding, offset, line));
     }
     const nul = text.indexOf('\u0000');
     if (nul !== -1) {
       const at = line + countBreaks(text, 0, nul) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
-      return failStream(
-        new CsvInputError(`${fn}: ${source} holds a NUL character (line ${at}); a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`, [
-          { kind: 'nul', row: at, message: 'holds a NUL character' },
-        ]),
-      );
+      return failStream(nulFailure(fn, source, at));
     }
     offset += bytes.length;
     if (text.length > 0) {
       line += lineEnds(text) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
       lastWasCr = text.charCodeAt(text.length - 1) === 13;
     }
-    onBytes(bytes);
+    hooks?.onBytes(bytes, startOffset, startLine, !stream);
     return text;
   };
 
@@ -646,24 +678,79 @@ async function readCsvSurvey<I extends string>(
   let queue: Uint8Array[] = [];
   let queued = 0;
   let carry: Uint8Array = new Uint8Array(0);
+  /** The byte offset in the file of `carry[0]`. */
+  let carryOffset = 0;
   let wantBytes = 0;
   let readBytes: ((final: boolean) => void) | undefined;
+  /** The chunks as textPieces decoded them, from the one that holds `carry[0]`: for the exact decoding errors. */
+  let spans: ChunkSpan[] = [];
   const byteEligible = (): boolean => skip !== 'greedy' && (encoding === 'utf-8' || encoding === 'windows-1252');
-  const onBytes = (bytes: Uint8Array): void => {
-    if (byteMode) {
-      queue.push(bytes);
-      queued += bytes.length;
-    } else if (headBytes !== null) {
-      if (byteEligible()) headBytes.push(bytes);
-      else headBytes = null;
+  const hooks: ByteHooks = {
+    bytesWanted: () => byteMode,
+    onBytes: (bytes, offset, atLine, last) => {
+      if (byteMode) {
+        queue.push(bytes);
+        queued += bytes.length;
+        spans.push({ offset, line: atLine, length: bytes.length, last });
+      } else if (headBytes !== null) {
+        if (byteEligible()) {
+          headBytes.push(bytes);
+          spans.push({ offset, line: atLine, length: bytes.length, last });
+        } else {
+          headBytes = null;
+          spans = [];
+        }
+      }
+    },
+  };
+  /**
+   * Fails as the chunk-by-chunk decoding fails, for a problem the byte reader found in the
+   * record at `buf[at]` (everything before it is valid): the chunks from there are decoded as
+   * textPieces decodes them, and the first that does not decode, or holds a NUL, is reported.
+   */
+  const failAt = (buf: Uint8Array, at: number, atLine: number): never => {
+    const fail = hooks.fail as (error: CsvInputError) => never;
+    const absolute = carryOffset + at;
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    let lastWasCr = false;
+    let first = true;
+    for (const span of spans) {
+      if (span.offset + span.length <= absolute && !span.last) continue;
+      const from = Math.max(span.offset, absolute) - carryOffset;
+      const to = Math.min(span.offset + span.length - carryOffset, buf.length);
+      let text: string;
+      try {
+        text = encoding === 'utf-8' ? decoder.decode(buf.subarray(from, Math.max(from, to)), { stream: !span.last }) : decodeWindows1252(buf.subarray(from, to));
+      } catch {
+        return fail(encodingFailure(fn, source, encoding, span.offset, span.line));
+      }
+      const nul = text.indexOf('\u0000');
+      if (nul !== -1) {
+        const base = first ? atLine : span.line - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
+        return fail(nulFailure(fn, source, base + countBreaks(text, 0, nul)));
+      }
+      if (text.length > 0) lastWasCr = text.charCodeAt(text.length - 1) === 13;
+      first = false;
     }
+    // Not reached for bytes the byte reader refused; the closest report all the same.
+    const span = spans.find((s) => s.offset + s.length > absolute) ?? (spans[spans.length - 1] as ChunkSpan);
+    return fail(encodingFailure(fn, source, encoding, span.offset, span.line));
   };
   const startBytes = (): void => {
     const width = (header as string[]).length;
     const utf8 = encoding === 'utf-8';
-    const rangeDecoder = utf8 ? new TextDecoder('utf-8', { ignoreBOM: true }) : null;
-    const decodeRange = (buf: Uint8Array, from: number, to: number): string =>
-      rangeDecoder !== null ? rangeDecoder.decode(buf.subarray(from, to)) : decodeWindows1252(buf.subarray(from, to));
+    const rangeDecoder = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+    /** The text of `buf[from, to)`; for UTF-8, undefined when the bytes are not valid or hold a NUL. */
+    const decodeRange = (buf: Uint8Array, from: number, to: number): string | undefined => {
+      if (rangeDecoder === null) return decodeWindows1252(buf.subarray(from, to));
+      let text: string;
+      try {
+        text = rangeDecoder.decode(buf.subarray(from, to));
+      } catch {
+        return undefined;
+      }
+      return text.indexOf('\u0000') === -1 ? text : undefined;
+    };
     if (columnAt.length !== width) columnAt = (header as string[]).map((name) => byName.get(name));
     const spellings = columnAt.map((column) => (column === undefined ? undefined : new ByteSpellings()));
     const keptPositions: number[] = [];
@@ -687,11 +774,16 @@ async function readCsvSurvey<I extends string>(
           } else {
             const a = starts[f] as number;
             const b = ends[f] as number;
-            column.push(decodeRange(buf, a, b));
+            const text = decodeRange(buf, a, b);
+            if (text === undefined) failAt(buf, starts[0] as number, recordLine);
+            column.push(text);
             if (spelling.active) spelling.add(buf, a, b, column.lastIndex());
           }
         }
         addRow(recordLine);
+      },
+      check(buf, a, b, at, recordLine) {
+        if (decodeRange(buf, a, b) === undefined) failAt(buf, at, recordLine);
       },
       slow(buf, at, end, final) {
         // A window of whole lines (so of whole characters) from `at`, read by the text reader.
@@ -707,6 +799,7 @@ async function readCsvSurvey<I extends string>(
             }
           }
           const text = decodeRange(buf, at, cut);
+          if (text === undefined) return failAt(buf, at, sink.line);
           const last = final && cut === end;
           const done = split(text, sink.line, last);
           if (done.consumed === 0 && !last) {
@@ -735,12 +828,16 @@ async function readCsvSurvey<I extends string>(
       queued = 0;
       const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, sink, final, found, from, to);
       carry = buf.subarray(stop);
+      carryOffset += stop;
       wantBytes = 2 * carry.length;
+      let keep = 0;
+      while (keep < spans.length - 1 && (spans[keep] as ChunkSpan).offset + (spans[keep] as ChunkSpan).length <= carryOffset) keep++;
+      if (keep > 0) spans = spans.slice(keep);
     };
   };
 
   try {
-    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name), () => byteMode, onBytes)) {
+    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name), hooks)) {
       if (byteMode) {
         if (carry.length + queued >= wantBytes && queued > 0) (readBytes as (final: boolean) => void)(false);
         continue;
@@ -770,6 +867,7 @@ async function readCsvSurvey<I extends string>(
           total += bytes.length;
         }
         carry = joined.subarray(headConsumed);
+        carryOffset = (spans[0]?.offset ?? 0) + headConsumed;
         wantBytes = 2 * carry.length;
         headBytes = null;
         pending = '';
