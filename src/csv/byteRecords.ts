@@ -27,46 +27,62 @@ function slotOf(word: number): number {
 }
 
 /**
- * The byte spellings of one kept column: the raw bytes of cells seen before, each with its
- * dictionary index. A spelling of four bytes or more is kept as the int32 words at offsets
- * 0, 4, 8, … and `length − 4` (the last word overlaps the one before), found by the slot of its
- * first word; a shorter one by its first byte. A cell at `at` matches a spelling of length
- * `len` when the byte at `at + len` ends a field (delimiter, CR or LF) and its words (or
+ * The byte spellings of the kept columns: the raw bytes of cells seen before, each with its
+ * column's dictionary index, in flat typed arrays shared by all columns (so that the reading
+ * loop holds them in locals). A spelling of four bytes or more is kept as the int32 words at
+ * offsets 0, 4, 8, … and `length − 4` (the last word overlaps the one before), found by the
+ * slot of its first word; a shorter one by its first byte. A cell at `at` matches a spelling of
+ * length `len` when the byte at `at + len` ends a field (delimiter, CR or LF) and its words (or
  * bytes) are the spelling's. A spelling never holds a delimiter, a quote or a line end (it
  * comes from a cell that the scan cut at the first of those), so a match is exactly that cell.
  */
 export class ByteSpellings {
-  /** Entry + 1 of the first long spelling in each slot, 0 for none. */
-  readonly slot = new Int32Array(SLOTS);
-  /** Entry + 1 of the first short spelling starting with each byte, 0 for none. */
-  readonly first = new Int32Array(256);
-  next: Int32Array<ArrayBuffer> = new Int32Array(16);
-  length: Int32Array<ArrayBuffer> = new Int32Array(16);
-  index: Int32Array<ArrayBuffer> = new Int32Array(16);
+  /** 1 for a kept column whose cells are looked up, 0 for a column not kept or given up. */
+  readonly active: Uint8Array;
+  /** Dictionary index of each column's empty cell, -1 until one is seen. */
+  readonly empty: Int32Array;
+  /** Entry + 1 of the first long spelling in each column's slots (`column × SLOTS + slot`), 0 for none. */
+  readonly slot: Int32Array;
+  /** Entry + 1 of the first short spelling by column and first byte (`column × 256 + byte`). */
+  readonly first: Int32Array;
+  next: Int32Array<ArrayBuffer> = new Int32Array(64);
+  length: Int32Array<ArrayBuffer> = new Int32Array(64);
+  index: Int32Array<ArrayBuffer> = new Int32Array(64);
   /** Where the entry's words (long) or bytes (short) start in `words`. */
-  start: Int32Array<ArrayBuffer> = new Int32Array(16);
+  start: Int32Array<ArrayBuffer> = new Int32Array(64);
   /** The words of long spellings; a short spelling's bytes, one per element. */
-  words: Int32Array<ArrayBuffer> = new Int32Array(256);
-  /** Dictionary index of the empty cell, -1 until one is seen. */
-  empty = -1;
-  /** False once the column has too many distinct cells to be worth looking up. */
-  active = true;
-  private count = 0;
+  words: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Changes whenever an array above is replaced by a larger one. */
+  version = 0;
+  private readonly counts: Int32Array;
+  private entries = 0;
   private used = 0;
-  /** Adds the bytes `buf[from, to)` of a cell that was not found, with its dictionary index (-1: none). */
-  add(buf: Uint8Array, from: number, to: number, dictionaryIndex: number): void {
-    // A column of ids or free text fills the table: its cells are then decoded without a look-up.
-    if (dictionaryIndex < 0 || this.count >= MOST_SPELLINGS) {
-      this.active = false;
+
+  /** For a record of `width` fields; `kept[f]` says whether field f is read. */
+  constructor(kept: readonly boolean[]) {
+    const width = kept.length;
+    this.active = Uint8Array.from(kept, (k) => (k ? 1 : 0));
+    this.empty = new Int32Array(width).fill(-1);
+    this.slot = new Int32Array(width * SLOTS);
+    this.first = new Int32Array(width * 256);
+    this.counts = new Int32Array(width);
+  }
+
+  /** Adds the bytes `buf[from, to)` of a cell of column `f` that was not found, with its dictionary index (-1: none). */
+  add(f: number, buf: Uint8Array, from: number, to: number, dictionaryIndex: number): void {
+    // A column of ids or free text fills its share: its cells are then decoded without a look-up.
+    if (dictionaryIndex < 0 || (this.counts[f] as number) >= MOST_SPELLINGS) {
+      this.active[f] = 0;
       return;
     }
     const length = to - from;
     if (length === 0) {
-      this.empty = dictionaryIndex;
+      this.empty[f] = dictionaryIndex;
       return;
     }
     if (length > LONGEST_SPELLING) return;
-    const e = this.count++;
+    this.counts[f] = (this.counts[f] as number) + 1;
+    const e = this.entries++;
     if (e === this.next.length) {
       const widen = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
         const b = new Int32Array(2 * a.length);
@@ -77,11 +93,13 @@ export class ByteSpellings {
       this.start = widen(this.start);
       this.length = widen(this.length);
       this.index = widen(this.index);
+      this.version++;
     }
     if (this.used + length > this.words.length) {
       const grown = new Int32Array(2 * (this.used + length));
       grown.set(this.words.subarray(0, this.used));
       this.words = grown;
+      this.version++;
     }
     this.start[e] = this.used;
     this.length[e] = length;
@@ -92,14 +110,14 @@ export class ByteSpellings {
       const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       const count = (length + 3) >> 2;
       for (let k = 0; k < count; k++) this.words[this.used + k] = view.getInt32(from + Math.min(4 * k, length - 4), true);
-      this.used += count;
       head = this.slot;
-      key = slotOf(this.words[this.start[e] as number] as number);
+      key = f * SLOTS + slotOf(this.words[this.used] as number);
+      this.used += count;
     } else {
       for (let k = 0; k < length; k++) this.words[this.used + k] = buf[from + k] as number;
       this.used += length;
       head = this.first;
-      key = buf[from] as number;
+      key = f * 256 + (buf[from] as number);
     }
     // Appended at the end of its chain, so that the spellings seen first are tried first.
     this.next[e] = 0;
@@ -132,7 +150,9 @@ export interface ByteRecordSink {
 /**
  * Reads the data records of `buf[at, end)` whose fields are all unquoted and on one line: the
  * fields are cut at the delimiter, each kept field looked up among its column's byte spellings.
- * Any other record goes to `sink.slow`. Returns where the unread bytes start (a record that may
+ * Any other record goes to `sink.slow`. `kept[f]` is 1 for a field that is read (its bytes are
+ * validated by the decoding of its cell), 0 for one that is not (validated by `sink.check`
+ * when it holds a byte outside ASCII or a NUL). Returns where the unread bytes start (a record that may
  * go on in bytes still to come). Linear in the bytes read.
  */
 export function byteRecords(
@@ -141,7 +161,8 @@ export function byteRecords(
   end: number,
   delimiter: number,
   width: number,
-  spellings: readonly (ByteSpellings | undefined)[],
+  tables: ByteSpellings,
+  kept: Uint8Array,
   sink: ByteRecordSink,
   final: boolean,
   found: Int32Array,
@@ -149,6 +170,9 @@ export function byteRecords(
   to: Int32Array,
 ): number {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const { active, empty, slot, first } = tables;
+  let { next, length: lengths, index: indices, start: starts, words } = tables;
+  let version = tables.version;
   let pos = at;
   records: while (pos < end) {
     const line = sink.line;
@@ -162,50 +186,49 @@ export function byteRecords(
     let i = pos;
     let recordEnd = -1;
     for (let f = 0; f < width; f++) {
-      const spelling = spellings[f];
       let index = -1;
       let stop = -1;
-      if (spelling !== undefined && spelling.active) {
+      if (active[f] === 1) {
         const b0 = i < end ? (buf[i] as number) : -1;
         if (b0 === delimiter || b0 === LF || b0 === CR) {
-          if (spelling.empty >= 0) {
-            index = spelling.empty;
+          const e = empty[f] as number;
+          if (e >= 0) {
+            index = e;
             stop = i;
           }
         } else if (b0 >= 0) {
-          const words = spelling.words;
           if (i + 4 <= end) {
             const w0 = view.getInt32(i, true);
-            for (let k = spelling.slot[slotOf(w0)] as number; k !== 0; k = spelling.next[k - 1] as number) {
-              const ws = spelling.start[k - 1] as number;
+            for (let k = slot[f * SLOTS + slotOf(w0)] as number; k !== 0; k = next[k - 1] as number) {
+              const ws = starts[k - 1] as number;
               if (words[ws] !== w0) continue;
-              const length = spelling.length[k - 1] as number;
+              const length = lengths[k - 1] as number;
               const t = i + length;
               if (t >= end) continue;
               const c = buf[t] as number;
               if (c !== delimiter && c !== LF && c !== CR) continue;
-              const count = (length + 3) >> 2;
+              const lastWord = ((length + 3) >> 2) - 1;
               let w = 1;
-              while (w < count && view.getInt32(i + Math.min(4 * w, length - 4), true) === words[ws + w]) w++;
-              if (w === count) {
-                index = spelling.index[k - 1] as number;
+              while (w < lastWord && view.getInt32(i + 4 * w, true) === words[ws + w]) w++;
+              if (w >= lastWord && (lastWord === 0 || view.getInt32(t - 4, true) === words[ws + lastWord])) {
+                index = indices[k - 1] as number;
                 stop = t;
                 break;
               }
             }
           }
           if (stop === -1) {
-            for (let k = spelling.first[b0] as number; k !== 0; k = spelling.next[k - 1] as number) {
-              const length = spelling.length[k - 1] as number;
+            for (let k = first[f * 256 + b0] as number; k !== 0; k = next[k - 1] as number) {
+              const length = lengths[k - 1] as number;
               const t = i + length;
               if (t >= end) continue;
               const c = buf[t] as number;
               if (c !== delimiter && c !== LF && c !== CR) continue;
-              const s = (spelling.start[k - 1] as number) - i;
+              const s = (starts[k - 1] as number) - i;
               let j = i + 1;
               while (j < t && buf[j] === words[s + j]) j++;
               if (j === t) {
-                index = spelling.index[k - 1] as number;
+                index = indices[k - 1] as number;
                 stop = t;
                 break;
               }
@@ -238,7 +261,7 @@ export function byteRecords(
         }
         stop = j;
         // A field nobody reads is still validated, as decoding the whole file would.
-        if (odd && spelling === undefined) sink.check(buf, i, j, pos, line);
+        if (odd && kept[f] === 0) sink.check(buf, i, j, pos, line);
       }
       found[f] = index;
       from[f] = i;
@@ -270,6 +293,10 @@ export function byteRecords(
       }
     }
     sink.record(buf, found, from, to, line);
+    if (tables.version !== version) {
+      ({ next, length: lengths, index: indices, start: starts, words } = tables);
+      version = tables.version;
+    }
     sink.line = line + 1;
     pos = recordEnd;
   }

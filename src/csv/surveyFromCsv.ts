@@ -752,7 +752,8 @@ async function readCsvSurvey<I extends string>(
       return text.indexOf('\u0000') === -1 ? text : undefined;
     };
     if (columnAt.length !== width) columnAt = (header as string[]).map((name) => byName.get(name));
-    const spellings = columnAt.map((column) => (column === undefined ? undefined : new ByteSpellings()));
+    const spellings = new ByteSpellings(columnAt.map((column) => column !== undefined));
+    const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
     const keptPositions: number[] = [];
     columnAt.forEach((column, f) => {
       if (column !== undefined) keptPositions.push(f);
@@ -767,7 +768,6 @@ async function readCsvSurvey<I extends string>(
         for (let k = 0; k < keptPositions.length; k++) {
           const f = keptPositions[k] as number;
           const column = columnAt[f] as CellColumn;
-          const spelling = spellings[f] as ByteSpellings;
           const index = indexOf[f] as number;
           if (index >= 0) {
             column.pushIndex(index);
@@ -777,7 +777,7 @@ async function readCsvSurvey<I extends string>(
             const text = decodeRange(buf, a, b);
             if (text === undefined) failAt(buf, starts[0] as number, recordLine);
             column.push(text);
-            if (spelling.active) spelling.add(buf, a, b, column.lastIndex());
+            if (spellings.active[f] === 1) spellings.add(f, buf, a, b, column.lastIndex());
           }
         }
         addRow(recordLine);
@@ -826,7 +826,7 @@ async function readCsvSurvey<I extends string>(
       }
       queue = [];
       queued = 0;
-      const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, sink, final, found, from, to);
+      const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, kept, sink, final, found, from, to);
       carry = buf.subarray(stop);
       carryOffset += stop;
       wantBytes = 2 * carry.length;
