@@ -133,8 +133,11 @@ export class ByteSpellings {
 
 /** What {@link byteRecords} hands back to its caller, reused from record to record. */
 export interface ByteRecordSink {
-  /** Codes the record's cells: `found[f]` is the dictionary index of field f, or -1 for a cell to decode from `buf[from[f], to[f])`. */
-  record(buf: Uint8Array, found: Int32Array, from: Int32Array, to: Int32Array, line: number): void;
+  /**
+   * Codes the record's cells: `found[f]` is the dictionary index of field f, or -1 for a cell
+   * to decode from `buf[from[f], to[f])`. The record starts at `buf[start]`, on `line`.
+   */
+  record(buf: Uint8Array, found: Int32Array, from: Int32Array, to: Int32Array, line: number, start: number): void;
   /**
    * Reads the records from `at` with the text reader (the record at `at` is one the byte
    * reader does not handle); returns the byte offset where it stopped, or `at` when the
@@ -264,8 +267,10 @@ export function byteRecords(
         if (odd && kept[f] === 0) sink.check(buf, i, j, pos, line);
       }
       found[f] = index;
-      from[f] = i;
-      to[f] = stop;
+      if (index < 0) {
+        from[f] = i;
+        to[f] = stop;
+      }
       const c = buf[stop] as number;
       if (f < width - 1) {
         if (c !== delimiter) {
@@ -292,7 +297,7 @@ export function byteRecords(
         }
       }
     }
-    sink.record(buf, found, from, to, line);
+    sink.record(buf, found, from, to, line, pos);
     if (tables.version !== version) {
       ({ next, length: lengths, index: indices, start: starts, words } = tables);
       version = tables.version;

@@ -743,6 +743,12 @@ async function readCsvSurvey<I extends string>(
     /** The text of `buf[from, to)`; for UTF-8, undefined when the bytes are not valid or hold a NUL. */
     const decodeRange = (buf: Uint8Array, from: number, to: number): string | undefined => {
       if (rangeDecoder === null) return decodeWindows1252(buf.subarray(from, to));
+      if (to - from <= 16) {
+        // A short ASCII cell (an id, a number) is its bytes as character codes.
+        let k = from;
+        while (k < to && (buf[k] as number) < 0x80 && buf[k] !== 0) k++;
+        if (k === to) return String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[]);
+      }
       let text: string;
       try {
         text = rangeDecoder.decode(buf.subarray(from, to));
@@ -758,16 +764,17 @@ async function readCsvSurvey<I extends string>(
     columnAt.forEach((column, f) => {
       if (column !== undefined) keptPositions.push(f);
     });
+    const keptColumns = keptPositions.map((f) => columnAt[f] as CellColumn);
     const found = new Int32Array(width);
     const from = new Int32Array(width);
     const to = new Int32Array(width);
     const delimiterByte = (delimiter as CsvDelimiter).charCodeAt(0);
     const sink: ByteRecordSink = {
       line,
-      record(buf, indexOf, starts, ends, recordLine) {
+      record(buf, indexOf, starts, ends, recordLine, recordStart) {
         for (let k = 0; k < keptPositions.length; k++) {
           const f = keptPositions[k] as number;
-          const column = columnAt[f] as CellColumn;
+          const column = keptColumns[k] as CellColumn;
           const index = indexOf[f] as number;
           if (index >= 0) {
             column.pushIndex(index);
@@ -775,7 +782,7 @@ async function readCsvSurvey<I extends string>(
             const a = starts[f] as number;
             const b = ends[f] as number;
             const text = decodeRange(buf, a, b);
-            if (text === undefined) failAt(buf, starts[0] as number, recordLine);
+            if (text === undefined) failAt(buf, recordStart, recordLine);
             column.push(text);
             if (spellings.active[f] === 1) spellings.add(f, buf, a, b, column.lastIndex());
           }
@@ -813,8 +820,27 @@ async function readCsvSurvey<I extends string>(
     };
     readBytes = (final) => {
       let buf: Uint8Array;
-      if (carry.length === 0 && queue.length === 1) {
-        buf = queue[0] as Uint8Array;
+      const chunk = queue[0] as Uint8Array;
+      const lf = queue.length === 1 && carry.length > 0 && carry.length < 1 << 16 ? chunk.indexOf(10) : -1;
+      if (lf !== -1) {
+        // The record cut by the chunk's start is read from a small copy (the carry and the
+        // chunk's first line), the rest of the chunk in place.
+        const bridge = new Uint8Array(carry.length + lf + 1);
+        bridge.set(carry);
+        bridge.set(chunk.subarray(0, lf + 1), carry.length);
+        const stop = byteRecords(bridge, 0, bridge.length, delimiterByte, width, spellings, kept, sink, false, found, from, to);
+        if (stop === bridge.length) {
+          carryOffset += stop;
+          carry = new Uint8Array(0);
+          buf = chunk.subarray(lf + 1);
+        } else {
+          carryOffset += stop;
+          buf = new Uint8Array(bridge.length - stop + chunk.length - lf - 1);
+          buf.set(bridge.subarray(stop));
+          buf.set(chunk.subarray(lf + 1), bridge.length - stop);
+        }
+      } else if (carry.length === 0 && queue.length === 1) {
+        buf = chunk;
       } else {
         buf = new Uint8Array(carry.length + queued);
         buf.set(carry);
