@@ -682,6 +682,7 @@ async function readCsvSurvey<I extends string>(
   let carryOffset = 0;
   let wantBytes = 0;
   let readBytes: ((final: boolean) => void) | undefined;
+  let headLimit = 1 << 16;
   /** The chunks as textPieces decoded them, from the one that holds `carry[0]`: for the exact decoding errors. */
   let spans: ChunkSpan[] = [];
   const byteEligible = (): boolean => skip !== 'greedy' && (encoding === 'utf-8' || encoding === 'windows-1252');
@@ -877,7 +878,11 @@ async function readCsvSurvey<I extends string>(
         delimiter = detectDelimiter(sampled);
       }
       if (pending.length < wantLength) continue;
-      const done = split(pending, line, false);
+      // While the byte reader waits for the header, the text reader reads only the start of
+      // the pending text (a first chunk may be a megabyte); it doubles while the header is longer.
+      const part = headBytes !== null && pending.length > headLimit ? pending.slice(0, headLimit) : pending;
+      const done = split(part, line, false);
+      if (part !== pending && header === undefined) headLimit *= 2;
       if (headBytes !== null) headConsumed += encoding === 'utf-8' ? utf8Length(pending, done.consumed) : done.consumed;
       line = done.line;
       pending = pending.slice(done.consumed);
