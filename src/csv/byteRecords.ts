@@ -155,8 +155,8 @@ export interface ByteRecordSink {
  * fields are cut at the delimiter, each kept field looked up among its column's byte spellings.
  * Any other record goes to `sink.slow`. `kept[f]` is 1 for a field that is read (its bytes are
  * validated by the decoding of its cell), 0 for one that is not (validated by `sink.check`
- * when it holds a byte outside ASCII or a NUL). Returns where the unread bytes start (a record that may
- * go on in bytes still to come). Linear in the bytes read.
+ * when it holds a byte outside ASCII or a NUL). Returns where the unread bytes start (a record
+ * that may go on in bytes still to come). Linear in the bytes read.
  */
 export function byteRecords(
   buf: Uint8Array,
