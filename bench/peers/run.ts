@@ -508,8 +508,9 @@ async function readCase(context: Context, data: PeerData, csvPath: string, rPeer
   let how = 'readFileSync + parseCsv + survey({ rows })';
   if (typeof streaming === 'function') {
     // Feature-detect the input it takes: a Node stream, a web stream, then the bytes.
+    // The Node stream reads 1 MB at a time (its default, 64 kB, costs about 0.1 s more on the 55 MB file).
     const inputs: [string, () => unknown][] = [
-      ['a Node read stream', () => createReadStream(csvPath)],
+      ['a Node read stream of 1 MB chunks', () => createReadStream(csvPath, { highWaterMark: 1 << 20 })],
       ['a web ReadableStream', () => Readable.toWeb(createReadStream(csvPath))],
       ['the file bytes', () => readFileSync(csvPath)],
     ];

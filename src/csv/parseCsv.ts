@@ -74,32 +74,58 @@ const SAMPLE_RECORDS = 11;
 
 /**
  * Counts every ASCII character outside quotes in each of the first records (quoted line breaks
- * stay inside their record; every `"` toggles, so a doubled quote toggles twice). Stops after
- * {@link SAMPLE_RECORDS} records: linear in the length of those records. Internal.
+ * stay inside their record; every `"` toggles, so a doubled quote toggles twice), for
+ * {@link detectDelimiter}. Fed a stream's text piece by piece, it resumes where it stopped (it
+ * keeps whether it is inside quotes and the counts of the record so far), so a long first
+ * record read in small chunks costs one pass, not one pass per chunk; it never reads the
+ * pieces joined, which would flatten the joined string once per piece. Internal.
  */
-export function sampleRecords(text: string, final = true): Int32Array[] {
-  const records: Int32Array[] = [];
-  let current = new Int32Array(128);
-  let inQuotes = false;
-  let seenContent = false;
-  for (let i = 0; i < text.length && records.length < SAMPLE_RECORDS; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      inQuotes = !inQuotes;
-      seenContent = true;
-    } else if (!inQuotes && (c === LF || c === CR)) {
-      if (seenContent) {
-        records.push(current);
-        current = new Int32Array(128);
-        seenContent = false;
+export class RecordSampler {
+  readonly records: Int32Array[] = [];
+  private current = new Int32Array(128);
+  private inQuotes = false;
+  private seenContent = false;
+
+  /** True once {@link SAMPLE_RECORDS} records are counted. */
+  get full(): boolean {
+    return this.records.length >= SAMPLE_RECORDS;
+  }
+
+  /** Scans the next piece of the text. */
+  scan(text: string): void {
+    for (let i = 0; i < text.length && this.records.length < SAMPLE_RECORDS; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.inQuotes = !this.inQuotes;
+        this.seenContent = true;
+      } else if (!this.inQuotes && (c === LF || c === CR)) {
+        if (this.seenContent) {
+          this.records.push(this.current);
+          this.current = new Int32Array(128);
+          this.seenContent = false;
+        }
+      } else {
+        this.seenContent = true;
+        if (!this.inQuotes && c < 128) this.current[c] = (this.current[c] as number) + 1;
       }
-    } else {
-      seenContent = true;
-      if (!inQuotes && c < 128) current[c] = (current[c] as number) + 1;
     }
   }
-  if (final && seenContent && records.length < SAMPLE_RECORDS) records.push(current);
-  return records;
+
+  /** The sampled records once the text has ended (the last record needs no line end). */
+  finish(): Int32Array[] {
+    if (this.seenContent && this.records.length < SAMPLE_RECORDS) {
+      this.records.push(this.current);
+      this.seenContent = false;
+    }
+    return this.records;
+  }
+}
+
+/** The {@link RecordSampler} records of a whole text. Linear in the length of those records. Internal. */
+export function sampleRecords(text: string): Int32Array[] {
+  const sampler = new RecordSampler();
+  sampler.scan(text);
+  return sampler.finish();
 }
 
 /**

@@ -3,6 +3,7 @@ import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
 import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { ByteSpellings, byteRecords, type ByteRecordSink } from './byteRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
@@ -10,7 +11,7 @@ import {
   detectDelimiter,
   quoteList,
   readHeader,
-  sampleRecords,
+  RecordSampler,
   splitRecords,
   type CsvDelimiter,
   type ParseCsvOptions,
@@ -90,6 +91,17 @@ class CellColumn {
       }
     }
     this.push(text.slice(start, end));
+  }
+
+  /** Adds a cell by its dictionary index (one the byte reader found among its byte spellings). */
+  pushIndex(index: number): void {
+    if (this.length === this.indices.length) this.grow(index);
+    this.indices[this.length++] = index;
+  }
+
+  /** The dictionary index of the last cell added, or -1 once the cells are held directly. */
+  lastIndex(): number {
+    return this.dictionary === null ? -1 : (this.indices[this.length - 1] as number);
   }
 
   push(raw: string | undefined): void {
@@ -228,13 +240,78 @@ function lineEnds(text: string): number {
   return count;
 }
 
-/** Pieces of text from any {@link CsvInput}, decoded chunk by chunk. */
+/** The error for bytes that are not valid in `encoding`, in the chunk starting at `offset` (on `line`). */
+function encodingFailure(fn: string, source: string, encoding: string, offset: number, line: number): CsvInputError {
+  return new CsvInputError(`${fn}: ${source} is not valid ${encoding} after byte offset ${offset} (line ${line}); pass encoding: 'windows-1252' (Excel's Danish exports) or the file's own encoding`, [
+    { kind: 'encoding', row: line, message: `is not valid ${encoding} after byte offset ${offset}`, offset },
+  ]);
+}
+
+/** The error for a NUL character on `line`. */
+function nulFailure(fn: string, source: string, line: number): CsvInputError {
+  return new CsvInputError(`${fn}: ${source} holds a NUL character (line ${line}); a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`, [
+    { kind: 'nul', row: line, message: 'holds a NUL character' },
+  ]);
+}
+
+/**
+ * What the byte reader and {@link textPieces} tell each other: whether the byte reader has
+ * taken over (then UTF-8 chunks are not decoded: the byte reader validates every cell it has
+ * not seen before, and windows-1252 chunks are only checked for NUL), each chunk's bytes with
+ * the byte offset and line it starts on, and how to fail as the chunk-by-chunk decoding fails.
+ */
+interface ByteHooks {
+  bytesWanted(): boolean;
+  /** `last`: the decoder's final call at the end of the input (its bytes are empty). */
+  onBytes(bytes: Uint8Array, offset: number, line: number, last: boolean): void;
+  /** Set by textPieces: throws `error`, or for whole bytes the one-shot decoder's exact error. */
+  fail?: (error: CsvInputError) => never;
+}
+
+/** A chunk as textPieces decoded it: where it starts (byte offset and line) and its length. */
+interface ChunkSpan {
+  readonly offset: number;
+  readonly line: number;
+  readonly length: number;
+  /** The decoder's final call at the end of the input. */
+  readonly last: boolean;
+}
+
+/** Line ends in `bytes` (CRLF, LF and a lone CR once each; a CR at the end counts), found with `indexOf`. */
+function byteLineEnds(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
+  for (let at = bytes.indexOf(13); at !== -1; at = bytes.indexOf(13, at + 1)) if (bytes[at + 1] !== 10) count++;
+  return count;
+}
+
+/** UTF-8 bytes of the first `count` characters of `text`. */
+function utf8Length(text: string, count: number): number {
+  let bytes = 0;
+  for (let k = 0; k < count; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < count) {
+      bytes += 4;
+      k++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Pieces of text from any {@link CsvInput}, decoded chunk by chunk. Each chunk of bytes, once
+ * decoded (so known to be valid, without NUL), is also handed to `onBytes`; while `bytesWanted()`
+ * holds, windows-1252 bytes are only checked for NUL and their text is not made.
+ */
 async function* textPieces(
   fn: string,
   input: CsvInput,
   encodingOption: string | undefined,
   source: string,
   setEncoding: (name: string) => void,
+  hooks?: ByteHooks,
 ): AsyncGenerator<string> {
   if (typeof input === 'string') {
     if (encodingOption !== undefined) {
@@ -292,6 +369,7 @@ async function* textPieces(
     }
     throw error;
   };
+  if (hooks !== undefined) hooks.fail = (error) => failStream(error);
   const start = (bytes: Uint8Array): Uint8Array => {
     let chosen = encodingOption ?? 'utf-8';
     let bom = 0;
@@ -320,30 +398,36 @@ async function* textPieces(
   /** Decodes bytes after the start; NUL and undecodable bytes are errors naming offset and line. */
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     const d = decoder as InstanceType<typeof TextDecoder>;
+    if (hooks !== undefined && hooks.bytesWanted() && (!single || bytes.indexOf(0) === -1)) {
+      // windows-1252 maps every byte but NUL to a character, and the byte reader validates
+      // UTF-8 cell by cell: it needs no text.
+      hooks.onBytes(bytes, offset, line, !stream);
+      offset += bytes.length;
+      if (bytes.length > 0) {
+        line += byteLineEnds(bytes) - (lastWasCr && bytes[0] === 10 ? 1 : 0);
+        lastWasCr = bytes[bytes.length - 1] === 13;
+      }
+      return '';
+    }
+    const startOffset = offset;
+    const startLine = line;
     let text: string;
     try {
       text = single ? decodeWindows1252(bytes) : d.decode(bytes, { stream });
     } catch (error) {
-      return failStream(
-        new CsvInputError(`${fn}: ${source} is not valid ${d.encoding} after byte offset ${offset} (line ${line}); pass encoding: 'windows-1252' (Excel's Danish exports) or the file's own encoding`, [
-          { kind: 'encoding', row: line, message: `is not valid ${d.encoding} after byte offset ${offset}`, offset },
-        ]),
-      );
+      return failStream(encodingFailure(fn, source, d.encoding, offset, line));
     }
     const nul = text.indexOf('\u0000');
     if (nul !== -1) {
       const at = line + countBreaks(text, 0, nul) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
-      return failStream(
-        new CsvInputError(`${fn}: ${source} holds a NUL character (line ${at}); a file full of NULs is usually UTF-16 without a byte order mark: pass encoding: 'utf-16le' (or 'utf-16be'), or remove the NUL bytes`, [
-          { kind: 'nul', row: at, message: 'holds a NUL character' },
-        ]),
-      );
+      return failStream(nulFailure(fn, source, at));
     }
     offset += bytes.length;
     if (text.length > 0) {
       line += lineEnds(text) - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
       lastWasCr = text.charCodeAt(text.length - 1) === 13;
     }
+    hooks?.onBytes(bytes, startOffset, startLine, !stream);
     return text;
   };
 
@@ -578,34 +662,260 @@ async function readCsvSurvey<I extends string>(
   };
 
   let sampled: Int32Array[] | undefined;
+  const sampler = new RecordSampler();
   let pending = '';
   let line = 1;
   // A piece is split once it is at least this long (it doubles while one record outgrows it).
   let wantLength = 1;
+
+  // The byte reader takes over from the text reader once the header is read, for UTF-8 and
+  // windows-1252 bytes: the chunks still go through textPieces, which validates them exactly
+  // as before (so every decoding error is unchanged), and are then read on their bytes.
+  let byteMode = false;
+  /** The bytes the text reader has been given so far (after the byte order mark), until the byte reader starts. */
+  let headBytes: Uint8Array[] | null = [];
+  let headConsumed = 0;
+  let queue: Uint8Array[] = [];
+  let queued = 0;
+  let carry: Uint8Array = new Uint8Array(0);
+  /** The byte offset in the file of `carry[0]`. */
+  let carryOffset = 0;
+  let wantBytes = 0;
+  let readBytes: ((final: boolean) => void) | undefined;
+  let headLimit = 1 << 16;
+  /** The chunks as textPieces decoded them, from the one that holds `carry[0]`: for the exact decoding errors. */
+  let spans: ChunkSpan[] = [];
+  const byteEligible = (): boolean => skip !== 'greedy' && (encoding === 'utf-8' || encoding === 'windows-1252');
+  const hooks: ByteHooks = {
+    bytesWanted: () => byteMode,
+    onBytes: (bytes, offset, atLine, last) => {
+      if (byteMode) {
+        queue.push(bytes);
+        queued += bytes.length;
+        spans.push({ offset, line: atLine, length: bytes.length, last });
+      } else if (headBytes !== null) {
+        if (byteEligible()) {
+          headBytes.push(bytes);
+          spans.push({ offset, line: atLine, length: bytes.length, last });
+        } else {
+          headBytes = null;
+          spans = [];
+        }
+      }
+    },
+  };
+  /**
+   * Fails as the chunk-by-chunk decoding fails, for a problem the byte reader found in the
+   * record at `buf[at]` (everything before it is valid): the chunks from there are decoded as
+   * textPieces decodes them, and the first that does not decode, or holds a NUL, is reported.
+   */
+  const failAt = (buf: Uint8Array, at: number, atLine: number): never => {
+    const fail = hooks.fail as (error: CsvInputError) => never;
+    const absolute = carryOffset + at;
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    let lastWasCr = false;
+    let first = true;
+    for (const span of spans) {
+      if (span.offset + span.length <= absolute && !span.last) continue;
+      const from = Math.max(span.offset, absolute) - carryOffset;
+      const to = Math.min(span.offset + span.length - carryOffset, buf.length);
+      let text: string;
+      try {
+        text = encoding === 'utf-8' ? decoder.decode(buf.subarray(from, Math.max(from, to)), { stream: !span.last }) : decodeWindows1252(buf.subarray(from, to));
+      } catch {
+        return fail(encodingFailure(fn, source, encoding, span.offset, span.line));
+      }
+      const nul = text.indexOf('\u0000');
+      if (nul !== -1) {
+        const base = first ? atLine : span.line - (lastWasCr && text.charCodeAt(0) === 10 ? 1 : 0);
+        return fail(nulFailure(fn, source, base + countBreaks(text, 0, nul)));
+      }
+      if (text.length > 0) lastWasCr = text.charCodeAt(text.length - 1) === 13;
+      first = false;
+    }
+    // Not reached for bytes the byte reader refused; the closest report all the same.
+    const span = spans.find((s) => s.offset + s.length > absolute) ?? (spans[spans.length - 1] as ChunkSpan);
+    return fail(encodingFailure(fn, source, encoding, span.offset, span.line));
+  };
+  const startBytes = (): void => {
+    const width = (header as string[]).length;
+    const utf8 = encoding === 'utf-8';
+    const rangeDecoder = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+    /** The text of `buf[from, to)`; for UTF-8, undefined when the bytes are not valid or hold a NUL. */
+    const decodeRange = (buf: Uint8Array, from: number, to: number): string | undefined => {
+      if (rangeDecoder === null) return decodeWindows1252(buf.subarray(from, to));
+      if (to - from <= 16) {
+        // A short ASCII cell (an id, a number) is its bytes as character codes.
+        let k = from;
+        while (k < to && (buf[k] as number) < 0x80 && buf[k] !== 0) k++;
+        if (k === to) return String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[]);
+      }
+      let text: string;
+      try {
+        text = rangeDecoder.decode(buf.subarray(from, to));
+      } catch {
+        return undefined;
+      }
+      return text.indexOf('\u0000') === -1 ? text : undefined;
+    };
+    if (columnAt.length !== width) columnAt = (header as string[]).map((name) => byName.get(name));
+    const spellings = new ByteSpellings(columnAt.map((column) => column !== undefined));
+    const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
+    const keptPositions: number[] = [];
+    columnAt.forEach((column, f) => {
+      if (column !== undefined) keptPositions.push(f);
+    });
+    const keptColumns = keptPositions.map((f) => columnAt[f] as CellColumn);
+    const found = new Int32Array(width);
+    const from = new Int32Array(width);
+    const to = new Int32Array(width);
+    const delimiterByte = (delimiter as CsvDelimiter).charCodeAt(0);
+    const sink: ByteRecordSink = {
+      line,
+      record(buf, indexOf, starts, ends, recordLine, recordStart) {
+        for (let k = 0; k < keptPositions.length; k++) {
+          const f = keptPositions[k] as number;
+          const column = keptColumns[k] as CellColumn;
+          const index = indexOf[f] as number;
+          if (index >= 0) {
+            column.pushIndex(index);
+          } else {
+            const a = starts[f] as number;
+            const b = ends[f] as number;
+            const text = decodeRange(buf, a, b);
+            if (text === undefined) failAt(buf, recordStart, recordLine);
+            column.push(text);
+            if (spellings.active[f] === 1) spellings.add(f, buf, a, b, column.lastIndex());
+          }
+        }
+        addRow(recordLine);
+      },
+      check(buf, a, b, at, recordLine) {
+        if (decodeRange(buf, a, b) === undefined) failAt(buf, at, recordLine);
+      },
+      slow(buf, at, end, final) {
+        // A window of whole lines (so of whole characters) from `at`, read by the text reader.
+        for (let size = 4096; ; size *= 2) {
+          const stop = Math.min(end, at + size);
+          let cut = stop;
+          if (stop < end || !final) {
+            const window = buf.subarray(at, stop);
+            cut = at + Math.max(window.lastIndexOf(10), window.lastIndexOf(13)) + 1;
+            if (cut === at) {
+              if (stop === end) return at;
+              continue;
+            }
+          }
+          const text = decodeRange(buf, at, cut);
+          if (text === undefined) return failAt(buf, at, sink.line);
+          const last = final && cut === end;
+          const done = split(text, sink.line, last);
+          if (done.consumed === 0 && !last) {
+            if (stop === end) return at;
+            continue;
+          }
+          sink.line = done.line;
+          return at + (utf8 ? utf8Length(text, done.consumed) : done.consumed);
+        }
+      },
+    };
+    readBytes = (final) => {
+      let buf: Uint8Array;
+      const chunk = queue[0] as Uint8Array;
+      const lf = queue.length === 1 && carry.length > 0 && carry.length < 1 << 16 ? chunk.indexOf(10) : -1;
+      if (lf !== -1) {
+        // The record cut by the chunk's start is read from a small copy (the carry and the
+        // chunk's first line), the rest of the chunk in place.
+        const bridge = new Uint8Array(carry.length + lf + 1);
+        bridge.set(carry);
+        bridge.set(chunk.subarray(0, lf + 1), carry.length);
+        const stop = byteRecords(bridge, 0, bridge.length, delimiterByte, width, spellings, kept, sink, false, found, from, to);
+        if (stop === bridge.length) {
+          carryOffset += stop;
+          carry = new Uint8Array(0);
+          buf = chunk.subarray(lf + 1);
+        } else {
+          carryOffset += stop;
+          buf = new Uint8Array(bridge.length - stop + chunk.length - lf - 1);
+          buf.set(bridge.subarray(stop));
+          buf.set(chunk.subarray(lf + 1), bridge.length - stop);
+        }
+      } else if (carry.length === 0 && queue.length === 1) {
+        buf = chunk;
+      } else {
+        buf = new Uint8Array(carry.length + queued);
+        buf.set(carry);
+        let at = carry.length;
+        for (const bytes of queue) {
+          buf.set(bytes, at);
+          at += bytes.length;
+        }
+      }
+      queue = [];
+      queued = 0;
+      const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, kept, sink, final, found, from, to);
+      carry = buf.subarray(stop);
+      carryOffset += stop;
+      wantBytes = 2 * carry.length;
+      let keep = 0;
+      while (keep < spans.length - 1 && (spans[keep] as ChunkSpan).offset + (spans[keep] as ChunkSpan).length <= carryOffset) keep++;
+      if (keep > 0) spans = spans.slice(keep);
+    };
+  };
+
   try {
-    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name))) {
+    for await (const piece of textPieces(fn, input, opts.encoding, source, (name) => (encoding = name), hooks)) {
+      if (byteMode) {
+        if (carry.length + queued >= wantBytes && queued > 0) (readBytes as (final: boolean) => void)(false);
+        continue;
+      }
       pending = pending.length === 0 ? piece : pending + piece;
       if (delimiter === undefined) {
-        const sample = sampleRecords(pending, false);
-        if (sample.length < 11) continue;
-        sampled = sample;
-        delimiter = detectDelimiter(sample);
+        // The sampler reads each piece once, resuming where the last one stopped.
+        sampler.scan(piece);
+        if (!sampler.full) continue;
+        sampled = sampler.records;
+        delimiter = detectDelimiter(sampled);
       }
       if (pending.length < wantLength) continue;
-      const done = split(pending, line, false);
+      // While the byte reader waits for the header, the text reader reads only the start of
+      // the pending text (a first chunk may be a megabyte); it doubles while the header is longer.
+      const part = headBytes !== null && pending.length > headLimit ? pending.slice(0, headLimit) : pending;
+      const done = split(part, line, false);
+      if (part !== pending && header === undefined) headLimit *= 2;
+      if (headBytes !== null) headConsumed += encoding === 'utf-8' ? utf8Length(pending, done.consumed) : done.consumed;
       line = done.line;
       pending = pending.slice(done.consumed);
       wantLength = Math.max(1, 2 * pending.length);
+      if (header !== undefined && headBytes !== null && byteEligible()) {
+        // The unread text is the bytes after those the text reader consumed.
+        let total = 0;
+        for (const bytes of headBytes) total += bytes.length;
+        const joined = new Uint8Array(total);
+        total = 0;
+        for (const bytes of headBytes) {
+          joined.set(bytes, total);
+          total += bytes.length;
+        }
+        carry = joined.subarray(headConsumed);
+        carryOffset = (spans[0]?.offset ?? 0) + headConsumed;
+        wantBytes = 2 * carry.length;
+        headBytes = null;
+        pending = '';
+        byteMode = true;
+        startBytes();
+      }
     }
   } catch (error) {
     if (error instanceof DecodeInputError) throw decodeFailure(fn, source, error);
     throw error;
   }
   if (delimiter === undefined) {
-    sampled = sampleRecords(pending);
+    sampled = sampler.finish();
     delimiter = detectDelimiter(sampled);
   }
-  split(pending, line, true);
+  if (byteMode) (readBytes as (final: boolean) => void)(true);
+  else split(pending, line, true);
   pending = '';
 
   const lineList = Array.from(lines.subarray(0, rowCount));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, safeSurveyFromCsv, surveyFromCsv } from '../../src/csv/index';
+import { CsvInputError, parseCsv, safeSurveyFromCsv, surveyFromCsv } from '../../src/csv/index';
 import { safeSurvey, scales, type Survey } from '../../src/index';
 
 // surveyFromCsv reads byte chunks as they arrive, so a chunk may end anywhere: inside a record,
@@ -98,5 +98,46 @@ describe('surveyFromCsv at the boundary', () => {
       expect(s.category('constructor')).toEqual(['Nord', 'Syd']);
       expect(Array.from(s.item('q1').codes)).toEqual(Array.from(expected!.item('q1').codes));
     }
+  });
+});
+
+describe('surveyFromCsv on bytes past the first 64 kB (read by the byte reader)', () => {
+  const answers = ['I høj grad', 'I meget høj grad', 'Slet ikke', '', 'I mindre grad', '“Ved ikke”', 'i  HØJ grad'];
+  const big = ['kode;region;q1;q2'];
+  for (let i = 1; i <= 6000; i++) {
+    const region = i % 7 === 0 ? '"Sjæl\r\nland"' : i % 3 === 0 ? 'Sjælland' : 'Hovedstaden';
+    big.push(i % 1000 === 500 ? `${i};Nord` : `${i};${region};${answers[i % 7]};${answers[(i * 5) % 7]}`);
+    if (i % 2500 === 0) big.push('');
+  }
+  const bigText = `${big.join('\r\n')}\r\n`;
+  const bigBytes = new TextEncoder().encode(bigText);
+
+  it('reads whole bytes, and chunks cut at 70 kB and 140 kB, as parseCsv + survey() do, ragged and quoted records included', async () => {
+    expect(bigBytes.length).toBeGreaterThan(3 * 65536);
+    const csv = parseCsv(bigText);
+    const reference = safeSurvey({ rows: csv.rows, ...definition, unknown: 'missing' });
+    expect(reference.ok).toBe(true);
+    for (const input of [bigBytes, pieces(bigBytes, [70_000, 140_001])]) {
+      const actual = await safeSurveyFromCsv(input, { ...definition, unknown: 'missing' });
+      expect(actual.csv.lines).toEqual(csv.lines);
+      expect(actual.csv.issues).toEqual(csv.issues);
+      expect(actual.csv.issues).toHaveLength(6);
+      expect(actual.ok && reference.ok && contents(actual.survey)).toEqual(reference.ok && contents(reference.survey));
+    }
+  });
+
+  it('reports a bad byte past the first 64 kB at the offset and line parseCsv gives', async () => {
+    const at = bigBytes.indexOf(10, 150_000) + 1; // the start of a record well past 64 kB
+    const broken = Uint8Array.from([...bigBytes.subarray(0, at), 0x31, 0x3b, 0xf8, ...bigBytes.subarray(at)]);
+    let reference: unknown;
+    try {
+      parseCsv(broken);
+    } catch (error) {
+      reference = error;
+    }
+    expect(reference).toBeInstanceOf(CsvInputError);
+    const issue = (reference as CsvInputError).issues[0];
+    expect(issue?.offset).toBe(at + 2);
+    await expect(surveyFromCsv(broken, definition)).rejects.toMatchObject({ issues: (reference as CsvInputError).issues });
   });
 });
