@@ -513,7 +513,7 @@ export function surveyFromCsv<const I extends string>(
   // Options are checked at once (a misspelt key throws here); the data then arrive as they come.
   const checked = readOptions('surveyFromCsv', options);
   return readCsvSurvey('surveyFromCsv', input, definition, checked).then((result) => {
-    if (!result.ok) throw new SurveyInputError(result.issues);
+    if (!result.ok) throw new SurveyInputError(result.issues, 'surveyFromCsv');
     return result.survey;
   });
 }

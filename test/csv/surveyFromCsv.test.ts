@@ -36,6 +36,7 @@ describe('surveyFromCsv', () => {
     if (result.ok) return;
     expect(result.issues[0]?.unknown).toEqual([{ value: 'Maybe', count: 2, positions: [0, 1] }]);
     await expect(surveyFromCsv(text, { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).rejects.toThrow(SurveyInputError);
+    await expect(surveyFromCsv(text, { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }] })).rejects.toThrow(/^surveyFromCsv: 1 problem in the survey data/);
   });
 
   it('reports invalid UTF-8 in whole bytes with the offset and line parseCsv gives', async () => {
