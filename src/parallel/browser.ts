@@ -8,8 +8,14 @@
 import type { Survey } from '../data/survey';
 import type { CorrelateOptions, CorrelateResult } from '../describe/correlate';
 import type { SurveySummary } from '../summary/types';
-import { correlateSplit, supportOf, type ParallelOptions, type ParallelSupport } from './split';
-import { webThreads } from './webThreads';
+import { correlateSplit, supportOf, type ParallelOptions, type ParallelSupport, type Threads } from './split';
+import { webThreads, type WebWorkerStart } from './webThreads';
+
+/** A module worker running the built webWorker.js next to this file (in the form bundlers recognise). */
+const startWebWorker: WebWorkerStart = (Worker) => new Worker(new URL('./webWorker.js', import.meta.url), { type: 'module' });
+
+/** The page's Web Workers. */
+const load = (): Promise<Threads | null> => webThreads(startWebWorker);
 
 /**
  * `correlate`'s table with the pair sums split across module Web Workers (see `index.ts`).
@@ -20,7 +26,7 @@ import { webThreads } from './webThreads';
  * @returns a promise of what `correlate(s, options)` returns
  */
 export function correlateParallel(s: Survey | SurveySummary, options: CorrelateOptions, parallel: ParallelOptions = {}): Promise<CorrelateResult> {
-  return correlateSplit(s, options, parallel, webThreads);
+  return correlateSplit(s, options, parallel, load);
 }
 
 /**
@@ -29,7 +35,7 @@ export function correlateParallel(s: Survey | SurveySummary, options: CorrelateO
  * @returns a promise of `{ threads, sharedMemory, parallelism }`
  */
 export async function parallelSupport(): Promise<ParallelSupport> {
-  return supportOf(await webThreads());
+  return supportOf(await load());
 }
 
 export type { ParallelOptions, ParallelSupport } from './split';

@@ -13,10 +13,13 @@ import type { CorrelateOptions, CorrelateResult } from '../describe/correlate';
 import type { SurveySummary } from '../summary/types';
 import { isNode, nodeThreads } from './nodeThreads';
 import { correlateSplit, supportOf, type ParallelOptions, type ParallelSupport, type Threads } from './split';
-import { webThreads } from './webThreads';
+import { webThreads, type WebWorkerStart } from './webThreads';
+
+/** A module worker running the built webWorker.js next to this file (in the form bundlers recognise). */
+const startWebWorker: WebWorkerStart = (Worker) => new Worker(new URL('./webWorker.js', import.meta.url), { type: 'module' });
 
 /** Node's worker threads on Node, else the page's Web Workers. */
-const load = (): Promise<Threads | null> => (isNode() ? nodeThreads() : webThreads());
+const load = (): Promise<Threads | null> => (isNode() ? nodeThreads() : webThreads(startWebWorker));
 
 /**
  * `correlate`'s table with the pair sums of the items computed in worker threads: the

@@ -1,44 +1,48 @@
 /**
- * Web Workers for `likertkit/parallel` in a browser: module workers running `webWorker.js`,
- * the built file next to this one. Internal.
+ * Web Workers for `likertkit/parallel` in a browser: module workers running `webWorker.js`.
+ * Internal.
  *
- * The worker is started as `new Worker(new URL('./webWorker.js', import.meta.url), { type:
- * 'module' })`, the form bundlers such as Vite, webpack 5 and Rollup's plugins recognise: they
- * emit the worker with its chunks and rewrite the URL.
+ * The entry files start the worker themselves (see {@link WebWorkerStart}), as `new Worker(new
+ * URL('./webWorker.js', import.meta.url), { type: 'module' })`: the URL is relative to the
+ * module that holds it, and this module may land in a shared chunk elsewhere in `dist/`, while
+ * each entry stays in `dist/parallel/` next to `webWorker.js`. It is also the form bundlers
+ * such as Vite and webpack 5 recognise: they emit the worker with its chunks and rewrite the URL.
  */
 import type { PlanMessage, PlanReply, SliceSums } from './pack';
 import { canShareMemory } from './pack';
 import { maxWorkers, type Threads } from './split';
 
 /** The part of a browser's `Worker` this module uses. */
-interface WebWorker {
+export interface WebWorker {
   postMessage(message: unknown): void;
   addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: { readonly data?: unknown; readonly message?: string }) => void): void;
   removeEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: { readonly data?: unknown; readonly message?: string }) => void): void;
   terminate(): void;
 }
-type WebWorkerClass = new (url: URL, options: { readonly type: 'module' }) => WebWorker;
+/** A browser's `Worker` constructor, as far as this module uses it. */
+export type WebWorkerClass = new (url: URL, options: { readonly type: 'module' }) => WebWorker;
+/** Starts one worker running `webWorker.js` with the page's `Worker`. */
+export type WebWorkerStart = (Worker: WebWorkerClass) => WebWorker;
 
 let threads: Threads | null | undefined;
 
-/** The page's module Web Workers, or null where there is no `Worker`. */
-export function webThreads(): Promise<Threads | null> {
+/** The page's module Web Workers started by `start`, or null where there is no `Worker`. */
+export function webThreads(start: WebWorkerStart): Promise<Threads | null> {
   if (threads === undefined) {
     const Worker = (globalThis as { Worker?: WebWorkerClass }).Worker;
     if (typeof Worker !== 'function') threads = null;
     else {
       const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
       const parallelism = typeof cores === 'number' && cores >= 1 ? Math.floor(cores) : 1;
-      threads = { threads: 'web-workers', sharedMemory: canShareMemory(), parallelism, run: workerPool(Worker) };
+      threads = { threads: 'web-workers', sharedMemory: canShareMemory(), parallelism, run: workerPool(() => start(Worker)) };
     }
   }
   return Promise.resolve(threads);
 }
 
 /** `run` of a pool of module workers; idle ones are kept for the next call. */
-function workerPool(Worker: WebWorkerClass): (message: PlanMessage) => Promise<SliceSums> {
+function workerPool(spawn: () => WebWorker): (message: PlanMessage) => Promise<SliceSums> {
   const idle: WebWorker[] = [];
-  const spawn = (): WebWorker => new Worker(new URL('./webWorker.js', import.meta.url), { type: 'module' });
   return (message) =>
     new Promise((resolve, reject) => {
       const worker = idle.pop() ?? spawn();
