@@ -87,28 +87,44 @@ export async function pageTable(api: ParallelApi, n: number, items: number, seed
   return { support, table };
 }
 
-/** Milliseconds of `run`: one cold call, then the median of `repeats` warm ones. */
-async function timed(run: () => unknown, repeats: number): Promise<{ cold: number; warm: number; runs: number[] }> {
-  let t = performance.now();
-  await run();
-  const cold = performance.now() - t;
-  const runs: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    t = performance.now();
-    await run();
-    runs.push(performance.now() - t);
-  }
+/** The median of `runs`. */
+function median(runs: readonly number[]): number {
   const sorted = [...runs].sort((a, b) => a - b);
-  return { cold, warm: sorted[Math.floor(sorted.length / 2)] as number, runs };
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** The benchmark in the page: `correlate` against `correlateParallel` with `workers`, on n × items. */
+/**
+ * The benchmark in the page: `correlate` against `correlateParallel` with `workers`, on n ×
+ * items. One cold call of each (the first builds the planes; the first parallel one starts
+ * the workers), then `repeats` warm calls of each, alternating, so that both see the same load.
+ */
 export async function pageBench(api: ParallelApi, n: number, items: number, workers: number, repeats: number) {
   const s = seededSurvey(n, items, 9);
   const x = itemIds(items);
   const support = await api.parallelSupport();
-  const single = await timed(() => correlate(s, { x }), repeats);
-  const parallel = await timed(() => api.correlateParallel(s, { x }, { workers, minWork: 0 }), repeats);
+  const single = async (): Promise<number> => {
+    const t = performance.now();
+    correlate(s, { x });
+    return performance.now() - t;
+  };
+  const parallel = async (): Promise<number> => {
+    const t = performance.now();
+    await api.correlateParallel(s, { x }, { workers, minWork: 0 });
+    return performance.now() - t;
+  };
+  const singleCold = await single();
+  const parallelCold = await parallel();
+  const singleRuns: number[] = [];
+  const parallelRuns: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    singleRuns.push(await single());
+    parallelRuns.push(await parallel());
+  }
   const same = JSON.stringify(await api.correlateParallel(s, { x }, { workers, minWork: 0 })) === JSON.stringify(correlate(s, { x }));
-  return { support, single, parallel, same };
+  return {
+    support,
+    single: { cold: singleCold, warm: median(singleRuns), runs: singleRuns },
+    parallel: { cold: parallelCold, warm: median(parallelRuns), runs: parallelRuns },
+    same,
+  };
 }
