@@ -1,5 +1,5 @@
 /**
- * likertkit/parallel in the browser: npm run bench:parallel-web   (add -- --quick for 10^5 only)
+ * likertkit/parallel in the browser: nice -n 5 npx tsx bench/parallelWeb.bench.ts   (add --quick for 10^5 only)
  *
  * Headless Chromium (the binary of test/browser/chromium.ts, started a second time with flags
  * that allow cross-origin isolation) loads the tsup build of the parallel entry and of
