@@ -25,8 +25,10 @@ const load = (): Promise<Threads | null> => (isNode() ? nodeThreads() : webThrea
  * `correlate`'s table with the pair sums of the items computed in worker threads: the
  * same result (`toEqual`) for every survey, filter and option, only sooner for large surveys
  * on several cores. On Node the workers are `worker_threads`; in a browser they are module Web
- * Workers, reading the planes from shared memory when the page is `crossOriginIsolated` and
- * getting a copy of the planes their pairs need otherwise (see {@link parallelSupport}). Where
+ * Workers, reading the planes from shared memory when the page is `crossOriginIsolated`; in a
+ * page without COOP/COEP headers the workers get a copy of the planes their pairs need, which
+ * measured slower than one thread, so there the table is split only when `minWork` is given
+ * (see {@link parallelSupport} and {@link ParallelOptions.minWork}). Where
  * there are no workers, or for work below `minWork`, Spearman and summaries, everything runs on
  * the calling thread. Idle workers are kept for the next call and never keep a Node process
  * alive.

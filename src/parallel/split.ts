@@ -22,7 +22,10 @@ export interface ParallelOptions {
   /**
    * Below this much work (respondents × item pairs) the sums are computed on the calling
    * thread, where starting the workers costs more than it saves (default 2 × 10^7, about 20 ms
-   * of work single-threaded). 0 always splits.
+   * of work single-threaded). 0 always splits. Where the workers cannot share memory (a browser
+   * page that is not `crossOriginIsolated`) there is no default: the table stays on the calling
+   * thread unless `minWork` is given, since copying the planes to the workers measured slower
+   * than computing on one thread.
    */
   readonly minWork?: number;
 }
@@ -122,6 +125,9 @@ export async function correlateSplit(
   if (wanted <= 1 || pairs <= 1 || sumsPlan.words * 32 * pairs < minWork) return onMain();
   const threads = await load();
   if (threads === null) return onMain();
+  // Copying the planes to every worker (no shared memory) measured slower than one thread in
+  // Chromium (docs/performance.md, "Worker threads"): it splits only when minWork is given.
+  if (!threads.sharedMemory && parallel.minWork === undefined) return onMain();
   const count = Math.min(workers ?? Math.min(threads.parallelism, defaultMaxWorkers), pairs);
   if (count <= 1) return onMain();
   return plan.finish(await sumsInWorkers(threads, sumsPlan, count));
