@@ -15,10 +15,14 @@ export default defineConfig((cli) => ({
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
     'duckdb/index': 'src/duckdb/index.ts',
-    // The correlation table over worker threads (Node), and the worker script it starts: built
-    // next to each other, so that new URL('./worker.js', import.meta.url) finds it.
+    // The correlation table over worker threads, and the worker scripts it starts: built next to
+    // each other, so that new URL('./worker.js', import.meta.url) (Node) and
+    // new URL('./webWorker.js', import.meta.url) (browsers) find them. browser.js is the entry of
+    // the `browser` export condition: the same API without the Node code path.
     'parallel/index': 'src/parallel/index.ts',
+    'parallel/browser': 'src/parallel/browser.ts',
     'parallel/worker': 'src/parallel/worker.ts',
+    'parallel/webWorker': 'src/parallel/webWorker.ts',
     // The likertkit command (keeps its shebang line; Node built-ins stay external).
     'cli/index': 'src/cli/index.ts',
   },

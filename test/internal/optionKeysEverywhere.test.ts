@@ -115,6 +115,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
 const withoutOptions: Record<string, string> = {
   summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
   correlateParallel: 'asynchronous: its misspelt-key check (parallel options; the correlate options are checked by correlate) is in test/parallel/correlateParallel.test.ts',
+  parallelSupport: 'no arguments',
   DecodeInputError: 'an error class',
   LikertInputError: 'an error class',
   MultiSelectInputError: 'an error class',
