@@ -149,3 +149,76 @@ export function popcount(v: number): number {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
+
+/**
+ * The bit planes of a column's full code + 2 (invalid −2 → 0, missing −1 → 1, category k →
+ * k + 2), lowest bit first: the input of the filtered category counts (`tally.ts`). Unlike
+ * {@link ColumnPlanes} they cover every cell, answered or not.
+ */
+export interface CodePlanes {
+  /** Planes: 3 when every code + 2 is below 8, else 4 (below 16). */
+  readonly count: 3 | 4;
+  /** Words per plane in `bits`: ⌈length / 32⌉ rounded up to a multiple of 4 (whole 128-bit steps), the padding zero. */
+  readonly stride: number;
+  /** Plane b at words b·stride … (b + 1)·stride − 1. */
+  readonly bits: Int32Array;
+}
+
+/** The widest code + 2 the code planes take (4 planes). */
+export const codePlaneWidth = 16;
+
+/** Base codes → their code planes by plane count. Module-private cache. */
+const codeCache = new WeakMap<Int8Array, { 3?: CodePlanes; 4?: CodePlanes }>();
+
+/**
+ * The code planes of `codes` (the base codes of a column, kept for as long as they live), for
+ * codes + 2 below `width` (≤ {@link codePlaneWidth}); made on first use.
+ */
+export function codePlanes(codes: Int8Array, width: number): CodePlanes {
+  const count = width <= 8 ? 3 : 4;
+  let known = codeCache.get(codes);
+  if (known === undefined) {
+    known = {};
+    codeCache.set(codes, known);
+  }
+  const cached = known[count];
+  if (cached !== undefined) return cached;
+  const made = buildCodePlanes(codes, count);
+  known[count] = made;
+  return made;
+}
+
+/** Whether the code planes of `codes` for codes + 2 below `width` are made already. */
+export function hasCodePlanes(codes: Int8Array, width: number): boolean {
+  return codeCache.get(codes)?.[width <= 8 ? 3 : 4] !== undefined;
+}
+
+function buildCodePlanes(codes: Int8Array, count: 3 | 4): CodePlanes {
+  const length = codes.length;
+  const words = (length + 31) >>> 5;
+  const stride = (words + 3) & ~3;
+  const bits = new Int32Array(count * stride);
+  const s2 = 2 * stride;
+  const s3 = 3 * stride;
+  for (let w = 0; w < words; w++) {
+    const start = w << 5;
+    const end = Math.min(length, start + 32);
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    for (let i = start; i < end; i++) {
+      const v = (codes[i] as number) + 2;
+      const shift = i & 31;
+      b0 |= (v & 1) << shift;
+      b1 |= ((v >>> 1) & 1) << shift;
+      b2 |= ((v >>> 2) & 1) << shift;
+      b3 |= ((v >>> 3) & 1) << shift;
+    }
+    bits[w] = b0;
+    bits[w + stride] = b1;
+    bits[w + s2] = b2;
+    if (count === 4) bits[w + s3] = b3;
+  }
+  return { count, stride, bits };
+}

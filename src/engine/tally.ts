@@ -5,12 +5,17 @@
  * stores per item. Internal: never re-exported from `src/index.ts`.
  *
  * A column of a filtered survey is tallied from the base codes at the filter's positions (the
- * set bits of its bitset, ascending, made once per survey), with no copy of the column.
+ * set bits of its bitset, ascending, made once per survey), with no copy of the column; its
+ * unweighted counts, once the column has been filtered before, from the bit planes of its codes
+ * (planeTally.ts) when that is faster.
  */
 import { columnCodes, columnSource, columnWeights, type ColumnSource } from '../data/columnData';
 import type { ColumnCounts, LikertColumn } from '../data/types';
 import { tallyWeights, type WeightedTally } from '../describe/weights';
 import { powerOfTwoScale } from '../math/moments';
+import { planeCounts } from './planeTally';
+import { codePlaneWidth, hasCodePlanes, popcount } from './planes';
+import { kernelAvailable } from './wasmKernel';
 
 /** Cells of a column per category, and their weights when the column is weighted. */
 export interface CategoryTally {
@@ -40,16 +45,51 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
   }
   const known = byCodes.get(codes);
   if (known !== undefined && known.length === width) return known.slice();
-  // The positions of the mask's bits are made once per survey and shared by all its items, so
-  // each item is one gather loop.
-  const rows = positions();
-  const slots = rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
+  const slots = usePlanes(codes, mask, width) ? planeCounts(codes, mask, width) : gatherCounts(codes, mask, width, positions);
   byCodes.set(codes, slots);
   return slots.slice();
 }
 
 /** Mask → base codes → cells per code + 2 under the mask. Module-private cache. */
 const maskedSlots = new WeakMap<Int32Array, WeakMap<Int8Array, Int32Array>>();
+
+/** The positions of the mask's bits are made once per survey and shared by all its items, so each item is one gather loop. */
+function gatherCounts(codes: Int8Array, mask: Int32Array, width: number, positions: () => Int32Array | null): Int32Array {
+  const rows = positions();
+  return rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
+}
+
+/** Mask → its set bits. Module-private cache. */
+const maskSizes = new WeakMap<Int32Array, number>();
+
+/** Base codes → how many masks they were counted under by the gather. Module-private. */
+const gathered = new WeakMap<Int8Array, number>();
+
+/**
+ * Whether the cells of `codes` under `mask` are counted from code planes (planeTally.ts) rather
+ * than gathered. The planes cost one pass over all the codes to make and are then kept with
+ * them, so the first mask of a column is gathered and the planes are made from the second one
+ * on. After that the WebAssembly kernel beats the gather from about 1 % of the cells kept (it
+ * reads every word of the mask and planes; the gather only the kept cells), the JavaScript
+ * kernel from about 10 % (measured with 10^6 cells, see docs/performance.md).
+ */
+function usePlanes(codes: Int8Array, mask: Int32Array, width: number): boolean {
+  if (width > codePlaneWidth || codes.length < 4096) return false;
+  let size = maskSizes.get(mask);
+  if (size === undefined) {
+    size = 0;
+    for (let w = 0; w < mask.length; w++) size += popcount(mask[w] as number);
+    maskSizes.set(mask, size);
+  }
+  const share = size / codes.length;
+  if (share < (kernelAvailable() ? 0.01 : 0.1)) return false;
+  if (!hasCodePlanes(codes, width)) {
+    const seen = gathered.get(codes) ?? 0;
+    gathered.set(codes, seen + 1);
+    if (seen === 0) return false;
+  }
+  return true;
+}
 
 /*
  * The counting loops keep four banks of slots and send consecutive cells to different banks.

@@ -1,15 +1,16 @@
 /**
- * The WebAssembly SIMD kernels for two-plane pairs and for joint level counts (source: kernel.wat, bytes: kernel.wasm.ts),
+ * The WebAssembly SIMD kernels for two-plane pairs, joint level counts and filtered category counts (source: kernel.wat, bytes: kernel.wasm.ts),
  * instantiated synchronously on first use; null where WebAssembly or its SIMD instructions are
  * unavailable, and the JavaScript kernel in `pairs.ts` is used instead. Internal.
  */
 import { kernelBase64 } from './kernel.wasm';
-import type { ColumnPlanes } from './planes';
+import type { CodePlanes, ColumnPlanes } from './planes';
 
 interface Kernel {
   readonly memory: WebAssembly.Memory;
   readonly pair2: (pa: number, a0: number, a1: number, a01: number, pb: number, b0: number, b1: number, b01: number, m: number, vectors: number, out: number) => void;
   readonly joint: (a: number, b: number, bytes: number, rows: number, columns: number, out: number) => void;
+  readonly tally8: (m: number, p0: number, p1: number, p2: number, p3: number, invert: number, vectors: number, out: number) => void;
 }
 
 /** The instance, once made (null: unavailable). Module-private. */
@@ -30,6 +31,11 @@ function kernel(): Kernel | null {
     instance = null;
   }
   return instance;
+}
+
+/** Whether the WebAssembly kernel loads here (instantiating it on the first call). */
+export function kernelAvailable(): boolean {
+  return kernel() !== null;
 }
 
 /** The planes of the items of one call, copied into the kernel's memory. */
@@ -128,4 +134,37 @@ export function layoutLevelPlanes(items: readonly { readonly planes: Int32Array;
       return Array.from(new Int32Array(buffer, 0, rows * columns));
     },
   };
+}
+
+/**
+ * Cells per value of code + 2 (2^planes.count slots) at the set bits of `mask` (⌈length / 32⌉
+ * words), counted by the kernel from the code planes; null when the kernel is unavailable.
+ */
+export function kernelPlaneCounts(planes: CodePlanes, mask: Int32Array): Int32Array | null {
+  const k = kernel();
+  // Every count is at most the bits of one plane; the i32 lanes hold that below 2^31.
+  if (k === null || planes.stride * 32 >= 2 ** 31) return null;
+  const head = 64;
+  const bytes = planes.stride * 4;
+  const total = head + bytes * (1 + planes.count);
+  const pages = Math.ceil(total / 65536);
+  const have = k.memory.buffer.byteLength / 65536;
+  if (pages > have) k.memory.grow(pages - have);
+  const buffer = k.memory.buffer;
+  const m = head;
+  const maskView = new Int32Array(buffer, m, planes.stride);
+  maskView.set(mask.length > planes.stride ? mask.subarray(0, planes.stride) : mask);
+  maskView.fill(0, mask.length);
+  const p0 = m + bytes;
+  new Int32Array(buffer, p0, planes.count * planes.stride).set(planes.bits);
+  const vectors = planes.stride >>> 2;
+  const out = new Int32Array(buffer, 0, 16);
+  if (planes.count === 3) {
+    k.tally8(m, p0, p0 + bytes, p0 + 2 * bytes, m, 0, vectors, 0);
+    return out.slice(0, 8);
+  }
+  const p3 = p0 + 3 * bytes;
+  k.tally8(m, p0, p0 + bytes, p0 + 2 * bytes, p3, -1, vectors, 0);
+  k.tally8(m, p0, p0 + bytes, p0 + 2 * bytes, p3, 0, vectors, 32);
+  return out.slice(0, 16);
 }
