@@ -139,6 +139,8 @@ export function layoutLevelPlanes(items: readonly { readonly planes: Int32Array;
 /**
  * Cells per value of code + 2 (2^planes.count slots) at the set bits of `mask` (⌈length / 32⌉
  * words), counted by the kernel from the code planes; null when the kernel is unavailable.
+ * It overwrites the kernel's memory: a {@link KernelLayout} or {@link JointLayout} made before
+ * it must not be used after it (their callers hand out no column between layout and use).
  */
 export function kernelPlaneCounts(planes: CodePlanes, mask: Int32Array): Int32Array | null {
   const k = kernel();
