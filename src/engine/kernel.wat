@@ -1,4 +1,4 @@
-;; Also tally8 (at the end): category counts under a filter mask from the bit planes of code + 2.
+;; Also, at the end, the filtered category counts: codePlanes (bit planes of code + 2) and tally.
 ;; joint(a, b, bytes, rows, columns, out): the rows × columns table of set bits of
 ;; (plane i of a) ∧ (plane j of b), where plane i of a is the `bytes` (a multiple of 16) bytes
 ;; at a + i·bytes, and likewise for b; writes the counts row after row as i32 at `out`. Each
@@ -140,72 +140,81 @@
             (br $columnLoop)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rowLoop))))
-  ;; tally8(m, p0, p1, p2, p3, invert, vectors, out): for each v in 0…7, the set bits of
-  ;; j ∧ minterm_v(p0, p1, p2), where j = m ∧ (p3 xor invert) (invert: 0 or −1 in every lane;
-  ;; p3 = m and invert = 0 make j = m), over `vectors` 16-byte steps of 16-byte aligned bitsets;
-  ;; writes the eight counts as i32 at `out`. The minterms come from 7 ANDs (and 7 XORs, the
-  ;; complements within j). Steps whose j is zero are skipped. A step adds ≤ 16 to a 16-bit
-  ;; lane; the lanes are emptied into 32-bit lanes every 2048 steps.
-  (func (export "tally8")
-    (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)
-    (param $invert i32) (param $vectors i32) (param $out i32)
-    (local $off i32) (local $end i32) (local $stop i32) (local $k i32)
-    (local $flip v128) (local $j v128) (local $a v128) (local $na v128) (local $q v128) (local $x v128) (local $c v128)
-    (local $h0 v128) (local $h1 v128) (local $h2 v128) (local $h3 v128) (local $h4 v128) (local $h5 v128) (local $h6 v128) (local $h7 v128)
-    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128) (local $t5 v128) (local $t6 v128) (local $t7 v128)
-    (local.set $flip (i32x4.splat (local.get $invert)))
+  ;; codePlanes(codes, steps, out, stride, count): the bit planes of v = code + 2 of the int8
+  ;; codes at `codes`, 16 codes a step over `steps` steps; plane b of step s is the i16 at
+  ;; out + b·stride + 2s (stride in bytes), so plane b is a bitset with respondent i at bit
+  ;; (i mod 32) of word (i div 32). Shifting each lane left by 7 − b moves bit b of its v into the
+  ;; lane's sign bit, and i8x16.bitmask gathers the 16 sign bits. `count` is 3 or 4 planes.
+  (func (export "codePlanes")
+    (param $codes i32) (param $steps i32) (param $out i32) (param $stride i32) (param $count i32)
+    (local $s i32) (local $at i32) (local $v v128) (local $two v128)
+    (local.set $two (i8x16.splat (i32.const 2)))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $v (i8x16.add (v128.load (i32.add (local.get $codes) (i32.shl (local.get $s) (i32.const 4)))) (local.get $two)))
+        (local.set $at (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 1))))
+        (i32.store16 (local.get $at) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 7))))
+        (i32.store16 (i32.add (local.get $at) (local.get $stride)) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 6))))
+        (i32.store16 (i32.add (local.get $at) (i32.shl (local.get $stride) (i32.const 1))) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 5))))
+        (if (i32.eq (local.get $count) (i32.const 4))
+          (then (i32.store16 (i32.add (local.get $at) (i32.mul (local.get $stride) (i32.const 3))) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 4))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $step))))
+  ;; tally(m, p0, p1, p2, vectors, out): for each nonempty S ⊆ {0, 1, 2}, the set bits of
+  ;; m ∧ ⋀_{b ∈ S} p_b over `vectors` 16-byte steps of 16-byte aligned bitsets, as seven i32 at
+  ;; out + 4·(S − 1) (S read as a 3-bit number: bit b for plane b). The counts per value of
+  ;; code + 2 follow by inclusion and exclusion (planeTally.ts). Steps whose mask is zero are
+  ;; skipped. Each step's i8x16.popcnt (≤ 8 a byte) is added into byte lanes for 31 steps
+  ;; (≤ 248), then widened into 32-bit lanes.
+  (func (export "tally")
+    (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $vectors i32) (param $out i32)
+    (local $off i32) (local $end i32) (local $stop i32)
+    (local $j v128) (local $a v128) (local $b v128) (local $ab v128) (local $q1 v128) (local $q2 v128)
+    (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128) (local $t5 v128) (local $t6 v128) (local $t7 v128)
     (local.set $end (i32.shl (local.get $vectors) (i32.const 4)))
     (block $done
       (loop $outer
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
-        (local.set $stop (i32.add (local.get $off) (i32.const 32768))) ;; 2048 steps of 16 bytes
+        (local.set $stop (i32.add (local.get $off) (i32.const 496))) ;; 31 steps of 16 bytes
         (if (i32.gt_u (local.get $stop) (local.get $end)) (then (local.set $stop (local.get $end))))
-        (local.set $h0 (v128.const i64x2 0 0)) (local.set $h1 (v128.const i64x2 0 0))
-        (local.set $h2 (v128.const i64x2 0 0)) (local.set $h3 (v128.const i64x2 0 0))
-        (local.set $h4 (v128.const i64x2 0 0)) (local.set $h5 (v128.const i64x2 0 0))
-        (local.set $h6 (v128.const i64x2 0 0)) (local.set $h7 (v128.const i64x2 0 0))
+        (local.set $c1 (v128.const i64x2 0 0)) (local.set $c2 (v128.const i64x2 0 0))
+        (local.set $c3 (v128.const i64x2 0 0)) (local.set $c4 (v128.const i64x2 0 0))
+        (local.set $c5 (v128.const i64x2 0 0)) (local.set $c6 (v128.const i64x2 0 0))
+        (local.set $c7 (v128.const i64x2 0 0))
         (block $flush
           (loop $inner
             (br_if $flush (i32.ge_u (local.get $off) (local.get $stop)))
-            (local.set $j (v128.and
-              (v128.load (i32.add (local.get $m) (local.get $off)))
-              (v128.xor (v128.load (i32.add (local.get $p3) (local.get $off))) (local.get $flip))))
+            (local.set $j (v128.load (i32.add (local.get $m) (local.get $off))))
             (if (v128.any_true (local.get $j))
               (then
-                ;; bit 0: a = j ∧ p0 (v odd), na = j ∧ ¬p0
+                (local.set $q1 (v128.load (i32.add (local.get $p1) (local.get $off))))
+                (local.set $q2 (v128.load (i32.add (local.get $p2) (local.get $off))))
                 (local.set $a (v128.and (local.get $j) (v128.load (i32.add (local.get $p0) (local.get $off)))))
-                (local.set $na (v128.xor (local.get $j) (local.get $a)))
-                (local.set $q (v128.load (i32.add (local.get $p1) (local.get $off))))
-                (local.set $x (v128.load (i32.add (local.get $p2) (local.get $off))))
-                ;; v = 0, 4 from na ∧ ¬p1; v = 2, 6 from na ∧ p1; v = 1, 5 from a ∧ ¬p1; v = 3, 7 from a ∧ p1
-                (local.set $c (v128.and (local.get $na) (local.get $q)))
-                (local.set $na (v128.xor (local.get $na) (local.get $c)))
-                (local.set $h2 (i16x8.add (local.get $h2) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.xor (local.get $c) (v128.and (local.get $c) (local.get $x)))))))
-                (local.set $h6 (i16x8.add (local.get $h6) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.and (local.get $c) (local.get $x))))))
-                (local.set $h0 (i16x8.add (local.get $h0) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.xor (local.get $na) (v128.and (local.get $na) (local.get $x)))))))
-                (local.set $h4 (i16x8.add (local.get $h4) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.and (local.get $na) (local.get $x))))))
-                (local.set $c (v128.and (local.get $a) (local.get $q)))
-                (local.set $a (v128.xor (local.get $a) (local.get $c)))
-                (local.set $h3 (i16x8.add (local.get $h3) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.xor (local.get $c) (v128.and (local.get $c) (local.get $x)))))))
-                (local.set $h7 (i16x8.add (local.get $h7) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.and (local.get $c) (local.get $x))))))
-                (local.set $h1 (i16x8.add (local.get $h1) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.xor (local.get $a) (v128.and (local.get $a) (local.get $x)))))))
-                (local.set $h5 (i16x8.add (local.get $h5) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt (v128.and (local.get $a) (local.get $x))))))))
+                (local.set $b (v128.and (local.get $j) (local.get $q1)))
+                (local.set $ab (v128.and (local.get $a) (local.get $q1)))
+                (local.set $c1 (i8x16.add (local.get $c1) (i8x16.popcnt (local.get $a))))
+                (local.set $c2 (i8x16.add (local.get $c2) (i8x16.popcnt (local.get $b))))
+                (local.set $c3 (i8x16.add (local.get $c3) (i8x16.popcnt (local.get $ab))))
+                (local.set $c4 (i8x16.add (local.get $c4) (i8x16.popcnt (v128.and (local.get $j) (local.get $q2)))))
+                (local.set $c5 (i8x16.add (local.get $c5) (i8x16.popcnt (v128.and (local.get $a) (local.get $q2)))))
+                (local.set $c6 (i8x16.add (local.get $c6) (i8x16.popcnt (v128.and (local.get $b) (local.get $q2)))))
+                (local.set $c7 (i8x16.add (local.get $c7) (i8x16.popcnt (v128.and (local.get $ab) (local.get $q2)))))))
             (local.set $off (i32.add (local.get $off) (i32.const 16)))
             (br $inner)))
-        (local.set $t0 (i32x4.add (local.get $t0) (i32x4.extadd_pairwise_i16x8_u (local.get $h0))))
-        (local.set $t1 (i32x4.add (local.get $t1) (i32x4.extadd_pairwise_i16x8_u (local.get $h1))))
-        (local.set $t2 (i32x4.add (local.get $t2) (i32x4.extadd_pairwise_i16x8_u (local.get $h2))))
-        (local.set $t3 (i32x4.add (local.get $t3) (i32x4.extadd_pairwise_i16x8_u (local.get $h3))))
-        (local.set $t4 (i32x4.add (local.get $t4) (i32x4.extadd_pairwise_i16x8_u (local.get $h4))))
-        (local.set $t5 (i32x4.add (local.get $t5) (i32x4.extadd_pairwise_i16x8_u (local.get $h5))))
-        (local.set $t6 (i32x4.add (local.get $t6) (i32x4.extadd_pairwise_i16x8_u (local.get $h6))))
-        (local.set $t7 (i32x4.add (local.get $t7) (i32x4.extadd_pairwise_i16x8_u (local.get $h7))))
+        (local.set $t1 (i32x4.add (local.get $t1) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c1)))))
+        (local.set $t2 (i32x4.add (local.get $t2) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c2)))))
+        (local.set $t3 (i32x4.add (local.get $t3) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c3)))))
+        (local.set $t4 (i32x4.add (local.get $t4) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c4)))))
+        (local.set $t5 (i32x4.add (local.get $t5) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c5)))))
+        (local.set $t6 (i32x4.add (local.get $t6) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c6)))))
+        (local.set $t7 (i32x4.add (local.get $t7) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c7)))))
         (br $outer)))
-    (i32.store offset=0 (local.get $out) (call $sum4 (local.get $t0)))
-    (i32.store offset=4 (local.get $out) (call $sum4 (local.get $t1)))
-    (i32.store offset=8 (local.get $out) (call $sum4 (local.get $t2)))
-    (i32.store offset=12 (local.get $out) (call $sum4 (local.get $t3)))
-    (i32.store offset=16 (local.get $out) (call $sum4 (local.get $t4)))
-    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $t5)))
-    (i32.store offset=24 (local.get $out) (call $sum4 (local.get $t6)))
-    (i32.store offset=28 (local.get $out) (call $sum4 (local.get $t7)))))
+    (i32.store offset=0 (local.get $out) (call $sum4 (local.get $t1)))
+    (i32.store offset=4 (local.get $out) (call $sum4 (local.get $t2)))
+    (i32.store offset=8 (local.get $out) (call $sum4 (local.get $t3)))
+    (i32.store offset=12 (local.get $out) (call $sum4 (local.get $t4)))
+    (i32.store offset=16 (local.get $out) (call $sum4 (local.get $t5)))
+    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $t6)))
+    (i32.store offset=24 (local.get $out) (call $sum4 (local.get $t7)))))

@@ -13,8 +13,8 @@ import { columnCodes, columnSource, columnWeights, type ColumnSource } from '../
 import type { ColumnCounts, LikertColumn } from '../data/types';
 import { tallyWeights, type WeightedTally } from '../describe/weights';
 import { powerOfTwoScale } from '../math/moments';
-import { planeCounts } from './planeTally';
-import { codePlaneWidth, hasCodePlanes, popcount } from './planes';
+import { codePlaneWidth, hasCodePlanes, jsPlaneCounts, kernelPlaneCounts } from './planeTally';
+import { popcount } from './planes';
 import { kernelAvailable } from './wasmKernel';
 
 /** Cells of a column per category, and their weights when the column is weighted. */
@@ -45,7 +45,7 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
   }
   const known = byCodes.get(codes);
   if (known !== undefined && known.length === width) return known.slice();
-  const slots = usePlanes(codes, mask, width) ? planeCounts(codes, mask, width) : gatherCounts(codes, mask, width, positions);
+  const slots = planeCountsIfFaster(codes, mask, width) ?? gatherCounts(codes, mask, width, positions);
   byCodes.set(codes, slots);
   return slots.slice();
 }
@@ -66,15 +66,16 @@ const maskSizes = new WeakMap<Int32Array, number>();
 const gathered = new WeakMap<Int8Array, number>();
 
 /**
- * Whether the cells of `codes` under `mask` are counted from code planes (planeTally.ts) rather
- * than gathered. The planes cost one pass over all the codes to make and are then kept with
- * them, so the first mask of a column is gathered and the planes are made from the second one
- * on. After that the WebAssembly kernel beats the gather from about 1 % of the cells kept (it
- * reads every word of the mask and planes; the gather only the kept cells), the JavaScript
- * kernel from about 10 % (measured with 10^6 cells, see docs/performance.md).
+ * The cells of `codes` under `mask` counted from code planes (planeTally.ts), or null when the
+ * gather is the faster way. The WebAssembly kernel makes a column's planes in one fast pass on
+ * first use and then reads 3 bits a cell, every word of the mask and planes; the gather reads
+ * only the kept cells, but a byte each from all over the codes. The kernel is faster from about
+ * 1 % of the cells kept (measured with 10^6 cells, see docs/performance.md). The JavaScript
+ * planes cost about as much to make as a gather, so without the kernel a column's first mask is
+ * gathered and its planes made from the second mask on, and used from 10 % of the cells kept.
  */
-function usePlanes(codes: Int8Array, mask: Int32Array, width: number): boolean {
-  if (width > codePlaneWidth || codes.length < 4096) return false;
+function planeCountsIfFaster(codes: Int8Array, mask: Int32Array, width: number): Int32Array | null {
+  if (width > codePlaneWidth || codes.length < 4096) return null;
   let size = maskSizes.get(mask);
   if (size === undefined) {
     size = 0;
@@ -82,13 +83,14 @@ function usePlanes(codes: Int8Array, mask: Int32Array, width: number): boolean {
     maskSizes.set(mask, size);
   }
   const share = size / codes.length;
-  if (share < (kernelAvailable() ? 0.01 : 0.1)) return false;
+  if (kernelAvailable()) return share < 0.01 ? null : kernelPlaneCounts(codes, mask, size, width);
+  if (share < 0.1) return null;
   if (!hasCodePlanes(codes, width)) {
     const seen = gathered.get(codes) ?? 0;
     gathered.set(codes, seen + 1);
-    if (seen === 0) return false;
+    if (seen === 0) return null;
   }
-  return true;
+  return jsPlaneCounts(codes, mask, width);
 }
 
 /*
