@@ -223,19 +223,23 @@ export function columnTally(column: LikertColumn, weights: Float64Array | null):
 /**
  * The tally of `column` with its own weights (which its survey validated), or unweighted when it
  * has none: what `columnTally(column, column's weights)` gives, without gathering the weights of
- * a filtered column first.
+ * a filtered column first. The cached tally itself, not a copy: read only (the single-item
+ * statistics only read it).
  */
 export function ownWeightsTally(column: LikertColumn): CategoryTally {
   const source = columnSource(column);
-  if (source.weights === undefined) return columnTally(column, null);
-  if (source.mask === null) return columnTally(column, source.weights);
+  const weights = source.weights === undefined ? null : source.weights;
   let cached = tallies.get(column);
   if (cached === undefined) {
     cached = {};
     tallies.set(column, cached);
   }
-  cached.own ??= makeTally(column, source, source.weights);
-  return copyTally(cached.own);
+  if (weights === null) {
+    cached.plain ??= makeTally(column, source, null);
+    return cached.plain;
+  }
+  cached.own ??= makeTally(column, source, weights);
+  return cached.own;
 }
 
 function makeTally(column: LikertColumn, source: ColumnSource, weights: Float64Array | null): CategoryTally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studentTQuantile } from '../../src/math';
+import { normalQuantile, studentTQuantile } from '../../src/math';
 
 describe('studentTQuantile asked again', () => {
   it('gives the same double for the same p and df, and keeps the two tails apart', () => {
@@ -20,5 +20,17 @@ describe('studentTQuantile asked again', () => {
     // R: qt(0.05, 12345, lower.tail = FALSE) = 1.64497706836069 (print(…, digits = 16))
     expect(studentTQuantile(0.05, 12345, false)).toBe(first);
     expect(first).toBeCloseTo(1.64497706836069, 12);
+  });
+});
+
+describe('normalQuantile asked again', () => {
+  it('keeps p and the two tails apart, also for p too small to change 1 − p', () => {
+    // R: print(qnorm(1e-20, lower.tail = FALSE), digits = 16) = 9.262340089798405
+    expect(normalQuantile(0, false)).toBe(Infinity);
+    expect(normalQuantile(1e-20, false)).toBeCloseTo(9.262340089798405, 13);
+    expect(normalQuantile(1e-20)).toBeCloseTo(-9.262340089798405, 13);
+    expect(normalQuantile(1e-20, false)).toBe(-normalQuantile(1e-20));
+    expect(normalQuantile(-1.5)).toBeNaN();
+    expect(normalQuantile(0.5, false)).toBe(0);
   });
 });
