@@ -33,7 +33,7 @@ export interface CategoryTally {
  * Cells per code + 2 (slot 0: invalid, −2; slot 1: missing, −1; then the category indices) of
  * `codes` at the set bits of `mask`, or of every cell when `mask` is null.
  */
-function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null): Int32Array {
+function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null, size?: number): Int32Array {
   const width = categoryCount + 2;
   if (mask === null) return countAll(codes, width);
   // A filtered column is counted once when its survey hands it out (for its n) and read back
@@ -45,6 +45,7 @@ function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: nu
   }
   const known = byCodes.get(codes);
   if (known !== undefined && known.length === width) return known.slice();
+  if (size !== undefined && !maskSizes.has(mask)) maskSizes.set(mask, size);
   const slots = planeCountsIfFaster(codes, mask, width) ?? gatherCounts(codes, mask, width, positions);
   byCodes.set(codes, slots);
   return slots.slice();
@@ -272,7 +273,7 @@ export function maskedCounts(
   levelCount: number,
   categoryCount: number,
 ): ColumnCounts {
-  const slots = codeCounts(codes, mask, categoryCount, positions);
+  const slots = codeCounts(codes, mask, categoryCount, positions, size);
   let substantive = 0;
   let nonSubstantive = 0;
   for (let k = 0; k < categoryCount; k++) {
