@@ -126,18 +126,24 @@ function initialTQuantile(q: number, df: number, logBetaHalf: number): { t: numb
 export function studentTQuantile(p: number, df: number, lowerTail = true): number {
   // A dashboard asks for the same few quantiles again and again (one per item's n at the same
   // level): each is computed once and then read back, the same double.
-  const key = `${p} ${df} ${lowerTail ? 1 : 0}`;
-  const known = quantileMemo?.get(key);
+  quantileMemo ??= [new Map(), new Map()];
+  const byP = quantileMemo[lowerTail ? 0 : 1];
+  let byDf = byP.get(p);
+  const known = byDf?.get(df);
   if (known !== undefined) return known;
   const value = computeTQuantile(p, df, lowerTail);
-  quantileMemo ??= new Map();
-  if (quantileMemo.size >= quantileMemoSize) quantileMemo.clear();
-  quantileMemo.set(key, value);
+  if (byDf === undefined) {
+    if (byP.size >= quantileMemoSize) byP.clear();
+    byDf = new Map();
+    byP.set(p, byDf);
+  }
+  if (byDf.size >= quantileMemoSize) byDf.clear();
+  byDf.set(df, value);
   return value;
 }
 
-/** Quantiles already computed, by p, df and tail; at most {@link quantileMemoSize}. Module-private. */
-let quantileMemo: Map<string, number> | undefined;
+/** Quantiles already computed, by tail (lower, upper), p and df; at most {@link quantileMemoSize} per map. Module-private. */
+let quantileMemo: [Map<number, Map<number, number>>, Map<number, Map<number, number>>] | undefined;
 const quantileMemoSize = 4096;
 
 function computeTQuantile(p: number, df: number, lowerTail: boolean): number {
