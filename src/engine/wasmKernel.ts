@@ -15,8 +15,9 @@ interface Kernel {
   readonly memory: WebAssembly.Memory;
   readonly pair2: (pa: number, a0: number, a1: number, a01: number, pb: number, b0: number, b1: number, b01: number, m: number, vectors: number, out: number) => void;
   readonly joint: (a: number, b: number, bytes: number, rows: number, columns: number, out: number) => void;
-  readonly codePlanes: (codes: number, steps: number, out: number, stride: number, count: number) => void;
+  readonly codePlanes: (codes: number, steps: number, out: number, stride: number, count: number) => number;
   readonly tally: (m: number, p0: number, p1: number, p2: number, vectors: number, out: number) => void;
+  readonly tally5: (m: number, p0: number, p1: number, p2: number, vectors: number, out: number) => void;
 }
 
 /** The compiled module, once made (null: unavailable). Module-private. */
@@ -249,6 +250,9 @@ export interface ResidentPlanes {
   readonly stride: number;
   /** Byte address of plane 0; plane b at `at` + b · `stride`. */
   readonly at: number;
+  /** Whether some cell has v = 0 (an invalid answer) or v = 7 (with 3 planes: the sixth category). */
+  readonly seen0: boolean;
+  readonly seen7: boolean;
 }
 
 /** Base codes → their resident planes by plane count. Module-private cache. */
@@ -277,13 +281,14 @@ export function residentCodePlanes(codes: Int8Array, count: 3 | 4): ResidentPlan
     release({ at, bytes: count * stride });
     return null;
   }
-  // The codes are copied next to the planes and padded with −2, whose planes are all zero.
+  // The codes are copied next to the planes and padded with −1 (missing); no mask ever has a
+  // bit in the padding, so it is never counted, and it cannot make a value 0 or 7 seen.
   const view = new Int8Array(k.memory.buffer, scratch, steps * 16);
   view.set(codes);
-  view.fill(-2, codes.length);
-  k.codePlanes(scratch, steps, at, stride, count);
+  view.fill(-1, codes.length);
+  const seen = k.codePlanes(scratch, steps, at, stride, count);
   release({ at: scratch, bytes: steps * 16 });
-  const made: ResidentPlanes = { count, stride, at };
+  const made: ResidentPlanes = { count, stride, at, seen0: (seen & 1) !== 0, seen7: (seen & 2) !== 0 };
   if (known === undefined) {
     known = {};
     resident.set(codes, known);
@@ -326,7 +331,14 @@ export function residentPlaneCounts(planes: ResidentPlanes, mask: Int32Array, si
   const slots = new Int32Array(1 << count);
   if (count === 3) {
     const out = new Int32Array(k.memory.buffer, 0, 8);
-    k.tally(slot.at, p, p + stride, p + 2 * stride, vectors, 0);
+    if (planes.seen0 || planes.seen7) k.tally(slot.at, p, p + stride, p + 2 * stride, vectors, 0);
+    else {
+      // No cell has v = 7, so no cell is in all three planes (S = 7 counts 0); no cell has
+      // v = 0, so 0 = cells of value 0 = size − c1 − c2 − c4 + c3 + c5 + c6 − c7 gives c6.
+      k.tally5(slot.at, p, p + stride, p + 2 * stride, vectors, 0);
+      out[6] = 0;
+      out[5] = (out[0] as number) + (out[1] as number) + (out[3] as number) - (out[2] as number) - (out[4] as number) - size;
+    }
     countsFromSubsets(out, size, slots, 0);
     return slots;
   }

@@ -62,6 +62,43 @@ describe('category counts from code planes', () => {
     );
   });
 
+  it('equal a plain loop for columns with no invalid cell and no seventh value (the five-count kernel)', () => {
+    const narrow = fc
+      .record({ categories: fc.integer({ min: 1, max: 5 }), size: fc.integer({ min: 0, max: 900 }), density: fc.constantFrom(0, 0.03, 0.5, 1) })
+      .chain(({ categories, size, density }) =>
+        fc.record({
+          categories: fc.constant(categories),
+          codes: fc.array(fc.integer({ min: -1, max: categories - 1 }), { minLength: size, maxLength: size }),
+          keep: fc.array(fc.double({ min: 0, max: 1, noNaN: true }).map((u) => u < density), { minLength: size, maxLength: size }),
+        }),
+      );
+    fc.assert(
+      fc.property(narrow, ({ categories, codes, keep }) => {
+        const column = Int8Array.from(codes);
+        const planes = residentCodePlanes(column, 3)!;
+        expect(planes.seen0 || planes.seen7).toBe(false);
+        const width = categories + 2;
+        expect(Array.from(kernelPlaneCounts(column, maskOf(keep), setBits(keep), width)!)).toEqual(plainCounts(column, maskOf(keep), width));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('see an invalid cell and a seventh value when the column has them', () => {
+    const codes = new Int8Array(300).fill(1);
+    expect(residentCodePlanes(codes, 3)).toMatchObject({ seen0: false, seen7: false });
+    const invalid = codes.slice();
+    invalid[299] = -2;
+    expect(residentCodePlanes(invalid, 3)).toMatchObject({ seen0: true, seen7: false });
+    const seventh = codes.slice();
+    seventh[0] = 5;
+    expect(residentCodePlanes(seventh, 3)).toMatchObject({ seen0: false, seen7: true });
+    const mask = maskOf(new Array<boolean>(300).fill(true));
+    expect(Array.from(kernelPlaneCounts(invalid, mask, 300, 8)!)).toEqual([1, 0, 0, 299, 0, 0, 0, 0]);
+    expect(Array.from(kernelPlaneCounts(seventh, mask, 300, 8)!)).toEqual([0, 0, 0, 299, 0, 0, 0, 1]);
+    expect(Array.from(kernelPlaneCounts(codes, mask, 300, 8)!)).toEqual([0, 0, 0, 300, 0, 0, 0, 0]);
+  });
+
   it('count the hand-computed cells across many 31-step flushes of the kernel', () => {
     // 300 001 cells (2344 steps of 128, 76 flushes): code 5 at even positions, −1 at odd ones, all kept.
     const n = 300_001;
