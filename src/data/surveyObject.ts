@@ -14,7 +14,7 @@ import {
 import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
 import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
 import { bitsetPositions, popcount } from '../engine/planes';
-import { maskedCounts } from '../engine/tally';
+import { maskedCounts } from '../engine/maskedTally';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
 

@@ -4,18 +4,15 @@
  * intervals, weighted or not) is a function of this tally, which is also what a survey summary
  * stores per item. Internal: never re-exported from `src/index.ts`.
  *
- * A column of a filtered survey is tallied from the base codes at the filter's positions (the
- * set bits of its bitset, ascending, made once per survey), with no copy of the column; its
- * unweighted counts, once the column has been filtered before, from the bit planes of its codes
- * (planeTally.ts) when that is faster.
+ * A column of a filtered survey is never copied: its unweighted counts were made when its
+ * survey handed it out (`maskedCounts` in maskedTally.ts: from bit planes of its codes, or a
+ * gather of the base codes at the filter's positions) and are read back here; its weighted sums
+ * are gathered from the base arrays at the positions.
  */
 import { columnCodes, columnSource, columnWeights, type ColumnSource } from '../data/columnData';
-import type { ColumnCounts, LikertColumn } from '../data/types';
+import type { LikertColumn } from '../data/types';
 import { tallyWeights, type WeightedTally } from '../describe/weights';
 import { powerOfTwoScale } from '../math/moments';
-import { codePlaneWidth, hasCodePlanes, jsPlaneCounts, kernelPlaneCounts } from './planeTally';
-import { popcount } from './planes';
-import { kernelAvailable } from './wasmKernel';
 
 /** Cells of a column per category, and their weights when the column is weighted. */
 export interface CategoryTally {
@@ -33,65 +30,45 @@ export interface CategoryTally {
  * Cells per code + 2 (slot 0: invalid, −2; slot 1: missing, −1; then the category indices) of
  * `codes` at the set bits of `mask`, or of every cell when `mask` is null.
  */
-function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null, size?: number): Int32Array {
+function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null): Int32Array {
   const width = categoryCount + 2;
   if (mask === null) return countAll(codes, width);
-  // A filtered column is counted once when its survey hands it out (for its n) and read back
-  // here after that: the counts of base codes under a mask never change.
-  let byCodes = maskedSlots.get(mask);
-  if (byCodes === undefined) {
-    byCodes = new WeakMap();
-    maskedSlots.set(mask, byCodes);
-  }
-  const known = byCodes.get(codes);
-  if (known !== undefined && known.length === width) return known.slice();
-  if (size !== undefined && !maskSizes.has(mask)) maskSizes.set(mask, size);
-  const slots = planeCountsIfFaster(codes, mask, width) ?? gatherCounts(codes, mask, width, positions);
-  byCodes.set(codes, slots);
+  // A filtered column is counted once when its survey hands it out (for its n, by
+  // `maskedCounts` in maskedTally.ts) and read back here after that: the counts of base codes
+  // under a mask never change.
+  const known = maskedSlotsOf(codes, mask, width);
+  if (known !== undefined) return known.slice();
+  const slots = gatherCounts(codes, mask, width, positions);
+  rememberMaskedSlots(codes, mask, slots);
   return slots.slice();
 }
 
 /** Mask → base codes → cells per code + 2 under the mask. Module-private cache. */
 const maskedSlots = new WeakMap<Int32Array, WeakMap<Int8Array, Int32Array>>();
 
-/** The positions of the mask's bits are made once per survey and shared by all its items, so each item is one gather loop. */
-function gatherCounts(codes: Int8Array, mask: Int32Array, width: number, positions: () => Int32Array | null): Int32Array {
-  const rows = positions();
-  return rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
+/** The cells per code + 2 of `codes` under `mask` counted before (`width` slots), or undefined. Read only. */
+export function maskedSlotsOf(codes: Int8Array, mask: Int32Array, width: number): Int32Array | undefined {
+  const known = maskedSlots.get(mask)?.get(codes);
+  return known !== undefined && known.length === width ? known : undefined;
 }
 
-/** Mask → its set bits. Module-private cache. */
-const maskSizes = new WeakMap<Int32Array, number>();
-
-/** Base codes → how many masks they were counted under by the gather. Module-private. */
-const gathered = new WeakMap<Int8Array, number>();
+/** Keeps the cells per code + 2 of `codes` under `mask`, for {@link maskedSlotsOf}. */
+export function rememberMaskedSlots(codes: Int8Array, mask: Int32Array, slots: Int32Array): void {
+  let byCodes = maskedSlots.get(mask);
+  if (byCodes === undefined) {
+    byCodes = new WeakMap();
+    maskedSlots.set(mask, byCodes);
+  }
+  byCodes.set(codes, slots);
+}
 
 /**
- * The cells of `codes` under `mask` counted from code planes (planeTally.ts), or null when the
- * gather is the faster way. The WebAssembly kernel makes a column's planes in one fast pass on
- * first use and then reads 3 bits a cell, every word of the mask and planes; the gather reads
- * only the kept cells, but a byte each from all over the codes. The kernel is faster from about
- * 1 % of the cells kept (measured with 10^6 cells, see docs/performance.md). The JavaScript
- * planes cost about as much to make as a gather, so without the kernel a column's first mask is
- * gathered and its planes made from the second mask on, and used from 10 % of the cells kept.
+ * Cells per code + 2 of `codes` at the set bits of `mask`, gathered: the positions of the mask's
+ * bits are made once per survey and shared by all its items, so each item is one gather loop.
  */
-function planeCountsIfFaster(codes: Int8Array, mask: Int32Array, width: number): Int32Array | null {
-  if (width > codePlaneWidth || codes.length < 4096) return null;
-  let size = maskSizes.get(mask);
-  if (size === undefined) {
-    size = 0;
-    for (let w = 0; w < mask.length; w++) size += popcount(mask[w] as number);
-    maskSizes.set(mask, size);
-  }
-  const share = size / codes.length;
-  if (kernelAvailable()) return share < 0.01 ? null : kernelPlaneCounts(codes, mask, size, width);
-  if (share < 0.1) return null;
-  if (!hasCodePlanes(codes, width)) {
-    const seen = gathered.get(codes) ?? 0;
-    gathered.set(codes, seen + 1);
-    if (seen === 0) return null;
-  }
-  return jsPlaneCounts(codes, mask, width);
+export function gatherCounts(codes: Int8Array, mask: Int32Array, width: number, positions: () => Int32Array | null): Int32Array {
+  const rows = positions();
+  return rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
 }
 
 /*
@@ -259,28 +236,4 @@ function makeTally(column: LikertColumn, source: ColumnSource, weights: Float64A
         : tallyWeights(columnCodes(column), weights, categoryCount);
   }
   return { counts, missing: slots[1] as number, invalid: slots[0] as number, weights: weighted };
-}
-
-/**
- * How the cells of `codes` at the set bits of `mask` (`size` of them, at `positions()`) are
- * accounted for, for a scale of `levelCount` levels and `categoryCount` categories.
- */
-export function maskedCounts(
-  codes: Int8Array,
-  mask: Int32Array,
-  positions: () => Int32Array | null,
-  size: number,
-  levelCount: number,
-  categoryCount: number,
-): ColumnCounts {
-  const slots = codeCounts(codes, mask, categoryCount, positions, size);
-  let substantive = 0;
-  let nonSubstantive = 0;
-  for (let k = 0; k < categoryCount; k++) {
-    if (k < levelCount) substantive += slots[k + 2] as number;
-    else nonSubstantive += slots[k + 2] as number;
-  }
-  const missing = slots[1] as number;
-  const invalid = slots[0] as number;
-  return Object.freeze({ total: size, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive });
 }
