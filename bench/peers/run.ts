@@ -443,13 +443,17 @@ function filterCase(context: Context, data: PeerData, s: Survey, files: PeerFile
   // The size group is set up once per survey, as a dashboard would: a boolean per respondent.
   const groups = sizeGroups(s.numeric('population'), { breaks: SIZE_BREAKS, labels: ['small', 'medium', 'large'] }).groups;
   const large = groups.map((g) => g === 'large');
+  // numpy makes its size-group mask once (`big`) and per run only ANDs it with the region; the
+  // counterpart here is the survey filtered by size group, made once as well, and per run only
+  // filtered by region (the mask ANDed with the region's), so both sides do the same work.
+  const big = s.filter(large);
   const regionCode = REGIONS.indexOf(REGION_FILTER);
   const filters = {
     region: { text: `where('region', '${REGION_FILTER}')`, apply: () => s.where('region', REGION_FILTER), keep: (i: number) => data.region[i] === regionCode },
     size: { text: 'filter(population >= 100000)', apply: () => s.filter(large), keep: (i: number) => (data.population[i] as number) >= 100000 },
     both: {
       text: 'both',
-      apply: () => s.filter(large).where('region', REGION_FILTER),
+      apply: () => big.where('region', REGION_FILTER),
       keep: (i: number) => data.region[i] === regionCode && (data.population[i] as number) >= 100000,
     },
   } as const;

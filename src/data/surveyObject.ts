@@ -14,7 +14,7 @@ import {
 import { subsetCoded, type CodedMultiSelect } from './multiSelectCoding';
 import type { ReadMultiSelect, SurveyMultiSelect } from './multiSelectDefinition';
 import { bitsetPositions, popcount } from '../engine/planes';
-import { maskedCounts } from '../engine/tally';
+import { maskedCounts } from '../engine/maskedTally';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
 
@@ -420,11 +420,25 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         if (number !== undefined) parts.push(categoryBitset(found, number));
       }
       const words = (data.length + 31) >>> 5;
-      const next = new Int32Array(words);
-      for (const part of parts) for (let w = 0; w < words; w++) next[w]! |= part[w] as number;
-      if (mask !== null) for (let w = 0; w < words; w++) next[w]! &= mask[w] as number;
+      let next: Int32Array;
       let count = 0;
-      for (let w = 0; w < words; w++) count += popcount(next[w] as number);
+      if (parts.length === 1 && mask === null) {
+        // One category of the whole survey: its bitset as it is (copied: a mask is never shared).
+        const part = parts[0] as Int32Array;
+        next = part.slice();
+        count = categorySize(found, part);
+      } else {
+        next = new Int32Array(words);
+        for (const part of parts) for (let w = 0; w < words; w++) next[w]! |= part[w] as number;
+        if (mask === null) for (let w = 0; w < words; w++) count += popcount(next[w] as number);
+        else {
+          for (let w = 0; w < words; w++) {
+            const word = (next[w] as number) & (mask[w] as number);
+            next[w] = word;
+            count += popcount(word);
+          }
+        }
+      }
       return makeView(data, next, count, weights);
     },
     withWeights(input: SurveyWeights): Survey<I> {
@@ -466,6 +480,8 @@ interface CategoryIndices {
   readonly numbers: ReadonlyMap<string, number>;
   /** Category number → its respondents as a bitset over the base rows, made on first use. */
   readonly bitsets: Map<number, Int32Array>;
+  /** A category bitset → its set bits, counted on first use. */
+  readonly sizes: WeakMap<Int32Array, number>;
 }
 
 /** The respondents of category `number` as a bitset over the base rows (made once, then shared; read only). */
@@ -478,6 +494,17 @@ function categoryBitset(found: CategoryIndices, number: number): Int32Array {
     found.bitsets.set(number, bits);
   }
   return bits;
+}
+
+/** The set bits of a category's bitset, counted once. */
+function categorySize(found: CategoryIndices, bits: Int32Array): number {
+  let size = found.sizes.get(bits);
+  if (size === undefined) {
+    size = 0;
+    for (let w = 0; w < bits.length; w++) size += popcount(bits[w] as number);
+    found.sizes.set(bits, size);
+  }
+  return size;
 }
 
 /** Base-ordered category values → their numbers. Module-private cache; the value arrays are never changed. */
@@ -499,7 +526,7 @@ function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
       }
       indices[i] = number;
     }
-    found = { indices, numbers, bitsets: new Map() };
+    found = { indices, numbers, bitsets: new Map(), sizes: new WeakMap() };
     categoryNumbers.set(values, found);
   }
   return found;

@@ -26,6 +26,9 @@ export interface AgreementShareOptions {
   readonly weights?: ArrayLike<number> | null;
 }
 
+/** The keys of {@link AgreementShareOptions}, listed once (not per call: dashboards call it per item). */
+const shareKeys = optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true });
+
 /** Result of {@link agreementShare} / {@link disagreementShare}: plain data. */
 export interface AgreementShareResult<L extends string = string> {
   /** `count / n`; NaN when n = 0. */
@@ -81,7 +84,7 @@ export function agreementShare<L extends string = string, N extends string = str
   column: LikertColumn<L, N> | ItemSummary,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
-  checkOptionKeys('agreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
+  checkOptionKeys('agreementShare', options, shareKeys);
   return boxShare<L>('agreementShare', column, 'agree', 'top-box', options);
 }
 
@@ -102,7 +105,7 @@ export function disagreementShare<L extends string = string, N extends string = 
   column: LikertColumn<L, N> | ItemSummary,
   options: AgreementShareOptions = {},
 ): AgreementShareResult<L> {
-  checkOptionKeys('disagreementShare', options, optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true }));
+  checkOptionKeys('disagreementShare', options, shareKeys);
   return boxShare<L>('disagreementShare', column, 'disagree', 'bottom-box', options);
 }
 

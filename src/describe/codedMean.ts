@@ -21,6 +21,9 @@ export interface CodedMeanOptions {
   readonly weights?: ArrayLike<number> | null;
 }
 
+/** The keys of {@link CodedMeanOptions}, listed once (not per call: dashboards call it per item). */
+const codedMeanKeys = optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true });
+
 /** Result of {@link codedMean}: plain data. */
 export interface CodedMeanResult {
   /** Mean of the numeric codes of the substantive answers; NaN when n = 0. */
@@ -70,7 +73,7 @@ export function codedMean<L extends string = string, N extends string = string>(
   column: LikertColumn<L, N> | ItemSummary,
   options: CodedMeanOptions = {},
 ): CodedMeanResult {
-  checkOptionKeys('codedMean', options, optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true }));
+  checkOptionKeys('codedMean', options, codedMeanKeys);
   const { scale, tally } = tallySource('codedMean', column, options.weights);
   if (tally.weights !== null) return weightedCodedMean(scale, tally, tally.weights, options);
   const levelCount = scale.levels.length;

@@ -13,6 +13,9 @@ export interface FrequenciesOptions {
   readonly weights?: ArrayLike<number> | null;
 }
 
+/** The keys of {@link FrequenciesOptions}, listed once (not per call: dashboards call it per item). */
+const frequenciesKeys = optionKeys<FrequenciesOptions>({ weights: true });
+
 /** One answer category in a {@link FrequenciesResult}. */
 export interface FrequencyRow<L extends string = string> {
   /** The category label as the scale spells it. */
@@ -82,7 +85,7 @@ export function frequencies<L extends string = string, N extends string = string
   column: LikertColumn<L, N> | ItemSummary,
   options: FrequenciesOptions = {},
 ): FrequenciesResult<L | N> {
-  checkOptionKeys('frequencies', options, optionKeys<FrequenciesOptions>({ weights: true }));
+  checkOptionKeys('frequencies', options, frequenciesKeys);
   const { scale, n, tally } = tallySource('frequencies', column, options.weights);
   const weighted = tally.weights;
   const categoryCount = scale.categories.length;

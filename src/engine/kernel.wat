@@ -1,3 +1,4 @@
+;; Also, at the end, the filtered category counts: codePlanes (bit planes of code + 2) and tally.
 ;; joint(a, b, bytes, rows, columns, out): the rows × columns table of set bits of
 ;; (plane i of a) ∧ (plane j of b), where plane i of a is the `bytes` (a multiple of 16) bytes
 ;; at a + i·bytes, and likewise for b; writes the counts row after row as i32 at `out`. Each
@@ -138,4 +139,135 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $columnLoop)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $rowLoop)))))
+        (br $rowLoop))))
+  ;; codePlanes(codes, steps, out, stride, count) -> seen: the bit planes of v = code + 2 of the
+  ;; int8 codes at `codes`, 16 codes a step over `steps` steps; plane b of step s is the i16 at
+  ;; out + b·stride + 2s (stride in bytes), so plane b is a bitset with respondent i at bit
+  ;; (i mod 32) of word (i div 32). Shifting each lane left by 7 − b moves bit b of its v into the
+  ;; lane's sign bit, and i8x16.bitmask gathers the 16 sign bits. `count` is 3 or 4 planes.
+  ;; Returns bit 0 set when some cell has v = 0 and bit 1 when some cell has v = 7.
+  (func (export "codePlanes")
+    (param $codes i32) (param $steps i32) (param $out i32) (param $stride i32) (param $count i32) (result i32)
+    (local $s i32) (local $at i32) (local $v v128) (local $two v128) (local $seen0 v128) (local $seen7 v128)
+    (local.set $two (i8x16.splat (i32.const 2)))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $v (i8x16.add (v128.load (i32.add (local.get $codes) (i32.shl (local.get $s) (i32.const 4)))) (local.get $two)))
+        (local.set $seen0 (v128.or (local.get $seen0) (i8x16.eq (local.get $v) (v128.const i64x2 0 0))))
+        (local.set $seen7 (v128.or (local.get $seen7) (i8x16.eq (local.get $v) (i8x16.splat (i32.const 7)))))
+        (local.set $at (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 1))))
+        (i32.store16 (local.get $at) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 7))))
+        (i32.store16 (i32.add (local.get $at) (local.get $stride)) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 6))))
+        (i32.store16 (i32.add (local.get $at) (i32.shl (local.get $stride) (i32.const 1))) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 5))))
+        (if (i32.eq (local.get $count) (i32.const 4))
+          (then (i32.store16 (i32.add (local.get $at) (i32.mul (local.get $stride) (i32.const 3))) (i8x16.bitmask (i8x16.shl (local.get $v) (i32.const 4))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $step)))
+    (i32.or
+      (v128.any_true (local.get $seen0))
+      (i32.shl (v128.any_true (local.get $seen7)) (i32.const 1))))
+  ;; tally(m, p0, p1, p2, vectors, out): for each nonempty S ⊆ {0, 1, 2}, the set bits of
+  ;; m ∧ ⋀_{b ∈ S} p_b over `vectors` 16-byte steps of 16-byte aligned bitsets, as seven i32 at
+  ;; out + 4·(S − 1) (S read as a 3-bit number: bit b for plane b). The counts per value of
+  ;; code + 2 follow by inclusion and exclusion (planeTally.ts). Steps whose mask is zero are
+  ;; skipped. Each step's i8x16.popcnt (≤ 8 a byte) is added into byte lanes for 31 steps
+  ;; (≤ 248), then widened into 32-bit lanes.
+  (func (export "tally")
+    (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $vectors i32) (param $out i32)
+    (local $off i32) (local $end i32) (local $stop i32)
+    (local $j v128) (local $a v128) (local $b v128) (local $ab v128) (local $q1 v128) (local $q2 v128)
+    (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128) (local $t5 v128) (local $t6 v128) (local $t7 v128)
+    (local.set $end (i32.shl (local.get $vectors) (i32.const 4)))
+    (block $done
+      (loop $outer
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $stop (i32.add (local.get $off) (i32.const 496))) ;; 31 steps of 16 bytes
+        (if (i32.gt_u (local.get $stop) (local.get $end)) (then (local.set $stop (local.get $end))))
+        (local.set $c1 (v128.const i64x2 0 0)) (local.set $c2 (v128.const i64x2 0 0))
+        (local.set $c3 (v128.const i64x2 0 0)) (local.set $c4 (v128.const i64x2 0 0))
+        (local.set $c5 (v128.const i64x2 0 0)) (local.set $c6 (v128.const i64x2 0 0))
+        (local.set $c7 (v128.const i64x2 0 0))
+        (block $flush
+          (loop $inner
+            (br_if $flush (i32.ge_u (local.get $off) (local.get $stop)))
+            (local.set $j (v128.load (i32.add (local.get $m) (local.get $off))))
+            (if (v128.any_true (local.get $j))
+              (then
+                (local.set $q1 (v128.load (i32.add (local.get $p1) (local.get $off))))
+                (local.set $q2 (v128.load (i32.add (local.get $p2) (local.get $off))))
+                (local.set $a (v128.and (local.get $j) (v128.load (i32.add (local.get $p0) (local.get $off)))))
+                (local.set $b (v128.and (local.get $j) (local.get $q1)))
+                (local.set $ab (v128.and (local.get $a) (local.get $q1)))
+                (local.set $c1 (i8x16.add (local.get $c1) (i8x16.popcnt (local.get $a))))
+                (local.set $c2 (i8x16.add (local.get $c2) (i8x16.popcnt (local.get $b))))
+                (local.set $c3 (i8x16.add (local.get $c3) (i8x16.popcnt (local.get $ab))))
+                (local.set $c4 (i8x16.add (local.get $c4) (i8x16.popcnt (v128.and (local.get $j) (local.get $q2)))))
+                (local.set $c5 (i8x16.add (local.get $c5) (i8x16.popcnt (v128.and (local.get $a) (local.get $q2)))))
+                (local.set $c6 (i8x16.add (local.get $c6) (i8x16.popcnt (v128.and (local.get $b) (local.get $q2)))))
+                (local.set $c7 (i8x16.add (local.get $c7) (i8x16.popcnt (v128.and (local.get $ab) (local.get $q2)))))))
+            (local.set $off (i32.add (local.get $off) (i32.const 16)))
+            (br $inner)))
+        (local.set $t1 (i32x4.add (local.get $t1) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c1)))))
+        (local.set $t2 (i32x4.add (local.get $t2) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c2)))))
+        (local.set $t3 (i32x4.add (local.get $t3) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c3)))))
+        (local.set $t4 (i32x4.add (local.get $t4) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c4)))))
+        (local.set $t5 (i32x4.add (local.get $t5) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c5)))))
+        (local.set $t6 (i32x4.add (local.get $t6) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c6)))))
+        (local.set $t7 (i32x4.add (local.get $t7) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c7)))))
+        (br $outer)))
+    (i32.store offset=0 (local.get $out) (call $sum4 (local.get $t1)))
+    (i32.store offset=4 (local.get $out) (call $sum4 (local.get $t2)))
+    (i32.store offset=8 (local.get $out) (call $sum4 (local.get $t3)))
+    (i32.store offset=12 (local.get $out) (call $sum4 (local.get $t4)))
+    (i32.store offset=16 (local.get $out) (call $sum4 (local.get $t5)))
+    (i32.store offset=20 (local.get $out) (call $sum4 (local.get $t6)))
+    (i32.store offset=24 (local.get $out) (call $sum4 (local.get $t7))))
+  ;; tally5(m, p0, p1, p2, vectors, out): the first five counts of `tally` (S = 1…5), for columns
+  ;; in which no cell has v = 0 or v = 7: then S = 7 counts nothing and S = 6 follows from the
+  ;; others (planeTally.ts), and their two popcounts a step are left out.
+  (func (export "tally5")
+    (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $vectors i32) (param $out i32)
+    (local $off i32) (local $end i32) (local $stop i32)
+    (local $j v128) (local $a v128) (local $b v128) (local $ab v128) (local $q1 v128) (local $q2 v128)
+    (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128)
+    (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128) (local $t5 v128)
+    (local.set $end (i32.shl (local.get $vectors) (i32.const 4)))
+    (block $done
+      (loop $outer
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $stop (i32.add (local.get $off) (i32.const 496))) ;; 31 steps of 16 bytes
+        (if (i32.gt_u (local.get $stop) (local.get $end)) (then (local.set $stop (local.get $end))))
+        (local.set $c1 (v128.const i64x2 0 0)) (local.set $c2 (v128.const i64x2 0 0))
+        (local.set $c3 (v128.const i64x2 0 0)) (local.set $c4 (v128.const i64x2 0 0))
+        (local.set $c5 (v128.const i64x2 0 0))
+        (block $flush
+          (loop $inner
+            (br_if $flush (i32.ge_u (local.get $off) (local.get $stop)))
+            (local.set $j (v128.load (i32.add (local.get $m) (local.get $off))))
+            (if (v128.any_true (local.get $j))
+              (then
+                (local.set $q1 (v128.load (i32.add (local.get $p1) (local.get $off))))
+                (local.set $q2 (v128.load (i32.add (local.get $p2) (local.get $off))))
+                (local.set $a (v128.and (local.get $j) (v128.load (i32.add (local.get $p0) (local.get $off)))))
+                (local.set $b (v128.and (local.get $j) (local.get $q1)))
+                (local.set $ab (v128.and (local.get $a) (local.get $q1)))
+                (local.set $c1 (i8x16.add (local.get $c1) (i8x16.popcnt (local.get $a))))
+                (local.set $c2 (i8x16.add (local.get $c2) (i8x16.popcnt (local.get $b))))
+                (local.set $c3 (i8x16.add (local.get $c3) (i8x16.popcnt (local.get $ab))))
+                (local.set $c4 (i8x16.add (local.get $c4) (i8x16.popcnt (v128.and (local.get $j) (local.get $q2)))))
+                (local.set $c5 (i8x16.add (local.get $c5) (i8x16.popcnt (v128.and (local.get $a) (local.get $q2)))))))
+            (local.set $off (i32.add (local.get $off) (i32.const 16)))
+            (br $inner)))
+        (local.set $t1 (i32x4.add (local.get $t1) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c1)))))
+        (local.set $t2 (i32x4.add (local.get $t2) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c2)))))
+        (local.set $t3 (i32x4.add (local.get $t3) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c3)))))
+        (local.set $t4 (i32x4.add (local.get $t4) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c4)))))
+        (local.set $t5 (i32x4.add (local.get $t5) (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c5)))))
+        (br $outer)))
+    (i32.store offset=0 (local.get $out) (call $sum4 (local.get $t1)))
+    (i32.store offset=4 (local.get $out) (call $sum4 (local.get $t2)))
+    (i32.store offset=8 (local.get $out) (call $sum4 (local.get $t3)))
+    (i32.store offset=12 (local.get $out) (call $sum4 (local.get $t4)))
+    (i32.store offset=16 (local.get $out) (call $sum4 (local.get $t5)))))

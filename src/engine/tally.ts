@@ -4,11 +4,13 @@
  * intervals, weighted or not) is a function of this tally, which is also what a survey summary
  * stores per item. Internal: never re-exported from `src/index.ts`.
  *
- * A column of a filtered survey is tallied from the base codes at the filter's positions (the
- * set bits of its bitset, ascending, made once per survey), with no copy of the column.
+ * A column of a filtered survey is never copied: its unweighted counts were made when its
+ * survey handed it out (`maskedCounts` in maskedTally.ts: from bit planes of its codes, or a
+ * gather of the base codes at the filter's positions) and are read back here; its weighted sums
+ * are gathered from the base arrays at the positions.
  */
 import { columnCodes, columnSource, columnWeights, type ColumnSource } from '../data/columnData';
-import type { ColumnCounts, LikertColumn } from '../data/types';
+import type { LikertColumn } from '../data/types';
 import { tallyWeights, type WeightedTally } from '../describe/weights';
 import { powerOfTwoScale } from '../math/moments';
 
@@ -31,25 +33,43 @@ export interface CategoryTally {
 function codeCounts(codes: Int8Array, mask: Int32Array | null, categoryCount: number, positions: () => Int32Array | null): Int32Array {
   const width = categoryCount + 2;
   if (mask === null) return countAll(codes, width);
-  // A filtered column is counted once when its survey hands it out (for its n) and read back
-  // here after that: the counts of base codes under a mask never change.
-  let byCodes = maskedSlots.get(mask);
-  if (byCodes === undefined) {
-    byCodes = new WeakMap();
-    maskedSlots.set(mask, byCodes);
-  }
-  const known = byCodes.get(codes);
-  if (known !== undefined && known.length === width) return known.slice();
-  // The positions of the mask's bits are made once per survey and shared by all its items, so
-  // each item is one gather loop.
-  const rows = positions();
-  const slots = rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
-  byCodes.set(codes, slots);
+  // A filtered column is counted once when its survey hands it out (for its n, by
+  // `maskedCounts` in maskedTally.ts) and read back here after that: the counts of base codes
+  // under a mask never change.
+  const known = maskedSlotsOf(codes, mask, width);
+  if (known !== undefined) return known.slice();
+  const slots = gatherCounts(codes, mask, width, positions);
+  rememberMaskedSlots(codes, mask, slots);
   return slots.slice();
 }
 
 /** Mask → base codes → cells per code + 2 under the mask. Module-private cache. */
 const maskedSlots = new WeakMap<Int32Array, WeakMap<Int8Array, Int32Array>>();
+
+/** The cells per code + 2 of `codes` under `mask` counted before (`width` slots), or undefined. Read only. */
+export function maskedSlotsOf(codes: Int8Array, mask: Int32Array, width: number): Int32Array | undefined {
+  const known = maskedSlots.get(mask)?.get(codes);
+  return known !== undefined && known.length === width ? known : undefined;
+}
+
+/** Keeps the cells per code + 2 of `codes` under `mask`, for {@link maskedSlotsOf}. */
+export function rememberMaskedSlots(codes: Int8Array, mask: Int32Array, slots: Int32Array): void {
+  let byCodes = maskedSlots.get(mask);
+  if (byCodes === undefined) {
+    byCodes = new WeakMap();
+    maskedSlots.set(mask, byCodes);
+  }
+  byCodes.set(codes, slots);
+}
+
+/**
+ * Cells per code + 2 of `codes` at the set bits of `mask`, gathered: the positions of the mask's
+ * bits are made once per survey and shared by all its items, so each item is one gather loop.
+ */
+export function gatherCounts(codes: Int8Array, mask: Int32Array, width: number, positions: () => Int32Array | null): Int32Array {
+  const rows = positions();
+  return rows === null ? countUnderMask(codes, mask, width) : countAt(codes, rows, width);
+}
 
 /*
  * The counting loops keep four banks of slots and send consecutive cells to different banks.
@@ -181,19 +201,23 @@ export function columnTally(column: LikertColumn, weights: Float64Array | null):
 /**
  * The tally of `column` with its own weights (which its survey validated), or unweighted when it
  * has none: what `columnTally(column, column's weights)` gives, without gathering the weights of
- * a filtered column first.
+ * a filtered column first. The cached tally itself, not a copy: read only (the single-item
+ * statistics only read it).
  */
 export function ownWeightsTally(column: LikertColumn): CategoryTally {
   const source = columnSource(column);
-  if (source.weights === undefined) return columnTally(column, null);
-  if (source.mask === null) return columnTally(column, source.weights);
+  const weights = source.weights === undefined ? null : source.weights;
   let cached = tallies.get(column);
   if (cached === undefined) {
     cached = {};
     tallies.set(column, cached);
   }
-  cached.own ??= makeTally(column, source, source.weights);
-  return copyTally(cached.own);
+  if (weights === null) {
+    cached.plain ??= makeTally(column, source, null);
+    return cached.plain;
+  }
+  cached.own ??= makeTally(column, source, weights);
+  return cached.own;
 }
 
 function makeTally(column: LikertColumn, source: ColumnSource, weights: Float64Array | null): CategoryTally {
@@ -212,28 +236,4 @@ function makeTally(column: LikertColumn, source: ColumnSource, weights: Float64A
         : tallyWeights(columnCodes(column), weights, categoryCount);
   }
   return { counts, missing: slots[1] as number, invalid: slots[0] as number, weights: weighted };
-}
-
-/**
- * How the cells of `codes` at the set bits of `mask` (`size` of them, at `positions()`) are
- * accounted for, for a scale of `levelCount` levels and `categoryCount` categories.
- */
-export function maskedCounts(
-  codes: Int8Array,
-  mask: Int32Array,
-  positions: () => Int32Array | null,
-  size: number,
-  levelCount: number,
-  categoryCount: number,
-): ColumnCounts {
-  const slots = codeCounts(codes, mask, categoryCount, positions);
-  let substantive = 0;
-  let nonSubstantive = 0;
-  for (let k = 0; k < categoryCount; k++) {
-    if (k < levelCount) substantive += slots[k + 2] as number;
-    else nonSubstantive += slots[k + 2] as number;
-  }
-  const missing = slots[1] as number;
-  const invalid = slots[0] as number;
-  return Object.freeze({ total: size, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive });
 }

@@ -57,22 +57,26 @@ export function studentTCdf(t: number, df: number, lowerTail = true): number {
   return smallTailWanted ? tail : 0.5 - tail + 0.5;
 }
 
-/** log of the t density at t ≥ 0: −((ν+1)/2)·log(1 + t²/ν) − log B(ν/2, ½) − ½log ν. */
-function logDensity(t: number, df: number): number {
+/**
+ * log of the t density at t ≥ 0: −((ν+1)/2)·log(1 + t²/ν) − log B(ν/2, ½) − ½log ν, with
+ * log B(ν/2, ½) passed in (`logBetaHalf`), as the quantile's iterations share it.
+ */
+function logDensity(t: number, df: number, logBetaHalf: number): number {
   const ratio = (t / Math.sqrt(df)) * (t / Math.sqrt(df));
   const logKernel =
     ratio > 1e300
       ? 2 * Math.log(t) - Math.log(df) + Math.log1p(df / t / t)
       : Math.log1p(ratio);
-  return -0.5 * (df + 1) * logKernel - logBeta(0.5 * df, 0.5) - 0.5 * Math.log(df);
+  return -0.5 * (df + 1) * logKernel - logBetaHalf - 0.5 * Math.log(df);
 }
 
 /**
  * Starting value for the upper quantile of the smaller tail q: the Cornish–Fisher expansion
  * about the normal quantile z (A&S 26.7.5) and the power-law tail
- * S(t) ≈ ν^{(ν−1)/2}·t^{−ν}/(√ν·B(ν/2, ½)); whichever has the smaller residual wins.
+ * S(t) ≈ ν^{(ν−1)/2}·t^{−ν}/(√ν·B(ν/2, ½)); whichever has the smaller residual
+ * |log S(t) − log q| wins. Returns it with its tail S(t), which the first Newton step reuses.
  */
-function initialTQuantile(q: number, df: number, residual: (t: number) => number): number {
+function initialTQuantile(q: number, df: number, logBetaHalf: number): { t: number; tail: number } {
   const z = normalQuantile(q, false);
   const z2 = z * z;
   const cornishFisher =
@@ -81,20 +85,24 @@ function initialTQuantile(q: number, df: number, residual: (t: number) => number
     (z * ((5 * z2 + 16) * z2 + 3)) / (96 * df * df) +
     (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / (384 * df * df * df);
   const logTail =
-    (-0.5 * Math.log(df) - logBeta(0.5 * df, 0.5) + 0.5 * (df - 1) * Math.log(df) - Math.log(q)) /
+    (-0.5 * Math.log(df) - logBetaHalf + 0.5 * (df - 1) * Math.log(df) - Math.log(q)) /
     df;
   const powerTail = Math.exp(logTail);
+  const logQ = Math.log(q);
   const candidates = [cornishFisher, powerTail].filter((c) => c > 0 && Number.isFinite(c));
   let best = candidates[0] ?? 1;
+  let bestTail = Number.NaN;
   let bestResidual = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const r = Math.abs(residual(candidate));
+    const tail = halfTwoSidedTail(candidate, df);
+    const r = Math.abs(Math.log(tail) - logQ);
     if (r < bestResidual) {
       bestResidual = r;
       best = candidate;
+      bestTail = tail;
     }
   }
-  return best;
+  return { t: best, tail: Number.isNaN(bestTail) ? halfTwoSidedTail(best, df) : bestTail };
 }
 
 /**
@@ -116,6 +124,29 @@ function initialTQuantile(q: number, df: number, residual: (t: number) => number
  *   t-quantiles. CACM 13(10), 617–619
  */
 export function studentTQuantile(p: number, df: number, lowerTail = true): number {
+  // A dashboard asks for the same few quantiles again and again (one per item's n at the same
+  // level): each is computed once and then read back, the same double.
+  quantileMemo ??= [new Map(), new Map()];
+  const byP = quantileMemo[lowerTail ? 0 : 1];
+  let byDf = byP.get(p);
+  const known = byDf?.get(df);
+  if (known !== undefined) return known;
+  const value = computeTQuantile(p, df, lowerTail);
+  if (byDf === undefined) {
+    if (byP.size >= quantileMemoSize) byP.clear();
+    byDf = new Map();
+    byP.set(p, byDf);
+  }
+  if (byDf.size >= quantileMemoSize) byDf.clear();
+  byDf.set(df, value);
+  return value;
+}
+
+/** Quantiles already computed, by tail (lower, upper), p and df; at most {@link quantileMemoSize} per map. Module-private. */
+let quantileMemo: [Map<number, Map<number, number>>, Map<number, Map<number, number>>] | undefined;
+const quantileMemoSize = 4096;
+
+function computeTQuantile(p: number, df: number, lowerTail: boolean): number {
   if (Number.isNaN(p) || Number.isNaN(df) || !(df > 0) || p < 0 || p > 1) return Number.NaN;
   if (df === Number.POSITIVE_INFINITY) return normalQuantile(p, lowerTail);
   const lowerIsSmall = p <= 0.5;
@@ -128,18 +159,20 @@ export function studentTQuantile(p: number, df: number, lowerTail = true): numbe
   if (df === 2) return signed((1 - 2 * q) / Math.sqrt(2 * q * (1 - q)));
 
   const logQ = Math.log(q);
-  const residual = (t: number): number => Math.log(halfTwoSidedTail(t, df)) - logQ;
-  let t = initialTQuantile(q, df, residual);
+  const logBetaHalf = logBeta(0.5 * df, 0.5);
+  const start = initialTQuantile(q, df, logBetaHalf);
+  let t = start.t;
+  let tail = start.tail;
   let low = 0; // residual > 0 below the root
   let high = Number.POSITIVE_INFINITY; // residual < 0 above it
   for (let iteration = 0; iteration < 200; iteration++) {
-    const tail = halfTwoSidedTail(t, df);
+    if (iteration > 0) tail = halfTwoSidedTail(t, df);
     const h = Math.log(tail) - logQ;
     if (h === 0) break;
     if (h > 0) low = t;
     else high = t;
     // dh/du = −t·f(t)/S(t), so the Newton step in u = log t is Δu = h·S/(t·f).
-    const slope = Math.exp(Math.log(t) + logDensity(t, df)) / tail;
+    const slope = Math.exp(Math.log(t) + logDensity(t, df, logBetaHalf)) / tail;
     const stepU = h / slope;
     let next = t * Math.exp(stepU);
     if (!(next > low && next < high) || !Number.isFinite(next)) {
