@@ -122,24 +122,7 @@ function startingQuantile(s: number): number {
  *   Wichura, M. J. (1988). Algorithm AS 241, Applied Statistics 37(3), 477–484.
  */
 export function normalQuantile(p: number, lowerTail = true): number {
-  // Intervals ask for the same few quantiles (one per confidence level) on every call: each is
-  // computed once and then read back, the same double.
   if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN;
-  quantileMemo ??= [new Map(), new Map()];
-  const memo = quantileMemo[lowerTail ? 0 : 1];
-  const known = memo.get(p);
-  if (known !== undefined) return known;
-  const value = computeNormalQuantile(p, lowerTail);
-  if (memo.size >= quantileMemoSize) memo.clear();
-  memo.set(p, value);
-  return value;
-}
-
-/** Quantiles already computed, by p, for the lower and the upper tail; at most {@link quantileMemoSize} each. Module-private. */
-let quantileMemo: [Map<number, number>, Map<number, number>] | undefined;
-const quantileMemoSize = 4096;
-
-function computeNormalQuantile(p: number, lowerTail: boolean): number {
   // s is the smaller tail probability; sign is −1 when the quantile is below 0.
   const lowerProbabilityIsSmall = p <= 0.5;
   const smallTail = lowerProbabilityIsSmall ? p : 0.5 - p + 0.5;

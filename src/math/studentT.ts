@@ -124,29 +124,6 @@ function initialTQuantile(q: number, df: number, logBetaHalf: number): { t: numb
  *   t-quantiles. CACM 13(10), 617–619
  */
 export function studentTQuantile(p: number, df: number, lowerTail = true): number {
-  // A dashboard asks for the same few quantiles again and again (one per item's n at the same
-  // level): each is computed once and then read back, the same double.
-  quantileMemo ??= [new Map(), new Map()];
-  const byP = quantileMemo[lowerTail ? 0 : 1];
-  let byDf = byP.get(p);
-  const known = byDf?.get(df);
-  if (known !== undefined) return known;
-  const value = computeTQuantile(p, df, lowerTail);
-  if (byDf === undefined) {
-    if (byP.size >= quantileMemoSize) byP.clear();
-    byDf = new Map();
-    byP.set(p, byDf);
-  }
-  if (byDf.size >= quantileMemoSize) byDf.clear();
-  byDf.set(df, value);
-  return value;
-}
-
-/** Quantiles already computed, by tail (lower, upper), p and df; at most {@link quantileMemoSize} per map. Module-private. */
-let quantileMemo: [Map<number, Map<number, number>>, Map<number, Map<number, number>>] | undefined;
-const quantileMemoSize = 4096;
-
-function computeTQuantile(p: number, df: number, lowerTail: boolean): number {
   if (Number.isNaN(p) || Number.isNaN(df) || !(df > 0) || p < 0 || p > 1) return Number.NaN;
   if (df === Number.POSITIVE_INFINITY) return normalQuantile(p, lowerTail);
   const lowerIsSmall = p <= 0.5;
