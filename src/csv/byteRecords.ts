@@ -68,11 +68,17 @@ export class ByteSpellings {
     this.counts = new Int32Array(width);
   }
 
+  /** Stops looking up column `f`: its cells are decoded from now on. */
+  retire(f: number): void {
+    this.active[f] = 0;
+    this.empty[f] = -1;
+  }
+
   /** Adds the bytes `buf[from, to)` of a cell of column `f` that was not found, with its dictionary index (-1: none). */
   add(f: number, buf: Uint8Array, from: number, to: number, dictionaryIndex: number): void {
     // A column of ids or free text fills its share: its cells are then decoded without a look-up.
     if (dictionaryIndex < 0 || (this.counts[f] as number) >= MOST_SPELLINGS) {
-      this.active[f] = 0;
+      this.retire(f);
       return;
     }
     const length = to - from;

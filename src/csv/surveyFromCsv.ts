@@ -70,6 +70,11 @@ class CellColumn {
   private spellings: string[] = [''];
   /** Dictionary indices by spelling length, so that a cell is found without cutting it out. */
   private byLength: number[][] = [];
+  /**
+   * The distinct cells of the dictionary the column had before it dropped it (empty until
+   * then), so that an index the byte reader found among its spellings still names its cell.
+   */
+  private formerValues: readonly (string | null)[] = [];
 
   /**
    * Adds the cell `text[start, end)`. A spelling already seen is found by comparing it in
@@ -93,8 +98,16 @@ class CellColumn {
     this.push(text.slice(start, end));
   }
 
-  /** Adds a cell by its dictionary index (one the byte reader found among its byte spellings). */
+  /**
+   * Adds a cell by its dictionary index (one the byte reader found among its byte spellings),
+   * also after the column dropped its dictionary: the index then names a cell of the former one.
+   */
   pushIndex(index: number): void {
+    if (this.dictionary === null) {
+      this.values.push(this.formerValues[index] as string | null);
+      this.length++;
+      return;
+    }
     if (this.length === this.indices.length) this.grow(index);
     this.indices[this.length++] = index;
   }
@@ -142,6 +155,7 @@ class CellColumn {
   }
 
   private dropDictionary(): void {
+    this.formerValues = this.values;
     const cells = new Array<string | null>(this.length);
     for (let i = 0; i < this.length; i++) cells[i] = this.values[this.indices[i] as number] as string | null;
     this.values = cells;
@@ -810,6 +824,11 @@ async function readCsvSurvey<I extends string>(
           if (text === undefined) return failAt(buf, at, sink.line);
           const last = final && cut === end;
           const done = split(text, sink.line, last);
+          // A column that dropped its dictionary in the text reader's records is decoded from
+          // now on (its known spellings would still name the right cells, see pushIndex).
+          for (let k = 0; k < keptPositions.length; k++) {
+            if ((keptColumns[k] as CellColumn).lastIndex() < 0) spellings.retire(keptPositions[k] as number);
+          }
           if (done.consumed === 0 && !last) {
             if (stop === end) return at;
             continue;

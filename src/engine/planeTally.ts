@@ -51,6 +51,11 @@ export function hasCodePlanes(codes: Int8Array, width: number): boolean {
   return codeCache.get(codes)?.[width <= 8 ? 3 : 4] !== undefined;
 }
 
+/**
+ * The planes of `codes` in JavaScript. Positions past the column's end read as code + 2 = 0 here
+ * (invalid) but as missing in the WebAssembly planes; no mask the library builds has a bit there
+ * (every mask is as long as its survey), so the two always agree.
+ */
 function buildCodePlanes(codes: Int8Array, count: 3 | 4): CodePlanes {
   const length = codes.length;
   const words = (length + 31) >>> 5;
