@@ -95,22 +95,18 @@ export function layoutPlanes(items: readonly ColumnPlanes[], mask: Int32Array | 
     next += arrayBytes;
     return at;
   };
-  // Under a filter each item's presence is copied already ANDed with the mask, so the kernel
-  // does the same work with a filter as without one.
-  const present = (item: ColumnPlanes): Int32Array => {
-    if (mask === null) return item.present;
-    const masked = new Int32Array(words);
-    for (let w = 0; w < words; w++) masked[w] = (item.present[w] as number) & (mask[w] as number);
-    return masked;
-  };
-  const addresses = items.map((item) => [place(present(item)), place(item.planes[0] as Int32Array), place(item.planes[1] as Int32Array), place(item.products[0] as Int32Array)] as const);
+  // The kernel counts where x's presence, y's presence and a third bitset meet: under a filter
+  // that is the mask, copied once; without one, x's presence again. Either way the kernel does
+  // the same work, and no item's presence is copied ANDed with the mask.
+  const addresses = items.map((item) => [place(item.present), place(item.planes[0] as Int32Array), place(item.planes[1] as Int32Array), place(item.products[0] as Int32Array)] as const);
+  const maskAt = mask === null ? -1 : place(mask);
   const result = new Int32Array(buffer, 0, 6);
   const vectors = padded >>> 2;
   return {
     pair(x, y, out, at) {
       const a = addresses[x] as readonly [number, number, number, number];
       const b = addresses[y] as readonly [number, number, number, number];
-      k.pair2(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], a[0], vectors, 0);
+      k.pair2(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], maskAt < 0 ? a[0] : maskAt, vectors, 0);
       for (let i = 0; i < 6; i++) out[at + i] = result[i] as number;
     },
   };
