@@ -318,6 +318,55 @@ export function splitRecords(
   return { consumed: n, line };
 }
 
+/** The options of `parseCsv` (and of `surveyFromCsv`, which takes the same) once checked, with their defaults. Internal. */
+export interface CheckedCsvOptions extends ParseCsvOptions {
+  readonly skip: boolean | 'greedy';
+  readonly source: string;
+}
+
+/** Checks the options `parseCsv` and `surveyFromCsv` take, each error naming `fn`. Internal. */
+export function readCsvOptions(fn: string, options: ParseCsvOptions | undefined): CheckedCsvOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
+  }
+  checkOptionKeys(fn, options, optionKeys<ParseCsvOptions>({ delimiter: true, encoding: true, source: true, strict: true, skipEmptyLines: true }));
+  const opts = options ?? {};
+  if (opts.delimiter !== undefined) assertOneOf(fn, opts.delimiter, DELIMITERS, 'delimiter');
+  if (opts.strict !== undefined && typeof opts.strict !== 'boolean') {
+    throw new TypeError(`${fn}: strict must be true or false, got ${describeValue(opts.strict)}`);
+  }
+  const skip = opts.skipEmptyLines ?? true;
+  if (skip !== true && skip !== false && skip !== 'greedy') {
+    throw new TypeError(`${fn}: skipEmptyLines must be true, false or 'greedy', got ${describeValue(skip)}`);
+  }
+  const source = opts.source ?? 'input';
+  if (typeof source !== 'string') {
+    throw new TypeError(`${fn}: source must be a string (e.g. the file name), got ${describeValue(source)}`);
+  }
+  return { ...opts, skip, source };
+}
+
+/** True when `skipEmptyLines` drops the record: an empty line (unless false), or under 'greedy' one of blank fields only. Internal. */
+export function skipsRecord(record: RawRecord, skip: boolean | 'greedy'): boolean {
+  return record.empty ? skip !== false : skip === 'greedy' && record.fields.every((f) => isMissingValue(f));
+}
+
+/** Adds a data record's quoting problems, and a ragged-record issue when it has not `width` fields, to `issues`. Internal. */
+export function noteRecordIssues(record: RawRecord, width: number, issues: CsvIssue[]): void {
+  const { fields, line } = record;
+  for (const problem of record.problems) issues.push({ kind: 'quote', row: line, message: problem });
+  if (fields.length !== width) {
+    const extra = fields.slice(width);
+    issues.push({
+      kind: 'ragged',
+      row: line,
+      message:
+        `expected ${width} ${width === 1 ? 'field' : 'fields'}, found ${fields.length}` +
+        (extra.length > 0 ? ` (extra fields dropped: ${quoteList(extra)})` : ' (missing fields set to null)'),
+    });
+  }
+}
+
 export function quoteList(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
@@ -423,27 +472,8 @@ export function decodeFailure(fn: string, source: string, error: DecodeInputErro
  */
 export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: ParseCsvOptions): ParseCsvResult {
   const fn = 'parseCsv';
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
-  }
-  checkOptionKeys(
-    fn,
-    options,
-    optionKeys<ParseCsvOptions>({ delimiter: true, encoding: true, source: true, strict: true, skipEmptyLines: true }),
-  );
-  const opts = options ?? {};
-  if (opts.delimiter !== undefined) assertOneOf(fn, opts.delimiter, DELIMITERS, 'delimiter');
-  if (opts.strict !== undefined && typeof opts.strict !== 'boolean') {
-    throw new TypeError(`${fn}: strict must be true or false, got ${describeValue(opts.strict)}`);
-  }
-  const skip = opts.skipEmptyLines ?? true;
-  if (skip !== true && skip !== false && skip !== 'greedy') {
-    throw new TypeError(`${fn}: skipEmptyLines must be true, false or 'greedy', got ${describeValue(skip)}`);
-  }
-  const source = opts.source ?? 'input';
-  if (typeof source !== 'string') {
-    throw new TypeError(`${fn}: source must be a string (e.g. the file name), got ${describeValue(source)}`);
-  }
+  const opts = readCsvOptions(fn, options);
+  const { skip, source } = opts;
 
   let text: string;
   let encoding: string;
@@ -486,7 +516,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
   const lines: number[] = [];
   let columns: string[] | undefined;
   splitRecords(text, delimiter, (record) => {
-    if (record.empty ? skip !== false : skip === 'greedy' && record.fields.every((f) => isMissingValue(f))) return;
+    if (skipsRecord(record, skip)) return;
     if (columns === undefined) {
       columns = readHeader(fn, source, record, delimiter, opts.delimiter === undefined ? sample : undefined);
       for (const problem of record.problems) issues.push({ kind: 'quote', row: record.line, message: problem });
@@ -494,17 +524,7 @@ export function parseCsv(input: string | Uint8Array | ArrayBuffer, options?: Par
     }
     const { fields, line } = record;
     const width = columns.length;
-    for (const problem of record.problems) issues.push({ kind: 'quote', row: line, message: problem });
-    if (fields.length !== width) {
-      const extra = fields.slice(width);
-      issues.push({
-        kind: 'ragged',
-        row: line,
-        message:
-          `expected ${width} ${width === 1 ? 'field' : 'fields'}, found ${fields.length}` +
-          (extra.length > 0 ? ` (extra fields dropped: ${quoteList(extra)})` : ' (missing fields set to null)'),
-      });
-    }
+    noteRecordIssues(record, width, issues);
     // No prototype: a column named "__proto__" becomes an own key, and "constructor" or
     // "toString" read as a column only when the file has one.
     const row = Object.create(null) as Record<string, string | null>;

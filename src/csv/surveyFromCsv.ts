@@ -2,17 +2,20 @@ import { asBytes, decodeBytes, DecodeInputError, decodeWindows1252 } from '../da
 import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
-import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { describeValue } from '../internal/validate';
 import { ByteSpellings, byteRecords, type ByteRecordSink } from './byteRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
   decodeFailure,
   detectDelimiter,
-  quoteList,
+  noteRecordIssues,
+  readCsvOptions,
   readHeader,
   RecordSampler,
+  skipsRecord,
   splitRecords,
+  type CheckedCsvOptions,
   type CsvDelimiter,
   type ParseCsvOptions,
   type RawRecord,
@@ -525,7 +528,7 @@ export function surveyFromCsv<const I extends string>(
   options?: SurveyFromCsvOptions,
 ): Promise<Survey<I>> {
   // Options are checked at once (a misspelt key throws here); the data then arrive as they come.
-  const checked = readOptions('surveyFromCsv', options);
+  const checked = readCsvOptions('surveyFromCsv', options);
   return readCsvSurvey('surveyFromCsv', input, definition, checked).then((result) => {
     if (!result.ok) throw new SurveyInputError(result.issues, 'surveyFromCsv');
     return result.survey;
@@ -553,43 +556,15 @@ export function safeSurveyFromCsv<const I extends string>(
   definition: SurveyCsvDefinition<I>,
   options?: SurveyFromCsvOptions,
 ): Promise<SafeSurveyFromCsvResult<I>> {
-  const checked = readOptions('safeSurveyFromCsv', options);
+  const checked = readCsvOptions('safeSurveyFromCsv', options);
   return readCsvSurvey('safeSurveyFromCsv', input, definition, checked);
-}
-
-/** Checks the options (as `parseCsv` does) and gives them with their defaults. */
-function readOptions(fn: string, options: SurveyFromCsvOptions | undefined): CheckedOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
-  }
-  checkOptionKeys(fn, options, optionKeys<ParseCsvOptions>({ delimiter: true, encoding: true, source: true, strict: true, skipEmptyLines: true }));
-  const opts = options ?? {};
-  if (opts.delimiter !== undefined) assertOneOf(fn, opts.delimiter, [';', '\t', ',', '|'] as const, 'delimiter');
-  if (opts.strict !== undefined && typeof opts.strict !== 'boolean') {
-    throw new TypeError(`${fn}: strict must be true or false, got ${describeValue(opts.strict)}`);
-  }
-  const skip = opts.skipEmptyLines ?? true;
-  if (skip !== true && skip !== false && skip !== 'greedy') {
-    throw new TypeError(`${fn}: skipEmptyLines must be true, false or 'greedy', got ${describeValue(skip)}`);
-  }
-  const source = opts.source ?? 'input';
-  if (typeof source !== 'string') {
-    throw new TypeError(`${fn}: source must be a string (e.g. the file name), got ${describeValue(source)}`);
-  }
-  return { ...opts, skip, source };
-}
-
-/** The options once checked. */
-interface CheckedOptions extends ParseCsvOptions {
-  readonly skip: boolean | 'greedy';
-  readonly source: string;
 }
 
 async function readCsvSurvey<I extends string>(
   fn: string,
   input: CsvInput,
   definition: SurveyCsvDefinition<I>,
-  opts: CheckedOptions,
+  opts: CheckedCsvOptions,
 ): Promise<SafeSurveyFromCsvResult<I>> {
   const { skip, source } = opts;
   if (definition === null || typeof definition !== 'object') {
@@ -626,7 +601,7 @@ async function readCsvSurvey<I extends string>(
   let rowCount = 0;
 
   const visit = (record: RawRecord): void => {
-    if (record.empty ? skip !== false : skip === 'greedy' && record.fields.every((f) => isMissingValue(f))) return;
+    if (skipsRecord(record, skip)) return;
     if (header === undefined) {
       header = readHeader(fn, source, record, delimiter as CsvDelimiter, opts.delimiter === undefined ? sampled : undefined);
       for (const problem of record.problems) issues.push({ kind: 'quote', row: record.line, message: problem });
@@ -640,18 +615,7 @@ async function readCsvSurvey<I extends string>(
       return;
     }
     const { fields, line } = record;
-    const width = header.length;
-    for (const problem of record.problems) issues.push({ kind: 'quote', row: line, message: problem });
-    if (fields.length !== width) {
-      const extra = fields.slice(width);
-      issues.push({
-        kind: 'ragged',
-        row: line,
-        message:
-          `expected ${width} ${width === 1 ? 'field' : 'fields'}, found ${fields.length}` +
-          (extra.length > 0 ? ` (extra fields dropped: ${quoteList(extra)})` : ' (missing fields set to null)'),
-      });
-    }
+    noteRecordIssues(record, header.length, issues);
     for (let j = 0; j < readers.length; j++) {
       const reader = readers[j] as { column: CellColumn; position: number };
       reader.column.push(fields[reader.position]);
