@@ -200,13 +200,15 @@ interface TalliedGroup {
 
 /** The ANOVA over groups with at least one row each, in the order given. */
 function anovaOfGroups(members: readonly TalliedGroup[], nMissing: number): OneWayAnovaResult {
-
   // Group means (corrected) and within-group sums of squares (two-pass).
   const summaries: OneWayAnovaGroup[] = [];
+  // Each group's mean as m + c, kept for the sum of squares between the groups.
+  const means: (readonly [number, number])[] = [];
   let n = 0;
   let ssWithin = 0;
   for (const { group, values, counts } of members) {
     const [rough, correction] = correctedMean([{ values, counts }]);
+    means.push([rough, correction]);
     const mean = rough + correction;
     const size = rowsOf(values, counts);
     let ss = 0;
@@ -227,11 +229,11 @@ function anovaOfGroups(members: readonly TalliedGroup[], nMissing: number): OneW
   // SS between from the group means' deviations from the grand mean, both kept as m + c.
   const [grandRough, grandCorrection] = n > 0 ? correctedMean(members) : [NaN, NaN];
   let ssBetween = 0;
-  for (const { values, counts } of members) {
-    const [rough, correction] = correctedMean([{ values, counts }]);
+  summaries.forEach((summary, g) => {
+    const [rough, correction] = means[g] as readonly [number, number];
     const deviation = rough - grandRough + (correction - grandCorrection);
-    ssBetween += rowsOf(values, counts) * deviation * deviation;
-  }
+    ssBetween += summary.n * deviation * deviation;
+  });
   const df1 = Math.max(k - 1, 0);
   const df2 = Math.max(n - k, 0);
   const base = {

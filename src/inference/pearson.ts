@@ -155,8 +155,7 @@ function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptio
   // pairs are read in place, in order, never gathered into arrays of their own.
   const scaleX = powerOfTwoScale(maxX);
   const scaleY = powerOfTwoScale(maxY);
-  const [meanX, correctionX] = pairedMean(xs, ys, scaleX, n, true);
-  const [meanY, correctionY] = pairedMean(xs, ys, scaleY, n, false);
+  const { meanX, correctionX, meanY, correctionY } = pairedMeans(xs, ys, scaleX, scaleY, n);
   const sxx = new Neumaier();
   const syy = new Neumaier();
   const sxy = new Neumaier();
@@ -188,28 +187,39 @@ class Neumaier {
 }
 
 /**
- * The mean of the rescaled x (`ofX`) or y over the n complete pairs, as [m, c] with m = Σv/n
+ * The means of the rescaled x and y over the n complete pairs, each as m and c with m = Σv/n
  * (compensated) and the correction c = Σ(v − m)/n kept apart from m: deviations are then taken
  * as (v − m) − c, so that for data far from 0 (10¹² + small values) v − m is exact and c is not
  * lost in the rounding of m to the data's magnitude.
  */
-function pairedMean(xs: ArrayLike<number>, ys: ArrayLike<number>, scale: number, n: number, ofX: boolean): [number, number] {
-  const sum = new Neumaier();
+function pairedMeans(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  scaleX: number,
+  scaleY: number,
+  n: number,
+): { meanX: number; correctionX: number; meanY: number; correctionY: number } {
+  const sumX = new Neumaier();
+  const sumY = new Neumaier();
   for (let i = 0; i < xs.length; i++) {
     const xi = xs[i] as number;
     const yi = ys[i] as number;
     if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-    sum.add((ofX ? xi : yi) * scale);
+    sumX.add(xi * scaleX);
+    sumY.add(yi * scaleY);
   }
-  const mean = sum.total() / n;
-  let correction = 0;
+  const meanX = sumX.total() / n;
+  const meanY = sumY.total() / n;
+  let correctionX = 0;
+  let correctionY = 0;
   for (let i = 0; i < xs.length; i++) {
     const xi = xs[i] as number;
     const yi = ys[i] as number;
     if (Number.isNaN(xi) || Number.isNaN(yi)) continue;
-    correction += (ofX ? xi : yi) * scale - mean;
+    correctionX += xi * scaleX - meanX;
+    correctionY += yi * scaleY - meanY;
   }
-  return [mean, correction / n];
+  return { meanX, correctionX: correctionX / n, meanY, correctionY: correctionY / n };
 }
 
 /**
