@@ -1,7 +1,7 @@
 import type { SizeGrouping } from '../data/sizeGroups';
 import type { Survey } from '../data/survey';
 import { columnCodes } from '../data/columnData';
-import { surveyFrame } from '../data/surveyObject';
+import { surveyFrame, type SurveyItem } from '../data/surveyObject';
 import type { Scale } from '../scale/types';
 import { resolveGroups } from '../describe/compareGroups';
 import { columnTally } from '../engine/tally';
@@ -115,19 +115,18 @@ function itemSummaries(s: Survey, weights: Float64Array | null, cells: SurveyCel
     const column = s.item(meta.id);
     const tally = columnTally(column, null);
     return {
-      kind: 'item-summary',
-      id: meta.id,
-      label: meta.label,
-      group: meta.group,
-      topic: meta.topic,
-      reverse: meta.reverse,
-      scale: summaryScale(column.scale),
+      ...itemHead(meta, column.scale),
       counts: Array.from(tally.counts),
       missing: tally.missing,
       invalid: tally.invalid,
       weights: weights === null ? null : (groupWeights(cells.codes.get(meta.id) as Int8Array, cells.rows, weights, null, 1, column.scale.categories.length)[0] as SummaryItemWeights),
     };
   });
+}
+
+/** What an item summary says of its item, before its counts: id, wording, grouping, coding and scale. */
+function itemHead(meta: SurveyItem, scale: Scale): Pick<ItemSummary, 'kind' | 'id' | 'label' | 'group' | 'topic' | 'reverse' | 'scale'> {
+  return { kind: 'item-summary', id: meta.id, label: meta.label, group: meta.group, topic: meta.topic, reverse: meta.reverse, scale: summaryScale(scale) };
 }
 
 function summaryScale(scale: Scale): SummaryScale {
@@ -270,13 +269,7 @@ function bySummary(fn: string, s: Survey, by: string | SizeGrouping, cells: Surv
       const counts: number[] = [];
       for (let k = 0; k < categoryCount; k++) counts.push(slots[at + 2 + k] as number);
       return {
-        kind: 'item-summary',
-        id: meta.id,
-        label: meta.label,
-        group: meta.group,
-        topic: meta.topic,
-        reverse: meta.reverse,
-        scale: summaryScale(scale),
+        ...itemHead(meta, scale),
         counts,
         missing: slots[at + 1] as number,
         invalid: slots[at] as number,
