@@ -21,6 +21,8 @@ const fileInput = $<HTMLInputElement>('file');
 const status = $<HTMLParagraphElement>('status');
 
 let current: Survey | null = null;
+/** Redraws so far, on #recompute as data-count, so that a test can wait for a redraw whatever its time. */
+let redraws = 0;
 
 const percent = (share: number): string => (Number.isNaN(share) ? '–' : `${roundPercent(share)} %`);
 
@@ -59,6 +61,7 @@ function redraw(): void {
   table.replaceChildren(caption, head, ...rows);
   $('spec').textContent = JSON.stringify(view.spec, null, 2);
   recompute.dataset.ms = String(took);
+  recompute.dataset.count = String(++redraws);
   recompute.textContent = `Genberegnet på ${milliseconds.format(took)} ms (filter, andele og diagram for ${current.size.toLocaleString('da-DK')} besvarelser).`;
   status.className = '';
   const where = [region === null ? '' : ` i ${region}`, size === null ? '' : ` (${size} indbyggere)`].join('');
