@@ -13,10 +13,10 @@ const CR = 13;
 const QUOTE = 34;
 
 /** Longest spelling (bytes) a column keeps; longer cells are decoded every time. */
-const LONGEST_SPELLING = 64;
+export const LONGEST_SPELLING = 64;
 
 /** Most byte spellings a column keeps. */
-const MOST_SPELLINGS = 256;
+export const MOST_SPELLINGS = 256;
 
 /** Slots of the table of long spellings (a power of two). */
 const SLOTS = 64;

@@ -3,7 +3,8 @@ import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
 import { describeValue } from '../internal/validate';
-import { ByteSpellings, byteRecords, type ByteRecordSink } from './byteRecords';
+import { ByteSpellings, byteRecords, LONGEST_SPELLING, MOST_SPELLINGS, type ByteRecordSink } from './byteRecords';
+import { STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
@@ -53,6 +54,13 @@ export type SafeSurveyFromCsvResult<I extends string = string> =
 
 /** Distinct spellings a column keeps in dictionary form before it holds its cells directly. */
 const DICTIONARY_LIMIT = 4096;
+
+/**
+ * Which byte reader reads UTF-8 and windows-1252 records: the WebAssembly kernel where it can
+ * run, else the JavaScript one. Internal: the tests set `'js'` to hold the JavaScript reader to
+ * the same results; nothing else changes it.
+ */
+export const byteReader: { kernel: 'wasm' | 'js' } = { kernel: 'wasm' };
 
 /** Bytes of a whole-bytes input decoded at a time. */
 const SLICE = 1 << 20;
@@ -113,6 +121,27 @@ class CellColumn {
     }
     if (this.length === this.indices.length) this.grow(index);
     this.indices[this.length++] = index;
+  }
+
+  /**
+   * Adds cells by their dictionary indices (as {@link pushIndex} does one at a time): each is
+   * an index of a spelling this column has, so the index array's width already holds it.
+   */
+  pushIndices(indices: Int16Array): void {
+    const count = indices.length;
+    if (this.dictionary === null) {
+      for (let k = 0; k < count; k++) this.values.push(this.formerValues[indices[k] as number] as string | null);
+      this.length += count;
+      return;
+    }
+    if (this.length + count > this.indices.length) {
+      const size = Math.max(2 * this.indices.length, this.length + count);
+      const next = this.indices instanceof Uint8Array ? new Uint8Array(size) : new Uint16Array(size);
+      next.set(this.indices.subarray(0, this.length));
+      this.indices = next;
+    }
+    this.indices.set(indices, this.length);
+    this.length += count;
   }
 
   /** The dictionary index of the last cell added, or -1 once the cells are held directly. */
@@ -737,7 +766,15 @@ async function readCsvSurvey<I extends string>(
       return text.indexOf('\u0000') === -1 ? text : undefined;
     };
     if (columnAt.length !== width) columnAt = (header as string[]).map((name) => byName.get(name));
+    const delimiterByte = (delimiter as CsvDelimiter).charCodeAt(0);
     const spellings = new ByteSpellings(columnAt.map((column) => column !== undefined));
+    const wasm = byteReader.kernel === 'wasm' ? WasmRecords.create(columnAt.map((column) => column !== undefined), delimiterByte) : null;
+    /** Spellings given to the kernel, by column (the kernel keeps MOST_SPELLINGS a column). */
+    const given = new Int32Array(width);
+    const retire = (f: number): void => {
+      spellings.retire(f);
+      wasm?.retire(f);
+    };
     const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
     const keptPositions: number[] = [];
     columnAt.forEach((column, f) => {
@@ -747,7 +784,6 @@ async function readCsvSurvey<I extends string>(
     const found = new Int32Array(width);
     const from = new Int32Array(width);
     const to = new Int32Array(width);
-    const delimiterByte = (delimiter as CsvDelimiter).charCodeAt(0);
     const sink: ByteRecordSink = {
       line,
       record(buf, indexOf, starts, ends, recordLine, recordStart) {
@@ -791,7 +827,7 @@ async function readCsvSurvey<I extends string>(
           // A column that dropped its dictionary in the text reader's records is decoded from
           // now on (its known spellings would still name the right cells, see pushIndex).
           for (let k = 0; k < keptPositions.length; k++) {
-            if ((keptColumns[k] as CellColumn).lastIndex() < 0) spellings.retire(keptPositions[k] as number);
+            if ((keptColumns[k] as CellColumn).lastIndex() < 0) retire(keptPositions[k] as number);
           }
           if (done.consumed === 0 && !last) {
             if (stop === end) return at;
@@ -802,6 +838,82 @@ async function readCsvSurvey<I extends string>(
         }
       },
     };
+    const notKept: number[] = [];
+    columnAt.forEach((column, f) => {
+      if (column === undefined) notKept.push(f);
+    });
+    /** Codes the `count` records of the kernel's last scan of `buf`, column after column. */
+    const takeBatch = (reader: WasmRecords, buf: Uint8Array, count: number): void => {
+      const firstLine = sink.line;
+      const first = reader.fieldStart(0, 0);
+      for (let k = 0; k < keptPositions.length; k++) {
+        const f = keptPositions[k] as number;
+        const column = keptColumns[k] as CellColumn;
+        const codes = reader.columnCodes(f, count);
+        if (reader.unknown[f] === 0) {
+          column.pushIndices(codes);
+          continue;
+        }
+        for (let r = 0; r < count; r++) {
+          const index = codes[r] as number;
+          if (index >= 0) {
+            column.pushIndex(index);
+            continue;
+          }
+          const a = reader.fieldStart(r, f);
+          const b = reader.fieldEnd(r, f);
+          const text = decodeRange(buf, a, b);
+          // The first problem from the batch's first record on is the one reported.
+          if (text === undefined) failAt(buf, first, firstLine);
+          column.push(text);
+          if (spellings.active[f] !== 1) continue;
+          const dictionaryIndex = column.lastIndex();
+          if (dictionaryIndex < 0 || (given[f] as number) >= MOST_SPELLINGS) {
+            retire(f);
+          } else if (b - a <= LONGEST_SPELLING && reader.add(f, a, b, dictionaryIndex) === 1) {
+            given[f] = (given[f] as number) + 1;
+          }
+        }
+      }
+      // A field nobody reads is still validated, as decoding the whole file would.
+      for (const f of notKept) {
+        if (reader.unknown[f] === 0) continue;
+        const codes = reader.columnCodes(f, count);
+        for (let r = 0; r < count; r++) {
+          if (codes[r] === -1 && decodeRange(buf, reader.fieldStart(r, f), reader.fieldEnd(r, f)) === undefined) failAt(buf, first, firstLine);
+        }
+      }
+      for (let r = 0; r < count; r++) addRow(firstLine + r);
+      sink.line = firstLine + count;
+    };
+    /** The records of `buf` read by the kernel; returns where the unread bytes start, as byteRecords does. */
+    let batchLimit = 8;
+    const kernelRecords = (reader: WasmRecords, buf: Uint8Array, final: boolean): number => {
+      reader.load(buf);
+      let at = 0;
+      for (;;) {
+        // Small batches while cells are still new (each new one is decoded, and found by the
+        // batches after it), the kernel's whole batch once the columns' spellings are known.
+        const count = reader.scan(at, buf.length, final, batchLimit);
+        if (count > 0) takeBatch(reader, buf, count);
+        if (count === batchLimit) batchLimit *= 2;
+        const stop = reader.stop;
+        const why = reader.why;
+        if (why === STOP_FULL) {
+          at = stop;
+        } else if (why === STOP_END) {
+          return stop;
+        } else {
+          const next = sink.slow(buf, stop, buf.length, final);
+          if (next === stop) return stop;
+          at = next;
+        }
+      }
+    };
+    const records = (buf: Uint8Array, final: boolean): number =>
+      wasm === null
+        ? byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, kept, sink, final, found, from, to)
+        : kernelRecords(wasm, buf, final);
     readBytes = (final) => {
       let buf: Uint8Array;
       const chunk = queue[0] as Uint8Array;
@@ -812,7 +924,7 @@ async function readCsvSurvey<I extends string>(
         const bridge = new Uint8Array(carry.length + lf + 1);
         bridge.set(carry);
         bridge.set(chunk.subarray(0, lf + 1), carry.length);
-        const stop = byteRecords(bridge, 0, bridge.length, delimiterByte, width, spellings, kept, sink, false, found, from, to);
+        const stop = records(bridge, false);
         if (stop === bridge.length) {
           carryOffset += stop;
           carry = new Uint8Array(0);
@@ -836,7 +948,7 @@ async function readCsvSurvey<I extends string>(
       }
       queue = [];
       queued = 0;
-      const stop = byteRecords(buf, 0, buf.length, delimiterByte, width, spellings, kept, sink, final, found, from, to);
+      const stop = records(buf, final);
       carry = buf.subarray(stop);
       carryOffset += stop;
       wantBytes = 2 * carry.length;

@@ -8,6 +8,7 @@
  * unavailable; the JavaScript kernels (`pairs.ts`, `joint.ts`, `planeTally.ts`) run instead.
  * Internal.
  */
+import { compileBase64 } from '../internal/wasm';
 import { kernelBase64 } from './kernel.wasm';
 import type { ColumnPlanes } from './planes';
 
@@ -28,19 +29,7 @@ let instance: Kernel | null | undefined;
 let tallyInstance: Kernel | null | undefined;
 
 function instantiate(): Kernel | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-        const text = atob(kernelBase64);
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        compiled = new WebAssembly.Module(bytes);
-      }
-    } catch {
-      compiled = null;
-    }
-  }
+  if (compiled === undefined) compiled = compileBase64(kernelBase64);
   if (compiled === null) return null;
   try {
     return new WebAssembly.Instance(compiled, {}).exports as unknown as Kernel;

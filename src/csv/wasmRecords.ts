@@ -1,0 +1,169 @@
+/**
+ * The WebAssembly form of the byte reader (kernel: scan.wat, bytes: scan.wasm.ts): the records
+ * of a buffer split 16 bytes per step, and each cell of a looked-up column found among the byte
+ * spellings its column has seen, in a hash table in the module's memory. It hands back a batch
+ * of records at a time: per column, the dictionary index of each record's cell (or -1 for a
+ * cell the caller decodes), and where every field ends. What it does not read (a quote, an
+ * empty line, the wrong number of fields) it leaves to the caller's text reader, exactly as
+ * {@link byteRecords} does; so its results are the text reader's by construction. Null where
+ * WebAssembly or its SIMD instructions are unavailable. Internal.
+ */
+import { compileBase64 } from '../internal/wasm';
+import { scanBase64 } from './scan.wasm';
+
+interface ScanExports {
+  readonly memory: WebAssembly.Memory;
+  readonly setup: (
+    table: number, slots: number, kinds: number, empty: number, unknown: number,
+    starts: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
+  ) => void;
+  readonly scan: (at: number, end: number, final: number, limit: number) => number;
+  readonly add: (column: number, at: number, length: number, index: number) => number;
+  readonly stop: WebAssembly.Global;
+  readonly why: WebAssembly.Global;
+}
+
+/** A scan stopped at the end of the bytes, or before a record that may go on in bytes still to come. */
+export const STOP_END = 0;
+/** A scan stopped before a record the text reader reads. */
+export const STOP_SLOW = 1;
+/** A scan stopped with its batch full. */
+export const STOP_FULL = 2;
+
+/** Slots of the spelling table (a power of two; it is never more than half full). */
+const SLOTS = 8192;
+/** Bytes after the buffer that the kernel may read (set to LF). */
+const PADDING = 32;
+
+/** The compiled module (null: unavailable), made on first use. Module-private. */
+let compiled: WebAssembly.Module | null | undefined;
+
+function compile(): WebAssembly.Module | null {
+  if (compiled === undefined) compiled = compileBase64(scanBase64);
+  return compiled;
+}
+
+function align(n: number): number {
+  return (n + 15) & ~15;
+}
+
+/** One reading's instance of the kernel: its own memory, spelling table and outputs. */
+export class WasmRecords {
+  /** Most records one scan reads. */
+  readonly batch: number;
+  /** Where the bytes of the buffer start in the module's memory. */
+  readonly base: number;
+  private readonly exports: ScanExports;
+  private readonly width: number;
+  private readonly kindsAt: number;
+  private readonly unknownAt: number;
+  private readonly startsAt: number;
+  private readonly endsAt: number;
+  private readonly codesAt: number;
+  /** Views of the outputs, remade when the memory grows. */
+  kinds!: Uint8Array;
+  unknown!: Int32Array;
+  starts!: Int32Array;
+  ends!: Int32Array;
+  codes!: Int16Array;
+  private bytes!: Uint8Array;
+
+  /**
+   * A reader for records of `width` fields (`kept[f]`: field f is read and looked up), or null
+   * where the kernel cannot run.
+   */
+  static create(kept: readonly boolean[], delimiter: number): WasmRecords | null {
+    const module = compile();
+    if (module === null) return null;
+    try {
+      return new WasmRecords(new WebAssembly.Instance(module, {}).exports as unknown as ScanExports, kept, delimiter);
+    } catch {
+      return null;
+    }
+  }
+
+  private constructor(exports: ScanExports, kept: readonly boolean[], delimiter: number) {
+    this.exports = exports;
+    const width = kept.length;
+    this.width = width;
+    // About a megabyte of field ends per batch, whatever the width.
+    this.batch = Math.max(64, Math.min(4096, Math.floor((1 << 18) / Math.max(1, width))));
+    const table = 512;
+    this.kindsAt = table + SLOTS * 48;
+    const emptyAt = align(this.kindsAt + width);
+    this.unknownAt = emptyAt + 4 * width;
+    this.startsAt = this.unknownAt + 4 * width;
+    this.endsAt = this.startsAt + 4 * this.batch;
+    this.codesAt = this.endsAt + 4 * this.batch * width;
+    this.base = align(this.codesAt + 2 * width * this.batch);
+    this.reserve(this.base + PADDING);
+    exports.setup(table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter);
+    for (let f = 0; f < width; f++) this.kinds[f] = kept[f] === true ? 1 : 0;
+    new Int32Array(exports.memory.buffer, emptyAt, width).fill(-1);
+  }
+
+  private reserve(bytes: number): void {
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    const buffer = memory.buffer;
+    this.kinds = new Uint8Array(buffer, this.kindsAt, this.width);
+    this.unknown = new Int32Array(buffer, this.unknownAt, this.width);
+    this.starts = new Int32Array(buffer, this.startsAt, this.batch);
+    this.ends = new Int32Array(buffer, this.endsAt, this.batch * this.width);
+    this.codes = new Int16Array(buffer, this.codesAt, this.width * this.batch);
+    this.bytes = new Uint8Array(buffer);
+  }
+
+  /** Copies `buf` into the module's memory, where the next scans read it (offsets as in `buf`). */
+  load(buf: Uint8Array): void {
+    this.reserve(this.base + buf.length + PADDING);
+    this.bytes.set(buf, this.base);
+    this.bytes.fill(10, this.base + buf.length, this.base + buf.length + PADDING);
+  }
+
+  /**
+   * Reads at most `limit` (≤ {@link batch}) records from `at` up to `end` (offsets in the loaded
+   * buffer); returns how many, with {@link stop} and {@link why} telling where and why it stopped.
+   */
+  scan(at: number, end: number, final: boolean, limit: number): number {
+    return this.exports.scan(this.base + at, this.base + end, final ? 1 : 0, Math.min(limit, this.batch));
+  }
+
+  /** The offset in the buffer where the last scan stopped. */
+  get stop(): number {
+    return (this.exports.stop.value as number) - this.base;
+  }
+
+  /** Why the last scan stopped. */
+  get why(): number {
+    return this.exports.why.value as number;
+  }
+
+  /** Where field `f` of record `r` of the last scan starts (an offset in the buffer). */
+  fieldStart(r: number, f: number): number {
+    return (f === 0 ? (this.starts[r] as number) : (this.ends[r * this.width + f - 1] as number) + 1) - this.base;
+  }
+
+  /** Where it ends (the offset of the byte that ends it). */
+  fieldEnd(r: number, f: number): number {
+    return (this.ends[r * this.width + f] as number) - this.base;
+  }
+
+  /** Column `f`'s codes of the last scan's `count` records. */
+  columnCodes(f: number, count: number): Int16Array {
+    return this.codes.subarray(f * this.batch, f * this.batch + count);
+  }
+
+  /** Column `f`'s cells are decoded from now on. */
+  retire(f: number): void {
+    if (this.kinds[f] === 1) this.kinds[f] = 2;
+  }
+
+  /**
+   * Adds the bytes of the buffer at `[from, to)` as a spelling of column `f`: 1 when added, 2
+   * when the column had it, 0 when it is not kept (too long, or the table is half full).
+   */
+  add(f: number, from: number, to: number, index: number): number {
+    return this.exports.add(f, this.base + from, to - from, index);
+  }
+}

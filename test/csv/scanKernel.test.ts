@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scanSource } from '../../scripts/build-kernel';
+import { parseCsv, safeSurveyFromCsv } from '../../src/csv/index';
+import { byteReader } from '../../src/csv/surveyFromCsv';
+import { STOP_END, STOP_FULL, STOP_SLOW, WasmRecords } from '../../src/csv/wasmRecords';
+import { safeSurvey, scales } from '../../src/index';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function reader(width: number, delimiter = ','): WasmRecords {
+  const r = WasmRecords.create(Array.from({ length: width }, () => true), delimiter.charCodeAt(0));
+  if (r === null) throw new Error('WebAssembly SIMD is not available on this Node');
+  return r;
+}
+
+/** The cells of the last scan's records, as text, by record. */
+function cells(r: WasmRecords, buf: Uint8Array, count: number, width: number): string[][] {
+  const decoder = new TextDecoder();
+  return Array.from({ length: count }, (_, i) =>
+    Array.from({ length: width }, (_, f) => decoder.decode(buf.subarray(r.fieldStart(i, f), r.fieldEnd(i, f)))),
+  );
+}
+
+describe('the CSV byte reader kernel', () => {
+  it('is the committed output of scripts/build-kernel.ts', async () => {
+    const committed = readFileSync(new URL('../../src/csv/scan.wasm.ts', import.meta.url), 'utf8');
+    expect(await scanSource()).toBe(committed);
+  });
+
+  it('splits unquoted records and stops before a record that may go on', () => {
+    const buf = encode('a,bb,c\nddd,,f\r\ng,h,i');
+    const r = reader(3);
+    r.load(buf);
+    expect(r.scan(0, buf.length, false, 100)).toBe(2);
+    expect(r.why).toBe(STOP_END);
+    expect(r.stop).toBe(15); // the start of "g,h,i", which has no line end yet
+    expect(cells(r, buf, 2, 3)).toEqual([
+      ['a', 'bb', 'c'],
+      ['ddd', '', 'f'],
+    ]);
+    // At the end of the input the last record goes to the text reader, which knows the rules.
+    expect(r.scan(15, buf.length, true, 100)).toBe(0);
+    expect(r.why).toBe(STOP_SLOW);
+    expect(r.stop).toBe(15);
+  });
+
+  it('leaves quotes, empty lines and records of the wrong width to the text reader', () => {
+    for (const [text, first] of [
+      ['a,b\n"c",d\n', 4],
+      ['a,b\nc,d"\n', 4],
+      ['a,b\n\nc,d\n', 4],
+      ['a,b\r\rc,d\n', 4],
+      ['a,b\nc\n', 4],
+      ['a,b\nc,d,e\n', 4],
+    ] as const) {
+      const buf = encode(text);
+      const r = reader(2);
+      r.load(buf);
+      expect(r.scan(0, buf.length, true, 100), text).toBe(1);
+      expect(r.why, text).toBe(STOP_SLOW);
+      expect(r.stop, text).toBe(first);
+    }
+  });
+
+  it('waits for the byte after a CR that ends the bytes, unless they are the last', () => {
+    const buf = encode('a,b\r');
+    const r = reader(2);
+    r.load(buf);
+    expect(r.scan(0, buf.length, false, 100)).toBe(0);
+    expect(r.why).toBe(STOP_END);
+    expect(r.stop).toBe(0);
+    expect(r.scan(0, buf.length, true, 100)).toBe(1);
+    expect(r.stop).toBe(4);
+  });
+
+  it('stops after the number of records asked for', () => {
+    const buf = encode('1\n2\n3\n4\n');
+    const r = reader(1);
+    r.load(buf);
+    expect(r.scan(0, buf.length, true, 3)).toBe(3);
+    expect(r.why).toBe(STOP_FULL);
+    expect(r.stop).toBe(6);
+  });
+
+  it('finds a spelling only in its own column and only for exactly its bytes', () => {
+    // Spellings of 15, 16, 17, 31, 32 and 33 bytes that share their first 16 bytes.
+    const base = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const words = [15, 16, 17, 31, 32, 33].map((n) => base.slice(0, n));
+    const buf = encode(`${words.join(',')}\n`);
+    const r = reader(words.length);
+    r.load(buf);
+    expect(r.scan(0, buf.length, true, 10)).toBe(1);
+    words.forEach((_, f) => expect(r.add(f, r.fieldStart(0, f), r.fieldEnd(0, f), 10 + f)).toBe(f === 5 ? 0 : 1));
+    expect(r.add(0, r.fieldStart(0, 0), r.fieldEnd(0, 0), 10)).toBe(2);
+    // Words of the same length that differ only in their last byte are not found.
+    const twins = encode(`${words.map((w) => `${w.slice(0, -1)}#`).join(',')}\n`);
+    r.load(twins);
+    expect(r.scan(0, twins.length, true, 10)).toBe(1);
+    words.forEach((_, f) => expect(r.columnCodes(f, 1)[0], `column ${f}`).toBe(-1));
+    // The same words, each in every column: found only where it was added.
+    const rows = words.map((_, shift) => words.map((_, f) => words[(f + shift) % words.length] as string));
+    const next = encode(`${rows.map((row) => row.join(',')).join('\n')}\n`);
+    r.load(next);
+    expect(r.scan(0, next.length, true, 10)).toBe(words.length);
+    for (let f = 0; f < words.length; f++) {
+      const codes = Array.from(r.columnCodes(f, words.length));
+      // Record 0 holds each column's own word; spellings longer than 32 bytes are not kept.
+      expect(codes, `column ${f}`).toEqual(words.map((_, shift) => (shift === 0 && f !== 5 ? 10 + f : -1)));
+    }
+  });
+});
+
+const ANSWERS = ['I høj grad', 'Slet ikke', 'I meget høj grad', 'I mindre grad'];
+
+// surveyFromCsv with the kernel and with the JavaScript byte reader, against parseCsv + survey().
+describe('surveyFromCsv with the byte reader kernel', () => {
+  afterEach(() => {
+    byteReader.kernel = 'wasm';
+  });
+
+  const base = 'Æbcdefghijklmnopqrstuvwxyzøå0123456789';
+  // Cells that share long prefixes, differ in one byte at the edges of the kernel's 16-byte
+  // words, or are empty, blank or non-ASCII.
+  const VOCABULARY = ['', ' ', 'x', 'X', 'ø', ...[1, 14, 15, 16, 17, 30, 31, 32, 33, 40].flatMap((n) => [base.slice(0, n), `${base.slice(0, n - 1)}#`])];
+
+  it('codes every cell as parseCsv and survey() do, for cells that differ in a single byte at any length', async () => {
+    const width = 6;
+    const names = Array.from({ length: width }, (_, f) => `c${f}`);
+    const definition = {
+      id: 'id',
+      items: [{ id: 'q', scale: scales.daDegree4 }],
+      attributes: Object.fromEntries(names.map((name) => [name, 'category' as const])),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.constantFrom(...VOCABULARY), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (rows, chunk) => {
+          const text = `id,q,${names.join(',')}\n${rows.map((row, i) => `${i + 1},${ANSWERS[i % 4]},${row.join(',')}`).join('\n')}\n`;
+          const expected = safeSurvey({ rows: parseCsv(text).rows, ...definition });
+          expect(expected.ok).toBe(true);
+          const bytes = encode(text);
+          const chunks = (async function* () {
+            for (let at = 0; at < bytes.length; at += chunk) yield bytes.slice(at, at + chunk);
+          })();
+          const got = await safeSurveyFromCsv(chunks, definition);
+          if (!got.ok || !expected.ok) throw new Error('surveyFromCsv did not read a table that survey() reads');
+          expect(Array.from(got.survey.item('q').codes)).toEqual(Array.from(expected.survey.item('q').codes));
+          for (const name of names) expect(got.survey.category(name), name).toEqual(expected.survey.category(name));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('stays exact when the spelling table is full', async () => {
+    // 24 columns of 300 distinct cells each: more spellings than the kernel's table holds.
+    const width = 24;
+    const names = Array.from({ length: width }, (_, f) => `c${f}`);
+    const rows = Array.from({ length: 900 }, (_, i) => names.map((_, f) => `v${(i * (f + 7)) % 300}-${f % 3}`));
+    const text = `id,q,${names.join(',')}\n${rows.map((row, i) => `${i + 1},${ANSWERS[i % 4]},${row.join(',')}`).join('\n')}\n`;
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: Object.fromEntries(names.map((name) => [name, 'category' as const])) };
+    const expected = safeSurvey({ rows: parseCsv(text).rows, ...definition });
+    if (!expected.ok) throw new Error('the reference did not read');
+    for (const kernel of ['wasm', 'js'] as const) {
+      byteReader.kernel = kernel;
+      const got = await safeSurveyFromCsv(encode(text), definition);
+      if (!got.ok) throw new Error(`${kernel}: did not read`);
+      for (const name of names) expect(got.survey.category(name), `${kernel} ${name}`).toEqual(expected.survey.category(name));
+    }
+  });
+});
