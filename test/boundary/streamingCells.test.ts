@@ -2,9 +2,10 @@
  * A 256 kB cell read from a stream of 7-byte chunks, on every streaming input form. The reader
  * once rescanned the text pending since the start of the file on every chunk while it looked
  * for the delimiter (and joining the pieces flattened the pending string each time): a 32 kB
- * cell took a second, 256 kB over a minute. Linear code reads the 256 kB in well under a
- * second, quadratic code needs tens of seconds, so the bound is a guard against a quadratic
- * path, not a benchmark (as in hugeCells.test.ts). The cell sits in the first data record (read
+ * cell took a second, 256 kB over a minute. Linear code reads the 256 kB (37,000 chunks) in
+ * about a second on a quiet machine and three on a loaded one; quadratic code needs a minute,
+ * so the bound of ten seconds is a guard against a quadratic path, not a benchmark (as in
+ * hugeCells.test.ts). The cell sits in the first data record (read
  * while the delimiter is still being detected) and again after the sampled records (read by
  * the splitter), once plain and once quoted with doubled quotes and line breaks inside.
  */
@@ -65,7 +66,7 @@ describe('a 256 kB cell in 7-byte chunks is read in linear time', () => {
         expect(s.category('note')[14]).toBe(cell.value);
         expect(s.category('note')).toEqual(parseCsv(text).rows.map((row) => row.note));
         expect(Array.from(s.item('q1').codes.slice(0, 2))).toEqual([2, 0]);
-        expect(elapsed).toBeLessThan(3_000);
+        expect(elapsed).toBeLessThan(10_000);
       });
     }
   }
