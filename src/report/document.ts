@@ -113,18 +113,21 @@ figure{margin:0 0 3mm;max-width:100%}
 figure svg{display:block;max-width:100%;height:auto}
 figcaption{font-weight:600;margin:0 0 1.5mm}
 figcaption .number,caption .number{font-weight:700;margin-right:0.4em}
-table{border-collapse:collapse;width:100%;max-width:100%;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;width:100%;max-width:100%;font-size:0.95em;font-variant-numeric:tabular-nums}
 caption{caption-side:top;text-align:left;font-weight:600;padding:0 0 1.5mm}
-th,td{padding:1.2mm 1.6mm;vertical-align:top;border-bottom:1px solid var(--rule);overflow-wrap:anywhere}
+th,td{padding:1.2mm 1.6mm;vertical-align:top;border-bottom:1px solid var(--rule);overflow-wrap:break-word}
 thead th{background:var(--head);border-bottom:2px solid var(--ink);text-align:left;font-weight:600;vertical-align:bottom}
 tbody th{text-align:left;font-weight:normal}
 tbody tr:nth-child(even){background:var(--stripe)}
 .num{text-align:right;white-space:nowrap;overflow-wrap:normal}
 thead th.num{white-space:normal}
+table.wide{font-size:7.5pt}
+table.wide th,table.wide td{padding:1mm 1mm}
+table.wide thead th:not(:first-child){overflow-wrap:anywhere}
 .notes{font-size:9pt;color:var(--muted);margin:1.5mm 0 0}
 @page{size:A4;margin:16mm 18mm 18mm}
 @media print{
-html{font-size:9.5pt}
+html{font-size:9pt}
 main{max-width:none;padding:0}
 nav.contents{break-after:page}
 thead{display:table-header-group}
@@ -136,6 +139,9 @@ tbody tr:nth-child(even){-webkit-print-color-adjust:exact;print-color-adjust:exa
 thead th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
+
+/** Tables with this many columns or more are set in a smaller type, so that they fit A4. */
+const WIDE_COLUMNS = 8;
 
 /** One entry of the contents: a section heading and its tables' ids. */
 interface ContentsEntry {
@@ -360,6 +366,7 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
           anchor,
           notesId: `${anchor}-notes`,
           number: numberOf(id),
+          ...(table.columns.length >= WIDE_COLUMNS && { tableClass: 'wide' }),
           ...(before !== undefined && { before }),
         }),
       );

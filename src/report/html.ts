@@ -48,6 +48,8 @@ export interface TableMarkupExtras {
   readonly notesId?: string;
   /** Printed before the title in the caption, e.g. "Tabel 3". */
   readonly number?: string;
+  /** A class for the `<table>` element. */
+  readonly tableClass?: string;
   /** Markup placed inside the container before the table (a figure). Inserted as it is. */
   readonly before?: string;
 }
@@ -75,7 +77,7 @@ export function tableMarkup(
   out.push(`<div class="likertkit-table"${anchor}${langAttr}>`);
   if (extras.before !== undefined) out.push(extras.before);
   out.push(
-    `<table${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
+    `<table${extras.tableClass === undefined ? '' : ` class="${escapeHtml(extras.tableClass)}"`}${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
   );
   const number = extras.number === undefined || extras.number.trim() === '' ? '' : `<span class="number">${escapeHtml(extras.number)}</span> `;
   if (number !== '' || prepared.title.trim() !== '') out.push(`<caption>${number}${escapeHtml(prepared.title)}</caption>`);
