@@ -273,7 +273,8 @@ function checkDocumentOptions(options: ToHtmlDocumentOptions): ReadonlyMap<strin
 export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOptions = {}): string {
   checkOptionKeys(FN, options, optionKeys<ToHtmlDocumentOptions>({ lang: true, pStyle: true, translateLabels: true, figures: true, title: true, subtitle: true, date: true }));
   if (result === null || typeof result !== 'object' || (result as { kind?: unknown }).kind !== 'report' || !Array.isArray(result.tables)) {
-    throw new TypeError(`${FN}: result must be a report from report(), got ${describeValue(result)}`);
+    const kind = result !== null && typeof result === 'object' ? ` with kind ${describeValue((result as { kind?: unknown }).kind)}` : '';
+    throw new TypeError(`${FN}: result must be a report from report(), got ${describeValue(result)}${kind}; for one table use toHtml`);
   }
   const figures = checkDocumentOptions(options);
   const lang: Lang = options.lang ?? result.lang ?? 'da';
