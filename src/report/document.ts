@@ -6,7 +6,7 @@
  */
 
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
-import { formatPercent, type Lang, type RenderOptions } from './format';
+import { formatPercent, type Lang, type PreparedTable, type RenderOptions } from './format';
 import { escapeHtml, idFragment, tableMarkup } from './html';
 import type { ReportResult } from './report';
 import type { ReportTable } from './table';
@@ -123,7 +123,7 @@ tbody tr:nth-child(even){background:var(--stripe)}
 thead th.num{white-space:normal}
 table.wide{font-size:7.5pt}
 table.wide th,table.wide td{padding:1mm 1mm}
-table.wide thead th:not(:first-child){overflow-wrap:anywhere}
+table.squeeze thead th:not(:first-child){overflow-wrap:anywhere}
 .notes{font-size:9pt;color:var(--muted);margin:1.5mm 0 0}
 @page{size:A4;margin:16mm 18mm 18mm}
 @media print{
@@ -140,8 +140,37 @@ thead th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
 
-/** Tables with this many columns or more are set in a smaller type, so that they fit A4. */
+/** Tables with this many columns or more are set in a smaller type. */
 const WIDE_COLUMNS = 8;
+
+/** The A4 content box in CSS pixels: 174 mm at 96 per inch. */
+const CONTENT_PX = (174 / 25.4) * 96;
+
+/**
+ * The class of a table by how wide it must be: `wide` (smaller type) for eight or more columns
+ * or when its longest words would not fit at the normal size, and `wide squeeze` (headers may
+ * break inside a word) when they would not fit even in the smaller type. The widths are
+ * estimates (about 0.6 em a character, cell padding on both sides), checked on the demo report
+ * by the browser test; numbers never break.
+ */
+function widthClass(prepared: PreparedTable): string | undefined {
+  const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).map((word) => [...word].length));
+  let chars = 0;
+  prepared.headers.forEach((header, j) => {
+    let longest = longestWord(header);
+    for (const row of prepared.cells) {
+      const cell = row[j] ?? '';
+      longest = Math.max(longest, prepared.aligns[j] === 'right' ? [...cell].length : longestWord(cell));
+    }
+    chars += longest;
+  });
+  const columns = prepared.headers.length;
+  const normal = chars * 0.6 * 11.4 + columns * 12; // 9 pt × 0.95 = 11.4 px, 1.6 mm padding
+  const small = chars * 0.58 * 10 + columns * 8; // 7.5 pt = 10 px, 1 mm padding
+  if (small > CONTENT_PX) return 'wide squeeze';
+  if (columns >= WIDE_COLUMNS || normal > CONTENT_PX) return 'wide';
+  return undefined;
+}
 
 /** One entry of the contents: a section heading and its tables' ids. */
 interface ContentsEntry {
@@ -367,7 +396,7 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
           anchor,
           notesId: `${anchor}-notes`,
           number: numberOf(id),
-          ...(table.columns.length >= WIDE_COLUMNS && { tableClass: 'wide' }),
+          tableClass: widthClass,
           ...(before !== undefined && { before }),
         }),
       );

@@ -2,7 +2,7 @@
  * HTML rendering of report tables: semantic, accessible table markup.
  */
 
-import type { RenderableReport, RenderOptions } from './format';
+import type { PreparedTable, RenderableReport, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
@@ -48,8 +48,8 @@ export interface TableMarkupExtras {
   readonly notesId?: string;
   /** Printed before the title in the caption, e.g. "Tabel 3". */
   readonly number?: string;
-  /** A class for the `<table>` element. */
-  readonly tableClass?: string;
+  /** The class of the `<table>` element, chosen from the formatted table. */
+  readonly tableClass?: (prepared: PreparedTable) => string | undefined;
   /** Markup placed inside the container before the table (a figure). Inserted as it is. */
   readonly before?: string;
 }
@@ -72,12 +72,13 @@ export function tableMarkup(
       .split(/\r\n|\r|\n/)
       .filter((line) => line.trim() !== ''),
   );
+  const tableClass = extras.tableClass?.(prepared);
   const out: string[] = [];
   const anchor = extras.anchor === undefined ? '' : ` id="${escapeHtml(extras.anchor)}"`;
   out.push(`<div class="likertkit-table"${anchor}${langAttr}>`);
   if (extras.before !== undefined) out.push(extras.before);
   out.push(
-    `<table${extras.tableClass === undefined ? '' : ` class="${escapeHtml(extras.tableClass)}"`}${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
+    `<table${tableClass === undefined ? '' : ` class="${escapeHtml(tableClass)}"`}${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
   );
   const number = extras.number === undefined || extras.number.trim() === '' ? '' : `<span class="number">${escapeHtml(extras.number)}</span> `;
   if (number !== '' || prepared.title.trim() !== '') out.push(`<caption>${number}${escapeHtml(prepared.title)}</caption>`);
