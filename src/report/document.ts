@@ -122,7 +122,7 @@ tbody tr:nth-child(even){background:var(--stripe)}
 .num{text-align:right;white-space:nowrap;overflow-wrap:normal}
 thead th.num{white-space:normal}
 table.wide{font-size:7.5pt}
-table.wide th,table.wide td{padding:1mm 1mm}
+table.wide th,table.wide td{padding:1mm 0.8mm}
 table.squeeze thead th:not(:first-child){overflow-wrap:anywhere}
 .notes{font-size:9pt;color:var(--muted);margin:1.5mm 0 0}
 @page{size:A4;margin:16mm 18mm 18mm}
@@ -150,7 +150,7 @@ const CONTENT_PX = (174 / 25.4) * 96;
  * The class of a table by how wide it must be: `wide` (smaller type) for eight or more columns
  * or when its longest words would not fit at the normal size, and `wide squeeze` (headers may
  * break inside a word) when they would not fit even in the smaller type. The widths are
- * estimates (about 0.6 em a character, cell padding on both sides), checked on the demo report
+ * estimates (about 0.6 em a character as Chromium sets DejaVu Sans, cell padding on both sides), checked on the demo report
  * by the browser test; numbers never break.
  */
 function widthClass(prepared: PreparedTable): string | undefined {
@@ -166,7 +166,7 @@ function widthClass(prepared: PreparedTable): string | undefined {
   });
   const columns = prepared.headers.length;
   const normal = chars * 0.6 * 11.4 + columns * 12; // 9 pt × 0.95 = 11.4 px, 1.6 mm padding
-  const small = chars * 0.58 * 10 + columns * 8; // 7.5 pt = 10 px, 1 mm padding
+  const small = chars * 0.62 * 10 + columns * 6; // 7.5 pt = 10 px, 0.8 mm padding
   if (small > CONTENT_PX) return 'wide squeeze';
   if (columns >= WIDE_COLUMNS || normal > CONTENT_PX) return 'wide';
   return undefined;
