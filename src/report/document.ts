@@ -310,11 +310,9 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
   // The document's own words exist in Danish and English; numbers follow `formatCell`.
   if (lang !== 'da' && lang !== 'en') throw new RangeError(`${FN}: unknown lang ${describeValue(lang)}; use 'da' or 'en'`);
   const words = WORDS[lang];
-  const render: RenderOptions = {
-    lang,
-    ...(options.pStyle !== undefined && { pStyle: options.pStyle }),
-    ...(options.translateLabels !== undefined && { translateLabels: options.translateLabels }),
-  };
+  // Every render option but the document's own goes to the tables, as toHtml takes it.
+  const { figures: _figures, title: _title, subtitle: _subtitle, date: _date, ...tableOptions } = options;
+  const render: RenderOptions = { ...tableOptions, lang };
 
   // Anchors: one per table, unique even when two ids differ only in characters an id drops.
   const byId = new Map<string, { table: ReportTable; index: number; anchor: string }>();
