@@ -11,6 +11,8 @@ export default defineConfig((cli) => ({
     'csv/index': 'src/csv/index.ts',
     'demo/index': 'src/demo/index.ts',
     'vega-lite/index': 'src/vega-lite/index.ts',
+    // The styled HTML report document (no dependency; figures are passed in as SVG).
+    'html/index': 'src/html/index.ts',
     // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',

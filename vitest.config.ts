@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^likertkit\/demo$/, replacement: src('demo/index.ts') },
       { find: /^likertkit\/csv$/, replacement: src('csv/index.ts') },
       { find: /^likertkit\/vega-lite$/, replacement: src('vega-lite/index.ts') },
+      { find: /^likertkit\/html$/, replacement: src('html/index.ts') },
     ],
   },
   test: {

@@ -23,7 +23,7 @@ const PROGRAM_HELP = `likertkit – analyse Likert-scale surveys from the comman
 
 Usage:
   likertkit report <survey.csv> --config <survey.json> [--frame <frame.csv>]
-                   [--format md|html|json] [--lang da|en] [--out <file>]
+                   [--format md|html|pdf|json] [--lang da|en] [--out <file>]
   likertkit check  <survey.csv> --config <survey.json>
   likertkit init   <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
@@ -52,7 +52,11 @@ Options:
                           municipalities) for the representativeness table
   --frame-encoding <enc>  the frame's encoding (default UTF-8, or its byte order
                           mark); the config's "encoding" is the survey's only
-  -f, --format <format>   md (default), html or json
+  -f, --format <format>   md (default), html (a styled document) or json;
+                          pdf prints the document through headless Chromium
+                          (needs --out and the npm package playwright-core)
+  --chromium <path>       the Chromium for pdf (default: LIKERTKIT_CHROMIUM,
+                          /usr/bin/chromium, or the @sparticuz/chromium package)
   --lang <lang>           da (default, or the config's report.lang) or en
   -o, --out <file>        write to a file instead of standard output
   --engine <engine>       memory (default) or duckdb: DuckDB scans the file (CSV or
@@ -116,7 +120,7 @@ const HELP: ReadonlyMap<string, string> = new Map([
 ]);
 
 const SPECS: ReadonlyMap<string, ArgSpec> = new Map<string, ArgSpec>([
-  ['report', { values: ['config', 'frame', 'frame-encoding', 'format', 'lang', 'out', 'engine'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
+  ['report', { values: ['config', 'frame', 'frame-encoding', 'format', 'lang', 'out', 'engine', 'chromium'], flags: [], short: { c: 'config', f: 'format', o: 'out' } }],
   ['check', { values: ['config'], flags: [], short: { c: 'config' } }],
   ['init', { values: ['out', 'encoding'], flags: ['force'], short: { o: 'out' } }],
 ]);
@@ -192,8 +196,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (first === 'check') return await runCheck(io, { csv, config });
 
     const format = args.values.format ?? 'md';
-    if (format !== 'md' && format !== 'html' && format !== 'json') {
-      return usage(io, first, `--format must be md, html or json, got ${JSON.stringify(format)}`);
+    if (format !== 'md' && format !== 'html' && format !== 'pdf' && format !== 'json') {
+      return usage(io, first, `--format must be md, html, pdf or json, got ${JSON.stringify(format)}`);
     }
     const lang = args.values.lang;
     if (lang !== undefined && lang !== 'da' && lang !== 'en') {
@@ -212,6 +216,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(args.values.frame !== undefined && { frame: args.values.frame }),
       ...(args.values['frame-encoding'] !== undefined && { frameEncoding: args.values['frame-encoding'] }),
       ...(args.values.out !== undefined && { out: args.values.out }),
+      ...(args.values.chromium !== undefined && { chromium: args.values.chromium }),
     });
   } catch (error) {
     if (error instanceof CliError) {

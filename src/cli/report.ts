@@ -1,14 +1,15 @@
 import { readFrame } from '../data/frame';
-import { toHtml } from '../report/html';
 import { toMarkdown } from '../report/markdown';
 import { report } from '../report/report';
 import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
 import type { CliConfig } from './config';
 import { reportThroughDuckDB, type ReportEngine } from './engine';
+import { reportDocument } from './htmlDocument';
+import { writeReportPdf } from './pdf';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming, type CsvFile } from './load';
 
 /** Output formats of `likertkit report`. */
-export type ReportFormat = 'md' | 'html' | 'json';
+export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
 
 /** Options of {@link runReport}, from the command line. */
 export interface ReportCommandOptions {
@@ -23,6 +24,8 @@ export interface ReportCommandOptions {
   readonly out?: string;
   /** `--engine`: compute in this process (default) or inside DuckDB (Parquet and large CSV files). */
   readonly engine?: ReportEngine;
+  /** `--chromium`: the Chromium binary that prints `--format pdf`. */
+  readonly chromium?: string;
 }
 
 /**
@@ -46,20 +49,10 @@ export function frameRows(input: CsvFile, config: CliConfig): Record<string, unk
   }
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/**
- * Wraps the report's HTML in a minimal standalone page (UTF-8 declared, so "ø" shows right
- * when the file is opened from disk).
- */
-export function htmlDocument(title: string, lang: 'da' | 'en', body: string): string {
-  const escaped = title.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] as string);
-  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escaped}</title>\n</head>\n<body>\n${body.trimEnd()}\n</body>\n</html>\n`;
-}
-
 /**
  * `likertkit report`: reads the survey and its config (and a population frame), runs
- * `report()` and writes it as Markdown, HTML or JSON to `--out` or standard output. Problems in
+ * `report()` and writes it as Markdown, an HTML document or JSON to `--out` or standard output, or
+ * prints the HTML document to a PDF (`--out` only). Problems in
  * the data are listed on standard error as `check` lists them; report warnings follow as
  * `warning: …` lines.
  *
@@ -127,9 +120,13 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
   // An English report also translates the labels of the built-in scales ("I høj grad" → "To a
   // high degree"); other labels are printed as spelled.
   const translateLabels = lang === 'en';
+  if (options.format === 'pdf') {
+    await writeReportPdf(io, await reportDocument(result, lang, translateLabels), options.out, options.chromium);
+    return 0;
+  }
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
-  else if (options.format === 'html') text = htmlDocument(result.title, lang, toHtml(result, { lang, translateLabels }));
+  else if (options.format === 'html') text = await reportDocument(result, lang, translateLabels);
   else text = toMarkdown(result, { lang, translateLabels });
   if (!text.endsWith('\n')) text += '\n';
   await writeOutput(io, options.out, text);

@@ -2,7 +2,7 @@
  * HTML rendering of report tables: semantic, accessible table markup.
  */
 
-import type { RenderableReport, RenderOptions } from './format';
+import type { PreparedTable, RenderableReport, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
@@ -10,8 +10,11 @@ import { checkOptionKeys, optionKeys } from '../internal/validate';
 /** Options of {@link toHtml}. */
 export type ToHtmlOptions = RenderOptions;
 
-/** Escapes text for an HTML element or a double-quoted attribute. */
-function escapeHtml(text: string): string {
+/**
+ * Escapes text for an HTML element or a double-quoted attribute. Internal to the HTML
+ * renderers (`toHtml`, `toHtmlDocument`): not re-exported from `src/index.ts`.
+ */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -20,8 +23,8 @@ function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A fragment usable in an id: letters, digits, `-` and `_`. */
-function idFragment(text: string): string {
+/** A fragment usable in an id: letters, digits, `-` and `_`. Internal to the HTML renderers. */
+export function idFragment(text: string): string {
   // Runs of dashes collapse with the rest, so that trimming the ends needs no backtracking
   // (`/-+$/` is quadratic on a long inner run of dashes).
   return text.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-|-$/g, '') || 'table';
@@ -33,21 +36,52 @@ function idFragment(text: string): string {
  */
 const RIGHT = ' class="num" style="text-align:right"';
 
-function tableHtml(table: ReportTable, options: ToHtmlOptions, langAttr: string): string[] {
-  const prepared = prepareTable('toHtml', table, options);
+/**
+ * What the styled document adds to a table's markup. Internal to the HTML renderers.
+ */
+export interface TableMarkupExtras {
+  /** The public function's name, for error messages. */
+  readonly fn: string;
+  /** `id` of the table's container (an anchor for the table of contents). */
+  readonly anchor?: string;
+  /** `id` of the notes paragraph; default `likertkit-<table id>-notes`. */
+  readonly notesId?: string;
+  /** Printed before the title in the caption, e.g. "Tabel 3". */
+  readonly number?: string;
+  /** The class of the `<table>` element, chosen from the formatted table. */
+  readonly tableClass?: (prepared: PreparedTable) => string | undefined;
+  /** Markup placed inside the container before the table (a figure). Inserted as it is. */
+  readonly before?: string;
+}
+
+/**
+ * One table's markup: a `<div class="likertkit-table">` holding the table and its notes.
+ * Internal to the HTML renderers: not re-exported from `src/index.ts`.
+ */
+export function tableMarkup(
+  table: ReportTable,
+  options: RenderOptions,
+  langAttr: string,
+  extras: TableMarkupExtras = { fn: 'toHtml' },
+): string[] {
+  const prepared = prepareTable(extras.fn, table, options);
   const align = (j: number): string => (prepared.aligns[j] === 'right' ? RIGHT : '');
-  const notesId = `likertkit-${idFragment(prepared.id)}-notes`;
+  const notesId = extras.notesId ?? `likertkit-${idFragment(prepared.id)}-notes`;
   const notes = prepared.notes.flatMap((note) =>
     String(note)
       .split(/\r\n|\r|\n/)
       .filter((line) => line.trim() !== ''),
   );
+  const tableClass = extras.tableClass?.(prepared);
   const out: string[] = [];
-  out.push(`<div class="likertkit-table"${langAttr}>`);
+  const anchor = extras.anchor === undefined ? '' : ` id="${escapeHtml(extras.anchor)}"`;
+  out.push(`<div class="likertkit-table"${anchor}${langAttr}>`);
+  if (extras.before !== undefined) out.push(extras.before);
   out.push(
-    `<table${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
+    `<table${tableClass === undefined ? '' : ` class="${escapeHtml(tableClass)}"`}${notes.length > 0 ? ` aria-describedby="${escapeHtml(notesId)}"` : ''}>`,
   );
-  if (prepared.title.trim() !== '') out.push(`<caption>${escapeHtml(prepared.title)}</caption>`);
+  const number = extras.number === undefined || extras.number.trim() === '' ? '' : `<span class="number">${escapeHtml(extras.number)}</span> `;
+  if (number !== '' || prepared.title.trim() !== '') out.push(`<caption>${number}${escapeHtml(prepared.title)}</caption>`);
   out.push('<thead>');
   out.push(
     `<tr>${prepared.headers
@@ -120,7 +154,7 @@ export function toHtml(input: ReportTable | RenderableReport, options: ToHtmlOpt
   checkOptionKeys('toHtml', options, optionKeys<ToHtmlOptions>({ lang: true, pStyle: true, translateLabels: true }));
   const { title, tables } = tablesOf('toHtml', input);
   const lang = ` lang="${options.lang === 'en' ? 'en' : 'da'}"`;
-  const body = tables.flatMap((table) => tableHtml(table, options, title === null ? lang : ''));
+  const body = tables.flatMap((table) => tableMarkup(table, options, title === null ? lang : ''));
   if (title === null) return `${body.join('\n')}\n`;
   const heading = title.trim() === '' ? [] : [`<h2>${escapeHtml(title)}</h2>`];
   const section = `<section class="likertkit-report"${lang}>`;

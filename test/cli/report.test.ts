@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlDocument } from '../../src/cli/report';
 import { run, surveyFiles } from './helpers';
-
-describe('htmlDocument', () => {
-  it('escapes the title', () => {
-    expect(htmlDocument('A & <B> "C"', 'en', '<p>x</p>\n')).toContain('<title>A &amp; &lt;B&gt; &quot;C&quot;</title>');
-  });
-});
 
 describe('likertkit report', () => {
   it('writes Markdown by default, in Danish, with the config’s title', async () => {
@@ -35,7 +28,7 @@ describe('likertkit report', () => {
     expect(parsed.n.respondents).toBe(12);
   });
 
-  it('--format html writes a standalone UTF-8 page around the table markup', async () => {
+  it('--format html writes the styled, self-contained document of toHtmlDocument', async () => {
     const r = await run(['report', 'kommuner.csv', '-c', 'kommuner.json', '-f', 'html'], surveyFiles());
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('<!doctype html>\n<html lang="da">\n<head>\n<meta charset="utf-8">')).toBe(true);
@@ -43,6 +36,9 @@ describe('likertkit report', () => {
     expect(r.stdout.endsWith('</body>\n</html>\n')).toBe(true);
     expect(r.stdout).toContain('<table');
     expect(r.stdout).toContain('</table>');
+    expect(r.stdout).toContain('<nav class="contents"');
+    expect(r.stdout).toContain('@page{size:A4');
+    expect(r.stdout).toMatch(/<caption><span class="number">Tabel 1<\/span> /);
   });
 
   it('--frame adds the representativeness table, reading population numbers with thousands dots', async () => {

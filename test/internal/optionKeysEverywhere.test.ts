@@ -6,6 +6,7 @@ import * as vegaLite from '../../src/vega-lite/index';
 import * as sql from '../../src/sql/index';
 import * as duckdb from '../../src/duckdb/index';
 import * as parallel from '../../src/parallel/index';
+import * as html from '../../src/html/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -94,6 +95,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   targetsFromFrame: [() => core.targetsFromFrame(frame, { variables: ['region'], mising: 'ignore' } as never), 'targetsFromFrame: unknown option "mising"; did you mean "missing"?'],
   toHtml: [() => core.toHtml(core.report(s), { lng: 'da' } as never), 'toHtml: unknown option "lng"; did you mean "lang"?'],
   toMarkdown: [() => core.toMarkdown(core.report(s), { lng: 'da' } as never), 'toMarkdown: unknown option "lng"; did you mean "lang"?'],
+  // likertkit/html
+  toHtmlDocument: [() => html.toHtmlDocument(core.report(s), { figure: new Map() } as never), 'toHtmlDocument: unknown option "figure"; did you mean "figures"?'],
   // likertkit/csv
   detectDecimal: [() => csv.detectDecimal(['1,5'], { fallbak: ',' } as never), 'detectDecimal: unknown option "fallbak"; did you mean "fallback"?'],
   numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
@@ -155,7 +158,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel, html].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
