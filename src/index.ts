@@ -202,8 +202,10 @@ export type {
   FormatPercentOptions,
   FormatPOptions,
   Lang,
+  PercentStyle,
   PStyle,
   RenderableReport,
+  RenderNumberOptions,
   RenderOptions,
 } from './report/format';
 export { scaleLabels, translateLabel } from './report/labels';
