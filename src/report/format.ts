@@ -140,7 +140,8 @@ function formatter(fn: string, locale: string, digits: number, grouping: boolean
     made = new Intl.NumberFormat(locale, {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-      useGrouping: grouping,
+      // Left out, grouping is 'auto': as the locale groups (Danish from 1.000, Spanish from 10.000).
+      ...(grouping ? {} : { useGrouping: false }),
     });
     if (formatters.size >= CACHE_SIZE) formatters.delete(formatters.keys().next().value as string);
     formatters.set(key, made);
