@@ -94,6 +94,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   targetsFromFrame: [() => core.targetsFromFrame(frame, { variables: ['region'], mising: 'ignore' } as never), 'targetsFromFrame: unknown option "mising"; did you mean "missing"?'],
   toHtml: [() => core.toHtml(core.report(s), { lng: 'da' } as never), 'toHtml: unknown option "lng"; did you mean "lang"?'],
   toMarkdown: [() => core.toMarkdown(core.report(s), { lng: 'da' } as never), 'toMarkdown: unknown option "lng"; did you mean "lang"?'],
+  verbalFraction: [() => core.verbalFraction(0.5, { lng: 'da' } as never), 'verbalFraction: unknown option "lng"; did you mean "lang"?'],
   // likertkit/csv
   detectDecimal: [() => csv.detectDecimal(['1,5'], { fallbak: ',' } as never), 'detectDecimal: unknown option "fallbak"; did you mean "fallback"?'],
   numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
