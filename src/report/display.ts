@@ -91,12 +91,7 @@ export function displayTable(
   const { title, tables } = tablesOf(fn, input);
   const markdown = toMarkdown(input, options);
   // toHtml takes RenderOptions only (for now): its numbers keep the lang's default locale.
-  const { lang, pStyle, translateLabels } = options;
-  const html = toHtml(input, {
-    ...(lang === undefined ? {} : { lang }),
-    ...(pStyle === undefined ? {} : { pStyle }),
-    ...(translateLabels === undefined ? {} : { translateLabels }),
-  });
+  const html = toHtml(input, { lang: options.lang, pStyle: options.pStyle, translateLabels: options.translateLabels });
   const tableKey = options.lang === 'en' ? 'Table' : 'Tabel';
   const rows: DisplayRow[] = [];
   for (const table of tables) {

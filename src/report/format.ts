@@ -167,7 +167,7 @@ function localeOf(fn: string, options: { readonly lang?: unknown; readonly local
 function checkLang(fn: string, lang: unknown): Lang {
   if (lang === undefined) return 'da';
   if (lang !== 'da' && lang !== 'en') {
-    throw new RangeError(`${fn}: unknown lang ${describeValue(lang)}; use 'da' or 'en' (and locale for other number formats)`);
+    throw new RangeError(`${fn}: unknown lang ${describeValue(lang)}; use 'da' or 'en'`);
   }
   return lang;
 }
@@ -457,11 +457,7 @@ export function formatCell(
     case 'number':
       return formatNumber(value, { ...base, digits: column.digits ?? 2 });
     case 'percent':
-      return formatPercent(value, {
-        ...base,
-        digits: column.digits ?? 0,
-        ...(options.percentStyle === undefined ? {} : { percentStyle: options.percentStyle }),
-      });
+      return formatPercent(value, { ...base, digits: column.digits ?? 0, percentStyle: options.percentStyle });
     case 'p':
       return formatP(value, { ...base, style: options.pStyle ?? 'apa' });
     case 'correlation': {
@@ -574,12 +570,7 @@ export function prepareTable(
   const locale = localeOf(fn, options);
   const text = (s: string): string => (options.translateLabels ? translateLabel(s, lang) : s);
   const columns = table.columns;
-  const cellOptions: FormatCellOptions = {
-    lang,
-    locale,
-    pStyle: options.pStyle ?? 'apa',
-    ...(options.percentStyle === undefined ? {} : { percentStyle: options.percentStyle }),
-  };
+  const cellOptions: FormatCellOptions = { lang, locale, pStyle: options.pStyle ?? 'apa', percentStyle: options.percentStyle };
   return {
     title: String(table.title ?? ''),
     id: String(table.id ?? ''),

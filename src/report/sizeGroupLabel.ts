@@ -10,8 +10,11 @@ import { formatNumber, type Lang } from './format';
 /** A number as `String(number)` writes it (the form the default labels hold). */
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?(?:e[+-]\d+)?)`;
 
-/** The default label forms of `sizeGroups` and `medianSplit`, in the order they are tried. */
-const FORMS: readonly (readonly [RegExp, da: string, en: string])[] = [
+/**
+ * The default label forms of `sizeGroups` and `medianSplit`, in the order they are tried; made
+ * when called, so that importing the module does no work.
+ */
+const forms = (): readonly (readonly [RegExp, da: string, en: string])[] => [
   [new RegExp(`^under ${NUMBER}$`), 'under {0}', 'under {0}'],
   [new RegExp(`^${NUMBER}–${NUMBER}$`), '{0}–{1}', '{0}–{1}'],
   [new RegExp(`^${NUMBER} to under ${NUMBER}$`), '{0} til under {1}', '{0} to under {1}'],
@@ -41,7 +44,7 @@ function labelNumber(text: string, lang: Lang, locale: string | undefined): stri
  * @returns the label to print
  */
 export function sizeGroupLabel(label: string, lang: Lang, locale?: string): string {
-  for (const [form, da, en] of FORMS) {
+  for (const [form, da, en] of forms()) {
     const match = form.exec(label);
     if (match === null) continue;
     const numbers = match.slice(1).map((text) => labelNumber(text, lang, locale));
