@@ -45,12 +45,12 @@ const DEFAULT_STARS: readonly StarThreshold[] = [
  * threshold, as `significanceStars` counts): English "*** p<0.01, ** 0.01<=p<0.05,
  * * 0.05<=p<0.1" as the 2021 report defines it; Danish with decimal commas and spaced
  * operators, "*** p < 0,01, ** 0,01 <= p < 0,05, * 0,05 <= p < 0,1". Thresholds print with the
- * decimals they have (0.1 as "0,1").
+ * decimals they have (0.1 as "0,1"), in `locale` (default: that of `lang`).
  */
-export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAULT_STARS): string {
+export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAULT_STARS, locale?: string): string {
   const sorted = [...scheme].sort((a, b) => a.below - b.below);
   const number = (value: number): string =>
-    formatNumber(value, { lang, digits: Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length) });
+    formatNumber(value, { lang, locale, digits: Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length) });
   const op = (symbol: string): string => (lang === 'da' ? ` ${symbol} ` : symbol);
   return sorted
     .map((t, i) => {

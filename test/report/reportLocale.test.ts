@@ -60,6 +60,10 @@ describe('starLegend', () => {
     expect(starLegend('en', apa)).toBe('*** p<0.001, ** 0.001<=p<0.01, * 0.01<=p<0.05');
     expect(starLegend('da', [{ below: 0.1, stars: '†' }, { below: 0.05, stars: '*' }])).toBe('* p < 0,05, † 0,05 <= p < 0,1');
   });
+
+  it('writes the thresholds in another locale when given one', () => {
+    expect(starLegend('en', undefined, 'de-DE')).toBe('*** p<0,01, ** 0,01<=p<0,05, * 0,05<=p<0,1');
+  });
 });
 
 describe('report wording of size groups and stars', () => {
