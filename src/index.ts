@@ -202,11 +202,15 @@ export type {
   FormatPercentOptions,
   FormatPOptions,
   Lang,
+  PercentStyle,
   PStyle,
   RenderableReport,
+  RenderNumberOptions,
   RenderOptions,
 } from './report/format';
 export { scaleLabels, translateLabel } from './report/labels';
+export { verbalFraction } from './report/verbalFraction';
+export type { VerbalFractionOptions } from './report/verbalFraction';
 export { toMarkdown } from './report/markdown';
 export type { ToMarkdownOptions } from './report/markdown';
 export { toHtml } from './report/html';

@@ -3,15 +3,15 @@
  * kernel. Uses no Node API (only `Symbol.for`), so it also runs in browsers.
  */
 
-import type { RenderableReport, RenderOptions } from './format';
+import type { RenderableReport, RenderNumberOptions, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
 import type { ReportTable } from './table';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
 
-/** Options of {@link displayTable}. */
-export type DisplayTableOptions = RenderOptions;
+/** Options of {@link displayTable}: those of `toMarkdown` without `headingLevel`. */
+export type DisplayTableOptions = RenderOptions & RenderNumberOptions;
 
 /** The MIME bundle a Jupyter kernel shows: HTML, Markdown, and the Markdown as plain text. */
 export interface JupyterMimeBundle {
@@ -67,7 +67,8 @@ function distinctKeys(headers: readonly string[], taken: Set<string>): string[] 
  * tidier `console.table`.
  *
  * @param input - a {@link ReportTable} or a report `{ kind: 'report', title, tables }`
- * @param options - `lang` (default `'da'`), `pStyle`, `translateLabels`, as for `toMarkdown`
+ * @param options - `lang` (default `'da'`), `locale`, `pStyle`, `percentStyle`,
+ *   `translateLabels`, as for `toMarkdown`
  * @returns the frozen {@link TableDisplay}
  * @throws TypeError when input is neither a report table nor a report; RangeError for an unknown
  *   lang
@@ -85,11 +86,12 @@ export function displayTable(
   input: ReportTable | RenderableReport,
   options: DisplayTableOptions = {},
 ): TableDisplay {
-  checkOptionKeys('displayTable', options, optionKeys<DisplayTableOptions>({ lang: true, pStyle: true, translateLabels: true }));
+  checkOptionKeys('displayTable', options, optionKeys<DisplayTableOptions>({ lang: true, locale: true, pStyle: true, percentStyle: true, translateLabels: true }));
   const fn = 'displayTable';
   const { title, tables } = tablesOf(fn, input);
   const markdown = toMarkdown(input, options);
-  const html = toHtml(input, options);
+  // toHtml takes RenderOptions only (for now): its numbers keep the lang's default locale.
+  const html = toHtml(input, { lang: options.lang, pStyle: options.pStyle, translateLabels: options.translateLabels });
   const tableKey = options.lang === 'en' ? 'Table' : 'Tabel';
   const rows: DisplayRow[] = [];
   for (const table of tables) {

@@ -2,13 +2,13 @@
  * Markdown rendering of report tables: GitHub-flavoured pipe tables.
  */
 
-import type { RenderableReport, RenderOptions } from './format';
+import type { RenderableReport, RenderNumberOptions, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link toMarkdown}. */
-export interface ToMarkdownOptions extends RenderOptions {
+export interface ToMarkdownOptions extends RenderOptions, RenderNumberOptions {
   /**
    * Heading level of the table titles, 1–6 (default 2: "## Title"); a report's own title is
    * written one level above (never above 1).
@@ -138,7 +138,7 @@ function tableMarkdown(table: ReportTable, options: ToMarkdownOptions, level: nu
  * Renders a report table, or a whole report, as GitHub-flavoured Markdown: the title as a
  * heading, a pipe table whose numeric columns are right aligned (`---:`), and each note under
  * the table as a paragraph of its own. Cells are formatted by their column's format in the
- * chosen language (see `formatCell`): decimal comma and "pct." in Danish, "–" for missing and
+ * chosen language and locale (see `formatCell`): decimal comma and "pct." in Danish, "–" for missing and
  * suppressed values. Pipes, backslashes and anything that could open raw HTML are escaped, and
  * the columns are padded so the raw text lines up in a terminal.
  *
@@ -146,10 +146,11 @@ function tableMarkdown(table: ReportTable, options: ToMarkdownOptions, level: nu
  * the tables', and its tables in order, separated by blank lines.
  *
  * @param input - a {@link ReportTable} or a report
- * @param options - `lang` (default `'da'`), `pStyle`, `translateLabels`, `headingLevel`
+ * @param options - `lang` (default `'da'`), `locale`, `pStyle`, `percentStyle`, `translateLabels`,
+ *   `headingLevel`
  * @returns the Markdown text, ending with a newline
  * @throws TypeError when input is neither a report table nor a report; RangeError for an unknown
- *   lang or a bad headingLevel
+ *   lang, locale or percentStyle, or a bad headingLevel
  * @example
  * ```ts
  * toMarkdown({
@@ -175,7 +176,7 @@ export function toMarkdown(
   input: ReportTable | RenderableReport,
   options: ToMarkdownOptions = {},
 ): string {
-  checkOptionKeys('toMarkdown', options, optionKeys<ToMarkdownOptions>({ headingLevel: true, lang: true, pStyle: true, translateLabels: true }));
+  checkOptionKeys('toMarkdown', options, optionKeys<ToMarkdownOptions>({ headingLevel: true, lang: true, locale: true, pStyle: true, percentStyle: true, translateLabels: true }));
   const level = checkHeadingLevel(options.headingLevel ?? 2);
   const { title, tables } = tablesOf('toMarkdown', input);
   const blocks: string[][] = [];

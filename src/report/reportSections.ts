@@ -19,6 +19,7 @@ import type { VariableSpec } from '../representativeness/internal';
 import type { Scale } from '../scale/types';
 import type { SizeGrouping } from '../data/sizeGroups';
 import { asOptionError, type ResolvedReportOptions } from './reportOptions';
+import { sizeGroupLabel } from './sizeGroupLabel';
 import {
   codingNote,
   intervalNote,
@@ -26,7 +27,7 @@ import {
   representativenessIntervalNote,
   noteLabel,
   shareNote,
-  STAR_LEGEND,
+  starLegend,
   type ReportWords,
 } from './reportText';
 import { largestRemainder } from './rounding';
@@ -253,7 +254,7 @@ export function pairTables(ctx: SectionContext): ReportTable[] {
     table('pairs', words.pairs, columns, rows, [
       nRangeNote(rows.map((r) => r.n)),
       words.pearson,
-      STAR_LEGEND,
+      starLegend(options.lang),
       ...scales.map((scale) => codingNote(options.lang, scale)),
     ]),
   ];
@@ -296,7 +297,7 @@ export function attributeTables(ctx: SectionContext): ReportTable[] {
     table('attributes', words.attributes, columns, rows, [
       nRangeNote(counts),
       words.pearson,
-      STAR_LEGEND,
+      starLegend(options.lang),
       ...distinctScales(ctx.items).map((scale) => codingNote(options.lang, scale)),
     ]),
   ];
@@ -322,6 +323,9 @@ function groupedTallies(survey: Survey, by: GroupBy): Survey | SurveySummary {
 /** One table of means by a grouping (a categorical attribute or size groups), with ANOVA p. */
 function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy, option: string): ReportTable {
   const { words, options } = ctx;
+  // Size groups named by sizeGroups/medianSplit print in the report's words and digit grouping.
+  const sizeLabel = (group: string): string =>
+    option === 'sizeGroups' && (by as SizeGrouping).labels === undefined ? sizeGroupLabel(group, options.lang) : group;
   const input = ctx.summary ?? groupedTallies(ctx.survey, by);
   const results: CompareGroupsResult[] = ctx.items.map((item) =>
     asOptionError(option, () =>
@@ -334,7 +338,7 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
   }
   const columns: ReportColumn[] = [
     { key: 'label', label: words.item, format: 'text' },
-    ...groups.map((group) => ({ key: `mean:${group}`, label: group, format: 'number' as const, digits: 2 })),
+    ...groups.map((group) => ({ key: `mean:${group}`, label: sizeLabel(group), format: 'number' as const, digits: 2 })),
     { key: 'n', label: words.n, format: 'integer' },
     { key: 'p', label: words.anovaP, format: 'p' },
   ];

@@ -5,7 +5,8 @@
  * names and other answer labels are printed as the survey spells them.
  */
 import type { Scale } from '../scale/types';
-import type { Lang } from './format';
+import type { StarThreshold } from '../inference/significanceStars';
+import { formatNumber, type Lang } from './format';
 import { translateLabel } from './labels';
 
 /** An answer label as an English note or title prints it: the built-in scales' labels translated. */
@@ -32,8 +33,32 @@ export function nRangeNote(counts: readonly number[]): string | null {
   return min === max ? `N = ${min}` : `N = ${min}–${max}`;
 }
 
-/** The star legend of the reports' scheme (`significanceStars(p, 'default')`). */
-export const STAR_LEGEND = '*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1';
+/** The reports' star scheme (`significanceStars(p, 'default')`), smallest threshold first. */
+const DEFAULT_STARS: readonly StarThreshold[] = [
+  { below: 0.01, stars: '***' },
+  { below: 0.05, stars: '**' },
+  { below: 0.1, stars: '*' },
+];
+
+/**
+ * The star legend of a scheme, each marker with its interval of p (strict `<` at each
+ * threshold, as `significanceStars` counts): English "*** p<0.01, ** 0.01<=p<0.05,
+ * * 0.05<=p<0.1" as the 2021 report defines it; Danish with decimal commas and spaced
+ * operators, "*** p < 0,01, ** 0,01 <= p < 0,05, * 0,05 <= p < 0,1". Thresholds print with the
+ * decimals they have (0.1 as "0,1"), in `locale` (default: that of `lang`).
+ */
+export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAULT_STARS, locale?: string): string {
+  const sorted = [...scheme].sort((a, b) => a.below - b.below);
+  const number = (value: number): string =>
+    formatNumber(value, { lang, locale, digits: Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length) });
+  const op = (symbol: string): string => (lang === 'da' ? ` ${symbol} ` : symbol);
+  return sorted
+    .map((t, i) => {
+      const upper = `p${op('<')}${number(t.below)}`;
+      return `${t.stars} ${i === 0 ? upper : `${number((sorted[i - 1] as StarThreshold).below)}${op('<=')}${upper}`}`;
+    })
+    .join(', ');
+}
 
 /** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */
 function quotedList(lang: Lang, labels: readonly string[]): string {

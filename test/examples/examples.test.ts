@@ -46,7 +46,7 @@ describe('npm run demo', () => {
     // The full report, rendered as Markdown.
     expect(out).toMatch(/^# Udfordringer på det specialiserede børneområde \(demo, syntetiske svar\)$/m);
     expect(out).toMatch(/^## Repræsentativitet: fordeling$/m);
-    expect(out).toMatch(/^\*\*\* p<0.01, \*\* 0.01<=p<0.05, \* 0.05<=p<0.1$/m);
+    expect(out).toMatch(/^\*\*\* p < 0,01, \*\* 0,01 <= p < 0,05, \* 0,05 <= p < 0,1$/m);
   });
 });
 

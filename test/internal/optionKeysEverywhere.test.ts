@@ -95,6 +95,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   targetsFromFrame: [() => core.targetsFromFrame(frame, { variables: ['region'], mising: 'ignore' } as never), 'targetsFromFrame: unknown option "mising"; did you mean "missing"?'],
   toHtml: [() => core.toHtml(core.report(s), { lng: 'da' } as never), 'toHtml: unknown option "lng"; did you mean "lang"?'],
   toMarkdown: [() => core.toMarkdown(core.report(s), { lng: 'da' } as never), 'toMarkdown: unknown option "lng"; did you mean "lang"?'],
+  verbalFraction: [() => core.verbalFraction(0.5, { lng: 'da' } as never), 'verbalFraction: unknown option "lng"; did you mean "lang"?'],
   // likertkit/html
   toHtmlDocument: [() => html.toHtmlDocument(core.report(s), { figure: new Map() } as never), 'toHtmlDocument: unknown option "figure"; did you mean "figures"?'],
   // likertkit/csv

@@ -190,7 +190,7 @@ describe('report on the demo survey', () => {
     });
     expect(t.rows.map((r) => r['n'])).toEqual(counts);
     expect(t.notes[0]).toBe(rangeNote(counts));
-    expect(t.notes).toContain('*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1');
+    expect(t.notes).toContain('*** p < 0,01, ** 0,01 <= p < 0,05, * 0,05 <= p < 0,1');
     for (const row of t.rows) {
       const p = row['p'] as number;
       const stars = p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '';
