@@ -91,7 +91,7 @@ export function displayTable(
   const { title, tables } = tablesOf(fn, input);
   const markdown = toMarkdown(input, options);
   // toHtml takes RenderOptions only (for now): its numbers keep the lang's default locale.
-  const html = toHtml(input, { lang: options.lang, pStyle: options.pStyle, translateLabels: options.translateLabels });
+  const html = toHtml(input, { lang: options.lang, pStyle: options.pStyle, translateLabels: options.translateLabels, locale: options.locale, percentStyle: options.percentStyle });
   const tableKey = options.lang === 'en' ? 'Table' : 'Tabel';
   const rows: DisplayRow[] = [];
   for (const table of tables) {

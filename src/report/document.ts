@@ -6,7 +6,7 @@
  */
 
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
-import { formatPercent, type Lang, type PreparedTable, type RenderOptions } from './format';
+import { formatPercent, type Lang, type PreparedTable, type RenderNumberOptions, type RenderOptions } from './format';
 import { escapeHtml, idFragment, tableMarkup } from './html';
 import type { ReportResult } from './report';
 import type { ReportTable } from './table';
@@ -14,7 +14,7 @@ import type { ReportTable } from './table';
 const FN = 'toHtmlDocument';
 
 /** Options of {@link toHtmlDocument}. */
-export interface ToHtmlDocumentOptions extends RenderOptions {
+export interface ToHtmlDocumentOptions extends RenderOptions, RenderNumberOptions {
   /**
    * SVG markup per table id (from `reportFigures(result, { lang })` in `likertkit/render`),
    * placed next to its table. The markup is inserted as it is: pass only SVG that a renderer
@@ -300,7 +300,7 @@ function checkDocumentOptions(options: ToHtmlDocumentOptions): ReadonlyMap<strin
  * @see `toHtml` for the table markup alone; `likertkit report --format html|pdf` writes this document
  */
 export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOptions = {}): string {
-  checkOptionKeys(FN, options, optionKeys<ToHtmlDocumentOptions>({ lang: true, pStyle: true, translateLabels: true, figures: true, title: true, subtitle: true, date: true }));
+  checkOptionKeys(FN, options, optionKeys<ToHtmlDocumentOptions>({ lang: true, pStyle: true, translateLabels: true, locale: true, percentStyle: true, figures: true, title: true, subtitle: true, date: true }));
   if (result === null || typeof result !== 'object' || (result as { kind?: unknown }).kind !== 'report' || !Array.isArray(result.tables)) {
     const kind = result !== null && typeof result === 'object' ? ` with kind ${describeValue((result as { kind?: unknown }).kind)}` : '';
     throw new TypeError(`${FN}: result must be a report from report(), got ${describeValue(result)}${kind}; for one table use toHtml`);
@@ -312,7 +312,7 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
   const words = WORDS[lang];
   // Every render option but the document's own goes to the tables, as toHtml takes it.
   const { figures: _figures, title: _title, subtitle: _subtitle, date: _date, ...tableOptions } = options;
-  const render: RenderOptions = { ...tableOptions, lang };
+  const render: RenderOptions & RenderNumberOptions = { ...tableOptions, lang };
 
   // Anchors: one per table, unique even when two ids differ only in characters an id drops.
   const byId = new Map<string, { table: ReportTable; index: number; anchor: string }>();
@@ -354,7 +354,7 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
   if (typeof respondents === 'number') meta.push(escapeHtml(words.respondents(String(respondents))));
   const frame = result.n?.frame;
   if (typeof frame === 'number' && frame > 0 && typeof respondents === 'number') {
-    meta.push(escapeHtml(words.frame(String(frame), formatPercent(respondents / frame, { lang }))));
+    meta.push(escapeHtml(words.frame(String(frame), formatPercent(respondents / frame, { lang, locale: options.locale, percentStyle: options.percentStyle }))));
   }
   if (meta.length > 0) out.push(`<p class="meta">${meta.join('<br>')}</p>`);
   out.push('</header>');

@@ -2,13 +2,13 @@
  * HTML rendering of report tables: semantic, accessible table markup.
  */
 
-import type { PreparedTable, RenderableReport, RenderOptions } from './format';
+import type { PreparedTable, RenderableReport, RenderNumberOptions, RenderOptions } from './format';
 import { prepareTable, tablesOf } from './format';
 import type { ReportTable } from './table';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link toHtml}. */
-export type ToHtmlOptions = RenderOptions;
+export type ToHtmlOptions = RenderOptions & RenderNumberOptions;
 
 /**
  * Escapes text for an HTML element or a double-quoted attribute. Internal to the HTML
@@ -60,7 +60,7 @@ export interface TableMarkupExtras {
  */
 export function tableMarkup(
   table: ReportTable,
-  options: RenderOptions,
+  options: RenderOptions & RenderNumberOptions,
   langAttr: string,
   extras: TableMarkupExtras = { fn: 'toHtml' },
 ): string[] {
@@ -151,7 +151,7 @@ export function tableMarkup(
  * ```
  */
 export function toHtml(input: ReportTable | RenderableReport, options: ToHtmlOptions = {}): string {
-  checkOptionKeys('toHtml', options, optionKeys<ToHtmlOptions>({ lang: true, pStyle: true, translateLabels: true }));
+  checkOptionKeys('toHtml', options, optionKeys<ToHtmlOptions>({ lang: true, pStyle: true, translateLabels: true, locale: true, percentStyle: true }));
   const { title, tables } = tablesOf('toHtml', input);
   const lang = ` lang="${options.lang === 'en' ? 'en' : 'da'}"`;
   const body = tables.flatMap((table) => tableMarkup(table, options, title === null ? lang : ''));
