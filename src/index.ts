@@ -215,6 +215,7 @@ export { displayTable } from './report/display';
 export type { DisplayRow, DisplayTableOptions, JupyterMimeBundle, TableDisplay } from './report/display';
 export { report } from './report/report';
 export type {
+  ReportContentsEntry,
   ReportCounts,
   ReportItemSelector,
   ReportMultiSelect,

@@ -13,17 +13,16 @@ import {
   type ReportOptions,
   type ReportSection,
 } from './reportOptions';
-import {
-  attributeTables,
-  distributionTables,
-  meansTables,
-  multiSelectTables,
-  pairTables,
-  rankingTables,
-  representativenessTables,
-  summaryTables,
-  type SectionContext,
-} from './reportSections';
+import type { SectionBuilder, SectionContext } from './sections/context';
+import { attributeTables } from './sections/attributes';
+import { distributionTables } from './sections/distribution';
+import { meansTables } from './sections/means';
+import { multiSelectTables } from './sections/multiSelect';
+import { pairTables } from './sections/pairs';
+import { rankingTables } from './sections/ranking';
+import { representativenessTables } from './sections/representativeness';
+import { responseRateTables } from './sections/responseRate';
+import { summaryTables } from './sections/summary';
 import type { Lang } from './format';
 import { reportWords } from './reportText';
 import type { ReportTable } from './table';
@@ -51,6 +50,15 @@ export interface ReportCounts {
   readonly frame?: number;
 }
 
+/** One entry of a report's table of contents: a built section, its heading and its tables. */
+export interface ReportContentsEntry {
+  readonly section: ReportSection;
+  /** The section's heading in the report's language ("Svarfordelinger" / "Distributions of answers"). */
+  readonly title: string;
+  /** The ids of the section's tables, in report order (each table's `number` gives "Tabel n"). */
+  readonly tables: string[];
+}
+
 /** Result of {@link report}: plain, JSON-serialisable data (a `JSON.parse(JSON.stringify(r))` equals it). */
 export interface ReportResult {
   readonly kind: 'report';
@@ -61,13 +69,13 @@ export interface ReportResult {
   readonly tables: ReportTable[];
   /** The table ids each built section produced, in report order (sections without tables are absent). */
   readonly sections: Partial<Record<ReportSection, string[]>>;
+  /** The table of contents: one entry per built section, in report order. */
+  readonly contents: ReportContentsEntry[];
   readonly n: ReportCounts;
   /** Statistics that are undefined for the data (zero variance, a group without answers) and notes passed on. */
   readonly warnings: string[];
   readonly method: 'likert-report';
 }
-
-type Builder = (ctx: SectionContext) => ReportTable[];
 
 /**
  * Builds the tables of a Likert survey report in one call: the analysis of the 2021 report on
@@ -153,7 +161,7 @@ type Builder = (ctx: SectionContext) => ReportTable[];
  *   `oneway.test(var.equal = TRUE)` for the statistics behind the tables
  */
 export function report(input: Survey | SurveySummary, options: ReportOptions = {}): ReportResult {
-  checkOptionKeys('report', options, optionKeys<ReportOptions>({ title: true, lang: true, sections: true, items: true, level: true, ci: true, denominator: true, rounding: true, pairs: true, numericAttributes: true, by: true, sizeGroups: true, top: true, rankBy: true, multiSelect: true, suppressBelow: true, frame: true, targets: true, representativeness: true }));
+  checkOptionKeys('report', options, optionKeys<ReportOptions>({ title: true, lang: true, sections: true, items: true, level: true, ci: true, denominator: true, rounding: true, pairs: true, numericAttributes: true, by: true, sizeGroups: true, top: true, rankBy: true, multiSelect: true, suppressBelow: true, frame: true, targets: true, representativeness: true, stars: true, groupLabels: true }));
   const summary = isSurveySummary(input) ? input : null;
   if (summary !== null) assertSurveySummary('report', summary);
   else if (input === null || typeof input !== 'object' || (input as { kind?: unknown }).kind !== 'survey') {
@@ -164,7 +172,7 @@ export function report(input: Survey | SurveySummary, options: ReportOptions = {
   const words = reportWords(resolved.lang);
   const items = survey.items.filter((item) => resolved.items.includes(item.id));
   const ctx: SectionContext = { survey, summary, options: resolved, words, items, warnings: [] };
-  const builders: Record<ReportSection, Builder> = {
+  const builders: Record<ReportSection, SectionBuilder> = {
     distribution: distributionTables,
     summary: summaryTables,
     pairs: pairTables,
@@ -172,16 +180,21 @@ export function report(input: Survey | SurveySummary, options: ReportOptions = {
     means: meansTables,
     ranking: rankingTables,
     multiSelect: multiSelectTables,
+    responseRate: responseRateTables,
     representativeness: representativenessTables,
   };
   const tables: ReportTable[] = [];
   const sections: Partial<Record<ReportSection, string[]>> = {};
+  const contents: ReportContentsEntry[] = [];
   for (const section of REPORT_SECTIONS) {
     if (!resolved.sections.has(section)) continue;
     const built = builders[section](ctx);
     if (built.length === 0) continue;
-    sections[section] = built.map((t) => t.id);
-    tables.push(...built);
+    const ids = built.map((t) => t.id);
+    sections[section] = ids;
+    contents.push({ section, title: words.sectionTitles[section], tables: [...ids] });
+    // Tables are numbered from 1 in report order ("Tabel 3").
+    for (const t of built) tables.push({ ...t, number: tables.length + 1 });
   }
   const groups = new Set(items.map((i) => i.group).filter((g) => g !== null));
   return {
@@ -190,6 +203,7 @@ export function report(input: Survey | SurveySummary, options: ReportOptions = {
     lang: resolved.lang,
     tables,
     sections,
+    contents,
     n: {
       respondents: survey.size,
       items: items.length,
