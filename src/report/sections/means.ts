@@ -88,7 +88,14 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
   }
   return table(id, title, columns, rows, [
     nRangeNote(rows.map((r) => r.n)),
-    groupNNote(words, groups.map((group) => [group, rows.map((r) => r[`n:${group}`] as number)] as const)),
+    // Categories in code-unit order, so that a survey and its summary (whose group columns may
+    // come in another order) write the same note; size groups in size order.
+    groupNNote(
+      words,
+      (typeof by === 'string' ? [...groups].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : groups).map(
+        (group) => [group, rows.map((r) => r[`n:${group}`] as number)] as const,
+      ),
+    ),
     words.meansNote,
     ...distinctScales(ctx.items).map((scale) => codingNote(options.lang, scale)),
     words.anovaNote,
