@@ -219,6 +219,26 @@ describe('report: the response-rate section (2024 Bilagstabel 1.1)', () => {
     ]);
   });
 
+  it('puts frame units and respondents without a value in a last, unnamed group', () => {
+    const result = report(small, {
+      sections: ['responseRate'],
+      frame: [{ region: 'Nord' }, { region: null }, { region: 'Syd' }, { region: 'Nord' }, { region: 'Nord' }, { region: 'Syd' }],
+    });
+    expect(tableById(result, 'responseRate').rows).toEqual([
+      { variable: 'region', category: 'Nord', frame: 3, responded: 3, rate: 1 },
+      { variable: 'region', category: 'Syd', frame: 2, responded: 2, rate: 1 },
+      { variable: 'region', category: null, frame: 1, responded: 0, rate: 0 },
+      { variable: 'I alt', category: null, frame: 6, responded: 5, rate: 5 / 6 },
+    ]);
+  });
+
+  it('refuses a size column of text in the frame, naming the cell and readFrame', () => {
+    const frame = [{ region: 'Nord', size: '60.828' }];
+    expect(() => report(small, { sections: ['responseRate'], frame, sizeGroups: { attribute: 'size', breaks: [50000] } })).toThrow(
+      /^report: frame: "size" holds "60\.828" in row 0, which is not a number; read the frame with readFrame/,
+    );
+  });
+
   it('is left out without a frame, and from a summary with a warning', () => {
     expect(report(s, { sections: ['responseRate'] }).tables).toEqual([]);
     const fromSummary = report(summarize(s, { by: 'region' }), { sections: ['responseRate'], frame });

@@ -3,11 +3,11 @@
  * variable (region, size group) the units in the population frame, the respondents among them
  * and the response rate, with the total.
  */
-import { categoryOf } from '../../representativeness/internal';
+import { describeCell, readCategoryKey } from '../../data/keys';
 import { isMissingValue } from '../../data/missing';
 import { medianSplit, sizeGroups, type SizeGrouping, type SizeGroupsResult } from '../../data/sizeGroups';
 import { columnsOf } from '../columns';
-import { asOptionError } from '../reportOptions';
+import { asOptionError, optionError } from '../reportOptions';
 import type { ReportTable } from '../table';
 import { table, type SectionContext } from './context';
 import { representativenessVariables } from './representativeness';
@@ -47,20 +47,30 @@ function rowsOf(variable: string, tally: Tally): ResponseRateRow[] {
   });
 }
 
-/** A frame cell read as a number: a finite number, numeric text, or null when missing. */
+/**
+ * A frame cell of the size column: a finite number, or null when missing. Text is refused, as
+ * `representativeness` refuses it: "60.828" may be 60828 or 60.828, which `readFrame` decides.
+ */
 function frameNumber(value: unknown, column: string, row: number): number | null {
   if (isMissingValue(value)) return null;
-  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
-  if (!Number.isFinite(number)) {
-    throw new RangeError(`the frame's "${column}" holds ${JSON.stringify(value)} in row ${row}, which is not a number; give numbers`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw optionError(
+      `frame: "${column}" holds ${describeCell(value)} in row ${row}, which is not a number; read the frame with readFrame, which types its numeric columns`,
+    );
   }
-  return number;
+  return value;
 }
 
 /** The rows of a categorical variable: the frame's column against the survey's attribute. */
 function categoricalRows(ctx: SectionContext, frame: readonly Record<string, unknown>[], name: string): ResponseRateRow[] {
   const tally = new Tally();
-  frame.forEach((unit, i) => tally.add('frame', asOptionError('frame', () => categoryOf('responseRate', unit[name], name, i))));
+  frame.forEach((unit, i) => {
+    const key = readCategoryKey(unit[name]);
+    if (key === undefined) {
+      throw optionError(`frame: "${name}" holds ${describeCell(unit[name])} in row ${i}, which is not a category; convert it to text or a number`);
+    }
+    tally.add('frame', key);
+  });
   for (const value of ctx.survey.category(name)) tally.add('responded', value);
   return rowsOf(name, tally);
 }
@@ -68,7 +78,7 @@ function categoricalRows(ctx: SectionContext, frame: readonly Record<string, unk
 /** The rows of a size grouping: frame and respondents cut at the same points (a median of the frame's). */
 function sizeRows(ctx: SectionContext, frame: readonly Record<string, unknown>[], grouping: SizeGrouping): { rows: ResponseRateRow[]; median: number | null } {
   const name = grouping.attribute;
-  const frameValues = frame.map((unit, i) => asOptionError('frame', () => frameNumber(unit[name], name, i)));
+  const frameValues = frame.map((unit, i) => frameNumber(unit[name], name, i));
   const respondents = Array.from(ctx.survey.numeric(name), (v) => (Number.isNaN(v) ? null : v));
   const cut = (values: readonly (number | null)[]): SizeGroupsResult =>
     asOptionError('sizeGroups', () =>
