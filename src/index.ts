@@ -219,6 +219,7 @@ export { displayTable } from './report/display';
 export type { DisplayRow, DisplayTableOptions, JupyterMimeBundle, TableDisplay } from './report/display';
 export { report } from './report/report';
 export type {
+  ReportContentsEntry,
   ReportCounts,
   ReportItemSelector,
   ReportMultiSelect,

@@ -66,7 +66,7 @@ export const PRESET_NAMES = [
 export const PROPORTION_METHOD_NAMES = ['wald', 'wilson', 'agresti-coull', 'clopper-pearson', 'jeffreys'] as const;
 
 /** The report sections (`REPORT_SECTIONS` in the library); a test keeps the two equal. */
-export const REPORT_SECTION_NAMES = ['distribution', 'summary', 'pairs', 'attributes', 'means', 'ranking', 'multiSelect', 'representativeness'] as const;
+export const REPORT_SECTION_NAMES = ['distribution', 'summary', 'pairs', 'attributes', 'means', 'ranking', 'multiSelect', 'responseRate', 'representativeness'] as const;
 
 const positiveInteger = (description: string): SchemaNode => ({ type: 'integer', minimum: 1, title: 'a positive integer', description });
 
@@ -237,6 +237,34 @@ export const REPORT_PROPERTIES = {
     description: 'Multi-select tables of the report: passed to report() as they are (see the API reference).',
   },
   suppressBelow: positiveInteger('Multi-select counts below this are suppressed; default 3.'),
+  stars: {
+    anyOf: [
+      { type: 'boolean', title: 'true or false', description: 'true: the reports\' stars (default); false: no stars and no legend.' },
+      oneOf(['default', 'apa'], 'A built-in star scheme.'),
+      {
+        type: 'array',
+        title: 'an array of { "below", "stars" }',
+        items: {
+          type: 'object',
+          title: 'an object { "below", "stars" }',
+          properties: {
+            below: { type: 'number', exclusiveMinimum: 0, title: 'a number in (0, 1]', description: 'The marker is shown when p is below this.' },
+            stars: { type: 'string', description: 'The marker, e.g. "***".' },
+          },
+          required: ['below', 'stars'],
+          additionalProperties: false,
+        },
+        description: 'Custom thresholds.',
+      },
+    ],
+    description: 'Significance stars of the correlation tables: true (default), false, "default", "apa" or thresholds.',
+  },
+  groupLabels: {
+    type: 'object',
+    title: 'an object { "group id": "label" }',
+    additionalProperties: { type: 'string' },
+    description: 'Printed names of the item groups, by group id.',
+  },
   targets: {
     type: 'object',
     title: 'an object { "variable": { "category": share } | { "mean": number } }',

@@ -185,10 +185,10 @@ interface ReportContents {
   readonly tables: readonly string[];
 }
 
-/** A table's printed number ("Tabel 3"), when the report layer gives one. */
-function tableNumber(table: ReportTable): string | undefined {
-  const number = (table as ReportTable & { number?: unknown }).number;
-  return typeof number === 'string' ? number : undefined;
+/** A table's printed number ("Tabel 3"), when the report numbered it. */
+function tableNumber(table: ReportTable, words: DocumentWords): string | undefined {
+  const number = table.number;
+  return typeof number === 'number' && Number.isFinite(number) ? `${words.table} ${number}` : undefined;
 }
 
 /**
@@ -196,7 +196,7 @@ function tableNumber(table: ReportTable): string | undefined {
  * their tables; tables that no entry lists follow under "Øvrige tabeller" / "Other tables".
  */
 function contentsOf(result: ReportResult, words: DocumentWords, known: ReadonlySet<string>): ContentsEntry[] {
-  const given = (result as ReportResult & { contents?: unknown }).contents;
+  const given: unknown = result.contents;
   const entries: ContentsEntry[] = [];
   if (Array.isArray(given)) {
     for (const entry of given as readonly ReportContents[]) {
@@ -327,7 +327,7 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
   });
   const numberOf = (id: string): string => {
     const entry = byId.get(id) as { table: ReportTable; index: number };
-    return tableNumber(entry.table) ?? `${words.table} ${entry.index + 1}`;
+    return tableNumber(entry.table, words) ?? `${words.table} ${entry.index + 1}`;
   };
   const contents = contentsOf(result, words, new Set(byId.keys()));
 

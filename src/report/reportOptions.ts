@@ -8,6 +8,8 @@ import type { MultiSelectInput } from '../describe/multiSelectInput';
 import type { MultiSelectTableOptions } from '../describe/multiSelectTable';
 import { PROPORTION_METHODS } from '../inference/proportionInterval';
 import type { ProportionMethod } from '../inference/proportionInterval';
+import { resolveStarScheme } from '../inference/internal';
+import type { StarScheme } from '../inference/significanceStars';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { PopulationTargets, TargetInput } from '../representativeness/populationTargets';
 import type { VariableSpec } from '../representativeness/internal';
@@ -22,6 +24,7 @@ export type ReportSection =
   | 'means'
   | 'ranking'
   | 'multiSelect'
+  | 'responseRate'
   | 'representativeness';
 
 /** Every section, in report order. */
@@ -33,6 +36,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   'means',
   'ranking',
   'multiSelect',
+  'responseRate',
   'representativeness',
 ];
 
@@ -132,6 +136,18 @@ export interface ReportOptions {
   readonly targets?: PopulationTargets | Readonly<Record<string, TargetInput>>;
   /** Variables and methods of the representativeness table. */
   readonly representativeness?: ReportRepresentativeness;
+  /**
+   * Significance stars in the correlation cells and the star legend under them: `true`
+   * (default) for the reports' scheme (`*** p<0.01, ** 0.01<=p<0.05, * 0.05<=p<0.1`), `false`
+   * for no stars and no legend, or a scheme as `significanceStars` takes it: `'default'`,
+   * `'apa'` or thresholds `[{ below: 0.05, stars: '*' }, …]`.
+   */
+  readonly stars?: boolean | StarScheme;
+  /**
+   * Printed names of the item groups, by group id (`{ tidlig: 'Tidlig indsats og forebyggelse' }`),
+   * for titles and group columns; a group without one is printed by its id.
+   */
+  readonly groupLabels?: Readonly<Record<string, string>>;
 }
 
 /** The options after checking, with defaults filled in and item selectors resolved. */
@@ -158,6 +174,10 @@ export interface ResolvedReportOptions {
   readonly frame: Record<string, unknown>[] | undefined;
   readonly targets: PopulationTargets | Readonly<Record<string, TargetInput>> | undefined;
   readonly representativeness: ReportRepresentativeness;
+  /** The star scheme of the correlation tables, or null for no stars and no legend. */
+  readonly stars: StarScheme | null;
+  /** Printed names of item groups, by group id (only the groups given). */
+  readonly groupLabels: Readonly<Record<string, string>>;
 }
 
 const FN = 'report';
@@ -391,6 +411,26 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
     optionKeys<ReportRepresentativeness>({ variables: true, sample: true, method: true, distribution: true, populationSize: true }),
   );
 
+  let stars: StarScheme | null = 'default';
+  if (o.stars === false) stars = null;
+  else if (o.stars !== undefined && o.stars !== true) {
+    const scheme = o.stars;
+    if (typeof scheme !== 'string' && !Array.isArray(scheme)) {
+      throw optionError(
+        `stars must be true, false, 'default', 'apa' or an array of { below, stars }, got ${describeValue(scheme)}`,
+      );
+    }
+    try {
+      resolveStarScheme(`${FN}: stars`, scheme);
+    } catch (error) {
+      // A malformed threshold is a bad option like any other: a RangeError starting with "report:".
+      throw new RangeError((error as Error).message, { cause: error });
+    }
+    stars = Array.isArray(scheme) ? scheme.map((t: { below: number; stars: string }) => ({ below: t.below, stars: t.stars })) : scheme;
+  }
+
+  const groupLabels = readGroupLabels(s, items, o.groupLabels);
+
   return {
     title: o.title,
     lang,
@@ -412,5 +452,31 @@ export function resolveReportOptions(s: Survey, options: unknown): ResolvedRepor
     frame,
     targets: o.targets,
     representativeness,
+    stars,
+    groupLabels,
   };
+}
+
+/** Checks `groupLabels`: an object of strings whose keys are groups of the analysed items. */
+function readGroupLabels(s: Survey, items: readonly string[], value: unknown): Readonly<Record<string, string>> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) {
+    throw optionError(`groupLabels must be an object { [group id]: label }, got ${describeValue(value)}`);
+  }
+  const groups = new Set<string>();
+  for (const item of s.items) if (item.group !== null && items.includes(item.id)) groups.add(item.group);
+  const labels: Record<string, string> = {};
+  for (const [group, label] of Object.entries(value)) {
+    if (!groups.has(group)) {
+      const known = [...groups].map((g) => `"${g}"`).join(', ');
+      throw optionError(
+        `groupLabels: ${describeValue(group)} is not a group of the analysed items; ${known.length > 0 ? `the groups are ${known}` : 'no analysed item has a group'}`,
+      );
+    }
+    if (typeof label !== 'string' || label.trim() === '') {
+      throw optionError(`groupLabels[${JSON.stringify(group)}] must be a non-empty string, got ${describeValue(label)}`);
+    }
+    labels[group] = label;
+  }
+  return labels;
 }

@@ -8,6 +8,7 @@ import type { Scale } from '../scale/types';
 import type { StarThreshold } from '../inference/significanceStars';
 import { formatNumber, type Lang } from './format';
 import { translateLabel } from './labels';
+import type { ReportSection } from './reportOptions';
 
 /** An answer label as an English note or title prints it: the built-in scales' labels translated. */
 export function noteLabel(lang: Lang, label: string): string {
@@ -21,8 +22,8 @@ function levelText(lang: Lang, level: number): string {
   return lang === 'da' ? `${String(percent).replace('.', ',')} %` : `${percent}%`;
 }
 
-/** A range of counts as the reports print it: "N = 85–92", or "N = 92" when all are equal. */
-export function nRangeNote(counts: readonly number[]): string | null {
+/** A range of counts: "85–92", or "92" when all are equal; null for no counts. */
+export function countRange(counts: readonly number[]): string | null {
   if (counts.length === 0) return null;
   let min = Infinity;
   let max = -Infinity;
@@ -30,7 +31,26 @@ export function nRangeNote(counts: readonly number[]): string | null {
     if (count < min) min = count;
     if (count > max) max = count;
   }
-  return min === max ? `N = ${min}` : `N = ${min}–${max}`;
+  return min === max ? `${min}` : `${min}–${max}`;
+}
+
+/** A range of counts as the reports print it: "N = 85–92", or "N = 92" when all are equal. */
+export function nRangeNote(counts: readonly number[]): string | null {
+  const range = countRange(counts);
+  return range === null ? null : `N = ${range}`;
+}
+
+/**
+ * Each group's N over the items of a table, as the 2021 report prints it under its tables of
+ * means ("Region Nordjylland (N) = 9–10"): "N pr. gruppe: Hovedstaden (N) = 27–29, …".
+ */
+export function groupNNote(words: ReportWords, groups: readonly (readonly [string, readonly number[]])[]): string | null {
+  const parts: string[] = [];
+  for (const [group, counts] of groups) {
+    const range = countRange(counts);
+    if (range !== null) parts.push(`${group} (N) = ${range}`);
+  }
+  return parts.length === 0 ? null : `${words.nPerGroup}: ${parts.join(', ')}`;
 }
 
 /** The reports' star scheme (`significanceStars(p, 'default')`), smallest threshold first. */
@@ -197,6 +217,22 @@ export interface ReportWords {
   readonly upper: string;
   readonly covered: string;
   readonly verdict: (representative: boolean) => string;
+  /** "Tabel 3" / "Table 3". */
+  readonly tableNumber: (n: number) => string;
+  /** The heading of each section in the table of contents. */
+  readonly sectionTitles: Readonly<Record<ReportSection, string>>;
+  readonly mixedScales: string;
+  readonly nPerGroup: string;
+  readonly groupN: (group: string) => string;
+  readonly average: string;
+  readonly averageNote: (groups: number) => string;
+  readonly ticksNote: (ticks: number) => string;
+  readonly responseRate: string;
+  readonly frameUnits: string;
+  readonly responded: string;
+  readonly rate: string;
+  readonly responseRateNote: string;
+  readonly medianNote: (attribute: string, median: number) => string;
 }
 
 const DA: ReportWords = {
@@ -256,6 +292,30 @@ const DA: ReportWords = {
     representative
       ? 'Alle populationsværdier ligger inden for stikprøvens interval'
       : 'Ikke alle populationsværdier ligger inden for stikprøvens interval',
+  tableNumber: (n) => `Tabel ${n}`,
+  sectionTitles: {
+    distribution: 'Svarfordelinger',
+    summary: 'Andele og gennemsnit',
+    pairs: 'Sammenhænge mellem parrede spørgsmål',
+    attributes: 'Sammenhænge med baggrundsvariable',
+    means: 'Gennemsnit fordelt på grupper',
+    ranking: 'De største udfordringer',
+    multiSelect: 'Flervalg',
+    responseRate: 'Svarprocent',
+    representativeness: 'Repræsentativitet',
+  },
+  mixedScales: 'Spørgsmålene har hver sin skala; – står ved svarmuligheder fra et andet spørgsmåls skala',
+  nPerGroup: 'N pr. gruppe',
+  groupN: (group) => `N (${group})`,
+  average: 'Gennemsnit',
+  averageNote: (groups) => `Gennemsnit: det gennemsnitlige antal afkrydsninger pr. gruppe (summen over de ${groups} grupper divideret med ${groups})`,
+  ticksNote: (ticks) => `Afkrydsninger i alt: N = ${ticks}`,
+  responseRate: 'Svarprocent',
+  frameUnits: 'Antal i populationen',
+  responded: 'Besvaret',
+  rate: 'Svarprocent',
+  responseRateNote: 'Svarprocent: antal besvarelser divideret med antal enheder i populationen',
+  medianNote: (attribute, median) => `Grupperne af ${attribute} er delt ved medianen i populationen (${median})`,
 };
 
 const EN: ReportWords = {
@@ -315,6 +375,30 @@ const EN: ReportWords = {
     representative
       ? 'Every population value lies inside the sample interval'
       : 'Not every population value lies inside the sample interval',
+  tableNumber: (n) => `Table ${n}`,
+  sectionTitles: {
+    distribution: 'Distributions of answers',
+    summary: 'Shares and means',
+    pairs: 'Correlations between paired questions',
+    attributes: 'Correlations with background variables',
+    means: 'Means by group',
+    ranking: 'The largest challenges',
+    multiSelect: 'Multiple choice',
+    responseRate: 'Response rate',
+    representativeness: 'Representativeness',
+  },
+  mixedScales: 'Each question has its own scale; – marks an answer category of another question\'s scale',
+  nPerGroup: 'N per group',
+  groupN: (group) => `N (${group})`,
+  average: 'Average',
+  averageNote: (groups) => `Average: the mean number of ticks per group (the sum over the ${groups} groups divided by ${groups})`,
+  ticksNote: (ticks) => `Ticks in total: N = ${ticks}`,
+  responseRate: 'Response rate',
+  frameUnits: 'Units in the population',
+  responded: 'Responded',
+  rate: 'Response rate',
+  responseRateNote: 'Response rate: responses divided by the units of the population',
+  medianNote: (attribute, median) => `The groups of ${attribute} are split at the population median (${median})`,
 };
 
 /** The words of the report in `lang`. */

@@ -34,6 +34,11 @@ export interface ReportTable {
   /** Stable id, e.g. `'correlations'`, for dashboards. */
   readonly id: string;
   readonly title: string;
+  /**
+   * The table's number in its report, from 1 in report order ("Tabel 3" / "Table 3"); set by
+   * `report()`, absent on a table made otherwise.
+   */
+  readonly number?: number;
   readonly columns: readonly ReportColumn[];
   readonly rows: readonly Readonly<Record<string, ReportValue>>[];
   /** Notes as the reports print them: "N = 85–92", the coding used, the star legend. */

@@ -83,7 +83,9 @@ describe('likertkit report --engine duckdb', () => {
       // A summary holds one grouping: the size groups here; the means by region are left out, and said so.
       expect(engine.err).toMatch(/warning: --engine duckdb: a summary holds one grouping; means by "region" are left out/);
       const got = JSON.parse(engine.out) as JsonReport;
-      expect(got.tables).toEqual(expected.tables.filter((t) => t.id !== 'means:region'));
+      // Tables are numbered in report order, so the numbers after the missing table shift.
+      const unnumbered = (tables: JsonReport['tables']) => tables.map((t) => ({ ...t, number: undefined }));
+      expect(unnumbered(got.tables)).toEqual(unnumbered(expected.tables.filter((t) => t.id !== 'means:region')));
     }
     writeFileSync(join(dir, 'by-region.json'), JSON.stringify({ ...config, report: { ...config.report, sizeGroups: undefined, by: ['region'] } }));
     const byRegion = JSON.parse((await run(['report', 'survey.csv', '--config', 'by-region.json', '--format', 'json'])).out) as JsonReport;

@@ -84,6 +84,8 @@ const FULL: Record<string, unknown>[] = [
       rankBy: 'mean',
       multiSelect: { questions: {} },
       suppressBelow: 3,
+      stars: [{ below: 0.05, stars: '*' }],
+      groupLabels: { g: 'Gruppe g' },
       targets: { region: { Hovedstaden: 0.3 } },
       representativeness: { variables: ['region', { name: 'indbyggere', kind: 'numeric' }], sample: [{}], method: 'wilson', numericMethod: 't', populationSize: 98 },
     },
@@ -92,7 +94,7 @@ const FULL: Record<string, unknown>[] = [
     id: 'kode',
     items: [{ id: 'q1', scale: 'daDegree5' }],
     multiSelect: [{ id: 'støtte', columns: { Sparring: 'Støtte: Sparring' } }],
-    report: { pairs: 'none', sizeGroups: { attribute: 'indbyggere', split: 'median', reference: [1, 2, 3], labels: ['små', 'store'] } },
+    report: { pairs: 'none', stars: false, sizeGroups: { attribute: 'indbyggere', split: 'median', reference: [1, 2, 3], labels: ['små', 'store'] } },
   },
 ];
 

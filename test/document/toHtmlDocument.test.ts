@@ -107,9 +107,9 @@ describe('toHtmlDocument', () => {
     const plain = cellsByTable(toHtmlDocument(hostileReport()));
     expect([...plain.values()].map((t) => t.caption)).toEqual(['Tabel 1 Andel <script>alert(1)</script> & "citat"', 'Tabel 2 Korrelationer']);
     const base = hostileReport();
-    const numbered = hostileReport({ tables: [{ ...base.tables[0], number: 'Tabel 3.1' } as ReportTable, base.tables[1] as ReportTable] });
+    const numbered = hostileReport({ tables: [{ ...base.tables[0], number: 7 } as ReportTable, base.tables[1] as ReportTable] });
     const captions = [...cellsByTable(toHtmlDocument(numbered)).values()].map((t) => t.caption);
-    expect(captions).toEqual(['Tabel 3.1 Andel <script>alert(1)</script> & "citat"', 'Tabel 2 Korrelationer']);
+    expect(captions).toEqual(['Tabel 7 Andel <script>alert(1)</script> & "citat"', 'Tabel 2 Korrelationer']);
     const english = [...cellsByTable(toHtmlDocument(hostileReport({ lang: 'en' }))).values()].map((t) => t.caption.split(' ').slice(0, 2).join(' '));
     expect(english).toEqual(['Table 1', 'Table 2']);
   });
