@@ -96,8 +96,14 @@ export function groupMeans(table: ReportTable, options: GroupMeansOptions = {}):
     rows = rows.filter((r) => wanted.has(r['item'] as string));
   }
   const groups = meanColumns.map((c) => c.key.slice('mean:'.length));
-  const labels = rows.map((r, i) => (typeof r['label'] === 'string' ? r['label'] : `Item ${i + 1}`));
-  const yField = new Set(labels).size === labels.length ? 'label' : 'item';
+  // The line's text: the item's label; where two rows share one (the same topic in several
+  // target groups), the label with its group; the item id as the last resort.
+  const plain = rows.map((r, i) => (typeof r['label'] === 'string' ? r['label'] : `Item ${i + 1}`));
+  const repeated = (list: readonly string[], i: number): boolean => list.indexOf(list[i] as string) !== list.lastIndexOf(list[i] as string);
+  const withGroup = plain.map((label, i) =>
+    repeated(plain, i) && typeof rows[i]!['group'] === 'string' ? `${label} (${rows[i]!['group'] as string})` : label,
+  );
+  const labels = withGroup.map((label, i) => (repeated(withGroup, i) ? String(rows[i]!['item'] ?? label) : label));
   const values: GroupMeanDatum[] = [];
   rows.forEach((row, rowOrder) => {
     groups.forEach((group, groupOrder) => {
@@ -123,9 +129,9 @@ export function groupMeans(table: ReportTable, options: GroupMeansOptions = {}):
   }
   const words = lang === 'da' ? { axis: 'Gennemsnit', item: 'Spørgsmål', group: 'Gruppe' } : { axis: 'Mean', item: 'Item', group: 'Group' };
   const y = {
-    field: yField,
+    field: 'label',
     type: 'nominal',
-    sort: yField === 'label' ? labels : values.filter((v) => v.groupOrder === 0).map((v) => v.item),
+    sort: labels,
     title: null,
     axis: { labelLimit: 260 },
   };

@@ -171,7 +171,8 @@ export function meanDots(input: ReportTable | readonly MeanDotInput[], options: 
     scale: { domain: series, range: series.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]) },
     legend: { title: null, orient: 'bottom', direction: 'horizontal' },
   };
-  const x = { field: 'mean', type: 'quantitative', scale: { domain: [domain[0], domain[1]] }, axis: { title: options.axisTitle ?? words.axis, tickMinStep: 0.5 } };
+  const scale = { domain: [domain[0], domain[1]] };
+  const x = { field: 'mean', type: 'quantitative', scale, axis: { title: options.axisTitle ?? words.axis, tickMinStep: 0.5 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     description:
@@ -189,7 +190,7 @@ export function meanDots(input: ReportTable | readonly MeanDotInput[], options: 
           { aggregate: [{ op: 'min', field: 'mean', as: 'low' }, { op: 'max', field: 'mean', as: 'high' }], groupby: ['row'] },
         ],
         mark: { type: 'rule', color: '#9a9a9a' },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        encoding: { y, x: { field: 'low', type: 'quantitative', scale }, x2: { field: 'high' } },
       },
       {
         transform: [{ filter: 'isValid(datum.mean)' }],
@@ -198,7 +199,7 @@ export function meanDots(input: ReportTable | readonly MeanDotInput[], options: 
           y,
           x,
           color,
-          shape: { field: 'series', type: 'nominal', legend: null },
+          shape: { field: 'series', type: 'nominal', scale: { domain: series } },
           tooltip: [
             { field: 'row', type: 'nominal', title: words.row },
             { field: 'series', type: 'nominal', title: null },
@@ -211,8 +212,8 @@ export function meanDots(input: ReportTable | readonly MeanDotInput[], options: 
       // close means do not print over each other.
       ...[0, 1].map((parity) => ({
         transform: [{ filter: `isValid(datum.mean) && datum.seriesOrder % 2 === ${parity}` }],
-        mark: { type: 'text', dy: parity === 0 ? -11 : 12, fontSize: 9 },
-        encoding: { y, x, text: { field: 'text', type: 'nominal' }, color: { ...color, legend: null } },
+        mark: { type: 'text', dy: parity === 0 ? -11 : 12, fontSize: 9, color: '#1a1a1a' },
+        encoding: { y, x, text: { field: 'text', type: 'nominal' } },
       })),
     ],
     config: { view: { stroke: null }, axis: { grid: false } },

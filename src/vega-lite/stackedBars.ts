@@ -271,7 +271,7 @@ export function stackedBars(
             type: 'nominal',
             scale: { domain, range },
             sort: domain,
-            legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: Math.min(domain.length, 4) },
+            legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: Math.min(domain.length, 3), labelLimit: 260 },
           },
           order: { field: 'categoryOrder', type: 'quantitative' },
           tooltip: [
