@@ -11,6 +11,9 @@ export default defineConfig((cli) => ({
     'csv/index': 'src/csv/index.ts',
     'demo/index': 'src/demo/index.ts',
     'vega-lite/index': 'src/vega-lite/index.ts',
+    // SVG rendering of those specs with the real vega and vega-lite (dependencies of this entry
+    // only, kept external).
+    'render/index': 'src/render/index.ts',
     // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
