@@ -141,6 +141,7 @@ export function meanScatter(input: ScatterTables | readonly ScatterPoint[], opti
         ? 'Punktdiagram over to gennemsnit: ét punkt pr. område, med navn.'
         : 'Scatter of two means: one labelled point per area.',
     ...(options.title === undefined ? {} : { title: options.title }),
+    data: { values },
     width: size,
     height: size,
     layer: [
@@ -155,7 +156,6 @@ export function meanScatter(input: ScatterTables | readonly ScatterPoint[], opti
         },
       },
       {
-        data: { values },
         transform: [{ filter: 'isValid(datum.x) && isValid(datum.y)' }],
         mark: { type: 'point', filled: true, size: 60, color: OKABE_ITO[0], opacity: 1 },
         encoding: {
@@ -169,7 +169,6 @@ export function meanScatter(input: ScatterTables | readonly ScatterPoint[], opti
         },
       },
       {
-        data: { values },
         transform: [{ filter: 'isValid(datum.x) && isValid(datum.y)' }],
         mark: { type: 'text', align: 'left', dx: 6, dy: -4, fontSize: 9 },
         encoding: { x, y, text: { field: 'label', type: 'nominal' } },
