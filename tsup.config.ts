@@ -13,6 +13,9 @@ export default defineConfig((cli) => ({
     'vega-lite/index': 'src/vega-lite/index.ts',
     // The styled HTML report document (no dependency; figures are passed in as SVG).
     'html/index': 'src/html/index.ts',
+    // SVG rendering of those specs with the real vega and vega-lite (dependencies of this entry
+    // only, kept external).
+    'render/index': 'src/render/index.ts',
     // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',

@@ -178,7 +178,7 @@ export function dashboardView(s: Survey, groupId: string, filter: DashboardFilte
   const layout = divergingRows(inputs);
   const spec = divergingBars(inputs, {
     title: where === '' ? group.title : `${group.title} – ${where}`,
-    text: { axis: 'Andel af substantielle svar', item: 'Spørgsmål', category: 'Svar', percent: 'Andel (%)', count: 'Antal' },
+    text: { axis: 'Andel af dem, der har svaret', item: 'Spørgsmål', category: 'Svar', percent: 'Andel (%)', count: 'Antal' },
   });
   const table = layout.items.map(({ item, label }) => {
     const column = subset.item(item);

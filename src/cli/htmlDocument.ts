@@ -1,26 +1,23 @@
 /**
  * The HTML document that `likertkit report --format html` writes and `--format pdf` prints: the
- * report through `toHtmlDocument`, with its figures when the rendering entry is there.
+ * report through `toHtmlDocument`, with its figures rendered by `likertkit/render`.
  */
 import type { Lang } from '../report/format';
 import { toHtmlDocument } from '../report/document';
 import type { ReportResult } from '../report/report';
 
 /**
- * The report's figures as SVG markup per table id, or `undefined` while the CLI has no renderer.
- *
- * LEAD: once `likertkit/render` is merged, connect it here, e.g.
- * `const { reportFigures } = await import('../render/index'); return reportFigures(result, { lang });`
- * (a dynamic import, so that the CLI loads vega only for html and pdf output).
+ * The report's figures as SVG markup per table id, rendered by `likertkit/render` (vega and
+ * vega-lite), which is imported only here, so that the CLI loads them for html and pdf output
+ * alone.
  *
  * @param result - the report
  * @param lang - the report's language
- * @returns the figures, or `undefined` for a document without figures
+ * @returns the figures
  */
-export async function reportFiguresForCli(result: ReportResult, lang: Lang): Promise<ReadonlyMap<string, string> | undefined> {
-  void result;
-  void lang;
-  return undefined;
+export async function reportFiguresForCli(result: ReportResult, lang: Lang): Promise<ReadonlyMap<string, string>> {
+  const { reportFigures } = await import('../render/index');
+  return reportFigures(result, { lang });
 }
 
 /**
@@ -33,5 +30,5 @@ export async function reportFiguresForCli(result: ReportResult, lang: Lang): Pro
  */
 export async function reportDocument(result: ReportResult, lang: Lang, translateLabels: boolean): Promise<string> {
   const figures = await reportFiguresForCli(result, lang);
-  return toHtmlDocument(result, { lang, translateLabels, ...(figures !== undefined && { figures }) });
+  return toHtmlDocument(result, { lang, translateLabels, figures });
 }

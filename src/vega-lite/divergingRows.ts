@@ -3,7 +3,9 @@ import { frequencies } from '../describe/frequencies';
 import type { FrequenciesResult, FrequencyRow } from '../describe/frequencies';
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { roundPercent } from '../report/rounding';
+import type { ReportTable } from '../report/table';
 import type { Scale } from '../scale/types';
+import { distributionFrequencies, isReportTable, percentLabel } from './chartParts';
 
 /**
  * One item to chart, with the names a chart prints. `data` is a coded column (from `likert` or
@@ -28,6 +30,15 @@ export type DivergingInput = DivergingItem | LikertColumn | FrequenciesResult;
 
 /** Options of {@link divergingRows}. */
 export interface DivergingRowsOptions {
+  /**
+   * What a segment's share is a share of. `'answered'` (default): of everyone who answered,
+   * "ved ikke" and "ikke relevant" included, as the reports' distribution tables print it (the
+   * 2021 report's Tabel 2.1: 41 / 46 / 10), so every label equals the table's number; the
+   * substantive segments then sum to the substantive share, and the non-substantive ones, shown
+   * apart, make up the rest. `'substantive'`: of the substantive answers only (the segments sum
+   * to 1; the behaviour of earlier versions).
+   */
+  readonly denominator?: 'answered' | 'substantive';
   /**
    * Item order: `'agreement'` (default) puts the highest agreement share first, ties in input
    * order; `'input'` keeps the order given.
@@ -64,14 +75,20 @@ export interface DivergingRow {
   /** Respondents giving this answer. */
   readonly count: number;
   /**
-   * Share of the item's substantive answers for a level or the neutral level; share of everyone
-   * who answered ("ved ikke" included) for a non-substantive answer. Weighted when the column is.
+   * Share of everyone who answered ("ved ikke" included), under the default `denominator:
+   * 'answered'`; under `'substantive'`, a level's share of the substantive answers (a
+   * non-substantive answer's share stays of everyone who answered). Weighted when the column is.
    * NaN when the denominator is 0.
    */
   readonly share: number;
   /** `share` as a whole percentage rounded half up (NaN stays NaN), for labels and tooltips. */
   readonly percent: number;
-  /** The denominator of `share`: substantive answers for levels, answered for non-substantive ones. */
+  /** `percent` as the label text (empty for NaN): the number the distribution table prints. */
+  readonly text: string;
+  /**
+   * The denominator of `share`: the answers (`'answered'`), or for levels under `'substantive'`
+   * the substantive answers.
+   */
   readonly n: number;
   /** Left end of the segment. */
   readonly start: number;
@@ -81,7 +98,7 @@ export interface DivergingRow {
   readonly itemOrder: number;
   /** Category index in the scale (levels lowest first, then non-substantive answers). */
   readonly categoryOrder: number;
-  /** The item's agreement share among substantive answers (the sort key); NaN when it has none. */
+  /** The item's agreement share over the `denominator` (the sort key); NaN when it is 0. */
   readonly agreement: number;
 }
 
@@ -140,7 +157,7 @@ function levelSides(levels: readonly string[], neutral: string | null): Divergin
   });
 }
 
-function prepare(input: DivergingInput, position: number, fallbackScale: Scale | undefined): PreparedItem {
+function prepare(fn: string, input: DivergingInput, position: number, fallbackScale: Scale | undefined): PreparedItem {
   const wrapped: DivergingItem | null = isColumn(input) || isFrequencies(input) ? null : (input as DivergingItem);
   const data = wrapped === null ? (input as LikertColumn | FrequenciesResult) : wrapped.data;
   let freq: FrequenciesResult;
@@ -155,7 +172,7 @@ function prepare(input: DivergingInput, position: number, fallbackScale: Scale |
     scale = wrapped?.scale ?? fallbackScale;
   } else {
     throw new TypeError(
-      `${FN}: item ${position + 1} must be a LikertColumn, a frequencies() result or { data, label? }, got ${describeValue(data)}`,
+      `${fn}: item ${position + 1} must be a LikertColumn, a frequencies() result or { data, label? }, got ${describeValue(data)}`,
     );
   }
   const levels = freq.rows.filter((r) => r.kind === 'level').map((r) => r.label);
@@ -165,7 +182,7 @@ function prepare(input: DivergingInput, position: number, fallbackScale: Scale |
     const same = scale.levels.length === levels.length && scale.levels.every((l, i) => l === levels[i]);
     if (!same) {
       throw new RangeError(
-        `${FN}: item ${position + 1}'s levels (${levels.join(', ')}) are not those of scale '${scale.id}'; pass the scale the table was counted on`,
+        `${fn}: item ${position + 1}'s levels (${levels.join(', ')}) are not those of scale '${scale.id}'; pass the scale the table was counted on`,
       );
     }
     sides = levelSides(levels, scale.neutral);
@@ -189,48 +206,81 @@ function mass(row: FrequencyRow): number {
  * segment's start and end precomputed, for Observable Plot (`Plot.barX(rows, { x1: 'start',
  * x2: 'end', y: 'label', fill: 'category' })`), ECharts or any other charting library.
  *
- * Per item, the substantive levels' shares of the substantive answers, p₁ … p_k (lowest level
- * first), are laid end to end from the left edge −(D + c/2), where D is the total share of the
- * disagreeing levels and c the neutral level's share (0 without one). So the disagreeing levels
- * end at −c/2, the neutral level runs from −c/2 to +c/2 and the agreeing levels start at +c/2;
- * the widths sum to 1. Non-substantive answers ("Ved ikke", "Ikke relevant") are laid out apart,
- * end to end from 0, as shares of everyone who answered, so they never shift the diverging part.
+ * Per item, the substantive levels' shares p₁ … p_k (lowest level first) are laid end to end
+ * from the left edge −(D + c/2), where D is the total share of the disagreeing levels and c the
+ * neutral level's share (0 without one). So the disagreeing levels end at −c/2, the neutral level
+ * runs from −c/2 to +c/2 and the agreeing levels start at +c/2. Non-substantive answers ("Ved
+ * ikke", "Ikke relevant") are laid out apart, end to end from 0, so they never shift the
+ * diverging part.
  *
- * Items are ordered by their agreement share among substantive answers (the scale's `agree`
- * levels), highest first, unless `sort: 'input'`.
+ * By default every share is of everyone who answered, "ved ikke" included, exactly as the
+ * distribution table of `report()` prints it: the 2021 report's Tabel 2.1 reads 41 / 46 / 10 and
+ * so do the labels (the substantive segments then sum to the substantive share, not to 1).
+ * `denominator: 'substantive'` gives the levels' shares of the substantive answers instead (they
+ * sum to 1; 42 / 47 / 10 for the same data), as earlier versions did.
  *
- * @param items - coded columns, frequency tables, or `{ data, label?, id?, scale? }`
- * @param options - order and the fallback scale for frequency tables
+ * Items are ordered by their agreement share (the scale's `agree` levels, over the same
+ * denominator), highest first, unless `sort: 'input'`.
+ *
+ * @param items - coded columns, frequency tables, or `{ data, label?, id?, scale? }`; or a
+ *   distribution table of `report()` (id `distribution:…`), one item per row, whose cells become
+ *   the shares (its non-substantive categories come from `options.scale`, else by name)
+ * @param options - denominator, order and the scale for frequency tables and report tables
  * @returns rows, the item order, the categories with their sides and the axis extents; an item
- *   without substantive answers has NaN shares and zero-width segments at 0
- * @throws TypeError when `items` is not an array or an item is neither a column nor a frequency
- *   table; RangeError for a repeated item id or a scale whose levels do not match the table
+ *   without answers has NaN shares and zero-width segments at 0
+ * @throws TypeError when `items` is not an array or a report table, or an item is neither a
+ *   column nor a frequency table; RangeError for a repeated item id, a scale whose levels do not
+ *   match the table, an unknown `sort` or `denominator`
  * @example
  * const col = likert(['Slet ikke', 'I høj grad', 'I høj grad', 'Ved ikke'], scales.daDegree4);
  * divergingRows([{ id: 'q1', label: 'Tidlig indsats', data: col }]).rows
- *   .map((r) => [r.category, r.start, r.end]);
- * // [['Slet ikke', -0.333…, 0], ['I mindre grad', 0, 0], ['I høj grad', 0, 0.666…],
- * //  ['I meget høj grad', 0.666…, 0.666…], ['Ved ikke', 0, 0.25], ['Ikke relevant', 0.25, 0.25]]
+ *   .map((r) => [r.category, r.start, r.end, r.text]);
+ * // [['Slet ikke', -0.25, 0, '25'], ['I mindre grad', 0, 0, '0'], ['I høj grad', 0, 0.5, '50'],
+ * //  ['I meget høj grad', 0.5, 0.5, '0'], ['Ved ikke', 0, 0.25, '25'], ['Ikke relevant', 0.25, 0.25, '0']]
  * @see Heiberger & Robbins (2014), "Design of Diverging Stacked Bar Charts for Likert Scales and
  *   Other Applications", Journal of Statistical Software 57(5); R: `HH::likert`
  */
 export function divergingRows(
-  items: readonly DivergingInput[],
+  items: readonly DivergingInput[] | ReportTable,
   options: DivergingRowsOptions = {},
 ): DivergingRowsResult {
-  checkOptionKeys('divergingRows', options, optionKeys<DivergingRowsOptions>({ sort: true, scale: true }));
+  checkOptionKeys('divergingRows', options, optionKeys<DivergingRowsOptions>({ sort: true, scale: true, denominator: true }));
+  return layoutDiverging(FN, items, options);
+}
+
+/** {@link divergingRows} without the option-key check, for `divergingBars`. Internal. */
+export function layoutDiverging(
+  fn: string,
+  input: readonly DivergingInput[] | ReportTable,
+  options: DivergingRowsOptions,
+): DivergingRowsResult {
+  const items: readonly DivergingInput[] = isReportTable(input)
+    ? distributionFrequencies(fn, input, options.scale).map((d) => ({
+        id: d.item,
+        label: d.label,
+        data: d.data,
+        ...(options.scale === undefined ? {} : { scale: options.scale }),
+      }))
+    : input;
   if (!Array.isArray(items)) {
-    throw new TypeError(`${FN}: items must be an array of columns or frequency tables, got ${describeValue(items)}`);
+    throw new TypeError(
+      `${fn}: items must be an array of columns or frequency tables, or a distribution table of report(), got ${describeValue(items)}`,
+    );
   }
   const sort = options.sort ?? 'agreement';
   if (sort !== 'agreement' && sort !== 'input') {
-    throw new RangeError(`${FN}: unknown sort ${describeValue(sort)}; use 'agreement' or 'input'`);
+    throw new RangeError(`${fn}: unknown sort ${describeValue(sort)}; use 'agreement' or 'input'`);
   }
-  const prepared = items.map((input, i) => prepare(input, i, options.scale));
+  const denominator = options.denominator ?? 'answered';
+  if (denominator !== 'answered' && denominator !== 'substantive') {
+    throw new RangeError(`${fn}: unknown denominator ${describeValue(denominator)}; use 'answered' or 'substantive'`);
+  }
+  const ofAnswered = denominator === 'answered';
+  const prepared = items.map((item, i) => prepare(fn, item, i, options.scale));
   const seen = new Set<string>();
   for (const p of prepared) {
     if (seen.has(p.item)) {
-      throw new RangeError(`${FN}: item id '${p.item}' occurs twice; give each item a distinct id`);
+      throw new RangeError(`${fn}: item id '${p.item}' occurs twice; give each item a distinct id`);
     }
     seen.add(p.item);
   }
@@ -238,12 +288,18 @@ export function divergingRows(
   const summaries = prepared.map((p, position) => {
     let substantive = 0;
     let agreeing = 0;
+    let agreeingShare = 0;
     for (const row of p.freq.rows) {
       if (row.kind !== 'level') continue;
       substantive += mass(row);
-      if (p.agreeSet.has(row.label)) agreeing += mass(row);
+      if (p.agreeSet.has(row.label)) {
+        agreeing += mass(row);
+        agreeingShare += row.share;
+      }
     }
-    return { p, position, substantive, agreement: agreeing / substantive };
+    const answeredAny = p.freq.rows.some((row) => mass(row) > 0);
+    const agreement = ofAnswered ? (answeredAny ? agreeingShare : Number.NaN) : agreeing / substantive;
+    return { p, position, substantive, agreement };
   });
   if (sort === 'agreement') {
     // Highest agreement first; NaN (no substantive answers) last; ties keep the input order.
@@ -262,7 +318,9 @@ export function divergingRows(
   let apartMax = 0;
   summaries.forEach(({ p, substantive, agreement }, itemOrder) => {
     const levelRows = p.freq.rows.filter((r) => r.kind === 'level');
-    const levelShares = levelRows.map((r) => mass(r) / substantive);
+    // Of the answers, the frequency table's own share (the number the distribution table prints);
+    // of the substantive answers, the level's mass over theirs.
+    const levelShares = levelRows.map((r) => (ofAnswered ? r.share : mass(r) / substantive));
     let disagreeing = 0;
     let neutralShare = 0;
     levelShares.forEach((share, i) => {
@@ -275,12 +333,10 @@ export function divergingRows(
     let levelIndex = 0;
     let apartCursor = 0;
     const answered = p.freq.n.answered;
-    let answeredMass = 0;
-    for (const row of p.freq.rows) answeredMass += mass(row);
     for (const row of p.freq.rows) {
       const isLevel = row.kind === 'level';
       const side: DivergingSide = isLevel ? (p.sides[levelIndex] as DivergingSide) : 'apart';
-      const share = isLevel ? (levelShares[levelIndex] as number) : mass(row) / answeredMass;
+      const share = isLevel ? (levelShares[levelIndex] as number) : row.share;
       const width = Number.isNaN(share) ? 0 : share;
       let start: number;
       if (isLevel) {
@@ -311,7 +367,8 @@ export function divergingRows(
         count: row.count,
         share,
         percent: roundPercent(share),
-        n: isLevel ? p.freq.n.substantive : answered,
+        text: percentLabel(share),
+        n: isLevel && !ofAnswered ? p.freq.n.substantive : answered,
         start,
         end,
         itemOrder,
@@ -327,7 +384,7 @@ export function divergingRows(
       item: p.item,
       label: p.label,
       agreement,
-      n: p.freq.n.substantive,
+      n: ofAnswered ? p.freq.n.answered : p.freq.n.substantive,
     })),
     categories,
     min: Math.max(-1, min),

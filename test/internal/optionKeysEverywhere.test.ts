@@ -3,6 +3,7 @@ import * as core from '../../src/index';
 import * as csv from '../../src/csv/index';
 import * as demo from '../../src/demo/index';
 import * as vegaLite from '../../src/vega-lite/index';
+import * as render from '../../src/render/index';
 import * as sql from '../../src/sql/index';
 import * as duckdb from '../../src/duckdb/index';
 import * as parallel from '../../src/parallel/index';
@@ -108,6 +109,12 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   // likertkit/vega-lite
   divergingBars: [() => vegaLite.divergingBars([{ id: 'q1', data: column }], { titel: 'x' } as never), 'divergingBars: unknown option "titel"; did you mean "title"?'],
   divergingRows: [() => vegaLite.divergingRows([{ id: 'q1', data: column }], { srt: 'input' } as never), 'divergingRows: unknown option "srt"; did you mean "sort"?'],
+  stackedBars: [() => vegaLite.stackedBars([{ id: 'q1', data: column }], { titel: 'x' } as never), 'stackedBars: unknown option "titel"; did you mean "title"?'],
+  stackedBarRows: [() => vegaLite.stackedBarRows([{ id: 'q1', data: column }], { srt: 'input' } as never), 'stackedBarRows: unknown option "srt"; did you mean "sort"?'],
+  countBars: [() => vegaLite.countBars([{ label: 'a', count: 1 }], { colour: '#000000' } as never), 'countBars: unknown option "colour"; did you mean "color"?'],
+  meanDots: [() => vegaLite.meanDots([{ row: 'a', series: 'x', mean: 2 }], { digit: 2 } as never), 'meanDots: unknown option "digit"; did you mean "digits"?'],
+  groupMeans: [() => vegaLite.groupMeans(core.report(s, { sections: ['means'], by: ['region'] }).tables[0] as never, { item: [] } as never), 'groupMeans: unknown option "item"; did you mean "items"?'],
+  meanScatter: [() => vegaLite.meanScatter([{ label: 'a', x: 1, y: 2 }], { xtitle: 'x' } as never), 'meanScatter: unknown option "xtitle"; did you mean "xTitle"?'],
   // likertkit/sql
   summaryQuery: [() => sql.summaryQuery({ id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, { dialect: 'ansi', table: 't', bye: 'x' } as never), 'summaryQuery: unknown option "bye"; did you mean "by"?'],
   summaryFromRows: [() => sql.summaryFromRows([], { definition: { id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, pair: [] } as never), 'summaryFromRows: unknown option "pair"; did you mean "pairs"?'],
@@ -118,6 +125,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
 /** Public functions without an options object, and why. */
 const withoutOptions: Record<string, string> = {
   summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
+  renderSvg: 'asynchronous: its misspelt-key check is in test/render/render.test.ts',
+  reportFigures: 'asynchronous: its misspelt-key check is in test/render/render.test.ts',
   correlateParallel: 'asynchronous: its misspelt-key check (parallel options; the correlate options are checked by correlate) is in test/parallel/correlateParallel.test.ts',
   parallelSupport: 'no arguments',
   DecodeInputError: 'an error class',
@@ -159,7 +168,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel, html].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),

@@ -45,7 +45,7 @@ describe('divergingBars', () => {
   });
 
   it('is JSON-serialisable: stringify and parse give the same object, with NaN written as null', () => {
-    const empty = likert(['Ved ikke'], scales.daDegree4);
+    const empty = likert([null], scales.daDegree4); // nobody answered: every share is NaN
     const spec = divergingBars([...items, { id: 'e', data: empty }], { title: 'Demo' });
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
     const values = obj(spec.data).values as Json[];
@@ -71,8 +71,10 @@ describe('divergingBars', () => {
     expect(obj(obj(enc.x).scale).domain).toEqual([-0.8, 0.8]); // 'fit': need's agreement reaches 0.8
     const tooltip = enc.tooltip as Json[];
     expect(tooltip.map((t) => t.field)).toEqual(['label', 'category', 'percent', 'count', 'n']);
-    expect(obj(layer[1]!.mark).type).toBe('rule');
-    expectField(obj(layer[1]!.encoding).x, 'zero', 'quantitative');
+    expect(obj(layer[1]!.mark).type).toBe('text');
+    expectField(obj(layer[1]!.encoding).text, 'text', 'nominal');
+    expect(obj(layer[2]!.mark).type).toBe('rule');
+    expectField(obj(layer[2]!.encoding).x, 'zero', 'quantitative');
   });
 
   it('orders the y axis by agreement share, highest at the top', () => {
@@ -84,10 +86,11 @@ describe('divergingBars', () => {
 
   it('shows the non-substantive answers in a separate bar panel to the right, sharing the items', () => {
     const spec = divergingBars(items);
-    const apart = (spec.hconcat as Json[])[1]!;
-    expect(apart.transform).toEqual([{ filter: "datum.side === 'apart'" }]);
-    expect(obj(apart.mark).type).toBe('bar');
-    const enc = obj(apart.encoding);
+    const [apart, apartLabels] = (spec.hconcat as Json[])[1]!.layer as Json[];
+    expect(apart!.transform).toEqual([{ filter: "datum.side === 'apart'" }]);
+    expect(obj(apart!.mark).type).toBe('bar');
+    expect(obj(apartLabels!.mark).type).toBe('text');
+    const enc = obj(apart!.encoding);
     expectField(enc.x, 'start', 'quantitative');
     expectField(enc.x2, 'end');
     expect(obj(enc.y).axis).toBeNull();

@@ -24,7 +24,7 @@ describe('divergingRows', () => {
       rep(['Slet ikke', 1], ['I mindre grad', 2], ['I høj grad', 3], ['I meget høj grad', 2], ['Ved ikke', 2], [null, 1]),
       scales.daDegree4,
     );
-    const { rows } = divergingRows([{ id: 'q', label: 'Q', data: col }]);
+    const { rows } = divergingRows([{ id: 'q', label: 'Q', data: col }], { denominator: 'substantive' });
     const levels = rows.filter((r) => r.side !== 'apart');
     expect(levels.map((r) => r.category)).toEqual(['Slet ikke', 'I mindre grad', 'I høj grad', 'I meget høj grad']);
     close(levels[0]!.start, -3 / 8);
@@ -38,10 +38,10 @@ describe('divergingRows', () => {
     expect(levels.map((r) => r.n)).toEqual([8, 8, 8, 8]);
   });
 
-  it('gives substantive widths that sum to 1 per item', () => {
+  it("gives substantive widths that sum to 1 per item under denominator: 'substantive'", () => {
     const a = likert(rep(['I høj grad', 5], ['Slet ikke', 2], ['Ved ikke', 1]), scales.daDegree4);
     const b = likert(rep(['I nogen grad', 3], ['I meget lav grad', 4], ['I meget høj grad', 1]), scales.daDegree5);
-    const { rows } = divergingRows([a, b]);
+    const { rows } = divergingRows([a, b], { denominator: 'substantive' });
     for (const item of ['item1', 'item2']) {
       const widths = byItem(rows, item)
         .filter((r) => r.side !== 'apart')
@@ -65,7 +65,7 @@ describe('divergingRows', () => {
 
   it('shows non-substantive answers apart, from 0, as shares of everyone who answered', () => {
     const col = likert(rep(['I høj grad', 6], ['Ved ikke', 3], ['Ikke relevant', 1], [null, 5]), scales.daDegree4);
-    const { rows, apartMax } = divergingRows([col]);
+    const { rows, apartMax } = divergingRows([col], { denominator: 'substantive' });
     const apart = rows.filter((r) => r.side === 'apart');
     expect(apart.map((r) => [r.category, r.kind, r.count, r.n])).toEqual([
       ['Ved ikke', 'nonSubstantive', 3, 10],
@@ -133,10 +133,10 @@ describe('divergingRows', () => {
     ]);
   });
 
-  it('gives an item without substantive answers NaN shares and zero-width segments, last', () => {
+  it("gives an item without substantive answers NaN shares and zero-width segments, last, under denominator: 'substantive'", () => {
     const empty = likert(rep(['Ved ikke', 2], [null, 1]), scales.daDegree4);
     const full = likert(['Slet ikke'], scales.daDegree4);
-    const result = divergingRows([{ id: 'empty', data: empty }, { id: 'full', data: full }]);
+    const result = divergingRows([{ id: 'empty', data: empty }, { id: 'full', data: full }], { denominator: 'substantive' });
     expect(result.items.map((i) => i.item)).toEqual(['full', 'empty']);
     const levels = byItem(result.rows, 'empty').filter((r) => r.side !== 'apart');
     expect(levels.every((r) => Number.isNaN(r.share) && r.start === 0 && r.end === 0)).toBe(true);
@@ -176,7 +176,7 @@ describe('divergingRows', () => {
     expect(() => divergingRows([col], { sort: 'size' as never })).toThrow(/unknown sort/);
   });
 
-  it('property: widths of every item sum to 1, neutral straddles zero, offsets stay in [−1, 1]', () => {
+  it("property: under denominator: 'substantive', widths of every item sum to 1, neutral straddles zero, offsets stay in [−1, 1]", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 60 }), (codes) => {
         const labels = [...scales.agree5.levels, ...scales.agree5.nonSubstantive];
@@ -184,7 +184,7 @@ describe('divergingRows', () => {
           codes.map((c) => labels[c]),
           scales.agree5,
         );
-        const { rows } = divergingRows([col]);
+        const { rows } = divergingRows([col], { denominator: 'substantive' });
         const substantive = rows.filter((r) => r.side !== 'apart');
         if (col.n.substantive === 0) return substantive.every((r) => r.end - r.start === 0);
         const total = substantive.reduce((s, r) => s + (r.end - r.start), 0);
