@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export { toCsv, type CsvExportDelimiter, type ToCsvOptions } from './csv';
+export { toXlsx, type ToXlsxOptions } from './xlsx';

@@ -5,7 +5,7 @@ import { toCsv } from '../../src/export/index';
 import { plainNumber } from '../../src/export/cells';
 import type { ReportColumn, ReportTable, ReportValue } from '../../src/report/table';
 
-const table: ReportTable = Object.freeze({
+const table: ReportTable = {
   kind: 'report-table',
   id: 'summary',
   title: 'Enighed',
@@ -21,7 +21,8 @@ const table: ReportTable = Object.freeze({
     { item: 'Tidlig indsats', share: 17 / 48, n: 48, r: -0.25, rStars: '**', p: 0.0004 },
     { item: 'Efterværn; unge', share: null, n: '<3', r: NaN, rStars: '', p: null },
   ],
-});
+};
+Object.freeze(table);
 
 describe('toCsv writes Danish Excel’s dialect for Danish and RFC 4180 for English', () => {
   it('writes ";", decimal commas, a byte order mark and CRLF in Danish, with unrounded numbers', () => {
