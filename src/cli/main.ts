@@ -23,7 +23,7 @@ const PROGRAM_HELP = `likertkit – analyse Likert-scale surveys from the comman
 
 Usage:
   likertkit report <survey.csv> --config <survey.json> [--frame <frame.csv>]
-                   [--format md|html|json] [--lang da|en] [--out <file>]
+                   [--format md|html|json|xlsx|csv] [--lang da|en] [--out <file>]
   likertkit check  <survey.csv> --config <survey.json>
   likertkit init   <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
@@ -52,7 +52,8 @@ Options:
                           municipalities) for the representativeness table
   --frame-encoding <enc>  the frame's encoding (default UTF-8, or its byte order
                           mark); the config's "encoding" is the survey's only
-  -f, --format <format>   md (default), html or json
+  -f, --format <format>   md (default), html, json, xlsx (an Excel workbook; needs
+                          --out) or csv (one file per table into the directory --out)
   --lang <lang>           da (default, or the config's report.lang) or en
   -o, --out <file>        write to a file instead of standard output
   --engine <engine>       memory (default) or duckdb: DuckDB scans the file (CSV or
@@ -192,8 +193,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (first === 'check') return await runCheck(io, { csv, config });
 
     const format = args.values.format ?? 'md';
-    if (format !== 'md' && format !== 'html' && format !== 'json') {
-      return usage(io, first, `--format must be md, html or json, got ${JSON.stringify(format)}`);
+    if (format !== 'md' && format !== 'html' && format !== 'json' && format !== 'xlsx' && format !== 'csv') {
+      return usage(io, first, `--format must be md, html, json, xlsx or csv, got ${JSON.stringify(format)}`);
     }
     const lang = args.values.lang;
     if (lang !== undefined && lang !== 'da' && lang !== 'en') {

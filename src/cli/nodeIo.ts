@@ -5,7 +5,7 @@
  */
 import { unlinkSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
-import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import type { CliIo } from './io';
 
 /** Bytes written per `write` call, so that a signal is handled between two chunks of a large file. */
@@ -41,7 +41,7 @@ export function nodeIo(version: string): NodeIo {
       if (exclusive) pending.add(path);
       const handle = await open(path, exclusive ? 'wx' : 'w', 0o666);
       try {
-        const bytes = Buffer.from(text, 'utf8');
+        const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         for (let offset = 0; offset < bytes.length; offset += CHUNK) {
           const end = Math.min(offset + CHUNK, bytes.length);
           let at = offset;
@@ -66,10 +66,15 @@ export function nodeIo(version: string): NodeIo {
         pending.delete(path);
       }
     },
+    mkdir: async (path) => {
+      await mkdir(path);
+    },
+    readdir: (path) => readdir(path),
+    rmdir: (path) => rmdir(path),
     realpath: (path) => realpath(path),
     stat: async (path) => {
       const s = await stat(path);
-      return { dev: s.dev, ino: s.ino, isFile: s.isFile() };
+      return { dev: s.dev, ino: s.ino, isFile: s.isFile(), isDirectory: s.isDirectory() };
     },
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,

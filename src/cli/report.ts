@@ -6,9 +6,10 @@ import { CliError, refuseInputAsOutput, writeOutput, type CliIo } from './io';
 import type { CliConfig } from './config';
 import { reportThroughDuckDB, type ReportEngine } from './engine';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming, type CsvFile } from './load';
+import { isReportFileFormat, requireOutForFiles, writeReportFiles } from './reportOutput';
 
-/** Output formats of `likertkit report`. */
-export type ReportFormat = 'md' | 'html' | 'json';
+/** Output formats of `likertkit report`: text (`md`, `html`, `json`) or files (`xlsx`, a `csv` directory). */
+export type ReportFormat = 'md' | 'html' | 'json' | 'xlsx' | 'csv';
 
 /** Options of {@link runReport}, from the command line. */
 export interface ReportCommandOptions {
@@ -59,7 +60,8 @@ export function htmlDocument(title: string, lang: 'da' | 'en', body: string): st
 
 /**
  * `likertkit report`: reads the survey and its config (and a population frame), runs
- * `report()` and writes it as Markdown, HTML or JSON to `--out` or standard output. Problems in
+ * `report()` and writes it as Markdown, HTML or JSON to `--out` or standard output, or as an
+ * Excel workbook or a directory of CSV files to `--out` (see `writeReportFiles`). Problems in
  * the data are listed on standard error as `check` lists them; report warnings follow as
  * `warning: …` lines.
  *
@@ -67,6 +69,7 @@ export function htmlDocument(title: string, lang: 'da' | 'en', body: string): st
  * @throws CliError 2 for unreadable files or a bad config
  */
 export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
+  requireOutForFiles(options.format, options.out);
   if (options.out !== undefined) {
     await refuseInputAsOutput(io, options.out, [
       { role: 'survey CSV', path: options.csv },
@@ -122,6 +125,10 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
   }
   for (const warning of result.warnings ?? []) {
     io.stderr(`warning: ${typeof warning === 'string' ? warning : JSON.stringify(warning)}\n`);
+  }
+  if (isReportFileFormat(options.format)) {
+    await writeReportFiles(io, options.format, result, options.out);
+    return 0;
   }
   const lang = result.lang;
   // An English report also translates the labels of the built-in scales ("I høj grad" → "To a

@@ -7,23 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toXlsx } from '../../src/export/index';
 import { excelNumberFormat, sheetNames } from '../../src/export/xlsx';
 import { formatNumber, roundPercent, type ReportResult, type ReportTable, type ReportValue } from '../../src/index';
-import { demoReport } from './demoReport';
+import { demoReport, expectedColumns } from './helpers';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as never);
   return workbook;
-}
-
-/** What a table's columns become in a sheet, written out here independently of the exporter. */
-function expectedColumns(table: ReportTable, lang: 'da' | 'en'): { header: string; value: (row: Record<string, ReportValue>) => ReportValue; format: string; digits: number }[] {
-  return table.columns.flatMap((c) => {
-    const digits = c.digits ?? (c.format === 'number' || c.format === 'correlation' ? 2 : c.format === 'p' ? 3 : 0);
-    const main = { header: c.label, value: (row: Record<string, ReportValue>) => (Object.hasOwn(row, c.key) ? (row[c.key] ?? null) : null), format: c.format, digits };
-    if (c.format !== 'correlation') return [main];
-    const stars = { header: `${c.label} (${lang === 'da' ? 'signifikans' : 'significance'})`, value: (row: Record<string, ReportValue>) => (row[`${c.key}Stars`] || null) as ReportValue, format: 'text', digits: 0 };
-    return [main, stars];
-  });
 }
 
 /** Excel's number format for each report column format, as the exporter documents it. */
