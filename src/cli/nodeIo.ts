@@ -3,7 +3,7 @@
  * file system through `node:fs`. Temporary files of atomic writes are tracked, so that an
  * interrupt (SIGINT, SIGTERM, SIGHUP) during a write removes them before the process ends.
  */
-import { unlinkSync } from 'node:fs';
+import { rmdirSync, unlinkSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import type { CliIo } from './io';
@@ -58,6 +58,8 @@ export function nodeIo(version: string): NodeIo {
     rename: async (from, to) => {
       await rename(from, to);
       pending.delete(from);
+      // A renamed directory takes its files with it.
+      for (const path of pending) if (path.startsWith(`${from}/`)) pending.delete(path);
     },
     unlink: async (path) => {
       try {
@@ -67,10 +69,18 @@ export function nodeIo(version: string): NodeIo {
       }
     },
     mkdir: async (path) => {
+      // Only temporary directories are made (the CSV directory before its rename).
       await mkdir(path);
+      pending.add(path);
     },
     readdir: (path) => readdir(path),
-    rmdir: (path) => rmdir(path),
+    rmdir: async (path) => {
+      try {
+        await rmdir(path);
+      } finally {
+        pending.delete(path);
+      }
+    },
     realpath: (path) => realpath(path),
     stat: async (path) => {
       const s = await stat(path);
@@ -86,7 +96,8 @@ export function nodeIo(version: string): NodeIo {
 }
 
 /**
- * On SIGINT, SIGTERM and SIGHUP: removes the temporary files still being written, then ends
+ * On SIGINT, SIGTERM and SIGHUP: removes the temporary files still being written (and the
+ * temporary directory of `--format csv`), then ends
  * the process by the same signal (so the shell sees the usual status, e.g. 130 for Ctrl-C).
  *
  * @param pending - the temporary files being written (from {@link nodeIo})
@@ -94,11 +105,20 @@ export function nodeIo(version: string): NodeIo {
 export function removeTemporaryFilesOnSignal(pending: ReadonlySet<string>): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const handler = (): void => {
+      const directories: string[] = [];
       for (const path of pending) {
         try {
           unlinkSync(path);
+        } catch (error) {
+          // A temporary directory (removed once its files are), or already gone.
+          if ((error as NodeJS.ErrnoException).code === 'EISDIR' || (error as NodeJS.ErrnoException).code === 'EPERM') directories.push(path);
+        }
+      }
+      for (const path of directories.reverse()) {
+        try {
+          rmdirSync(path);
         } catch {
-          // Already gone.
+          // Not empty or already gone.
         }
       }
       process.removeListener(signal, handler);
