@@ -11,6 +11,8 @@ export default defineConfig((cli) => ({
     'csv/index': 'src/csv/index.ts',
     'demo/index': 'src/demo/index.ts',
     'vega-lite/index': 'src/vega-lite/index.ts',
+    // Report tables as files: toCsv (no dependency) and toXlsx, which imports exceljs when called.
+    'export/index': 'src/export/index.ts',
     // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
