@@ -63,7 +63,8 @@ Options:
 Problems in the data are listed on standard error as by "likertkit check".
 Exit codes: 0 written, 1 data problems or report failed, 2 usage error.
 The report is written to --out atomically (a temporary file, then renamed), and
---out may not name one of the input files.
+--out may not name one of the input files. With --format csv, --out is a directory:
+new, empty, or written by a previous run (it is replaced); any other is refused.
 Guide: ${CLI_GUIDE_URL}
 `;
 
