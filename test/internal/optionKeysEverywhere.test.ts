@@ -6,6 +6,7 @@ import * as vegaLite from '../../src/vega-lite/index';
 import * as sql from '../../src/sql/index';
 import * as duckdb from '../../src/duckdb/index';
 import * as parallel from '../../src/parallel/index';
+import * as exporter from '../../src/export/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -94,6 +95,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   targetsFromFrame: [() => core.targetsFromFrame(frame, { variables: ['region'], mising: 'ignore' } as never), 'targetsFromFrame: unknown option "mising"; did you mean "missing"?'],
   toHtml: [() => core.toHtml(core.report(s), { lng: 'da' } as never), 'toHtml: unknown option "lng"; did you mean "lang"?'],
   toMarkdown: [() => core.toMarkdown(core.report(s), { lng: 'da' } as never), 'toMarkdown: unknown option "lng"; did you mean "lang"?'],
+  // likertkit/export
+  toCsv: [() => exporter.toCsv(core.report(s).tables[0] as never, { lng: 'da' } as never), 'toCsv: unknown option "lng"; did you mean "lang"?'],
   // likertkit/csv
   detectDecimal: [() => csv.detectDecimal(['1,5'], { fallbak: ',' } as never), 'detectDecimal: unknown option "fallbak"; did you mean "fallback"?'],
   numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
@@ -114,6 +117,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
 /** Public functions without an options object, and why. */
 const withoutOptions: Record<string, string> = {
   summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
+  toXlsx: 'asynchronous: its misspelt-key check is in test/export/xlsx.test.ts',
   correlateParallel: 'asynchronous: its misspelt-key check (parallel options; the correlate options are checked by correlate) is in test/parallel/correlateParallel.test.ts',
   parallelSupport: 'no arguments',
   DecodeInputError: 'an error class',
@@ -155,7 +159,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, sql, duckdb, parallel, exporter].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
