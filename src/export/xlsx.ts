@@ -49,7 +49,7 @@ function cut(text: string, max: number): string {
  * @example
  * ```ts
  * sheetNames(['distribution:tidlig:daChallenge4', 'summary', 'Summary'], 'Tabel');
- * // ['distribution-tidlig-daChalleng', 'summary', 'Summary (2)']
+ * // ['distribution-tidlig-daChallenge', 'summary', 'Summary (2)']
  * ```
  */
 export function sheetNames(ids: readonly string[], fallback: string): string[] {
