@@ -16,6 +16,8 @@ export default defineConfig((cli) => ({
     // SVG rendering of those specs with the real vega and vega-lite (dependencies of this entry
     // only, kept external).
     'render/index': 'src/render/index.ts',
+    // Report tables as files: toCsv (no dependency) and toXlsx, which imports exceljs when called.
+    'export/index': 'src/export/index.ts',
     // The SQL summary query and its reader (no dependency), and the DuckDB runner, which loads
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',

@@ -8,6 +8,8 @@ export interface FileIdentity {
   readonly ino: number | bigint;
   /** Whether it is a regular file (not a directory, device or pipe). */
   readonly isFile: boolean;
+  /** Whether it is a directory (absent: not known to be one). */
+  readonly isDirectory?: boolean;
 }
 
 /**
@@ -29,15 +31,21 @@ export interface CliIo {
    */
   readonly readStream?: (path: string) => AsyncIterable<Uint8Array>;
   /**
-   * Writes a UTF-8 text file and flushes it to the disk (fsync). With `exclusive` the file must
-   * not exist yet (the temporary file of an atomic write); without, an existing file (a device
-   * such as `/dev/null`) is written in place.
+   * Writes a file, text as UTF-8 or bytes as they are, and flushes it to the disk (fsync). With
+   * `exclusive` the file must not exist yet (the temporary file of an atomic write); without, an
+   * existing file (a device such as `/dev/null`) is written in place.
    */
-  readonly writeFile: (path: string, text: string, exclusive: boolean) => Promise<void>;
+  readonly writeFile: (path: string, content: string | Uint8Array, exclusive: boolean) => Promise<void>;
   /** Renames a file, replacing the target in one step (POSIX `rename`). */
   readonly rename: (from: string, to: string) => Promise<void>;
   /** Removes a file. */
   readonly unlink: (path: string) => Promise<void>;
+  /** Creates a directory (its parent must exist; fails with EEXIST when it does). For `--format csv`. */
+  readonly mkdir?: (path: string) => Promise<void>;
+  /** The names of the entries of a directory. For `--format csv`. */
+  readonly readdir?: (path: string) => Promise<string[]>;
+  /** Removes an empty directory. For `--format csv`. */
+  readonly rmdir?: (path: string) => Promise<void>;
   /** The canonical path: symbolic links followed; rejects (ENOENT) when the path does not exist. */
   readonly realpath: (path: string) => Promise<string>;
   /** Device and inode of an existing path (links followed); rejects (ENOENT) when there is none. */
@@ -217,10 +225,10 @@ function randomSuffix(): string {
  *
  * @param io - the command's surroundings
  * @param out - the path as the user gave it
- * @param text - the whole content
+ * @param text - the whole content: text (written as UTF-8) or bytes
  * @throws CliError 2 naming the file and the reason (no space left, permission denied, …)
  */
-export async function writeFileAtomic(io: CliIo, out: string, text: string): Promise<void> {
+export async function writeFileAtomic(io: CliIo, out: string, text: string | Uint8Array): Promise<void> {
   const target = resolvePath(io, out);
   let real = target;
   try {

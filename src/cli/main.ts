@@ -23,7 +23,7 @@ const PROGRAM_HELP = `likertkit – analyse Likert-scale surveys from the comman
 
 Usage:
   likertkit report <survey.csv> --config <survey.json> [--frame <frame.csv>]
-                   [--format md|html|pdf|json] [--lang da|en] [--out <file>]
+                   [--format md|html|pdf|json|xlsx|csv] [--lang da|en] [--out <file>]
   likertkit check  <survey.csv> --config <survey.json>
   likertkit init   <survey.csv> [--out <survey.json>] [--force] [--encoding <label>]
 
@@ -52,9 +52,10 @@ Options:
                           municipalities) for the representativeness table
   --frame-encoding <enc>  the frame's encoding (default UTF-8, or its byte order
                           mark); the config's "encoding" is the survey's only
-  -f, --format <format>   md (default), html (a styled document) or json;
-                          pdf prints the document through headless Chromium
-                          (needs --out and the npm package playwright-core)
+  -f, --format <format>   md (default), html (a styled document), json, pdf (the
+                          document printed by headless Chromium; needs --out and the npm
+                          package playwright-core), xlsx (an Excel workbook; needs --out)
+                          or csv (one file per table into the directory --out)
   --chromium <path>       the Chromium for pdf (default: LIKERTKIT_CHROMIUM,
                           /usr/bin/chromium, or the @sparticuz/chromium package)
   --lang <lang>           da (default, or the config's report.lang) or en
@@ -66,7 +67,8 @@ Options:
 Problems in the data are listed on standard error as by "likertkit check".
 Exit codes: 0 written, 1 data problems or report failed, 2 usage error.
 The report is written to --out atomically (a temporary file, then renamed), and
---out may not name one of the input files.
+--out may not name one of the input files. With --format csv, --out is a directory:
+new, empty, or written by a previous run (it is replaced); any other is refused.
 Guide: ${CLI_GUIDE_URL}
 `;
 
@@ -196,8 +198,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (first === 'check') return await runCheck(io, { csv, config });
 
     const format = args.values.format ?? 'md';
-    if (format !== 'md' && format !== 'html' && format !== 'pdf' && format !== 'json') {
-      return usage(io, first, `--format must be md, html, pdf or json, got ${JSON.stringify(format)}`);
+    if (format !== 'md' && format !== 'html' && format !== 'pdf' && format !== 'json' && format !== 'xlsx' && format !== 'csv') {
+      return usage(io, first, `--format must be md, html, pdf, json, xlsx or csv, got ${JSON.stringify(format)}`);
     }
     const lang = args.values.lang;
     if (lang !== undefined && lang !== 'da' && lang !== 'en') {

@@ -3,9 +3,9 @@
  * file system through `node:fs`. Temporary files of atomic writes are tracked, so that an
  * interrupt (SIGINT, SIGTERM, SIGHUP) during a write removes them before the process ends.
  */
-import { unlinkSync } from 'node:fs';
+import { rmdirSync, unlinkSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
-import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import type { CliIo } from './io';
 
 /** Bytes written per `write` call, so that a signal is handled between two chunks of a large file. */
@@ -41,7 +41,7 @@ export function nodeIo(version: string): NodeIo {
       if (exclusive) pending.add(path);
       const handle = await open(path, exclusive ? 'wx' : 'w', 0o666);
       try {
-        const bytes = Buffer.from(text, 'utf8');
+        const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         for (let offset = 0; offset < bytes.length; offset += CHUNK) {
           const end = Math.min(offset + CHUNK, bytes.length);
           let at = offset;
@@ -58,6 +58,8 @@ export function nodeIo(version: string): NodeIo {
     rename: async (from, to) => {
       await rename(from, to);
       pending.delete(from);
+      // A renamed directory takes its files with it.
+      for (const path of pending) if (path.startsWith(`${from}/`)) pending.delete(path);
     },
     unlink: async (path) => {
       try {
@@ -66,10 +68,23 @@ export function nodeIo(version: string): NodeIo {
         pending.delete(path);
       }
     },
+    mkdir: async (path) => {
+      // Only temporary directories are made (the CSV directory before its rename).
+      await mkdir(path);
+      pending.add(path);
+    },
+    readdir: (path) => readdir(path),
+    rmdir: async (path) => {
+      try {
+        await rmdir(path);
+      } finally {
+        pending.delete(path);
+      }
+    },
     realpath: (path) => realpath(path),
     stat: async (path) => {
       const s = await stat(path);
-      return { dev: s.dev, ino: s.ino, isFile: s.isFile() };
+      return { dev: s.dev, ino: s.ino, isFile: s.isFile(), isDirectory: s.isDirectory() };
     },
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,
@@ -81,7 +96,8 @@ export function nodeIo(version: string): NodeIo {
 }
 
 /**
- * On SIGINT, SIGTERM and SIGHUP: removes the temporary files still being written, then ends
+ * On SIGINT, SIGTERM and SIGHUP: removes the temporary files still being written (and the
+ * temporary directory of `--format csv`), then ends
  * the process by the same signal (so the shell sees the usual status, e.g. 130 for Ctrl-C).
  *
  * @param pending - the temporary files being written (from {@link nodeIo})
@@ -89,11 +105,20 @@ export function nodeIo(version: string): NodeIo {
 export function removeTemporaryFilesOnSignal(pending: ReadonlySet<string>): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const handler = (): void => {
+      const directories: string[] = [];
       for (const path of pending) {
         try {
           unlinkSync(path);
+        } catch (error) {
+          // A temporary directory (removed once its files are), or already gone.
+          if ((error as NodeJS.ErrnoException).code === 'EISDIR' || (error as NodeJS.ErrnoException).code === 'EPERM') directories.push(path);
+        }
+      }
+      for (const path of directories.reverse()) {
+        try {
+          rmdirSync(path);
         } catch {
-          // Already gone.
+          // Not empty or already gone.
         }
       }
       process.removeListener(signal, handler);

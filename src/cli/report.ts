@@ -7,9 +7,10 @@ import { reportThroughDuckDB, type ReportEngine } from './engine';
 import { reportDocument } from './htmlDocument';
 import { writeReportPdf } from './pdf';
 import { buildSurvey, formatProblem, readConfigFile, readCsvFile, readSurveyStreaming, type CsvFile } from './load';
+import { isReportFileFormat, requireOutForFiles, writeReportFiles } from './reportOutput';
 
-/** Output formats of `likertkit report`. */
-export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
+/** Output formats of `likertkit report`: text (`md`, `html`, `json`) or files (`pdf`, `xlsx`, a `csv` directory). */
+export type ReportFormat = 'md' | 'html' | 'pdf' | 'json' | 'xlsx' | 'csv';
 
 /** Options of {@link runReport}, from the command line. */
 export interface ReportCommandOptions {
@@ -52,7 +53,8 @@ export function frameRows(input: CsvFile, config: CliConfig): Record<string, unk
 /**
  * `likertkit report`: reads the survey and its config (and a population frame), runs
  * `report()` and writes it as Markdown, an HTML document or JSON to `--out` or standard output, or
- * prints the HTML document to a PDF (`--out` only). Problems in
+ * as a PDF of that document, an Excel workbook or a directory of CSV files to `--out` (see
+ * `writeReportFiles`). Problems in
  * the data are listed on standard error as `check` lists them; report warnings follow as
  * `warning: …` lines.
  *
@@ -60,6 +62,7 @@ export function frameRows(input: CsvFile, config: CliConfig): Record<string, unk
  * @throws CliError 2 for unreadable files or a bad config
  */
 export async function runReport(io: CliIo, options: ReportCommandOptions): Promise<number> {
+  requireOutForFiles(options.format, options.out);
   if (options.out !== undefined) {
     await refuseInputAsOutput(io, options.out, [
       { role: 'survey CSV', path: options.csv },
@@ -115,6 +118,10 @@ export async function runReport(io: CliIo, options: ReportCommandOptions): Promi
   }
   for (const warning of result.warnings ?? []) {
     io.stderr(`warning: ${typeof warning === 'string' ? warning : JSON.stringify(warning)}\n`);
+  }
+  if (isReportFileFormat(options.format)) {
+    await writeReportFiles(io, options.format, result, options.out);
+    return 0;
   }
   const lang = result.lang;
   // An English report also translates the labels of the built-in scales ("I høj grad" → "To a

@@ -18,6 +18,10 @@ export interface Run {
   readonly stderr: string;
   /** Files in the in-memory file system after the run (absolute paths under /work), as text. */
   readonly files: Map<string, string>;
+  /** The same files as bytes (for binary outputs such as a workbook). */
+  readonly bytes: Map<string, Uint8Array>;
+  /** The directories after the run (absolute paths; /work included). */
+  readonly dirs: Set<string>;
 }
 
 /** Extra surroundings for {@link run}: symbolic links (name → target, both relative to /work). */
@@ -29,6 +33,8 @@ export interface RunSetup extends Partial<CliIo> {
   readonly renameFailure?: string;
   /** Paths (relative to /work) that exist but cannot be read, with the error code reading them gives. */
   readonly unreadable?: Record<string, string>;
+  /** Directories (relative to /work) that exist before the run; /work always does. */
+  readonly dirs?: readonly string[];
 }
 
 const ENOENT = (path: string) => Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT' });
@@ -39,7 +45,10 @@ const ENOENT = (path: string) => Object.assign(new Error(`ENOENT: no such file o
  * its own inode.
  */
 export async function run(argv: string[], files: Record<string, string | Uint8Array> = {}, extra: RunSetup = {}): Promise<Run> {
-  const { links = {}, writeFailure, renameFailure, unreadable = {}, ...overrides } = extra;
+  const { links = {}, writeFailure, renameFailure, unreadable = {}, dirs: initialDirs = [], ...overrides } = extra;
+  const dirs = new Set<string>(['/work', ...initialDirs.map((name) => posix.resolve('/work', name))]);
+  const children = (dir: string): string[] =>
+    [...fs.keys(), ...dirs].filter((name) => name !== dir && dirname(name) === dir).map((name) => name.slice(dir.length + 1));
   const locked = new Map(Object.entries(unreadable).map(([name, code]) => [`/work/${name}`, code]));
   const fs = new Map<string, string | Uint8Array>(Object.entries(files).map(([name, text]) => [`/work/${name}`, text]));
   const symlinks = new Map(Object.entries(links).map(([name, target]) => [`/work/${name}`, posix.resolve('/work', target)]));
@@ -75,6 +84,20 @@ export async function run(argv: string[], files: Record<string, string | Uint8Ar
     },
     rename: async (from, to) => {
       if (renameFailure !== undefined) throw Object.assign(new Error(`${renameFailure}: rename failed`), { code: renameFailure });
+      if (dirs.has(from)) {
+        if (fs.has(to)) throw Object.assign(new Error(`ENOTDIR: '${to}'`), { code: 'ENOTDIR' });
+        if (dirs.has(to) && children(to).length > 0) throw Object.assign(new Error(`ENOTEMPTY: '${to}'`), { code: 'ENOTEMPTY' });
+        const moved = (name: string): string => to + name.slice(from.length);
+        for (const name of [...fs.keys()].filter((n) => n.startsWith(`${from}/`))) {
+          fs.set(moved(name), fs.get(name) as string | Uint8Array);
+          fs.delete(name);
+        }
+        for (const name of [...dirs].filter((n) => n === from || n.startsWith(`${from}/`))) {
+          dirs.delete(name);
+          dirs.add(moved(name));
+        }
+        return;
+      }
       const content = fs.get(from);
       if (content === undefined) throw ENOENT(from);
       fs.delete(from);
@@ -83,13 +106,28 @@ export async function run(argv: string[], files: Record<string, string | Uint8Ar
     unlink: async (path) => {
       if (!fs.delete(path)) throw ENOENT(path);
     },
+    mkdir: async (path) => {
+      if (fs.has(path) || dirs.has(path)) throw Object.assign(new Error(`EEXIST: '${path}'`), { code: 'EEXIST' });
+      if (!dirs.has(dirname(path))) throw ENOENT(path);
+      dirs.add(path);
+    },
+    readdir: async (path) => {
+      if (!dirs.has(follow(path))) throw ENOENT(path);
+      return children(follow(path));
+    },
+    rmdir: async (path) => {
+      if (!dirs.has(path)) throw ENOENT(path);
+      if (children(path).length > 0) throw Object.assign(new Error(`ENOTEMPTY: '${path}'`), { code: 'ENOTEMPTY' });
+      dirs.delete(path);
+    },
     realpath: async (path) => {
       const real = follow(path);
-      if (!fs.has(real) && ![...fs.keys()].some((name) => dirname(name).startsWith(real)) && real !== '/work') throw ENOENT(path);
+      if (!dirs.has(real) && !fs.has(real) && ![...fs.keys()].some((name) => dirname(name).startsWith(real)) && real !== '/work') throw ENOENT(path);
       return real;
     },
     stat: async (path) => {
       const real = follow(path);
+      if (dirs.has(real)) return { dev: 1, ino: 0, isFile: false, isDirectory: true };
       if (!fs.has(real) && !locked.has(real)) throw ENOENT(path);
       if (!inodes.has(real)) inodes.set(real, inodes.size + 1);
       return { dev: 1, ino: inodes.get(real) as number, isFile: true };
@@ -101,7 +139,8 @@ export async function run(argv: string[], files: Record<string, string | Uint8Ar
   };
   const code = await main(argv, io);
   const text = new Map([...fs].map(([name, content]) => [name, typeof content === 'string' ? content : new TextDecoder().decode(content)]));
-  return { code, stdout, stderr, files: text };
+  const bytes = new Map([...fs].map(([name, content]) => [name, typeof content === 'string' ? new TextEncoder().encode(content) : content]));
+  return { code, stdout, stderr, files: text, bytes, dirs };
 }
 
 /** The standard fixture set: a clean survey, one with problems, its config and a frame. */

@@ -65,7 +65,7 @@ describe('usage errors exit 2 and say what is wrong', () => {
     [['check', 'a.csv', '-x'], 'unknown option -x'],
     [['check', 'a.csv', '-c', 'a.json', '--config=b.json'], 'option --config is given twice'],
     [['init', 'a.csv', '--force=yes'], 'option --force takes no value'],
-    [['report', 'a.csv', '-c', 'a.json', '--format', 'docx'], '--format must be md, html, pdf or json, got "docx"'],
+    [['report', 'a.csv', '-c', 'a.json', '--format', 'docx'], '--format must be md, html, pdf, json, xlsx or csv, got "docx"'],
     [['report', 'a.csv', '-c', 'a.json', '--lang', 'de'], '--lang must be da or en, got "de"'],
   ])('%j', async (argv, message) => {
     const r = await run(argv);

@@ -190,7 +190,8 @@ describe('writeFileAtomic on its own', () => {
       stdout: () => undefined,
       stderr: () => undefined,
       readFile: async () => new Uint8Array(),
-      writeFile: async (path, text, exclusive) => {
+      writeFile: async (path, content, exclusive) => {
+        const text = content as string; // the tests here write text
         if (exclusive && files.has(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
         if (failAfter !== undefined && text.length > failAfter.chars) {
           files.set(path, text.slice(0, failAfter.chars));

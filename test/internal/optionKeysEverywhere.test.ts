@@ -8,6 +8,7 @@ import * as sql from '../../src/sql/index';
 import * as duckdb from '../../src/duckdb/index';
 import * as parallel from '../../src/parallel/index';
 import * as html from '../../src/html/index';
+import * as exporter from '../../src/export/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -99,6 +100,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   verbalFraction: [() => core.verbalFraction(0.5, { lng: 'da' } as never), 'verbalFraction: unknown option "lng"; did you mean "lang"?'],
   // likertkit/html
   toHtmlDocument: [() => html.toHtmlDocument(core.report(s), { figure: new Map() } as never), 'toHtmlDocument: unknown option "figure"; did you mean "figures"?'],
+  // likertkit/export
+  toCsv: [() => exporter.toCsv(core.report(s).tables[0] as never, { lng: 'da' } as never), 'toCsv: unknown option "lng"; did you mean "lang"?'],
   // likertkit/csv
   detectDecimal: [() => csv.detectDecimal(['1,5'], { fallbak: ',' } as never), 'detectDecimal: unknown option "fallbak"; did you mean "fallback"?'],
   numericColumn: [() => csv.numericColumn([{ a: '1' }], 'a', { decmal: ',' } as never), 'numericColumn: unknown option "decmal"; did you mean "decimal"?'],
@@ -127,6 +130,7 @@ const withoutOptions: Record<string, string> = {
   summarizeDuckDB: 'asynchronous: its misspelt-key check is in test/sql/duckdb.test.ts',
   renderSvg: 'asynchronous: its misspelt-key check is in test/render/render.test.ts',
   reportFigures: 'asynchronous: its misspelt-key check is in test/render/render.test.ts',
+  toXlsx: 'asynchronous: its misspelt-key check is in test/export/xlsx.test.ts',
   correlateParallel: 'asynchronous: its misspelt-key check (parallel options; the correlate options are checked by correlate) is in test/parallel/correlateParallel.test.ts',
   parallelSupport: 'no arguments',
   DecodeInputError: 'an error class',
@@ -168,7 +172,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html, exporter].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
