@@ -208,6 +208,8 @@ console.log();
 const full = report(s, {
   title: 'Udfordringer på det specialiserede børneområde (demo, syntetiske svar)',
   items: [...challengeIds, ...needIds],
+  // The focus areas' names head their tables ("Svarfordeling: Tidlig indsats og forebyggelse").
+  groupLabels: Object.fromEntries(areas.map((a) => [a.id, a.label])),
   by: ['region'],
   sizeGroups: { attribute: 'indbyggere', breaks: [50000, 100000], labels: sizeLabels },
   multiSelect: { title: 'Ønskede former for støtte', questions },

@@ -37,6 +37,7 @@ export function demoReport(lang: 'da' | 'en' = 'da'): ReportResult {
     title: 'Udfordringer på det specialiserede børneområde (demo, syntetiske svar)',
     lang,
     items: [...areas.map((a) => `udfordring_${a.id}`), ...areas.map((a) => `behov_${a.id}`)],
+    groupLabels: Object.fromEntries(areas.map((a) => [a.id, a.label])),
     by: ['region'],
     sizeGroups: { attribute: 'indbyggere', breaks: [50000, 100000], labels: sizeLabels },
     multiSelect: { title: 'Ønskede former for støtte', questions },
