@@ -1,6 +1,6 @@
 /**
  * Time of the exports on the demo report (23 tables): toCsv of every table, and toXlsx of the
- * whole report (the first call includes loading exceljs). Run: nice -n 5 npx tsx bench/export.bench.ts
+ * whole report (the first call includes loading exceljs). Run: nice -n 5 npm run bench:export
  */
 import { toCsv, toXlsx } from '../src/export/index';
 import { demoReport } from '../test/export/helpers';
