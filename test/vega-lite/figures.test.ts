@@ -212,6 +212,17 @@ describe('countBars', () => {
     expect(data.map((d) => d.text)).toEqual(options.map((r) => printedCell(table, r, 'total')));
   });
 
+  it('draws the ticks of the total column, not the new average column, and leaves out the totals row of ticks', () => {
+    expect(table.columns.map((c) => c.key)).toContain('average');
+    const data = values(countBars(table));
+    const options = table.rows.filter((r) => r['option'] !== 'I alt');
+    expect(data.map((d) => d.count)).toEqual(options.map((r) => r['total']));
+    // Each option's average over the questions differs from its total, so the two cannot be confused.
+    for (const r of options) expect(r['average']).not.toBe(r['total']);
+    expect(data.some((d) => d.label === 'I alt')).toBe(false);
+    expect(JSON.stringify(countBars(table))).not.toContain('average');
+  });
+
   it('draws one question\'s column on request, a suppressed cell as "–" without a bar', () => {
     const key = table.columns.find((c) => c.key.startsWith('count:'))!.key;
     const data = values(countBars(table, { column: key }));
@@ -261,6 +272,20 @@ describe('groupMeans', () => {
         const row = table.rows.find((r) => r['item'] === d.item)!;
         expect(d.text).toBe(printedCell(table, row, `mean:${String(d.group)}`));
       }
+    }
+  });
+
+  it('makes a panel of every mean:<group> column only, not of the n:<group> columns, and takes N from n:<group>', () => {
+    const table = tableById(result, 'means:region');
+    const nColumns = table.columns.filter((c) => c.key.startsWith('n:'));
+    expect(nColumns.length).toBeGreaterThan(0);
+    const spec = groupMeans(table);
+    const groups = [...new Set(values(spec).map((d) => d.group))];
+    expect(groups).toEqual(table.columns.filter((c) => c.key.startsWith('mean:')).map((c) => c.key.slice(5)));
+    expect(groups).toEqual(nColumns.map((c) => c.key.slice(2)));
+    for (const d of values(spec)) {
+      const row = table.rows.find((r) => r['item'] === d.item)!;
+      expect(d.n).toBe(row[`n:${String(d.group)}`]);
     }
   });
 
