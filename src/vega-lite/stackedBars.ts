@@ -288,7 +288,8 @@ export function stackedBars(
       type: 'nominal',
       sort: items.map((i) => (yField === 'label' ? i.label : i.item)),
       title: null,
-      axis: { labelLimit: 300 },
+      // Wide enough for a need item's label ("Behov for støtte: Tidlig indsats og forebyggelse").
+      axis: { labelLimit: 440 },
     };
     return {
       width,

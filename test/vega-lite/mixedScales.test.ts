@@ -28,7 +28,7 @@ function row(item: string, label: string, counts: Readonly<Record<string, number
 
 // Challenge: 10 + 5 + 3 + 2 + 0 = 20 answered → 50, 25, 15, 10 and 0 percent.
 // Need: 1 + 2 + 3 + 1 + 1 + 0 = 8 answered → 1/8 = 12.5 → 13 (half up), 25, 37.5 → 38, 13, 13, 0.
-const mixed: ReportTable = Object.freeze({
+const mixed: ReportTable = Object.freeze<ReportTable>({
   kind: 'report-table',
   id: 'distribution:test',
   title: 'Svarfordeling: test',
