@@ -172,13 +172,8 @@ function prepare(fn: string, input: DivergingInput, position: number, fallbackSc
   } else if (isFrequencies(data)) {
     freq = data;
     const levelsOf = data.rows.filter((r) => r.kind === 'level').map((r) => r.label);
-    // Of several scales, the one with this table's levels; one scale is checked below.
-    scale =
-      wrapped?.scale ??
-      (fallbackScales.length === 1
-        ? fallbackScales[0]
-        : (fallbackScales.find((s) => s.levels.length === levelsOf.length && s.levels.every((l, i) => l === levelsOf[i])) ??
-          fallbackScales[0]));
+    // Of several scales, the one with this table's levels, else the first (checked below).
+    scale = wrapped?.scale ?? fallbackScales.find((s) => s.levels.join('\u0000') === levelsOf.join('\u0000')) ?? fallbackScales[0];
   } else {
     throw new TypeError(
       `${fn}: item ${position + 1} must be a LikertColumn, a frequencies() result or { data, label? }, got ${describeValue(data)}`,
@@ -428,7 +423,7 @@ export function scaleParts(rows: readonly Pick<DivergingRow, 'item' | 'category'
   }
   const parts = new Map<string, { items: string[]; categories: { category: string; side: DivergingSide }[] }>();
   for (const [item, categories] of byItem) {
-    const key = categories.map((c) => `${c.side}\u0000${c.category}`).join('\u0001');
+    const key = categories.map((c) => c.category).join('\u0000');
     const part = parts.get(key);
     if (part === undefined) parts.set(key, { items: [item], categories });
     else part.items.push(item);
