@@ -23,6 +23,9 @@ const firstAreas = ['udfordring_tidlig', 'behov_tidlig', 'udfordring_eftervaern'
 const figures: [file: string, title: string, spec: VegaLiteSpec][] = [
   ['stacked-bars.svg', table('distribution:Børn med handicap:daChallenge4').title,
     stackedBars(table('distribution:Børn med handicap:daChallenge4'), { lang: 'da', scale: scales.daChallenge4 })],
+  // A focus area asked on two scales (a challenge and a need for support): a chart per scale.
+  ['stacked-bars-two-scales.svg', table('distribution:tidlig').title,
+    stackedBars(table('distribution:tidlig'), { lang: 'da', scale: [scales.daChallenge4, scales.daDegree4] })],
   ['diverging-bars.svg', 'Behov for støtte pr. fokusområde',
     divergingBars(needs.map((i) => ({ id: i.id, label: i.label.replace('Behov for støtte: ', ''), data: demoSurvey.item(i.id) })), { lang: 'da' })],
   ['count-bars.svg', table('multiSelect').title, countBars(table('multiSelect'), { lang: 'da' })],

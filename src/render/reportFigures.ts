@@ -59,7 +59,7 @@ function figureSpec(table: ReportTable, tables: readonly ReportTable[], lang: Ch
  *
  * | table | figure |
  * | --- | --- |
- * | `distribution:…` | 100 % stacked bars (`stackedBars`), every category of those who answered |
+ * | `distribution:…` | 100 % stacked bars (`stackedBars`), every category of those who answered; a chart per scale, one above the other, for a group asked on two scales |
  * | `summary` | dot plot of the two means of each two-item group, e.g. challenge vs need (`meanDots`) |
  * | `pairs` | scatter of the paired means, one point per pair (`meanScatter`, means from `summary`) |
  * | `means:<attribute>`, `means:size` | means by group, one panel per group (`groupMeans`) |
@@ -76,7 +76,7 @@ function figureSpec(table: ReportTable, tables: readonly ReportTable[], lang: Ch
  * @throws TypeError when `result` is not a report; RangeError for an unknown `lang`
  * @example
  * const figures = await reportFigures(report(s), { lang: 'da' });
- * figures.get('distribution:tidlig:daDegree4')?.startsWith('<svg'); // true
+ * figures.get('distribution:tidlig')?.startsWith('<svg'); // true (a challenge and a need item)
  */
 export async function reportFigures(result: ReportResult, options: ReportFiguresOptions = {}): Promise<Map<string, string>> {
   checkOptionKeys('reportFigures', options, optionKeys<ReportFiguresOptions>({ lang: true }));

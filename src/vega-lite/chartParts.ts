@@ -120,40 +120,65 @@ export function cellNumber(value: ReportValue | undefined): number {
 /** Non-substantive answers recognised by name when a distribution table comes without its scale. */
 const NON_SUBSTANTIVE_NAMES = new Set(['ved ikke', 'ikke relevant', "don't know", 'dont know', 'not applicable']);
 
+/** The scales of an option that takes one scale or several (a mixed table's). */
+export function scaleList(scale: Scale | readonly Scale[] | undefined): readonly Scale[] {
+  if (scale === undefined) return [];
+  return Array.isArray(scale) ? (scale as readonly Scale[]) : [scale as Scale];
+}
+
 /**
  * Reads a distribution table of `report()` (columns `share:<category>`, rows with `count:<category>`,
  * `label`, `item` and `n`) as one frequency table per row, so that the charts of a table and of the
  * columns it was made from are laid out by the same code. Each row's `share` is the table's own
  * cell, so that a label is the table's number exactly; `weight` is that share too (the layout only
- * needs proportions). Which categories are non-substantive comes from `scale` when given, else from
- * their names ("Ved ikke", "Ikke relevant", "Don't know", "Not applicable").
+ * needs proportions).
+ *
+ * A row's categories are the share columns that are not `null` in it: a table of items asked on
+ * two scales (a challenge and a need for support) holds both scales' categories, each row numbers
+ * for its own scale's only. A row with no number at all (an item nobody answered) takes the
+ * categories of the row before it (of the first row with numbers when it comes first). Which
+ * categories are non-substantive comes from the row's scale: the one of `scale` whose categories
+ * are the row's (a RangeError when none is), else from their names ("Ved ikke", "Ikke relevant",
+ * "Don't know", "Not applicable").
  */
 export function distributionFrequencies(
   fn: string,
   table: ReportTable,
-  scale: Scale | undefined,
-): { readonly item: string; readonly label: string; readonly data: FrequenciesResult }[] {
+  scale: Scale | readonly Scale[] | undefined,
+): { readonly item: string; readonly label: string; readonly data: FrequenciesResult; readonly scale: Scale | undefined }[] {
   const categories = table.columns.filter((c) => c.key.startsWith('share:')).map((c) => c.key.slice('share:'.length));
   if (categories.length === 0) {
     throw new RangeError(
       `${fn}: table '${table.id}' has no share:<category> columns; pass a distribution table of report() (id 'distribution:…')`,
     );
   }
-  const nonSubstantive = (category: string): boolean =>
-    scale !== undefined ? scale.nonSubstantive.includes(category) : NON_SUBSTANTIVE_NAMES.has(category.trim().toLowerCase());
-  // The table prints the highest level first; a frequency table holds the lowest level first.
-  const levels = categories.filter((c) => !nonSubstantive(c)).reverse();
-  const apart = categories.filter((c) => nonSubstantive(c));
-  if (scale !== undefined) {
-    const same = scale.levels.length === levels.length && scale.levels.every((l, i) => l === levels[i]);
-    if (!same) {
+  const candidates = scaleList(scale);
+  const present = (row: ReportTable['rows'][number]): string[] =>
+    categories.filter((c) => typeof row[`share:${c}`] === 'number');
+  const firstWithNumbers = table.rows.map(present).find((list) => list.length > 0) ?? categories;
+  let previous = firstWithNumbers;
+  return table.rows.map((row, position) => {
+    const own = present(row);
+    const rowCategories = own.length > 0 ? own : previous;
+    previous = rowCategories;
+    // The table prints the highest level first; a frequency table holds the lowest level first.
+    const fits = (s: Scale): boolean => {
+      if (s.categories.length !== rowCategories.length || !rowCategories.every((c) => s.categories.includes(c))) return false;
+      const levels = rowCategories.filter((c) => !s.nonSubstantive.includes(c)).reverse();
+      return s.levels.length === levels.length && s.levels.every((l, i) => l === levels[i]);
+    };
+    const rowScale = candidates.find(fits);
+    if (candidates.length > 0 && rowScale === undefined) {
+      const names = candidates.map((s) => `'${s.id}'`).join(', ');
       throw new RangeError(
-        `${fn}: the levels of table '${table.id}' (${levels.join(', ')}) are not those of scale '${scale.id}'; pass the scale the table was made with`,
+        `${fn}: the categories of row ${position + 1} of table '${table.id}' (${rowCategories.join(', ')}) are not those of scale ${names}; pass the scale the table was made with (one per scale for a table of items on several scales)`,
       );
     }
-  }
-  const ordered = [...levels, ...apart];
-  return table.rows.map((row, position) => {
+    const nonSubstantive = (category: string): boolean =>
+      rowScale !== undefined ? rowScale.nonSubstantive.includes(category) : NON_SUBSTANTIVE_NAMES.has(category.trim().toLowerCase());
+    const levels = rowCategories.filter((c) => !nonSubstantive(c)).reverse();
+    const apart = rowCategories.filter((c) => nonSubstantive(c));
+    const ordered = [...levels, ...apart];
     let substantive = 0;
     let nonSubstantiveCount = 0;
     const rows: FrequencyRow[] = ordered.map((category, index) => {
@@ -187,11 +212,11 @@ export function distributionFrequencies(
         nonSubstantive: nonSubstantiveCount,
       },
       rows,
-      scale: scale?.id ?? table.id,
+      scale: rowScale?.id ?? table.id,
       weighted: false,
       nEffective: answered,
       method: 'frequencies',
     };
-    return { item, label, data };
+    return { item, label, data, scale: rowScale };
   });
 }

@@ -1,8 +1,8 @@
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import type { ReportTable } from '../report/table';
 import { chartLang, jsonSafe, textColorOn, VEGA_LITE_SCHEMA, type ChartLang, type VegaLiteSpec } from './chartParts';
-import { divergingPalette } from './divergingPalette';
-import { layoutDiverging } from './divergingRows';
+import { paletteByPart } from './divergingPalette';
+import { layoutDiverging, scaleParts } from './divergingRows';
 import type { DivergingInput, DivergingRow, DivergingRowsOptions } from './divergingRows';
 
 export { VEGA_LITE_SCHEMA, type ChartLang, type VegaLiteSpec } from './chartParts';
@@ -113,7 +113,11 @@ function defaultText(lang: ChartLang, substantive: boolean): Omit<DivergingBarsT
  * `denominator: 'substantive'` draws the levels as shares of the substantive answers instead
  * (42 / 47 / 10 for the same data: the behaviour of earlier versions, which is not the table's).
  * Items are ordered by agreement share (highest at the top); colours come from ColorBrewer's
- * red–blue diverging scheme RdBu, which is colour-blind safe (see {@link divergingPalette});
+ * red–blue diverging scheme RdBu, which is colour-blind safe (see {@link divergingPalette}).
+ * Items on different scales (a distribution table of a challenge and a need item) share the
+ * chart, each bar made of its own scale's categories; a category's colour is that of its
+ * position on its own scale (the extreme levels of both scales darkest), and the legend lists
+ * the categories of every scale, scale after scale;
  * every segment has a tooltip with the item, the category, the whole percent, the count and N.
  *
  * The segments' offsets are computed by {@link divergingRows} and written into the data
@@ -169,8 +173,10 @@ export function divergingBars(
     ...(options.denominator === undefined ? {} : { denominator: options.denominator }),
   });
   const { categories } = layout;
-  const palette = divergingPalette(categories);
-  const colors = categories.map((c, i) => options.colors?.[c.category] ?? (palette[i] as string));
+  // Colours by position on each item's own scale, so that a table of items on two scales colours
+  // the extreme levels of both alike; one scale gives divergingPalette's colours.
+  const colorOf = paletteByPart(scaleParts(layout.rows), options.colors);
+  const colors = categories.map((c) => colorOf.get(c.category) as string);
   const apartCategories = categories.filter((c) => c.side === 'apart').map((c) => c.category);
   const text: DivergingBarsText = {
     ...defaultText(lang, options.denominator === 'substantive'),

@@ -79,3 +79,24 @@ export function divergingPalette(
     }
   });
 }
+
+/**
+ * Colours of the categories of several scales drawn together (a table of items on two scales):
+ * each scale's categories get {@link divergingPalette}'s colours for their own positions, so the
+ * extreme levels of both scales are the darkest and "Ved ikke" is grey on both; a category two
+ * scales share keeps the colour of the first. `colors` replaces the palette for the categories
+ * it names. Internal: `likertkit/vega-lite` does not re-export it.
+ */
+export function paletteByPart(
+  parts: readonly { readonly categories: readonly { readonly category: string; readonly side: DivergingSide }[] }[],
+  colors: Readonly<Record<string, string>> | undefined,
+): Map<string, string> {
+  const colorOf = new Map<string, string>();
+  for (const part of parts) {
+    const palette = divergingPalette(part.categories);
+    part.categories.forEach((c, i) => {
+      if (!colorOf.has(c.category)) colorOf.set(c.category, colors?.[c.category] ?? (palette[i] as string));
+    });
+  }
+  return colorOf;
+}

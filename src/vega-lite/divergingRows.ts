@@ -5,7 +5,7 @@ import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate
 import { roundPercent } from '../report/rounding';
 import type { ReportTable } from '../report/table';
 import type { Scale } from '../scale/types';
-import { distributionFrequencies, isReportTable, percentLabel } from './chartParts';
+import { distributionFrequencies, isReportTable, percentLabel, scaleList } from './chartParts';
 
 /**
  * One item to chart, with the names a chart prints. `data` is a coded column (from `likert` or
@@ -45,11 +45,13 @@ export interface DivergingRowsOptions {
    */
   readonly sort?: 'agreement' | 'input';
   /**
-   * Scale used for frequency tables given without their own `scale`. When neither is given the
+   * Scale used for frequency tables given without their own `scale`, and for the rows of a
+   * report table. Several scales for items on different scales (a mixed distribution table):
+   * each row or frequency table takes the scale whose categories it has. When none is given the
    * levels are split by position: the lower half disagree, the upper half agree, the middle level
    * of an odd number of levels neutral (the convention of the built-in scales).
    */
-  readonly scale?: Scale;
+  readonly scale?: Scale | readonly Scale[];
 }
 
 /** Where a category sits in a diverging chart. */
@@ -157,7 +159,7 @@ function levelSides(levels: readonly string[], neutral: string | null): Divergin
   });
 }
 
-function prepare(fn: string, input: DivergingInput, position: number, fallbackScale: Scale | undefined): PreparedItem {
+function prepare(fn: string, input: DivergingInput, position: number, fallbackScales: readonly Scale[]): PreparedItem {
   const wrapped: DivergingItem | null = isColumn(input) || isFrequencies(input) ? null : (input as DivergingItem);
   const data = wrapped === null ? (input as LikertColumn | FrequenciesResult) : wrapped.data;
   let freq: FrequenciesResult;
@@ -169,7 +171,9 @@ function prepare(fn: string, input: DivergingInput, position: number, fallbackSc
     ownLabel = data.label;
   } else if (isFrequencies(data)) {
     freq = data;
-    scale = wrapped?.scale ?? fallbackScale;
+    const levelsOf = data.rows.filter((r) => r.kind === 'level').map((r) => r.label);
+    // Of several scales, the one with this table's levels, else the first (checked below).
+    scale = wrapped?.scale ?? fallbackScales.find((s) => s.levels.join('\u0000') === levelsOf.join('\u0000')) ?? fallbackScales[0];
   } else {
     throw new TypeError(
       `${fn}: item ${position + 1} must be a LikertColumn, a frequencies() result or { data, label? }, got ${describeValue(data)}`,
@@ -224,7 +228,9 @@ function mass(row: FrequencyRow): number {
  *
  * @param items - coded columns, frequency tables, or `{ data, label?, id?, scale? }`; or a
  *   distribution table of `report()` (id `distribution:…`), one item per row, whose cells become
- *   the shares (its non-substantive categories come from `options.scale`, else by name)
+ *   the shares; a row's categories are its cells that are not `null`, so a table of items on two
+ *   scales gives each item its own scale's categories (non-substantive ones from the row's scale
+ *   in `options.scale`, else by name)
  * @param options - denominator, order and the scale for frequency tables and report tables
  * @returns rows, the item order, the categories with their sides and the axis extents; an item
  *   without answers has NaN shares and zero-width segments at 0
@@ -259,7 +265,7 @@ export function layoutDiverging(
         id: d.item,
         label: d.label,
         data: d.data,
-        ...(options.scale === undefined ? {} : { scale: options.scale }),
+        ...(d.scale === undefined ? {} : { scale: d.scale }),
       }))
     : input;
   if (!Array.isArray(items)) {
@@ -276,7 +282,8 @@ export function layoutDiverging(
     throw new RangeError(`${fn}: unknown denominator ${describeValue(denominator)}; use 'answered' or 'substantive'`);
   }
   const ofAnswered = denominator === 'answered';
-  const prepared = items.map((item, i) => prepare(fn, item, i, options.scale));
+  const fallbackScales = scaleList(options.scale);
+  const prepared = items.map((item, i) => prepare(fn, item, i, fallbackScales));
   const seen = new Set<string>();
   for (const p of prepared) {
     if (seen.has(p.item)) {
@@ -392,4 +399,34 @@ export function layoutDiverging(
     apartMax,
     method: 'diverging-rows',
   };
+}
+
+/** Items drawn with the same answer categories, and those categories in scale order. Internal. */
+export interface ScalePart {
+  /** Item keys, in layout order. */
+  readonly items: string[];
+  /** The part's categories, levels lowest first, then the non-substantive answers. */
+  readonly categories: { readonly category: string; readonly side: DivergingSide }[];
+}
+
+/**
+ * Groups laid-out items by their answer categories: items on one scale form one part, and a
+ * table of items on two scales (a challenge and a need) gives two, in the order their first
+ * items come. Internal, for the charts that draw or colour each scale apart.
+ */
+export function scaleParts(rows: readonly Pick<DivergingRow, 'item' | 'category' | 'side'>[]): ScalePart[] {
+  const byItem = new Map<string, { category: string; side: DivergingSide }[]>();
+  for (const row of rows) {
+    const list = byItem.get(row.item) ?? [];
+    if (list.length === 0) byItem.set(row.item, list);
+    list.push({ category: row.category, side: row.side });
+  }
+  const parts = new Map<string, { items: string[]; categories: { category: string; side: DivergingSide }[] }>();
+  for (const [item, categories] of byItem) {
+    const key = categories.map((c) => c.category).join('\u0000');
+    const part = parts.get(key);
+    if (part === undefined) parts.set(key, { items: [item], categories });
+    else part.items.push(item);
+  }
+  return [...parts.values()];
 }

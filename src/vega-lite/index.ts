@@ -42,6 +42,7 @@ export { divergingPalette } from './divergingPalette';
 export {
   stackedBarRows,
   stackedBars,
+  type StackedBarPart,
   type StackedBarRow,
   type StackedBarRowsOptions,
   type StackedBarRowsResult,

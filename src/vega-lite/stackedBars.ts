@@ -10,8 +10,8 @@ import {
   type ChartLang,
   type VegaLiteSpec,
 } from './chartParts';
-import { divergingPalette } from './divergingPalette';
-import { layoutDiverging, type DivergingInput, type DivergingSide } from './divergingRows';
+import { paletteByPart } from './divergingPalette';
+import { layoutDiverging, scaleParts, type DivergingInput, type DivergingSide } from './divergingRows';
 
 /** Options of {@link stackedBarRows}. */
 export interface StackedBarRowsOptions {
@@ -22,10 +22,11 @@ export interface StackedBarRowsOptions {
   readonly sort?: 'input' | 'agreement';
   /**
    * The scale of frequency tables given without one, and of a report table: it says which
-   * categories are non-substantive. Without it a report table's "Ved ikke" / "Ikke relevant" /
-   * "Don't know" / "Not applicable" columns are taken as non-substantive.
+   * categories are non-substantive. Several scales for a table of items on different scales
+   * (each row takes the one whose categories it has). Without it a report table's "Ved ikke" /
+   * "Ikke relevant" / "Don't know" / "Not applicable" columns are taken as non-substantive.
    */
-  readonly scale?: Scale;
+  readonly scale?: Scale | readonly Scale[];
 }
 
 /** One segment of a 100 % stacked bar. */
@@ -58,6 +59,16 @@ export interface StackedBarRow {
   readonly itemOrder: number;
   /** Position of the category in the bar, 0 leftmost (highest level first, then the non-substantive). */
   readonly categoryOrder: number;
+  /** The part of the chart the item is drawn in: its index in {@link StackedBarRowsResult.parts}. */
+  readonly part: number;
+}
+
+/** Items with the same answer categories (items on one scale), drawn as one chart. */
+export interface StackedBarPart {
+  /** Item keys, in order. */
+  readonly items: string[];
+  /** The part's categories left to right, with their sides. */
+  readonly categories: { readonly category: string; readonly side: DivergingSide }[];
 }
 
 /** Result of {@link stackedBarRows}. */
@@ -66,8 +77,14 @@ export interface StackedBarRowsResult {
   readonly rows: StackedBarRow[];
   /** Items in order, with their N (those who answered). */
   readonly items: { readonly item: string; readonly label: string; readonly n: number }[];
-  /** Categories left to right, with their sides. */
+  /** Categories left to right, with their sides: the parts' categories, part after part, each once. */
   readonly categories: { readonly category: string; readonly side: DivergingSide }[];
+  /**
+   * The items grouped by their answer categories, in the order their first items come: one part
+   * when every item is on one scale, one per scale for a table of items on several (a challenge
+   * and a need for support), each drawn as a chart of its own by {@link stackedBars}.
+   */
+  readonly parts: StackedBarPart[];
   readonly method: 'stacked-bar-rows';
 }
 
@@ -107,13 +124,23 @@ function layoutStacked(
     denominator: 'answered',
     ...(options.scale === undefined ? {} : { scale: options.scale }),
   });
-  // Left to right: the levels from the highest down, then the non-substantive answers.
-  const levels = diverging.categories.filter((c) => c.side !== 'apart').reverse();
-  const apart = diverging.categories.filter((c) => c.side === 'apart');
-  const categories = [...levels, ...apart];
-  const position = new Map(categories.map((c, i) => [c.category, i]));
+  // Per part, left to right: the levels from the highest down, then the non-substantive answers.
+  const parts: StackedBarPart[] = scaleParts(diverging.rows).map((p) => ({
+    items: p.items,
+    categories: [...p.categories.filter((c) => c.side !== 'apart').reverse(), ...p.categories.filter((c) => c.side === 'apart')],
+  }));
+  const partOf = new Map<string, number>();
+  parts.forEach((p, index) => {
+    for (const item of p.items) partOf.set(item, index);
+  });
+  const categories: { category: string; side: DivergingSide }[] = [];
+  for (const p of parts) {
+    for (const c of p.categories) if (!categories.some((known) => known.category === c.category)) categories.push(c);
+  }
   const rows: StackedBarRow[] = [];
   diverging.items.forEach((item, itemOrder) => {
+    const part = partOf.get(item.item) as number;
+    const position = new Map((parts[part] as StackedBarPart).categories.map((c, i) => [c.category, i]));
     const segments = diverging.rows
       .filter((r) => r.item === item.item)
       .sort((a, b) => (position.get(a.category) as number) - (position.get(b.category) as number));
@@ -135,6 +162,7 @@ function layoutStacked(
         end: cursor + width,
         itemOrder,
         categoryOrder: position.get(r.category) as number,
+        part,
       });
       cursor += width;
     }
@@ -143,6 +171,7 @@ function layoutStacked(
     rows,
     items: diverging.items.map((i) => ({ item: i.item, label: i.label, n: i.n })),
     categories,
+    parts,
     method: 'stacked-bar-rows',
   };
 }
@@ -156,6 +185,11 @@ function layoutStacked(
  * included and drawn in the bar, as the 2021 report's Figur 1–44 draw them; so a bar's segments
  * sum to 1 and every `text` is the whole percent (half up) that the distribution table prints.
  * Left to right: the highest level first, then the lower ones, then the non-substantive answers.
+ *
+ * A distribution table of items asked on two scales (a focus area's challenge and need for
+ * support: one table whose columns hold both scales' categories, `null` where a category is not
+ * on the row's scale) gives each bar its own scale's categories only: a row's categories are its
+ * cells that are not `null`. Items with the same categories form a part (`parts`, `part`).
  *
  * @param input - a distribution table of `report()` (id `distribution:…`, one bar per row, the
  *   table's cells as the shares), or coded columns, frequency tables or `{ data, label?, id?, scale? }`
@@ -186,19 +220,28 @@ export function stackedBarRows(
  * end; colour-blind safe) and greys for the non-substantive answers, as {@link divergingPalette}
  * gives them; labels are white on the dark fills.
  *
+ * Items on several scales (a distribution table of a challenge and a need item, see
+ * {@link stackedBarRows}) are drawn as a `vconcat` of one such chart per scale, one above the
+ * other on the same 0–100 % axis, each with its own categories, colours and legend (the extreme
+ * levels of every scale darkest, "Ved ikke" grey); a table on one scale is one chart (`layer`).
+ *
  * The segments' offsets are computed by {@link stackedBarRows} and written into the data; the
  * spec only draws them, so Vega-Lite does no stacking or rounding of its own.
  *
  * @param input - as {@link stackedBarRows}
  * @param options - language, title, label threshold, sizes, colours and the options of
  *   {@link stackedBarRows}
- * @returns the spec (plain JSON, rows inline under `data.values`, NaN written as null)
+ * @returns the spec (plain JSON, rows inline under `data.values`, or under each `vconcat` chart's
+ *   `data.values` for items on several scales; NaN written as null)
  * @throws as {@link stackedBarRows}; RangeError for a size that is not a positive number, a
  *   negative `minLabel` or an unknown `lang`
  * @example
  * const r = report(s, { sections: ['distribution'] });
- * const spec = stackedBars(r.tables[0], { lang: 'da', title: r.tables[0].title });
+ * const one = r.tables.find((t) => t.id === 'distribution:Børn med handicap:daChallenge4');
+ * const spec = stackedBars(one, { lang: 'da', title: one.title });
  * spec.layer.map((l) => l.mark.type); // ['bar', 'text']
+ * const mixed = r.tables.find((t) => t.id === 'distribution:tidlig'); // a challenge and a need item
+ * stackedBars(mixed).vconcat.length; // 2: a chart per scale
  * @see https://vega.github.io/vega-lite/docs/bar.html
  */
 export function stackedBars(
@@ -217,83 +260,110 @@ export function stackedBars(
     ...(options.sort === undefined ? {} : { sort: options.sort }),
     ...(options.scale === undefined ? {} : { scale: options.scale }),
   });
-  // The palette is made in scale order (lowest level first), then read by category.
-  const scaleOrder = [
-    ...layout.categories.filter((c) => c.side !== 'apart').reverse(),
-    ...layout.categories.filter((c) => c.side === 'apart'),
-  ];
-  const palette = divergingPalette(scaleOrder);
-  const colorOf = new Map(scaleOrder.map((c, i) => [c.category, options.colors?.[c.category] ?? (palette[i] as string)]));
-  const domain = layout.categories.map((c) => c.category);
-  const range = domain.map((c) => colorOf.get(c) as string);
+  // Each part's palette is made in its scale order (lowest level first), then read by category.
+  const colorOf = paletteByPart(
+    layout.parts.map((p) => ({
+      categories: [...p.categories.filter((c) => c.side !== 'apart').reverse(), ...p.categories.filter((c) => c.side === 'apart')],
+    })),
+    options.colors,
+  );
   const words =
     lang === 'da'
       ? { axis: 'Procent af dem, der har svaret', item: 'Spørgsmål', category: 'Svar', percent: 'Procent', count: 'Antal' }
       : { axis: 'Percent of those who answered', item: 'Item', category: 'Answer', percent: 'Percent', count: 'Count' };
   const labels = layout.items.map((i) => i.label);
   const yField = new Set(labels).size === labels.length ? 'label' : 'item';
-  const y = {
-    field: yField,
-    type: 'nominal',
-    sort: yField === 'label' ? labels : layout.items.map((i) => i.item),
-    title: null,
-    axis: { labelLimit: 300 },
-  };
   const values = layout.rows.map((row) => ({
     ...jsonSafe(row),
     middle: (row.start + row.end) / 2,
     ink: textColorOn(colorOf.get(row.category) as string),
   }));
-  return {
+  // One chart per part: its bars, its labels and its own legend.
+  const panel = (part: StackedBarPart, axisTitle: string | null): Record<string, unknown> => {
+    const domain = part.categories.map((c) => c.category);
+    const range = domain.map((c) => colorOf.get(c) as string);
+    const items = layout.items.filter((i) => part.items.includes(i.item));
+    const y = {
+      field: yField,
+      type: 'nominal',
+      sort: items.map((i) => (yField === 'label' ? i.label : i.item)),
+      title: null,
+      // Wide enough for a need item's label ("Behov for støtte: Tidlig indsats og forebyggelse").
+      axis: { labelLimit: 440 },
+    };
+    return {
+      width,
+      height: { step },
+      layer: [
+        {
+          mark: { type: 'bar' },
+          encoding: {
+            y,
+            x: {
+              field: 'start',
+              type: 'quantitative',
+              scale: { domain: [0, 1] },
+              axis: { title: axisTitle, format: '.0%' },
+            },
+            x2: { field: 'end' },
+            color: {
+              field: 'category',
+              type: 'nominal',
+              scale: { domain, range },
+              sort: domain,
+              legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: Math.min(domain.length, 3), labelLimit: 260 },
+            },
+            order: { field: 'categoryOrder', type: 'quantitative' },
+            tooltip: [
+              { field: 'label', type: 'nominal', title: words.item },
+              { field: 'category', type: 'nominal', title: words.category },
+              { field: 'percent', type: 'quantitative', title: words.percent },
+              { field: 'count', type: 'quantitative', title: words.count },
+              { field: 'n', type: 'quantitative', title: 'N' },
+            ],
+          },
+        },
+        {
+          transform: [{ filter: `datum.percent >= ${minLabel === Infinity ? 1e9 : minLabel}` }],
+          mark: { type: 'text', fontSize: 10, baseline: 'middle', align: 'center' },
+          encoding: {
+            y,
+            x: { field: 'middle', type: 'quantitative' },
+            text: { field: 'text', type: 'nominal' },
+            color: { field: 'ink', type: 'nominal', scale: null, legend: null },
+          },
+        },
+      ],
+    };
+  };
+  const axisTitle = options.axisTitle ?? words.axis;
+  const head = {
     $schema: VEGA_LITE_SCHEMA,
     description:
       lang === 'da'
         ? 'Stablede søjler (100 %): svarfordelingen pr. spørgsmål i procent af dem, der har svaret, "ved ikke" og "ikke relevant" medregnet.'
         : 'Stacked bars (100 %): the distribution of answers per item in percent of those who answered, non-substantive answers included.',
     ...(options.title === undefined ? {} : { title: options.title }),
+  };
+  if (layout.parts.length > 1) {
+    // Items on several scales: a chart per scale, one above the other, each with its own
+    // categories and legend; the axis title under the last.
+    const last = layout.parts.length - 1;
+    return {
+      ...head,
+      vconcat: layout.parts.map((part, index) => ({
+        data: { values: values.filter((v) => v.part === index) },
+        ...panel(part, index === last ? axisTitle : null),
+      })),
+      spacing: 16,
+      resolve: { scale: { color: 'independent', y: 'independent' }, legend: { color: 'independent' } },
+      config: { view: { stroke: null }, axis: { grid: false } },
+    };
+  }
+  return {
+    ...head,
     data: { values },
-    width,
-    height: { step },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          y,
-          x: {
-            field: 'start',
-            type: 'quantitative',
-            scale: { domain: [0, 1] },
-            axis: { title: options.axisTitle ?? words.axis, format: '.0%' },
-          },
-          x2: { field: 'end' },
-          color: {
-            field: 'category',
-            type: 'nominal',
-            scale: { domain, range },
-            sort: domain,
-            legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: Math.min(domain.length, 3), labelLimit: 260 },
-          },
-          order: { field: 'categoryOrder', type: 'quantitative' },
-          tooltip: [
-            { field: 'label', type: 'nominal', title: words.item },
-            { field: 'category', type: 'nominal', title: words.category },
-            { field: 'percent', type: 'quantitative', title: words.percent },
-            { field: 'count', type: 'quantitative', title: words.count },
-            { field: 'n', type: 'quantitative', title: 'N' },
-          ],
-        },
-      },
-      {
-        transform: [{ filter: `datum.percent >= ${minLabel === Infinity ? 1e9 : minLabel}` }],
-        mark: { type: 'text', fontSize: 10, baseline: 'middle', align: 'center' },
-        encoding: {
-          y,
-          x: { field: 'middle', type: 'quantitative' },
-          text: { field: 'text', type: 'nominal' },
-          color: { field: 'ink', type: 'nominal', scale: null, legend: null },
-        },
-      },
-    ],
+    ...panel(layout.parts[0] ?? { items: [], categories: [] }, axisTitle),
     config: { view: { stroke: null }, axis: { grid: false } },
   };
 }

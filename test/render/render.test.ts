@@ -5,7 +5,7 @@ import type { ReportResult } from '../../src/report/report';
 import { scales } from '../../src/scale/presets';
 import { divergingBars, meanDots, stackedBars } from '../../src/vega-lite/index';
 import { demoReport, printedCell, tableById } from '../helpers/demoReport';
-import { axisLabels, markTexts, parseXml, textOf, type XmlElement } from './svgXml';
+import { axisLabels, markTexts, parseXml, textOf, walk, type XmlElement } from './svgXml';
 
 const rep = (...pairs: [string | null, number][]): (string | null)[] =>
   pairs.flatMap(([label, times]) => Array.from({ length: times }, () => label));
@@ -60,6 +60,24 @@ describe('reportFigures on the demo report', () => {
       }
       expect(sorted(markTexts(svgOf(table.id)))).toEqual(sorted(expected));
     }
+  });
+
+  it('draws a focus area asked on two scales as a chart per scale, each with a legend of its own scale\'s categories', () => {
+    const table = tableById(result, 'distribution:tidlig');
+    const root = svgOf('distribution:tidlig');
+    const legends: string[] = [];
+    for (const [element, ancestors] of walk(root)) {
+      const group = ancestors[ancestors.length - 1];
+      if (element.name === 'text' && /\brole-legend-label\b/.test(group?.attributes['class'] ?? '')) legends.push(textOf(element));
+    }
+    // Each row's categories are its cells that are not null, the highest level first.
+    const own = (r: (typeof table.rows)[number]): string[] =>
+      table.columns.filter((c) => c.key.startsWith('share:') && r[c.key] !== null).map((c) => c.label);
+    expect(legends).toEqual([...own(table.rows[0]!), ...own(table.rows[1]!)]);
+    expect(legends).toEqual([
+      'Meget store udfordringer', 'Ret store udfordringer', 'Mindre udfordringer', 'Slet ingen udfordringer', 'Ved ikke',
+      'I meget høj grad', 'I høj grad', 'I mindre grad', 'Slet ikke', 'Ved ikke', 'Ikke relevant',
+    ]);
   });
 
   it('prints on the count bars the multi-select table\'s totals', () => {

@@ -104,14 +104,26 @@ describe('divergingBars', () => {
   });
 
   it('colours the categories from the diverging palette, in category order, overridable', () => {
-    const spec = divergingBars(items, { colors: { 'Ved ikke': '#000000' } });
-    const color = obj(obj(obj((obj((spec.hconcat as Json[])[0]).layer as Json[])[0]).encoding).color);
-    const { categories } = divergingRows(items);
-    const domain = obj(color.scale).domain as string[];
-    const range = obj(color.scale).range as string[];
-    expect(domain).toEqual(categories.map((c) => c.category));
-    const palette = divergingPalette(categories);
-    expect(range).toEqual(palette.map((c, i) => (domain[i] === 'Ved ikke' ? '#000000' : c)));
+    const only = likert(rep(['Slet ikke', 1], ['I høj grad', 2], ['Ved ikke', 1]), scales.daDegree4);
+    const colorOf = (spec: Json): Json => obj(obj(obj((obj((spec.hconcat as Json[])[0]).layer as Json[])[0]).encoding).color);
+    const one = colorOf(divergingBars([only], { colors: { 'Ved ikke': '#000000' } }));
+    const { categories } = divergingRows([only]);
+    expect(obj(one.scale).domain).toEqual(categories.map((c) => c.category));
+    expect(obj(one.scale).range).toEqual(divergingPalette(categories).map((c, i) => (categories[i]!.category === 'Ved ikke' ? '#000000' : c)));
+  });
+
+  it('colours items on two scales by each category\'s position on its own scale, the legend listing both', () => {
+    const color = obj(obj(obj((obj((divergingBars(items, { colors: { 'Ved ikke': '#000000' } }).hconcat as Json[])[0]).layer as Json[])[0]).encoding).color);
+    // The need item comes first (agreement 8/11 against 5/12), then the challenge item's levels.
+    expect(obj(color.scale).domain).toEqual([
+      'Slet ikke', 'I mindre grad', 'I høj grad', 'I meget høj grad', 'Ved ikke', 'Ikke relevant',
+      'Slet ingen udfordringer', 'Mindre udfordringer', 'Ret store udfordringer', 'Meget store udfordringer',
+    ]);
+    // RdBu anchors for both scales' four levels alike; the second grey of the need scale.
+    expect(obj(color.scale).range).toEqual([
+      '#b2182b', '#f4a582', '#92c5de', '#2166ac', '#000000', '#c8c8c8',
+      '#b2182b', '#f4a582', '#92c5de', '#2166ac',
+    ]);
   });
 
   it("fits the axis to the data in tenths, symmetric around zero, or spans ±100 % under domain: 'full'", () => {

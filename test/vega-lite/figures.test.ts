@@ -18,6 +18,8 @@ import { demoReport, demoSurvey, printedCell, tableById } from '../helpers/demoR
 type Json = Record<string, unknown>;
 const values = (spec: Json): Json[] => (spec.data as { values: Json[] }).values;
 
+const sorted = (list: readonly string[]): string[] => [...list].sort();
+
 const rep = (...pairs: [string | null, number][]): (string | null)[] =>
   pairs.flatMap(([label, times]) => Array.from({ length: times }, () => label));
 
@@ -57,15 +59,32 @@ describe('stackedBarRows and stackedBars', () => {
   it('prints in every label the cell of the demo report\'s distribution table, for every table and row', () => {
     let checked = 0;
     for (const table of distributionTables) {
-      const scale = table.id.endsWith('daDegree4') ? scales.daDegree4 : scales.daChallenge4;
-      const { rows } = stackedBarRows(table, { scale });
+      const { rows } = stackedBarRows(table, { scale: [scales.daChallenge4, scales.daDegree4] });
       for (const seg of rows) {
         const row = table.rows.find((r) => r['item'] === seg.item)!;
         expect(seg.text).toBe(printedCell(table, row, `share:${seg.category}`));
         checked++;
       }
+      // Every cell with a number has its segment, and no segment stands for a null cell.
+      for (const row of table.rows) {
+        const cells = table.columns.filter((c) => c.key.startsWith('share:') && row[c.key] !== null).map((c) => c.key.slice(6));
+        expect(sorted(rows.filter((r) => r.item === row['item']).map((r) => r.category))).toEqual(sorted(cells));
+      }
     }
-    expect(checked).toBeGreaterThan(250); // 24 tables, 1 to 6 rows, 5 or 6 categories each
+    // 9 focus-area tables of a challenge (5 categories) and a need item (6), 6 target-group
+    // tables of 6 challenge items: 9 × 11 + 6 × 30 = 279.
+    expect(checked).toBe(279);
+  });
+
+  it('draws each focus area\'s challenge and need item of the demo report as a chart per scale', () => {
+    const table = tableById(result, 'distribution:tidlig');
+    const layout = stackedBarRows(table);
+    expect(layout.parts.map((p) => p.items)).toEqual([['udfordring_tidlig'], ['behov_tidlig']]);
+    const spec = stackedBars(table, { lang: 'da' });
+    const charts = spec.vconcat as Json[];
+    expect(charts).toHaveLength(2);
+    expect(values(charts[0]!).every((v) => v.item === 'udfordring_tidlig')).toBe(true);
+    expect(values(charts[1]!).every((v) => v.item === 'behov_tidlig')).toBe(true);
   });
 
   it('gives the same labels from the survey\'s columns as from the report table', () => {
@@ -76,9 +95,10 @@ describe('stackedBarRows and stackedBars', () => {
     expect(fromColumns).toEqual(fromTable);
   });
 
-  it('finds "Ved ikke" by name in a table given without its scale', () => {
-    const table = tableById(result, 'distribution:tidlig:daDegree4');
-    expect(stackedBarRows(table).categories.filter((c) => c.side === 'apart').map((c) => c.category)).toEqual(['Ved ikke', 'Ikke relevant']);
+  it('finds "Ved ikke" and "Ikke relevant" by name in a table given without its scales', () => {
+    const table = tableById(result, 'distribution:tidlig');
+    const apart = stackedBarRows(table).parts.map((p) => p.categories.filter((c) => c.side === 'apart').map((c) => c.category));
+    expect(apart).toEqual([['Ved ikke'], ['Ved ikke', 'Ikke relevant']]);
   });
 
   it('draws bars from the precomputed offsets and labels only segments of at least minLabel percent', () => {
@@ -109,7 +129,10 @@ describe('stackedBarRows and stackedBars', () => {
 
   it('throws for a table without share columns, a scale that does not fit, bad sizes and an unknown lang', () => {
     expect(() => stackedBarRows(tableById(result, 'summary'))).toThrow(/^stackedBarRows: table 'summary' has no share:<category> columns/);
-    expect(() => stackedBarRows(tableById(result, 'distribution:tidlig:daDegree4'), { scale: scales.daChallenge4 })).toThrow(RangeError);
+    expect(() => stackedBarRows(tableById(result, 'distribution:Børn med handicap:daChallenge4'), { scale: scales.daDegree4 })).toThrow(
+      /^stackedBarRows: the categories of row 1 of table 'distribution:Børn med handicap:daChallenge4' \(.*\) are not those of scale 'daDegree4'/,
+    );
+    expect(() => stackedBarRows(tableById(result, 'distribution:tidlig'), { scale: scales.daChallenge4 })).toThrow(/row 2 of table 'distribution:tidlig'/);
     expect(() => stackedBars([tabel21], { width: -1 })).toThrow(/^stackedBars: width must be a positive number/);
     expect(() => stackedBars([tabel21], { minLabel: -1 })).toThrow(/minLabel/);
     expect(() => stackedBars([tabel21], { lang: 'de' as never })).toThrow(/unknown lang "de"/);
@@ -149,11 +172,17 @@ describe('divergingBars, labelled as the table', () => {
     expect(Math.abs(at('Ved ikke').end - 2 / 98)).toBeLessThan(1e-12);
   });
 
-  it('prints in every label of a distribution table\'s chart the table\'s cell', () => {
-    const table = tableById(result, 'distribution:tidlig:daDegree4');
-    const data = values(divergingBars(table, { scale: scales.daDegree4 }));
-    const row = table.rows[0]!;
-    for (const v of data) expect(v.text).toBe(printedCell(table, row, `share:${String(v.category)}`));
+  it('prints in every label of a distribution table\'s chart the table\'s cell, a table of two scales included', () => {
+    for (const id of ['distribution:tidlig', 'distribution:Børn med handicap:daChallenge4']) {
+      const table = tableById(result, id);
+      const data = values(divergingBars(table, { scale: [scales.daChallenge4, scales.daDegree4] }));
+      for (const v of data) {
+        const row = table.rows.find((r) => r['item'] === v.item)!;
+        expect(v.text).toBe(printedCell(table, row, `share:${String(v.category)}`));
+      }
+      const cells = table.rows.flatMap((r) => table.columns.filter((c) => c.key.startsWith('share:') && r[c.key] !== null));
+      expect(data).toHaveLength(cells.length);
+    }
   });
 
   it('has a text layer on both panels, filtered at minLabel, and Danish words by default', () => {
@@ -181,6 +210,17 @@ describe('countBars', () => {
     const options = table.rows.filter((r) => r['option'] !== 'I alt');
     expect(data.map((d) => d.label)).toEqual(options.map((r) => r['option']));
     expect(data.map((d) => d.text)).toEqual(options.map((r) => printedCell(table, r, 'total')));
+  });
+
+  it('draws the ticks of the total column, not the new average column, and leaves out the totals row of ticks', () => {
+    expect(table.columns.map((c) => c.key)).toContain('average');
+    const data = values(countBars(table));
+    const options = table.rows.filter((r) => r['option'] !== 'I alt');
+    expect(data.map((d) => d.count)).toEqual(options.map((r) => r['total']));
+    // Each option's average over the questions differs from its total, so the two cannot be confused.
+    for (const r of options) expect(r['average']).not.toBe(r['total']);
+    expect(data.some((d) => d.label === 'I alt')).toBe(false);
+    expect(JSON.stringify(countBars(table))).not.toContain('average');
   });
 
   it('draws one question\'s column on request, a suppressed cell as "–" without a bar', () => {
@@ -232,6 +272,20 @@ describe('groupMeans', () => {
         const row = table.rows.find((r) => r['item'] === d.item)!;
         expect(d.text).toBe(printedCell(table, row, `mean:${String(d.group)}`));
       }
+    }
+  });
+
+  it('makes a panel of every mean:<group> column only, not of the n:<group> columns, and takes N from n:<group>', () => {
+    const table = tableById(result, 'means:region');
+    const nColumns = table.columns.filter((c) => c.key.startsWith('n:'));
+    expect(nColumns.length).toBeGreaterThan(0);
+    const spec = groupMeans(table);
+    const groups = [...new Set(values(spec).map((d) => d.group))];
+    expect(groups).toEqual(table.columns.filter((c) => c.key.startsWith('mean:')).map((c) => c.key.slice(5)));
+    expect(groups).toEqual(nColumns.map((c) => c.key.slice(2)));
+    for (const d of values(spec)) {
+      const row = table.rows.find((r) => r['item'] === d.item)!;
+      expect(d.n).toBe(row[`n:${String(d.group)}`]);
     }
   });
 
