@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { CliError, failureReason, resolvePath, type CliIo } from './io';
+import { CliError, failureReason, writeFileAtomic, type CliIo } from './io';
 
 /** Flags for a headless Chromium run as root in a container, with no network to talk to. */
 export const CHROMIUM_FLAGS: readonly string[] = [
@@ -192,35 +192,6 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
 }
 
 /**
- * Writes bytes to `out` atomically: a temporary file beside it (created exclusively, flushed
- * with fsync), then renamed over the target; on failure the temporary file is removed and the
- * target left as it was.
- *
- * @param io - the command's surroundings (for the working directory and process id)
- * @param out - the path as the user gave it
- * @param bytes - the whole content
- * @throws CliError 2 naming the file and the reason
- */
-export async function writeBytesAtomic(io: CliIo, out: string, bytes: Uint8Array): Promise<void> {
-  const target = resolvePath(io, out);
-  const temporary = join(dirname(target), `.${basename(target)}.${io.pid ?? 0}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  try {
-    const handle = await open(temporary, 'wx', 0o666);
-    try {
-      let at = 0;
-      while (at < bytes.length) at += (await handle.write(bytes, at, bytes.length - at, null)).bytesWritten;
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, target);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw new CliError(2, `cannot write ${out}: ${failureReason(error)}; nothing was written`);
-  }
-}
-
-/**
  * The `--format pdf` branch of `likertkit report`: prints the document and writes it to `--out`.
  *
  * @param io - the command's surroundings
@@ -232,5 +203,7 @@ export async function writeBytesAtomic(io: CliIo, out: string, bytes: Uint8Array
 export async function writeReportPdf(io: CliIo, html: string, out: string | undefined, chromium?: string): Promise<void> {
   if (out === undefined) throw new CliError(2, '--format pdf writes a file: add --out <report.pdf>');
   const bytes = await htmlToPdf(html, chromium === undefined ? {} : { chromium });
-  await writeBytesAtomic(io, out, bytes);
+  // As every file the CLI writes: atomically, through a symbolic link to its target, in place
+  // for a device or pipe, never over an input (see writeFileAtomic).
+  await writeFileAtomic(io, out, bytes);
 }

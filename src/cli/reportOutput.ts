@@ -33,7 +33,9 @@ export function isReportFileFormat(format: string): format is ReportFileFormat {
  * @throws CliError 2 saying what to add
  */
 export function requireOutForFiles(format: string, out: string | undefined): void {
-  if (out !== undefined || !isReportFileFormat(format)) return;
+  if (out !== undefined) return;
+  if (format === 'pdf') throw new CliError(2, '--format pdf writes a file: add --out <report.pdf>');
+  if (!isReportFileFormat(format)) return;
   if (format === 'xlsx') {
     throw new CliError(2, '--format xlsx writes a binary workbook, which is not for standard output: add --out <report.xlsx>');
   }

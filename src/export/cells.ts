@@ -103,6 +103,23 @@ function asCell(value: ReportValue | undefined): ExportCell {
   return value;
 }
 
+/**
+ * A cell as the exports take it: a string, a finite number, a boolean or empty. Anything else (an
+ * object, an array, a BigInt: a table built by hand or parsed from JSON) is refused, never
+ * written as its JSON text or handed to the workbook library, which would store an object of the
+ * right shape as a live formula.
+ *
+ * @param fn - the public function's name
+ * @param cell - the cell
+ * @param place - where it is, for the message
+ * @throws TypeError naming the value and its place
+ */
+export function checkedCell(fn: string, cell: ExportCell, place: () => string): ExportCell {
+  const kind = typeof cell;
+  if (cell === null || kind === 'string' || kind === 'number' || kind === 'boolean') return cell;
+  throw new TypeError(`${fn}: the cell at ${place()} is ${describeValue(cell)}; a table cell must be a string, a number, a boolean or null, so convert it first`);
+}
+
 function defaultDigits(format: ColumnFormat, digits: number | undefined): number {
   if (digits !== undefined) return digits;
   if (format === 'number' || format === 'correlation') return 2;

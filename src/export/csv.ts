@@ -6,7 +6,7 @@
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import type { Lang } from '../report/format';
 import type { ReportTable } from '../report/table';
-import { assertWritable, cellPlace, checkExportLang, decimalMarkOf, exportColumns, plainNumber, type ExportCell } from './cells';
+import { assertWritable, cellPlace, checkedCell, checkExportLang, decimalMarkOf, exportColumns, plainNumber, type ExportCell } from './cells';
 
 /** A field delimiter {@link toCsv} writes. */
 export type CsvExportDelimiter = ',' | ';' | '\t' | '|';
@@ -151,7 +151,7 @@ export function toCsv(table: ReportTable, options: ToCsvOptions = {}): string {
     if (row === null || typeof row !== 'object') {
       throw new TypeError(`${fn}: row ${i + 1} of table ${describeValue(table.id)} must be an object, got ${describeValue(row)}`);
     }
-    lines.push(columns.map((c) => field(c.cell(row), () => cellPlace(table, i, c.header))).join(delimiter));
+    lines.push(columns.map((c) => field(checkedCell(fn, c.cell(row), () => cellPlace(table, i, c.header)), () => cellPlace(table, i, c.header))).join(delimiter));
   });
   return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }

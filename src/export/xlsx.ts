@@ -6,7 +6,7 @@
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { tablesOf, type Lang, type RenderableReport } from '../report/format';
 import type { ColumnFormat, ReportTable } from '../report/table';
-import { assertWritable, cellPlace, checkExportLang, decimalMarkOf, exportColumns, exportWords, type ExportCell, type ExportColumn } from './cells';
+import { assertWritable, cellPlace, checkedCell, checkExportLang, decimalMarkOf, exportColumns, exportWords, type ExportCell, type ExportColumn } from './cells';
 
 /** Options of {@link toXlsx}. */
 export interface ToXlsxOptions {
@@ -212,14 +212,17 @@ export async function toXlsx(
       if (value.length > CELL_TEXT_MAX) {
         throw new RangeError(`${fn}: the text at ${where()} has ${value.length} characters; an Excel cell holds at most ${CELL_TEXT_MAX}, so shorten it`);
       }
-      return value;
+      // Office Open XML reads "_xHHHH_" in a string as an escaped character; its own escape for
+      // a literal one is "_x005F_" before it, so that "_x0041_" stays "_x0041_" and not "A".
+      // (Each "_" that starts such a run is escaped, also where runs share an underscore.)
+      return value.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
     };
     const rows = table.rows.map((row, i) => {
       if (row === null || typeof row !== 'object') {
         throw new TypeError(`${fn}: row ${i + 1} of table ${describeValue(table.id)} must be an object, got ${describeValue(row)}`);
       }
       return columns.map((column) => {
-        const cell = column.cell(row);
+        const cell = checkedCell(fn, column.cell(row), () => cellPlace(table, i, column.header));
         return typeof cell === 'string' ? text(cell, () => cellPlace(table, i, column.header)) : cell;
       });
     });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliError, type CliIo } from '../../src/cli/io';
-import { CHROMIUM_FLAGS, findChromium, writeBytesAtomic, writeReportPdf } from '../../src/cli/pdf';
+import { CliError, writeFileAtomic, type CliIo } from '../../src/cli/io';
+import { nodeIo } from '../../src/cli/nodeIo';
+import { CHROMIUM_FLAGS, findChromium, writeReportPdf } from '../../src/cli/pdf';
 import { run, surveyFiles } from '../cli/helpers';
 
 const present = (...paths: string[]) => (path: string): boolean => paths.includes(path);
@@ -36,25 +37,35 @@ describe('findChromium', () => {
   });
 });
 
-describe('writeBytesAtomic', () => {
+describe('the PDF is written as every file the CLI writes (writeFileAtomic)', () => {
   let dir = '';
   afterEach(() => {
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
     dir = '';
   });
-  const ioIn = (cwd: string): CliIo => ({ cwd, pid: 7 }) as unknown as CliIo;
+  const ioIn = (cwd: string): CliIo => ({ ...nodeIo('0.0.0').io, cwd });
 
   it('replaces the file in one step and leaves no temporary file', async () => {
     dir = mkdtempSync(join(tmpdir(), 'likertkit-pdf-test-'));
     writeFileSync(join(dir, 'r.pdf'), 'old');
-    await writeBytesAtomic(ioIn(dir), 'r.pdf', new Uint8Array([37, 80, 68, 70, 45]));
+    await writeFileAtomic(ioIn(dir), 'r.pdf', new Uint8Array([37, 80, 68, 70, 45]));
     expect(readFileSync(join(dir, 'r.pdf'), 'latin1')).toBe('%PDF-');
     expect(readdirSync(dir)).toEqual(['r.pdf']);
   });
 
+  it('writes through a symbolic link to the file it names, and keeps the link', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'likertkit-pdf-test-'));
+    writeFileSync(join(dir, 'real.pdf'), 'old');
+    symlinkSync('real.pdf', join(dir, 'link.pdf'));
+    await writeFileAtomic(ioIn(dir), 'link.pdf', new Uint8Array([37, 80, 68, 70, 45]));
+    expect(lstatSync(join(dir, 'link.pdf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.pdf'), 'latin1')).toBe('%PDF-');
+    expect(readdirSync(dir).sort()).toEqual(['link.pdf', 'real.pdf']);
+  });
+
   it('names the file and leaves nothing behind when the folder does not exist', async () => {
     dir = mkdtempSync(join(tmpdir(), 'likertkit-pdf-test-'));
-    await expect(writeBytesAtomic(ioIn(dir), 'missing/r.pdf', new Uint8Array([1]))).rejects.toThrow(/^cannot write missing\/r\.pdf: .*; nothing was written$/);
+    await expect(writeFileAtomic(ioIn(dir), 'missing/r.pdf', new Uint8Array([1]))).rejects.toThrow(/missing\/r\.pdf/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
