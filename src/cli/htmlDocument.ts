@@ -13,11 +13,12 @@ import type { ReportResult } from '../report/report';
  *
  * @param result - the report
  * @param lang - the report's language
+ * @param translateLabels - print the built-in scales' labels in `lang` (as the tables do)
  * @returns the figures
  */
-export async function reportFiguresForCli(result: ReportResult, lang: Lang): Promise<ReadonlyMap<string, string>> {
+export async function reportFiguresForCli(result: ReportResult, lang: Lang, translateLabels = false): Promise<ReadonlyMap<string, string>> {
   const { reportFigures } = await import('../render/index');
-  return reportFigures(result, { lang });
+  return reportFigures(result, { lang, translateLabels });
 }
 
 /**
@@ -29,6 +30,6 @@ export async function reportFiguresForCli(result: ReportResult, lang: Lang): Pro
  * @returns the whole HTML document
  */
 export async function reportDocument(result: ReportResult, lang: Lang, translateLabels: boolean): Promise<string> {
-  const figures = await reportFiguresForCli(result, lang);
+  const figures = await reportFiguresForCli(result, lang, translateLabels);
   return toHtmlDocument(result, { lang, translateLabels, figures });
 }

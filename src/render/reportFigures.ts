@@ -1,5 +1,6 @@
 import { checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import type { ReportResult } from '../report/report';
+import { translateLabel } from '../report/labels';
 import type { ReportTable } from '../report/table';
 import { scales } from '../scale/presets';
 import type { Scale } from '../scale/types';
@@ -15,6 +16,31 @@ import { renderSvg } from './svg';
 export interface ReportFiguresOptions {
   /** Language of the figures' words and number formats (default: the report's own `lang`). */
   readonly lang?: ChartLang;
+  /**
+   * Print the built-in scales' answer labels in `lang` ("I høj grad" → "To a high degree"), as
+   * `toHtml` and `toHtmlDocument` do with the same option; default `false`.
+   */
+  readonly translateLabels?: boolean;
+}
+
+/**
+ * The built-in labels of a report's tables that read otherwise in `lang`, each with its
+ * translation, longest first (so that a label inside a longer one is not replaced first), as
+ * they appear in SVG text (XML-escaped).
+ */
+function labelTranslations(tables: readonly ReportTable[], lang: ChartLang): [string, string][] {
+  const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const pairs = new Map<string, string>();
+  const add = (label: unknown): void => {
+    if (typeof label !== 'string' || pairs.has(label)) return;
+    const translated = translateLabel(label, lang);
+    if (translated !== label) pairs.set(label, translated);
+  };
+  for (const table of tables) {
+    for (const column of table.columns) add(column.label);
+    for (const row of table.rows) for (const column of table.columns) if (column.format === 'text') add(row[column.key]);
+  }
+  return [...pairs].sort((a, b) => b[0].length - a[0].length).map(([from, to]) => [escape(from), escape(to)]);
 }
 
 /** The built-in scale a distribution table was made with, read from its id's last part. */
@@ -71,7 +97,7 @@ function figureSpec(table: ReportTable, tables: readonly ReportTable[], lang: Ch
  * its table prints.
  *
  * @param result - a report from `report()`
- * @param options - `lang` (default: the report's)
+ * @param options - `lang` (default: the report's), `translateLabels`
  * @returns table id → SVG document, in report order
  * @throws TypeError when `result` is not a report; RangeError for an unknown `lang`
  * @example
@@ -79,7 +105,7 @@ function figureSpec(table: ReportTable, tables: readonly ReportTable[], lang: Ch
  * figures.get('distribution:tidlig')?.startsWith('<svg'); // true (a challenge and a need item)
  */
 export async function reportFigures(result: ReportResult, options: ReportFiguresOptions = {}): Promise<Map<string, string>> {
-  checkOptionKeys('reportFigures', options, optionKeys<ReportFiguresOptions>({ lang: true }));
+  checkOptionKeys('reportFigures', options, optionKeys<ReportFiguresOptions>({ lang: true, translateLabels: true }));
   if (typeof result !== 'object' || result === null || result.kind !== 'report' || !Array.isArray(result.tables)) {
     throw new TypeError(`reportFigures: result must be a report from report(), got ${describeValue(result)}`);
   }
@@ -87,12 +113,17 @@ export async function reportFigures(result: ReportResult, options: ReportFigures
   if (lang !== 'da' && lang !== 'en') {
     throw new RangeError(`reportFigures: unknown lang ${describeValue(lang)}; use 'da' or 'en'`);
   }
+  // Labels are translated in the drawn SVG, after the charts are laid out on the tables as
+  // they are (the scales' own labels, which the charts match their categories by).
+  const translations = options.translateLabels === true ? labelTranslations(result.tables, lang) : [];
   const figures = new Map<string, string>();
   for (const table of result.tables) {
     const spec = figureSpec(table, result.tables, lang);
     if (spec === null) continue;
     const description = [String(spec['description']), ...table.notes].join(' ');
-    figures.set(table.id, await renderSvg(spec, { title: table.title, description, locale: lang }));
+    let svg = await renderSvg(spec, { title: table.title, description, locale: lang });
+    for (const [from, to] of translations) svg = svg.replaceAll(from, to);
+    figures.set(table.id, svg);
   }
   return figures;
 }

@@ -6,7 +6,7 @@
  */
 
 import { describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
-import { formatPercent, type Lang, type PreparedTable, type RenderNumberOptions, type RenderOptions } from './format';
+import { formatNumber, formatPercent, type Lang, type PreparedTable, type RenderNumberOptions, type RenderOptions } from './format';
 import { escapeHtml, idFragment, tableMarkup } from './html';
 import type { ReportResult } from './report';
 import type { ReportTable } from './table';
@@ -256,8 +256,12 @@ function checkDocumentOptions(options: ToHtmlDocumentOptions): ReadonlyMap<strin
     if (typeof svg !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(svg)) {
       throw new TypeError(`${FN}: the figure for table ${describeValue(id)} must be SVG markup starting with <svg, got ${describeValue(typeof svg === 'string' ? svg.slice(0, 40) : svg)}`);
     }
-    if (/<script|<foreignObject|<[^>]*\son[a-z]+\s*=|<[^>]*(?:href|src)\s*=\s*["']?\s*javascript:/i.test(svg)) {
-      throw new TypeError(`${FN}: the figure for table ${describeValue(id)} holds a script, an event handler or foreign content; pass the SVG that reportFigures renders`);
+    // What a chart needs and no more: no element that runs, animates, styles, embeds or links
+    // (script, foreignObject, animate/set, style, image, use, a), no event attribute, no
+    // address other than a fragment of the SVG itself, no character reference inside a tag
+    // (which could spell any of these). Text between tags may say anything.
+    if (/<(?:script|foreignObject|iframe|object|embed|animate|animateMotion|animateTransform|set|style|image|use|a)\b|<[^>]*(?:[\s/"']on[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?!#)|url\(\s*["']?\s*(?!#)|&#)/i.test(svg)) {
+      throw new TypeError(`${FN}: the figure for table ${describeValue(id)} holds a script, an event handler, a link, a style sheet or foreign content; pass the SVG that reportFigures renders`);
     }
   }
   return figures;
@@ -351,10 +355,11 @@ export function toHtmlDocument(result: ReportResult, options: ToHtmlDocumentOpti
   const meta: string[] = [];
   if (options.date !== undefined) meta.push(`<time${options.date instanceof Date ? ` datetime="${options.date.toISOString().slice(0, 10)}"` : ''}>${escapeHtml(dateText(options.date, lang))}</time>`);
   const respondents = result.n?.respondents;
-  if (typeof respondents === 'number') meta.push(escapeHtml(words.respondents(String(respondents))));
+  const count = (n: number): string => formatNumber(n, { lang, locale: options.locale });
+  if (typeof respondents === 'number') meta.push(escapeHtml(words.respondents(count(respondents))));
   const frame = result.n?.frame;
   if (typeof frame === 'number' && frame > 0 && typeof respondents === 'number') {
-    meta.push(escapeHtml(words.frame(String(frame), formatPercent(respondents / frame, { lang, locale: options.locale, percentStyle: options.percentStyle }))));
+    meta.push(escapeHtml(words.frame(count(frame), formatPercent(respondents / frame, { lang, locale: options.locale, percentStyle: options.percentStyle }))));
   }
   if (meta.length > 0) out.push(`<p class="meta">${meta.join('<br>')}</p>`);
   out.push('</header>');

@@ -80,6 +80,12 @@ export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAUL
     .join(', ');
 }
 
+/** A number in a note as the tables print numbers: grouped, with the decimals it has (up to 10). */
+function noteNumber(value: number, lang: Lang): string {
+  const decimals = Number.isInteger(value) ? 0 : Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length);
+  return formatNumber(value, { lang, digits: decimals });
+}
+
 /** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */
 function quotedList(lang: Lang, labels: readonly string[]): string {
   const quoted = labels.map((label) => `'${noteLabel(lang, label)}'`);
@@ -309,13 +315,13 @@ const DA: ReportWords = {
   groupN: (group) => `N (${group})`,
   average: 'Gennemsnit',
   averageNote: (groups) => `Gennemsnit: det gennemsnitlige antal afkrydsninger pr. gruppe (summen over de ${groups} grupper divideret med ${groups})`,
-  ticksNote: (ticks) => `Afkrydsninger i alt: N = ${ticks}`,
+  ticksNote: (ticks) => `Afkrydsninger i alt: N = ${noteNumber(ticks, 'da')}`,
   responseRate: 'Svarprocent',
   frameUnits: 'Antal i populationen',
   responded: 'Besvaret',
   rate: 'Svarprocent',
   responseRateNote: 'Svarprocent: antal besvarelser divideret med antal enheder i populationen',
-  medianNote: (attribute, median) => `Grupperne af ${attribute} er delt ved medianen i populationen (${median})`,
+  medianNote: (attribute, median) => `Grupperne af ${attribute} er delt ved medianen i populationen (${noteNumber(median, 'da')})`,
 };
 
 const EN: ReportWords = {
@@ -392,13 +398,13 @@ const EN: ReportWords = {
   groupN: (group) => `N (${group})`,
   average: 'Average',
   averageNote: (groups) => `Average: the mean number of ticks per group (the sum over the ${groups} groups divided by ${groups})`,
-  ticksNote: (ticks) => `Ticks in total: N = ${ticks}`,
+  ticksNote: (ticks) => `Ticks in total: N = ${noteNumber(ticks, 'en')}`,
   responseRate: 'Response rate',
   frameUnits: 'Units in the population',
   responded: 'Responded',
   rate: 'Response rate',
   responseRateNote: 'Response rate: responses divided by the units of the population',
-  medianNote: (attribute, median) => `The groups of ${attribute} are split at the population median (${median})`,
+  medianNote: (attribute, median) => `The groups of ${attribute} are split at the population median (${noteNumber(median, 'en')})`,
 };
 
 /** The words of the report in `lang`. */

@@ -160,13 +160,26 @@ describe('toHtmlDocument', () => {
   });
 
   it('refuses a figure that is not SVG, or that holds a script or an event handler', () => {
-    const bad = ['<div>x</div>', '<svg><script>alert(1)</script></svg>', '<svg onload="alert(1)"></svg>', '<svg><a href="javascript:alert(1)">x</a></svg>', 42];
+    const bad = [
+      '<div>x</div>',
+      '<svg><script>alert(1)</script></svg>',
+      '<svg onload="alert(1)"></svg>',
+      '<svg><a href="javascript:alert(1)">x</a></svg>',
+      '<svg><svg/onload=alert(1)></svg>',
+      '<svg><a href="&#106;avascript:alert(1)">x</a></svg>',
+      '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>',
+      '<svg><style>@import url(http://example.org/x.css)</style></svg>',
+      '<svg><rect fill="url(http://example.org/x.svg#p)"/></svg>',
+      '<svg><image href="http://example.org/x.png"/></svg>',
+      42,
+    ];
     for (const figure of bad) {
       expect(() => toHtmlDocument(hostileReport(), { figures: new Map([['pairs', figure as string]]) })).toThrow(/^toHtmlDocument: the figure for table "pairs"/);
     }
     expect(() => toHtmlDocument(hostileReport(), { figures: { pairs: '<svg></svg>' } as never })).toThrow(/^toHtmlDocument: figures must be a Map/);
     // Text that merely mentions such words is fine.
-    expect(() => toHtmlDocument(hostileReport(), { figures: new Map([['pairs', '<svg><text>once = twice, onto javascript: ok</text></svg>']]) })).not.toThrow();
+    expect(() => toHtmlDocument(hostileReport(), { figures: new Map([['pairs', '<svg><text>once = twice, onto javascript: ok &#39;url(x)&#39;</text></svg>']]) })).not.toThrow();
+    expect(() => toHtmlDocument(hostileReport(), { figures: new Map([['pairs', '<svg><defs><clipPath id="c"/></defs><g clip-path="url(#c)"><rect/></g></svg>']]) })).not.toThrow();
   });
 
   it('carries the print rules for A4: page size, repeated header rows, rows and figures kept whole', () => {

@@ -167,3 +167,18 @@ describe('parseXml (the test helper itself)', () => {
     expect(textOf(parseXml('<a>x &amp; &#229;</a>'))).toBe('x & å');
   });
 });
+
+describe('reportFigures with translateLabels', () => {
+  it('prints the built-in scales’ labels in English in an English report, as its tables do', async () => {
+    const result = demoReport('en');
+    const plain = await reportFigures(result, { lang: 'en' });
+    const translated = await reportFigures(result, { lang: 'en', translateLabels: true });
+    const all = (figures: Map<string, string>): string => [...figures.values()].join('\n');
+    // Without the option the Danish labels stand as the tables hold them; with it, none is left.
+    expect(all(plain)).toContain('I høj grad');
+    expect(all(translated)).not.toContain('I høj grad');
+    expect(all(translated)).not.toContain('Meget store udfordringer');
+    expect(all(translated)).toContain('To a high degree');
+    expect([...translated.keys()]).toEqual([...plain.keys()]);
+  }, 120_000);
+});
