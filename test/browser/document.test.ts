@@ -128,15 +128,19 @@ describe('the HTML report in headless Chromium', () => {
 });
 
 describe('likertkit report --format pdf', () => {
-  it('writes a PDF of the report through headless Chromium, atomically to --out', async () => {
+  it('writes a PDF of the report through headless Chromium, to --out through the CLI’s file writer', async () => {
     const out = mkdtempSync(join(tmpdir(), 'likertkit-cli-pdf-'));
     try {
       const target = join(out, 'rapport.pdf');
+      // The PDF goes through the CLI's atomic writer, here the helpers' in-memory file system.
       const r = await run(['report', 'kommuner.csv', '-c', 'kommuner.json', '--format', 'pdf', '--out', target], surveyFiles());
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
-      const pdf = readFileSync(target);
+      const written = r.bytes.get(target);
+      expect(written).toBeInstanceOf(Uint8Array);
+      const pdf = Buffer.from(written as Uint8Array);
+      writeFileSync(target, pdf);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0).toBeGreaterThan(1);
       if (hasPdftotext) {
