@@ -63,6 +63,8 @@ export type {
 } from './inference/proportionInterval';
 export { meanInterval } from './inference/meanInterval';
 export type { MeanIntervalOptions, MeanIntervalResult, MeanSummary } from './inference/meanInterval';
+export { welchTTest } from './inference/welchTest';
+export type { WelchTTestOptions, WelchTTestResult } from './inference/welchTest';
 export { significanceStars } from './inference/significanceStars';
 export type { StarScheme, StarThreshold } from './inference/significanceStars';
 export type { NumericInput } from './inference/internal';
