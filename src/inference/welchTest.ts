@@ -1,5 +1,6 @@
 import { studentTCdf, studentTQuantile } from '../math';
-import { assertCount, assertFinite, assertLevel, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import { assertLevel, checkOptionKeys, optionKeys } from '../internal/validate';
+import { checkMeanSummary } from './internal';
 import type { MeanSummary } from './meanInterval';
 
 /** Options of {@link welchTTest}. */
@@ -58,8 +59,8 @@ export function welchTTest(x: MeanSummary, y: MeanSummary, options: WelchTTestOp
   checkOptionKeys(fn, options, optionKeys<WelchTTestOptions>({ level: true }));
   const level = options.level ?? 0.95;
   assertLevel(fn, level);
-  checkSummary(fn, x, 'x');
-  checkSummary(fn, y, 'y');
+  checkMeanSummary(fn, x, 'x');
+  checkMeanSummary(fn, y, 'y');
   const estimate = x.mean - y.mean;
   const undefinedTest = (se: number, reason: string): WelchTTestResult => ({
     estimate,
@@ -89,19 +90,4 @@ export function welchTTest(x: MeanSummary, y: MeanSummary, options: WelchTTestOp
     p,
     ci: { lower: estimate - critical * se, upper: estimate + critical * se, level, method: 'welch' },
   };
-}
-
-/** Checks one summary `{ mean, sd, n }`: n a count, the mean finite when n ≥ 1, the sd finite and ≥ 0 when n ≥ 2. */
-function checkSummary(fn: string, summary: MeanSummary, name: string): void {
-  if (summary === null || typeof summary !== 'object') {
-    throw new TypeError(`${fn}: ${name} must be a summary { mean, sd, n }, got ${describeValue(summary)}`);
-  }
-  assertCount(fn, summary.n, `${name}.n`);
-  if (summary.n >= 1) assertFinite(fn, summary.mean, `${name}.mean`);
-  if (summary.n >= 2) {
-    assertFinite(fn, summary.sd, `${name}.sd`);
-    if (summary.sd < 0) {
-      throw new RangeError(`${fn}: ${name}.sd must be non-negative, got ${describeValue(summary.sd)}; pass the standard deviation, not a difference`);
-    }
-  }
 }
