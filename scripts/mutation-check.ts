@@ -5,7 +5,7 @@
  * also when the run fails, throws or is interrupted (Ctrl-C, SIGTERM).
  *
  *   npx tsx scripts/mutation-check.ts            every mutation
- *   npx tsx scripts/mutation-check.ts welch-df   only the mutations whose id contains "welch-df"
+ *   npx tsx scripts/mutation-check.ts welch-df one-fpc   only the mutations whose id contains one of these
  *
  * Exits 1 when a mutation survives or cannot be applied. Slow (one vitest run per mutation), so it
  * is not part of `npm test`; see docs/statistics.md.
@@ -140,8 +140,8 @@ function occurrences(text: string, part: string): number {
 }
 
 async function main(): Promise<void> {
-  const filter = process.argv[2];
-  const chosen = mutations.filter((m) => filter === undefined || m.id.includes(filter));
+  const filters = process.argv.slice(2);
+  const chosen = mutations.filter((m) => filters.length === 0 || filters.some((f) => m.id.includes(f)));
   const files = [...new Set(chosen.map((m) => m.file))];
   const dirty = spawnSync('git', ['status', '--porcelain', '--', ...files], { cwd: root, encoding: 'utf8' }).stdout.trim();
   if (dirty !== '') {
