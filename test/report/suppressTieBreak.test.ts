@@ -44,4 +44,20 @@ describe('suppressSmallCells tie-breaks', () => {
     ]);
     expect(result.cells[0]![1]).toEqual({ value: 0, suppressed: null });
   });
+
+  it('on a full tie of cost and cell count keeps the cycle through the first column and row reached', () => {
+    // Both margins; every 4-cycle around the 1 at (0, 0) costs 5 + 5 + 5 with three new cells.
+    // The shortest-path search visits column 1 before column 2 (same cost, lower index), reaches
+    // rows 1 and 2 from column 1 first, and keeps the first path on a tie: (0,1), (1,1), (1,0).
+    const result = suppressSmallCells([
+      [1, 5, 5],
+      [5, 5, 5],
+      [5, 5, 5],
+    ]);
+    expect(complementary(result)).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+  });
 });
