@@ -60,4 +60,26 @@ describe('suppressSmallCells tie-breaks', () => {
       [1, 1],
     ]);
   });
+
+  it('tries the shown cells in the small cell\'s own row and column before the others', () => {
+    // Primaries (< 3): (0,0), (1,0), (1,1), (2,1), (2,3). Target (0,0): of its row and column
+    // (2,0) = 7 fails (row 0 still gives it), (0,1) = 8 closes the cycle 00–01–11–10: hidden.
+    // Target (2,1), recoverable through column 3: in its lines (2,2) = 6 fails (column 2 alone
+    // gives it), (2,0) = 7 puts it on the cycle 10–11–21–20: hidden, although (1,3) = 5 outside
+    // its lines would have done and protected (2,3) as well. Target (2,3): (1,3) = 5 closes
+    // 11–13–23–21. So three complementary cells where two would do: the greedy order is
+    // documented as safe, not minimal.
+    const result = suppressSmallCells([
+      [1, 8, 9, 8],
+      [1, 2, 5, 5],
+      [7, 1, 6, 2],
+    ]);
+    expect(complementary(result)).toEqual([
+      [0, 1],
+      [1, 3],
+      [2, 0],
+    ]);
+    expect(result.complementary).toBe(3);
+  });
 });
+
