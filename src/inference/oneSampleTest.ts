@@ -62,7 +62,9 @@ export interface OneSampleTTestResult {
  * ```ts
  * // x = c(1, 2, 2, 3, 3, 3, 4, 4, 2, 3); t.test(x, mu = 2)
  * oneSampleTTest({ mean: 2.7, sd: 0.9486832980505138, n: 10 }, 2);
- * // { estimate: 2.7, mu: 2, se: 0.3, statistic: 2.333333333333334, df: 9, p: 0.0444..., ci: {...}, method: 'one-sample-t' }
+ * // { estimate: 2.7, mu: 2, se: 0.3, statistic: 2.333333333333334, df: 9, p: 0.044503537305576456,
+ * //   ci: { lower: 2.0213528511605383, upper: 3.378647148839462, level: 0.95 }, method: 'one-sample-t' }
+ * // R: t.test(x, mu = 2) gives t = 2.3333, df = 9, p-value = 0.0445
  * ```
  * @see R `t.test(x, mu = mu0, conf.level = level)`; Cochran (1977), Sampling Techniques, §2.
  */

@@ -49,7 +49,10 @@ export interface WelchTTestResult {
  * ```ts
  * // x = c(2, 4, 1, 4), y = c(3, 1, 1, 2)
  * welchTTest({ mean: 2.75, sd: 1.5, n: 4 }, { mean: 1.75, sd: 0.9574271077563381, n: 4 });
- * // { estimate: 1, se: 0.8897565210026093, t: 1.1239029738980326, df: 5.1017..., p: 0.31..., ci: {...} }
+ * // { estimate: 1, se: 0.8897565210026093, t: 1.1239029738980328, df: 5.096470588235293,
+ * //   p: 0.3111868424511919,
+ * //   ci: { lower: -1.274231232129309, upper: 3.274231232129309, level: 0.95, method: 'welch' } }
+ * // R: t.test(x, y) gives t = 1.1239, df = 5.0965, p-value = 0.3112
  * ```
  * @see R `t.test(x, y, conf.level = level)`; Welch (1947), Biometrika 34, 28–35;
  *   Satterthwaite (1946), Biometrics Bulletin 2, 110–114.
