@@ -63,6 +63,10 @@ export type {
 } from './inference/proportionInterval';
 export { meanInterval } from './inference/meanInterval';
 export type { MeanIntervalOptions, MeanIntervalResult, MeanSummary } from './inference/meanInterval';
+export { welchTTest } from './inference/welchTest';
+export type { WelchTTestOptions, WelchTTestResult } from './inference/welchTest';
+export { oneSampleTTest } from './inference/oneSampleTest';
+export type { OneSampleTTestOptions, OneSampleTTestResult } from './inference/oneSampleTest';
 export { significanceStars } from './inference/significanceStars';
 export type { StarScheme, StarThreshold } from './inference/significanceStars';
 export type { NumericInput } from './inference/internal';

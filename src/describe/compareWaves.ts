@@ -1,7 +1,7 @@
 import type { Survey } from '../data/survey';
 import { compareProportions } from '../inference/compareProportions';
 import type { ProportionMethod } from '../inference/proportionInterval';
-import { studentTCdf, studentTQuantile } from '../math';
+import { welchTTest } from '../inference/welchTest';
 import type { Scale } from '../scale/types';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
@@ -199,39 +199,20 @@ export function compareWaves<I extends string>(
   return { rows, denominator, minDifference, level, method: 'wave-comparison' };
 }
 
-/** Welch's two-sample t test of mean x − mean y from summaries (R's t.test(x, y)). */
+/** Welch's t test of wave b − wave a (R's t.test(x_b, x_a)), with the reasons worded for waves. */
 function welch(
   x: { mean: number; sd: number; n: number },
   y: { mean: number; sd: number; n: number },
   level: number,
 ): CompareWavesRow['mean'] {
-  const difference = x.mean - y.mean;
-  const undefinedTest = (reason: string): CompareWavesRow['mean'] => ({
-    difference,
-    t: NaN,
-    df: NaN,
-    p: NaN,
-    ci: { lower: NaN, upper: NaN, level, method: 'welch' },
-    reason,
-  });
-  if (x.n < 2 || y.n < 2) return undefinedTest('a wave has fewer than 2 substantive answers: its variance is undefined');
-  const varianceX = (x.sd * x.sd) / x.n; // squared standard error of each mean
-  const varianceY = (y.sd * y.sd) / y.n;
-  const seSquared = varianceX + varianceY;
-  if (seSquared === 0) return undefinedTest('both waves are constant: the standard error is 0');
-  const se = Math.sqrt(seSquared);
-  // Welch–Satterthwaite degrees of freedom.
-  const df = (seSquared * seSquared) / ((varianceX * varianceX) / (x.n - 1) + (varianceY * varianceY) / (y.n - 1));
-  const t = difference / se;
-  const p = Math.min(1, 2 * studentTCdf(Math.abs(t), df, false));
-  const critical = studentTQuantile((1 - level) / 2, df, false);
-  return {
-    difference,
-    t,
-    df,
-    p,
-    ci: { lower: difference - critical * se, upper: difference + critical * se, level, method: 'welch' },
-  };
+  const test = welchTTest(x, y, { level });
+  const row = { difference: test.estimate, t: test.t, df: test.df, p: test.p, ci: { ...test.ci } };
+  if (test.reason === undefined) return row;
+  const reason =
+    x.n < 2 || y.n < 2
+      ? 'a wave has fewer than 2 substantive answers: its variance is undefined'
+      : 'both waves are constant: the standard error is 0';
+  return { ...row, reason };
 }
 
 /** Describes how two scales differ in what compareWaves relies on, or null when they agree. */

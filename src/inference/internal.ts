@@ -5,8 +5,9 @@
 import { columnCodes } from '../data/columnData';
 import { isMissingValue } from '../data/missing';
 import type { LikertColumn } from '../data/types';
-import { describeValue } from '../internal/validate';
+import { assertCount, assertFinite, describeValue } from '../internal/validate';
 import { normalQuantile } from '../math';
+import type { MeanSummary } from './meanInterval';
 import type { StarThreshold } from './significanceStars';
 
 /** A numeric variable as the inference functions accept it: plain values or a coded column. */
@@ -172,4 +173,19 @@ export function starsFor(p: number, thresholds: readonly StarThreshold[]): strin
     }
   }
   return best === undefined ? '' : best.stars;
+}
+
+/** Checks one summary `{ mean, sd, n }`: n a count, the mean finite when n ≥ 1, the sd finite and ≥ 0 when n ≥ 2. */
+export function checkMeanSummary(fn: string, summary: MeanSummary, name: string): void {
+  if (summary === null || typeof summary !== 'object') {
+    throw new TypeError(`${fn}: ${name} must be a summary { mean, sd, n }, got ${describeValue(summary)}`);
+  }
+  assertCount(fn, summary.n, `${name}.n`);
+  if (summary.n >= 1) assertFinite(fn, summary.mean, `${name}.mean`);
+  if (summary.n >= 2) {
+    assertFinite(fn, summary.sd, `${name}.sd`);
+    if (summary.sd < 0) {
+      throw new RangeError(`${fn}: ${name}.sd must be non-negative, got ${describeValue(summary.sd)}; pass the standard deviation, not a difference`);
+    }
+  }
 }

@@ -4,8 +4,8 @@ import type { SurveySummary } from '../summary/types';
 import { assertSurveySummary, isSurveySummary } from '../summary/validateSummary';
 import { chiSquareGoodnessOfFit } from '../inference/chiSquareGoodnessOfFit';
 import { meanInterval } from '../inference/meanInterval';
+import { oneSampleTTest } from '../inference/oneSampleTest';
 import { proportionInterval, type ProportionMethod } from '../inference/proportionInterval';
-import { normalCdf, studentTCdf } from '../math';
 import {
   assertLevel,
   assertOneOf,
@@ -540,12 +540,12 @@ function compareNumeric(
       reason: n < 2 ? 'fewer than 2 values: the standard error is undefined' : 'the standard error is 0 (constant values or a census)',
     };
   } else {
-    const statistic = (interval.mean - populationMean) / interval.se;
-    const p =
-      testMethod === 'one-sample-z'
-        ? 2 * normalCdf(-Math.abs(statistic))
-        : 2 * studentTCdf(-Math.abs(statistic), n - 1);
-    test = testMethod === 'one-sample-z' ? { method: testMethod, statistic, p } : { method: testMethod, statistic, df: n - 1, p };
+    const { statistic, p, df } = oneSampleTTest({ mean: interval.mean, sd: interval.sd, n }, populationMean, {
+      level: context.level,
+      distribution: context.distribution,
+      ...(populationSize === undefined ? {} : { populationSize }),
+    });
+    test = testMethod === 'one-sample-z' ? { method: testMethod, statistic, p } : { method: testMethod, statistic, df, p };
   }
   return {
     rows: [row],

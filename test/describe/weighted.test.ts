@@ -124,4 +124,34 @@ describe('weights', () => {
     const census = agreementShare(col, { weights: w, populationSize: 4 });
     expect(census.ci.lower).toBe(census.estimate);
   });
+
+  it('correct the weighted share by (N − 1)/(N − n) on the effective n: equal weights give the unweighted corrected Wald interval', () => {
+    // n = 4, N = 5, equal weights: n_eff = (Σw)²/Σw² = 4 and n_design = 4·(5 − 1)/(5 − 4) = 16, so
+    // the Wald interval is 0.5 ± z·√(0.25/16) = 0.5 ± 0.125·z with z = qnorm(0.975) = 1.959963984540054 (R).
+    const col = likert(['I høj grad', 'Slet ikke', 'I høj grad', 'Slet ikke'], scales.daDegree4);
+    const r = agreementShare(col, { weights: [2, 2, 2, 2], ci: 'wald', populationSize: 5 });
+    expectClose(r.ci.lower, 0.5 - 0.125 * 1.959963984540054, 1e-14, 'lower');
+    expectClose(r.ci.upper, 0.5 + 0.125 * 1.959963984540054, 1e-14, 'upper');
+    const unweighted = agreementShare(col, { ci: 'wald', populationSize: 5 });
+    expectClose(r.ci.lower, unweighted.ci.lower, 1e-14, 'same as unweighted');
+  });
+
+  it('collapse the weighted interval only for a census: N = n + 1 still has width', () => {
+    const col = likert(['I høj grad', 'Slet ikke', 'I høj grad', 'Slet ikke'], scales.daDegree4);
+    const almost = agreementShare(col, { weights: [1, 2, 1, 2], ci: 'wald', populationSize: 5 });
+    expect(almost.ci.upper - almost.ci.lower).toBeGreaterThan(0.1);
+    const census = agreementShare(col, { weights: [1, 2, 1, 2], ci: 'wald', populationSize: 4 });
+    expect(census.ci.upper).toBe(census.ci.lower);
+  });
+
+  it('multiply the weighted mean\'s standard error by √(1 − n/N)', () => {
+    // Codes 1, 3, 1, 3 with equal weights: mean 2, sd = √(4/3), n_eff = 4;
+    // se = √(4/3)/√4 · √(1 − 4/8) = √(1/6).
+    const col = likert(['Slet ikke', 'I høj grad', 'Slet ikke', 'I høj grad'], scales.daDegree4);
+    const r = codedMean(col, { weights: [2, 2, 2, 2], populationSize: 8 });
+    expect(r.mean).toBe(2);
+    expectClose(r.se, Math.sqrt(1 / 6), 1e-14, 'se');
+    const free = codedMean(col, { weights: [2, 2, 2, 2] });
+    expectClose(free.se, Math.sqrt(1 / 3), 1e-14, 'se without N');
+  });
 });

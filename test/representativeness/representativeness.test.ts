@@ -163,6 +163,15 @@ describe('representativeness agrees with R', () => {
     expectClose(row.upper, fixture.populationMean.zFpc[1], 1e-12, 'upper');
   });
 
+  it('tests the mean against the population with the corrected standard error', () => {
+    // z = (sample mean − population mean) / SE(svymean(~population, design with fpc = 98)), the SE from R.
+    const result = representativeness({ sample: sample2024(), population: frame(), variables: ['population'], populationSize: 98 });
+    const test = result.variables[0]!.test;
+    expectClose(test.statistic, (fixture.populationMean.sample - 5822679 / 98) / fixture.populationMean.seFpc, 1e-12, 'z with fpc');
+    const free = representativeness({ sample: sample2024(), population: frame(), variables: ['population'] });
+    expect(test.p).toBeLessThan(free.variables[0]!.test.p);
+  });
+
   it('uses Student t with n − 1 degrees of freedom for the mean on request, as t.test', () => {
     const result = representativeness({ sample: sample2024(), population: frame(), variables: ['population'], distribution: 't' });
     expectClose(result.rows[0]!.lower, fixture.populationMean.t[0], 1e-12, 'lower');

@@ -1,0 +1,192 @@
+/**
+ * Mutation check of the statistical procedures: applies one-line mutations, one at a time, to
+ * the source, runs the test files that pin that procedure, and reports whether the tests caught
+ * the mutation (a failing run) or let it pass. The source file is restored after each mutation,
+ * also when the run fails, throws or is interrupted (Ctrl-C, SIGTERM).
+ *
+ *   npx tsx scripts/mutation-check.ts            every mutation
+ *   npx tsx scripts/mutation-check.ts welch-df one-fpc   only the mutations whose id contains one of these
+ *
+ * Exits 1 when a mutation survives or cannot be applied. Slow (one vitest run per mutation), so it
+ * is not part of `npm test`; see docs/statistics.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface Mutation {
+  /** Short name printed in the report. */
+  readonly id: string;
+  /** File to mutate, relative to the repository root. */
+  readonly file: string;
+  /** Exact text that must occur exactly once in the file. */
+  readonly find: string;
+  /** What replaces it. */
+  readonly replace: string;
+  /** Test files (or directories) that must catch it. */
+  readonly tests: readonly string[];
+}
+
+const welchTests = ['test/inference/welchTest.test.ts', 'test/describe/compareWaves.test.ts'];
+const oneSampleTests = ['test/inference/oneSampleTest.test.ts', 'test/representativeness/representativeness.test.ts'];
+const welch = 'src/inference/welchTest.ts';
+const oneSample = 'src/inference/oneSampleTest.ts';
+const suppress = 'src/report/suppress.ts';
+const suppressTests = ['test/report/suppress.test.ts', 'test/report/suppressTieBreak.test.ts', 'test/report/report.test.ts'];
+
+const mutations: readonly Mutation[] = [
+  // Welch's two-sample t test.
+  { id: 'welch-estimate-sign', file: welch, find: 'const estimate = x.mean - y.mean;', replace: 'const estimate = y.mean - x.mean;', tests: welchTests },
+  { id: 'welch-small-n-x', file: welch, find: 'if (x.n < 2 || y.n < 2)', replace: 'if (x.n <= 2 || y.n < 2)', tests: welchTests },
+  { id: 'welch-small-n-y', file: welch, find: 'if (x.n < 2 || y.n < 2)', replace: 'if (x.n < 2 || y.n < 1)', tests: welchTests },
+  { id: 'welch-variance-divisor', file: welch, find: 'const varianceX = (x.sd * x.sd) / x.n;', replace: 'const varianceX = (x.sd * x.sd) / (x.n - 1);', tests: welchTests },
+  { id: 'welch-constant-check', file: welch, find: 'if (seSquared === 0)', replace: 'if (seSquared < 0)', tests: welchTests },
+  { id: 'welch-df-x-n-1', file: welch, find: '(varianceX * varianceX) / (x.n - 1)', replace: '(varianceX * varianceX) / x.n', tests: welchTests },
+  { id: 'welch-df-y-n-1', file: welch, find: '(varianceY * varianceY) / (y.n - 1)', replace: '(varianceY * varianceY) / y.n', tests: welchTests },
+  { id: 'welch-two-sided', file: welch, find: 'Math.min(1, 2 * studentTCdf(', replace: 'Math.min(1, 1 * studentTCdf(', tests: welchTests },
+  { id: 'welch-p-tail', file: welch, find: 'studentTCdf(Math.abs(t), df, false)', replace: 'studentTCdf(Math.abs(t), df + 1, false)', tests: welchTests },
+  { id: 'welch-alpha-half', file: welch, find: 'studentTQuantile((1 - level) / 2, df, false)', replace: 'studentTQuantile(1 - level, df, false)', tests: welchTests },
+  { id: 'welch-ci-lower', file: welch, find: 'lower: estimate - critical * se', replace: 'lower: estimate - critical * seSquared', tests: welchTests },
+  // One-sample t / z test.
+  { id: 'one-small-n', file: oneSample, find: 'if (n < 2) {', replace: 'if (n < 1) {', tests: oneSampleTests },
+  { id: 'one-fpc-fraction', file: oneSample, find: ': 1 - n / populationSize;', replace: ': 1 - (n - 1) / populationSize;', tests: oneSampleTests },
+  { id: 'one-fpc-root', file: oneSample, find: '* Math.sqrt(fpc);', replace: '* fpc;', tests: oneSampleTests },
+  { id: 'one-se-root-n', file: oneSample, find: '(x.sd / Math.sqrt(n))', replace: '(x.sd / Math.sqrt(n - 1))', tests: oneSampleTests },
+  { id: 'one-zero-se', file: oneSample, find: 'if (!(se > 0)) {', replace: 'if (!(se >= 0)) {', tests: oneSampleTests },
+  { id: 'one-statistic-sign', file: oneSample, find: 'const statistic = (estimate - mu) / se;', replace: 'const statistic = (estimate + mu) / se;', tests: oneSampleTests },
+  { id: 'one-t-df', file: oneSample, find: '2 * studentTCdf(-Math.abs(statistic), df)', replace: '2 * studentTCdf(-Math.abs(statistic), n)', tests: oneSampleTests },
+  { id: 'one-z-two-sided', file: oneSample, find: ': 2 * normalCdf(-Math.abs(statistic));', replace: ': 1 * normalCdf(-Math.abs(statistic));', tests: oneSampleTests },
+  { id: 'one-z-quantile', file: oneSample, find: ': normalQuantile(alphaHalf, false);', replace: ': normalQuantile(alphaHalf / 2, false);', tests: oneSampleTests },
+  { id: 'one-df', file: oneSample, find: 'const df = Math.max(n - 1, 0);', replace: 'const df = Math.max(n, 0);', tests: oneSampleTests },
+  // Their callers pass the right inputs.
+  { id: 'waves-order', file: 'src/describe/compareWaves.ts', find: 'mean: welch(meanB, meanA, level),', replace: 'mean: welch(meanA, meanB, level),', tests: welchTests },
+  {
+    id: 'representativeness-distribution',
+    file: 'src/representativeness/representativeness.ts',
+    find: '      distribution: context.distribution,\n      ...(populationSize === undefined ? {} : { populationSize }),\n    });',
+    replace: "      distribution: 't',\n      ...(populationSize === undefined ? {} : { populationSize }),\n    });",
+    tests: oneSampleTests,
+  },
+  {
+    id: 'representativeness-fpc',
+    file: 'src/representativeness/representativeness.ts',
+    find: '      distribution: context.distribution,\n      ...(populationSize === undefined ? {} : { populationSize }),\n    });',
+    replace: '      distribution: context.distribution,\n    });',
+    tests: oneSampleTests,
+  },
+  // Weighted finite population corrections (Kish's effective n) in agreementShare and codedMean.
+  {
+    id: 'share-weighted-fpc',
+    file: 'src/describe/agreementShare.ts',
+    find: 'nEffective * ((populationSize - 1) / (populationSize - n))',
+    replace: 'nEffective * (populationSize / (populationSize - n))',
+    tests: ['test/describe'],
+  },
+  {
+    id: 'share-weighted-census',
+    file: 'src/describe/agreementShare.ts',
+    find: 'nDesign = populationSize === n ? Infinity :',
+    replace: 'nDesign = populationSize === n + 1 ? Infinity :',
+    tests: ['test/describe'],
+  },
+  {
+    id: 'mean-weighted-fpc',
+    file: 'src/describe/codedMean.ts',
+    find: 'const se = defined ? (sd / Math.sqrt(nEffective)) * Math.sqrt(fpc) : NaN;',
+    replace: 'const se = defined ? (sd / Math.sqrt(nEffective)) * fpc : NaN;',
+    tests: ['test/describe'],
+  },
+  {
+    id: 'mean-weighted-df',
+    file: 'src/describe/codedMean.ts',
+    find: 'studentTQuantile((1 - level) / 2, nEffective - 1, false) * se',
+    replace: 'studentTQuantile((1 - level) / 2, nEffective, false) * se',
+    tests: ['test/describe'],
+  },
+  // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
+  { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
+  { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },
+  { id: 'suppress-outside-lines', file: suppress, find: 'const inLines = i === ti || j === tj ? 0 : 1;', replace: 'const inLines = i === ti || j === tj ? 1 : 0;', tests: suppressTests },
+  { id: 'suppress-smallest-count', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 1 : 0, inLines, -count, i, j]', tests: suppressTests },
+  { id: 'suppress-pick-tie', file: suppress, find: '(cost[v] === cost[u] && (added[v] as number) < (added[u] as number))', replace: '(cost[v] === cost[u] && (added[v] as number) <= (added[u] as number))', tests: suppressTests },
+  { id: 'suppress-relax-tie', file: suppress, find: '(newCost === cost[v] && newAdded < (added[v] as number))', replace: '(newCost === cost[v] && newAdded <= (added[v] as number))', tests: suppressTests },
+  { id: 'suppress-zero-cost', file: suppress, find: 'const zeroCost = everything + 1;', replace: 'const zeroCost = 1;', tests: suppressTests },
+];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pending = new Map<string, string>(); // file → original text, while mutated
+let child: ChildProcess | undefined;
+
+function restoreAll(): void {
+  for (const [file, text] of pending) writeFileSync(root + file, text);
+  pending.clear();
+}
+process.on('exit', restoreAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    child?.kill('SIGTERM');
+    restoreAll();
+    console.error(`\nmutation-check: interrupted (${signal}); every mutated file was restored`);
+    process.exit(130);
+  });
+}
+
+function runTests(tests: readonly string[]): Promise<{ code: number | null; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    child = spawn('nice', ['-n', '5', 'npx', 'vitest', 'run', ...tests], { cwd: root, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      child = undefined;
+      resolve({ code, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  return count;
+}
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2);
+  const chosen = mutations.filter((m) => filters.length === 0 || filters.some((f) => m.id.includes(f)));
+  const files = [...new Set(chosen.map((m) => m.file))];
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', ...files], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  if (dirty !== '') {
+    throw new Error(`mutation-check: these files have uncommitted changes (perhaps a killed run): ${dirty}; commit them or restore them with git checkout first`);
+  }
+  const started = Date.now();
+  const results: { id: string; outcome: 'caught' | 'SURVIVED' | 'NOT APPLIED'; seconds: number }[] = [];
+  for (const m of chosen) {
+    const original = readFileSync(root + m.file, 'utf8');
+    const count = occurrences(original, m.find);
+    if (count !== 1) {
+      results.push({ id: m.id, outcome: 'NOT APPLIED', seconds: 0 });
+      console.log(`${m.id.padEnd(34)} NOT APPLIED (the text occurs ${count} times in ${m.file})`);
+      continue;
+    }
+    pending.set(m.file, original);
+    writeFileSync(root + m.file, original.replace(m.find, m.replace));
+    let run: { code: number | null; seconds: number };
+    try {
+      run = await runTests(m.tests);
+    } finally {
+      writeFileSync(root + m.file, original);
+      pending.delete(m.file);
+    }
+    const outcome = run.code === 0 ? 'SURVIVED' : 'caught';
+    results.push({ id: m.id, outcome, seconds: run.seconds });
+    console.log(`${m.id.padEnd(34)} ${outcome.padEnd(9)} ${run.seconds.toFixed(1).padStart(5)} s  ${m.file}`);
+  }
+  const caught = results.filter((r) => r.outcome === 'caught').length;
+  console.log(`\n${caught} of ${results.length} mutations caught in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (caught !== results.length) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  restoreAll();
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
