@@ -106,6 +106,8 @@ export class WasmRecords {
     const memory = this.exports.memory;
     if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
     const buffer = memory.buffer;
+    // The views stay valid until the memory grows (growing replaces its buffer).
+    if (this.bytes?.buffer === buffer) return;
     this.kinds = new Uint8Array(buffer, this.kindsAt, this.width);
     this.unknown = new Int32Array(buffer, this.unknownAt, this.width);
     this.starts = new Int32Array(buffer, this.startsAt, this.batch);

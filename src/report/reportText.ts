@@ -69,8 +69,7 @@ const DEFAULT_STARS: readonly StarThreshold[] = [
  */
 export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAULT_STARS, locale?: string): string {
   const sorted = [...scheme].sort((a, b) => a.below - b.below);
-  const number = (value: number): string =>
-    formatNumber(value, { lang, locale, digits: Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length) });
+  const number = (value: number): string => noteNumber(value, lang, locale);
   const op = (symbol: string): string => (lang === 'da' ? ` ${symbol} ` : symbol);
   return sorted
     .map((t, i) => {
@@ -80,10 +79,12 @@ export function starLegend(lang: Lang, scheme: readonly StarThreshold[] = DEFAUL
     .join(', ');
 }
 
-/** A number in a note as the tables print numbers: grouped, with the decimals it has (up to 10). */
-function noteNumber(value: number, lang: Lang): string {
-  const decimals = Number.isInteger(value) ? 0 : Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length);
-  return formatNumber(value, { lang, digits: decimals });
+/**
+ * A number in a note or legend as the tables print numbers: grouped, in `locale` (default: that
+ * of `lang`), with the decimals it has (up to 10): 1078 → "1.078", 43171.5 → "43.171,5", 0.1 → "0,1".
+ */
+function noteNumber(value: number, lang: Lang, locale?: string): string {
+  return formatNumber(value, { lang, locale, digits: Math.min(10, (/\.(\d+)$/.exec(String(value))?.[1] ?? '').length) });
 }
 
 /** Lists labels as 'a', 'b' og 'c' / 'a', 'b' and 'c'. */

@@ -35,7 +35,8 @@ export const demoSurvey = survey({
   attributes: { region: 'category', indbyggere: 'number', socioIndeks: 'number' },
 });
 
-const multiSelectQuestions = Object.fromEntries(
+/** The multi-select questions of the demo survey: per focus area, the ticks of each form of support. */
+export const multiSelectQuestions = Object.fromEntries(
   areas.map((area) => [
     area.label,
     Object.fromEntries(forms.map((f) => [f.label, demoRows.map((r) => (r as Record<string, unknown>)[`stoette_${area.id}_${f.id}`])])),
