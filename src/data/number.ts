@@ -81,6 +81,19 @@ function isDigit(code: number): boolean {
  * finite. Returns NaN for anything else.
  */
 function scan(raw: string, decimal: DecimalMark, grouping: Grouping): number {
+  // The common cell, 1 to 15 plain digits (a count, a population, a code), is its value: every
+  // partial sum stays below 2^53, so it is exact, and it reads the same under either mark.
+  const digits = raw.length;
+  if (digits > 0 && digits <= 15) {
+    let value = 0;
+    let k = 0;
+    for (; k < digits; k++) {
+      const d = raw.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (k === digits) return value;
+  }
   const text = raw.trim();
   const length = text.length;
   let i = 0;

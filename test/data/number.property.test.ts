@@ -28,6 +28,24 @@ function format(locale: string, value: number, digits: number, grouping: boolean
 }
 
 describe('parseNumber properties', () => {
+  it('reads plain digits, 1 to 20 of them with any leading zeros, as the number JavaScript reads', () => {
+    // Up to 15 digits take a shortcut in the scanner; 16 and more the general path. Number() is
+    // the independent reader of plain decimal digits.
+    const digitText = fc.array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 20 }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(digitText, (text) => {
+        expect(parseNumber(text, { decimal: ',' })).toBe(Number(text));
+        expect(parseNumber(text, { decimal: '.' })).toBe(Number(text));
+        expect(parseNumber(` ${text} `, { decimal: ',' })).toBe(Number(text));
+        expect(parseNumber(`+${text}`, { decimal: '.' })).toBe(Number(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseNumber('999999999999999', { decimal: ',' })).toBe(999_999_999_999_999);
+    expect(parseNumber('9007199254740993', { decimal: ',' })).toBe(9_007_199_254_740_992);
+    expect(parseNumber('12a', { decimal: ',' })).toBeNaN();
+  });
+
   it('reads back any number that Intl.NumberFormat prints, given the locale marks', () => {
     fc.assert(
       fc.property(decimalNumber, fc.constantFrom(...LOCALES), fc.boolean(), ({ value, digits }, marks, grouping) => {

@@ -103,7 +103,7 @@ describe('parseNumber runs in linear time', () => {
     'a 1 MB cell of garbage': 'Ved ikke '.repeat(megabyte / 9),
   };
   for (const [name, text] of Object.entries(cases)) {
-    it(`parses ${name} well under a second with every option`, () => {
+    it(`parses ${name} in seconds, not hours, with every option`, () => {
       const start = performance.now();
       parseNumber(text, comma);
       parseNumber(text, dot);
@@ -113,7 +113,9 @@ describe('parseNumber runs in linear time', () => {
         // an ambiguous cell is refused; only the time matters here
       }
       readNumberColumn('test', [text, '1,5'], {});
-      expect(performance.now() - start).toBeLessThan(1000); // a hang guard, not a benchmark
+      // A hang guard, not a benchmark: a quadratic scan of 10^6 characters would take hours; the
+      // bound leaves room for a machine loaded many times over.
+      expect(performance.now() - start).toBeLessThan(10_000);
     });
   }
 });
