@@ -66,11 +66,36 @@ export const byteReader: { kernel: 'wasm' | 'js' } = { kernel: 'wasm' };
 const SLICE = 1 << 20;
 
 /**
+ * The number a cell spells in plain digits: 1 to 15 ASCII digits, with no leading zero unless it
+ * is the one digit "0", so that `String(value)` gives the cell back exactly (and every partial
+ * sum is below 2^53, so the value is exact). -1 for any other cell. `cell` is text or bytes.
+ */
+function canonicalDigits(cell: string | Uint8Array, from: number, to: number): number {
+  const length = to - from;
+  if (length < 1 || length > 15) return -1;
+  const text = typeof cell === 'string';
+  let value = 0;
+  for (let k = from; k < to; k++) {
+    const d = (text ? cell.charCodeAt(k) : (cell[k] as number)) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return length > 1 && value < 10 ** (length - 1) ? -1 : value;
+}
+
+/**
  * One column of the file as it is read: the cells of the rows so far, either as indices into the
  * distinct spellings seen (a column of answers holds a handful) or, once it has many, directly.
  * A cell holds `null` where `parseCsv` gives `null` (empty, blank, or missing from a short record).
  */
 class CellColumn {
+  /**
+   * A column read only as numbers or ids holds its cells as doubles while every cell is a
+   * number in plain digits ({@link canonicalDigits}); null in every other column, and from the
+   * first cell that is not. Such a cell reads as the same number, and as the same id text, as
+   * its string does.
+   */
+  private digits: Float64Array | null;
   /** Spelling → index into `values`; null once the column holds its cells directly. */
   private dictionary: Map<string, number> | null = new Map();
   /** Distinct cells (index 0 is null), or every cell once the dictionary is dropped. */
@@ -87,12 +112,55 @@ class CellColumn {
    */
   private formerValues: readonly (string | null)[] = [];
 
+  constructor(digits: boolean) {
+    this.digits = digits ? new Float64Array(1024) : null;
+  }
+
+  /** True while the cells are held as doubles. */
+  get numeric(): boolean {
+    return this.digits !== null;
+  }
+
+  /** Adds a cell of plain digits as its number; false (nothing added) for any other cell. */
+  private pushNumber(value: number): boolean {
+    if (value < 0) {
+      this.leaveDigits();
+      return false;
+    }
+    let digits = this.digits as Float64Array;
+    if (this.length === digits.length) {
+      const next = new Float64Array(2 * digits.length);
+      next.set(digits);
+      this.digits = digits = next;
+    }
+    digits[this.length++] = value;
+    return true;
+  }
+
+  /**
+   * Adds the bytes `buf[from, to)` as a number when they are plain digits (and the column holds
+   * numbers); false, with nothing added, otherwise.
+   */
+  pushDigitBytes(buf: Uint8Array, from: number, to: number): boolean {
+    return this.digits !== null && this.pushNumber(canonicalDigits(buf, from, to));
+  }
+
+  /** The cells held so far as text, the column from now on held as other columns are. */
+  private leaveDigits(): void {
+    const digits = this.digits as Float64Array;
+    const count = this.length;
+    this.digits = null;
+    this.length = 0;
+    for (let i = 0; i < count; i++) this.push(String(digits[i] as number));
+  }
+
   /**
    * Adds the cell `text[start, end)`. A spelling already seen is found by comparing it in
    * place (`startsWith` at `start`, among the spellings of that length), so the common cell
    * costs no new string and no hashing.
    */
   pushRange(text: string, start: number, end: number): void {
+    if (this.digits !== null && this.pushNumber(canonicalDigits(text, start, end))) return;
     if (this.dictionary !== null) {
       const candidates = this.byLength[end - start];
       if (candidates !== undefined) {
@@ -146,10 +214,11 @@ class CellColumn {
 
   /** The dictionary index of the last cell added, or -1 once the cells are held directly. */
   lastIndex(): number {
-    return this.dictionary === null ? -1 : (this.indices[this.length - 1] as number);
+    return this.dictionary === null || this.digits !== null ? -1 : (this.indices[this.length - 1] as number);
   }
 
   push(raw: string | undefined): void {
+    if (this.digits !== null && this.pushNumber(raw === undefined ? -1 : canonicalDigits(raw, 0, raw.length))) return;
     const dictionary = this.dictionary;
     if (dictionary === null) {
       this.values.push(raw === undefined || isMissingValue(raw) ? null : raw);
@@ -198,7 +267,8 @@ class CellColumn {
   }
 
   /** Every cell, one per row. */
-  cells(): (string | null)[] {
+  cells(): ArrayLike<string | number | null> {
+    if (this.digits !== null) return this.digits.subarray(0, this.length);
     if (this.dictionary === null) return this.values;
     const cells = new Array<string | null>(this.length);
     for (let i = 0; i < this.length; i++) cells[i] = this.values[this.indices[i] as number] as string | null;
@@ -207,7 +277,7 @@ class CellColumn {
 
   /** The dictionary form, or undefined once the cells are held directly. */
   coded(): { values: readonly unknown[]; indices: ArrayLike<number> } | undefined {
-    if (this.dictionary === null) return undefined;
+    if (this.dictionary === null || this.digits !== null) return undefined;
     return { values: this.values, indices: this.indices.subarray(0, this.length) };
   }
 }
@@ -602,21 +672,41 @@ async function readCsvSurvey<I extends string>(
 
   // The columns the definition reads (unknown names are reported by the survey reader).
   const wanted = new Set<string>();
+  // Columns read only as ids, numbers or weights may hold their cells as doubles (CellColumn's
+  // digits); a column that is also read as text (an item, a category, a multi-select answer) never does.
+  const numericUse = new Set<string>();
+  const textUse = new Set<string>();
   const d = definition as SurveyDefinition<I>;
-  if (typeof d.id === 'string') wanted.add(d.id);
-  if (Array.isArray(d.items)) for (const item of d.items) if (item !== null && typeof item === 'object') wanted.add(item.column ?? item.id);
-  if (d.attributes !== null && typeof d.attributes === 'object') {
-    for (const [name, spec] of Object.entries(d.attributes)) {
-      wanted.add(spec !== null && typeof spec === 'object' && typeof spec.column === 'string' ? spec.column : name);
+  if (typeof d.id === 'string') {
+    wanted.add(d.id);
+    numericUse.add(d.id);
+  }
+  if (Array.isArray(d.items)) {
+    for (const item of d.items) {
+      if (item === null || typeof item !== 'object') continue;
+      const name = item.column ?? item.id;
+      wanted.add(name);
+      textUse.add(name);
     }
   }
-  if (typeof d.weight === 'string') wanted.add(d.weight);
+  if (d.attributes !== null && typeof d.attributes === 'object') {
+    for (const [name, spec] of Object.entries(d.attributes)) {
+      const isObject = spec !== null && typeof spec === 'object';
+      const column = isObject && typeof spec.column === 'string' ? spec.column : name;
+      wanted.add(column);
+      ((isObject ? (spec as { kind?: unknown }).kind : spec) === 'number' ? numericUse : textUse).add(column);
+    }
+  }
+  if (typeof d.weight === 'string') {
+    wanted.add(d.weight);
+    numericUse.add(d.weight);
+  }
   if (Array.isArray(d.multiSelect)) {
     for (const question of d.multiSelect as readonly unknown[]) {
       if (question === null || typeof question !== 'object') continue;
       const { columns, column } = question as { columns?: unknown; column?: unknown };
-      if (Array.isArray(columns)) for (const c of columns) if (typeof c === 'string') wanted.add(c);
-      if (typeof column === 'string') wanted.add(column);
+      if (Array.isArray(columns)) for (const c of columns) if (typeof c === 'string') (wanted.add(c), textUse.add(c));
+      if (typeof column === 'string') (wanted.add(column), textUse.add(column));
     }
   }
 
@@ -637,7 +727,7 @@ async function readCsvSurvey<I extends string>(
       readers = [];
       header.forEach((name, position) => {
         if (!wanted.has(name)) return;
-        const column = new CellColumn();
+        const column = new CellColumn(numericUse.has(name) && !textUse.has(name));
         byName.set(name, column);
         readers.push({ column, position });
       });
@@ -775,6 +865,11 @@ async function readCsvSurvey<I extends string>(
       spellings.retire(f);
       wasm?.retire(f);
     };
+    // A column of numbers in plain digits is never looked up among spellings: its cells are
+    // read from their bytes (pushDigitBytes), and decoded only from the first that is not.
+    columnAt.forEach((column, f) => {
+      if (column?.numeric === true) retire(f);
+    });
     const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
     const keptPositions: number[] = [];
     columnAt.forEach((column, f) => {
@@ -796,6 +891,7 @@ async function readCsvSurvey<I extends string>(
           } else {
             const a = starts[f] as number;
             const b = ends[f] as number;
+            if (column.pushDigitBytes(buf, a, b)) continue;
             const text = decodeRange(buf, a, b);
             if (text === undefined) failAt(buf, recordStart, recordLine);
             column.push(text);
@@ -862,6 +958,7 @@ async function readCsvSurvey<I extends string>(
           }
           const a = reader.fieldStart(r, f);
           const b = reader.fieldEnd(r, f);
+          if (column.pushDigitBytes(buf, a, b)) continue;
           const text = decodeRange(buf, a, b);
           // The first problem from the batch's first record on is the one reported.
           if (text === undefined) failAt(buf, first, firstLine);
