@@ -66,21 +66,33 @@ export const byteReader: { kernel: 'wasm' | 'js' } = { kernel: 'wasm' };
 const SLICE = 1 << 20;
 
 /**
- * The number a cell spells in plain digits: 1 to 15 ASCII digits, with no leading zero unless it
- * is the one digit "0", so that `String(value)` gives the cell back exactly (and every partial
- * sum is below 2^53, so the value is exact). -1 for any other cell. `cell` is text or bytes.
+ * The number the bytes `buf[from, to)` spell in plain digits: 1 to 15 ASCII digits, with no
+ * leading zero unless it is the one digit "0", so that `String(value)` gives the cell back
+ * exactly (and every partial sum is below 2^53, so the value is exact). -1 for any other cell.
  */
-function canonicalDigits(cell: string | Uint8Array, from: number, to: number): number {
+function canonicalDigitBytes(buf: Uint8Array, from: number, to: number): number {
   const length = to - from;
-  if (length < 1 || length > 15) return -1;
-  const text = typeof cell === 'string';
+  if (length < 1 || length > 15 || (buf[from] === 48 && length > 1)) return -1;
   let value = 0;
   for (let k = from; k < to; k++) {
-    const d = (text ? cell.charCodeAt(k) : (cell[k] as number)) - 48;
+    const d = (buf[k] as number) - 48;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
-  return length > 1 && value < 10 ** (length - 1) ? -1 : value;
+  return value;
+}
+
+/** {@link canonicalDigitBytes} for the characters `text[from, to)`. */
+function canonicalDigitText(text: string, from: number, to: number): number {
+  const length = to - from;
+  if (length < 1 || length > 15 || (text.charCodeAt(from) === 48 && length > 1)) return -1;
+  let value = 0;
+  for (let k = from; k < to; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /**
@@ -91,7 +103,7 @@ function canonicalDigits(cell: string | Uint8Array, from: number, to: number): n
 class CellColumn {
   /**
    * A column read only as numbers or ids holds its cells as doubles while every cell is a
-   * number in plain digits ({@link canonicalDigits}); null in every other column, and from the
+   * number in plain digits ({@link canonicalDigitBytes}); null in every other column, and from the
    * first cell that is not. Such a cell reads as the same number, and as the same id text, as
    * its string does.
    */
@@ -142,7 +154,7 @@ class CellColumn {
    * numbers); false, with nothing added, otherwise.
    */
   pushDigitBytes(buf: Uint8Array, from: number, to: number): boolean {
-    return this.digits !== null && this.pushNumber(canonicalDigits(buf, from, to));
+    return this.digits !== null && this.pushNumber(canonicalDigitBytes(buf, from, to));
   }
 
   /** The cells held so far as text, the column from now on held as other columns are. */
@@ -160,7 +172,7 @@ class CellColumn {
    * costs no new string and no hashing.
    */
   pushRange(text: string, start: number, end: number): void {
-    if (this.digits !== null && this.pushNumber(canonicalDigits(text, start, end))) return;
+    if (this.digits !== null && this.pushNumber(canonicalDigitText(text, start, end))) return;
     if (this.dictionary !== null) {
       const candidates = this.byLength[end - start];
       if (candidates !== undefined) {
@@ -218,7 +230,7 @@ class CellColumn {
   }
 
   push(raw: string | undefined): void {
-    if (this.digits !== null && this.pushNumber(raw === undefined ? -1 : canonicalDigits(raw, 0, raw.length))) return;
+    if (this.digits !== null && this.pushNumber(raw === undefined ? -1 : canonicalDigitText(raw, 0, raw.length))) return;
     const dictionary = this.dictionary;
     if (dictionary === null) {
       this.values.push(raw === undefined || isMissingValue(raw) ? null : raw);
