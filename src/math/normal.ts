@@ -130,13 +130,21 @@ export function normalQuantile(p: number, lowerTail = true): number {
   if (smallTail === 0) return quantileIsNegative ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (smallTail === 0.5) return 0;
   let x = startingQuantile(smallTail); // negative, Φ(x) ≈ smallTail
+  // Near the centre (s > ¼, |x| < 0.68) the residual is formed as (½ − s) − (½ − Φ(x)): ½ − s
+  // is exact (Sterbenz) and ½ − Φ(x) is the directly summed central mass, so f keeps its
+  // relative precision even at p = ½ − 1e-16, where Φ(x) − s would be a difference of two
+  // numbers near ½ (relative error 7e-10 at p = 0.49999999).
+  const central = smallTail > 0.25;
+  const halfMinusTail = 0.5 - smallTail;
   // Halley steps on f(x) = Φ(x) − s, in ratio form so that tails down to 1e-300 keep their
   // relative precision: u = f/φ = (Φ(x)/s − 1)·s/φ(x); x ← x − u/(1 + x·u/2). Convergence is
   // cubic: the 4.5e-4 start is exact to rounding after two steps; a third confirms it.
   for (let step = 0; step < 4; step++) {
     const density = normalDensity(-x);
     if (!(density > 0)) break; // beyond x ≈ −38.5 the density underflows: keep the estimate
-    const u = (upperTail(-x) / smallTail - 1) * (smallTail / density);
+    const u = central
+      ? (halfMinusTail - centralMass(-x)) / density
+      : (upperTail(-x) / smallTail - 1) * (smallTail / density);
     const change = u / (1 + 0.5 * x * u);
     x -= change;
     if (Math.abs(change) <= 1e-16 * Math.abs(x)) break;

@@ -13,19 +13,24 @@ import { normalCdf, normalQuantile } from './normal';
  * incomplete beta with the exact complement y = ν/(ν + t²) passed alongside (no 1 − x).
  */
 function halfTwoSidedTail(t: number, df: number): number {
+  const absT = Math.abs(t);
+  if (absT > 1e10 * Math.sqrt(df)) return farTail(absT, df);
   const tSquared = t * t;
-  let x: number;
-  let y: number;
-  if (tSquared === Number.POSITIVE_INFINITY) {
-    // |t| > 1.3e154: x = 1 to double precision, y = ν/t² without overflow.
-    const absT = Math.abs(t);
-    x = 1;
-    y = df / absT / absT;
-  } else {
-    x = tSquared / (df + tSquared);
-    y = df / (df + tSquared);
-  }
+  const x = tSquared / (df + tSquared);
+  const y = df / (df + tSquared);
   return 0.5 * regularizedBeta(x, 0.5, 0.5 * df, false, y);
+}
+
+/**
+ * P(T > |t|) for y = ν/(ν + t²) below 1e-20, where the leading term of the power series
+ * I_y(ν/2, ½) = y^{ν/2}/((ν/2)·B(ν/2, ½))·[1 + (ν/2)(½)/(ν/2 + 1)·y + …] is exact to rounding:
+ * ½·(√ν/|t|)^ν·(1 + ν/t²)^{−ν/2}/((ν/2)·B(ν/2, ½)), with (1 + ν/t²)^{−ν/2} = 1 to double
+ * precision. The power is taken of √ν/|t| (never of y = ν/t², which underflows for
+ * |t| > 1e162 while the tail itself, about |t|^{−ν}, is still far above 1e-308 for ν < 2).
+ */
+function farTail(absT: number, df: number): number {
+  const halfDf = 0.5 * df;
+  return (0.5 * Math.pow(Math.sqrt(df) / absT, df) * Math.exp(-logBeta(halfDf, 0.5))) / halfDf;
 }
 
 /**
@@ -132,9 +137,14 @@ export function studentTQuantile(p: number, df: number, lowerTail = true): numbe
   const signed = (magnitude: number): number => (negative ? -magnitude : magnitude);
   if (q === 0) return signed(Number.POSITIVE_INFINITY);
   if (q === 0.5) return 0;
-  if (df === 1) return signed(1 / Math.tan(Math.PI * q));
+  // Cauchy: t = cot(πq); for q > ¼ as tan(π(½ − q)), with ½ − q exact, so that the result keeps
+  // its relative precision where it approaches 0.
+  if (df === 1) return signed(q <= 0.25 ? 1 / Math.tan(Math.PI * q) : Math.tan(Math.PI * (0.5 - q)));
   if (df === 2) return signed((1 - 2 * q) / Math.sqrt(2 * q * (1 - q)));
 
+  // For ν < 2 the tail |t|^{−ν} is still above 1e-300 beyond the largest double: when even
+  // S(1.8e308) exceeds q the quantile is not representable and is ±Infinity.
+  if (halfTwoSidedTail(Number.MAX_VALUE, df) > q) return signed(Number.POSITIVE_INFINITY);
   const logQ = Math.log(q);
   const logBetaHalf = logBeta(0.5 * df, 0.5);
   const start = initialTQuantile(q, df, logBetaHalf);
