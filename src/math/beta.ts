@@ -16,7 +16,13 @@
  */
 
 import { logOnePlusMinus, productError } from './elementary';
-import { logBeta, logGamma, logGammaRatioDeviation, stirlingRemainder } from './gamma';
+import {
+  logBeta,
+  logGamma,
+  logGammaNearOne,
+  logGammaRatioDeviation,
+  stirlingRemainder,
+} from './gamma';
 
 /** log √(2π). */
 const LOG_SQRT_2PI = 0.9189385332046728;
@@ -154,6 +160,41 @@ function continuedFraction(x: number, y: number, a: number, b: number, lambda: n
 }
 
 /**
+ * Both tails of I_x(a, b) for a small shape a < 1 with b > 1 and b·x ≤ 0.7, x ≤ ½, where the
+ * lower tail is near 1 and its complement must not be formed as 1 − I.
+ *
+ * With the power series I_x(a, b) = e^E·(1 + a·Σ′), where e^E = xᵃ/(a·B(a, b)) and
+ * Σ′ = Σ_{j≥1} (1 − b)(2 − b)⋯(j − b)/j!·xʲ/(a + j), the upper tail is
+ * 1 − I = −expm1(E) − e^E·a·Σ′ (the form of TOMS 708 APSER), with E of order a computed
+ * without cancellation: shifting b up to B = b + n ≥ 8 by Γ(b + 1) = bΓ(b),
+ * E = a·log(B·x) − log Γ(1 + a) − ALGDIV(a, B) − Σ_{k<n} log1p(a/(b + k)).
+ * Returns [lower, upper].
+ */
+function smallShapeTails(x: number, a: number, b: number): [number, number] {
+  let shifted = b;
+  let shiftSum = 0;
+  while (shifted < 8) {
+    shiftSum += Math.log1p(a / shifted);
+    shifted += 1;
+  }
+  const exponent =
+    a * Math.log(shifted * x) -
+    (a <= 0.5 ? logGammaNearOne(a) : logGamma(1 + a)) -
+    logGammaRatioDeviation(a, shifted) -
+    shiftSum;
+  let coefficient = 1;
+  let sum = 0;
+  for (let j = 1; j <= BETA_MAX_ITERATIONS; j++) {
+    coefficient *= ((j - b) / j) * x;
+    const term = coefficient / (a + j);
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  const factor = Math.exp(exponent);
+  return [factor * (1 + a * sum), -Math.expm1(exponent) - factor * a * sum];
+}
+
+/**
  * I_x(a, b) in the orientation λ ≥ 0 (x at or below the mean), by series or continued fraction.
  */
 function orientedLowerTail(x: number, y: number, a: number, b: number, lambda: number): number {
@@ -194,6 +235,14 @@ export function regularizedBeta(
   if (!(a > 0) || !(b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return Number.NaN;
   if (x <= 0) return lowerTail ? 0 : 1;
   if (y <= 0) return lowerTail ? 1 : 0;
+  // A shape below 1 with the other above 1 (TOMS 708 orients these by x ≤ ½, not by λ): near
+  // the small shape's end the tail there is close to 1, so both tails come from one series.
+  const swapped = x > 0.5;
+  const [x0, a0, b0] = swapped ? [y, b, a] : [x, a, b];
+  if (a0 < 1 && b0 > 1 && b0 * x0 <= 0.7) {
+    const [lower, upper] = smallShapeTails(x0, a0, b0);
+    return lowerTail !== swapped ? lower : upper;
+  }
   const lambda = deviationFromMean(x, y, a, b);
   if (lambda >= 0) {
     const tail = orientedLowerTail(x, y, a, b, lambda);

@@ -55,8 +55,16 @@ function logGammaNearTwo(z: number): number {
 /**
  * log Γ(1 + z) for |z| ≤ 0.5: log Γ(2 + z) − log(1 + z), written without cancellation as
  * −γz + [z − log(1 + z)] + Σ_{k≥2} (−1)ᵏ(ζ(k) − 1)zᵏ/k (A&S 6.1.33).
+ * Relatively accurate for tiny z (no 1 + z is rounded), which the incomplete beta function
+ * needs for shape parameters near 0.
+ *
+ * @param z - argument with |z| ≤ 0.5
+ * @returns log Γ(1 + z)
+ * @example
+ * logGammaNearOne(1e-6); // -5.772148488..e-7
+ * @see Abramowitz & Stegun (1964) 6.1.33; TOMS 708 GAMLN1
  */
-function logGammaNearOne(z: number): number {
+export function logGammaNearOne(z: number): number {
   let polynomial = 0;
   for (let k = 30; k >= 2; k--) {
     polynomial = polynomial * z + logGammaTwoSeriesCoefficient(k);
