@@ -22,6 +22,7 @@ import {
   logGammaNearOne,
   logGammaRatioDeviation,
   stirlingRemainder,
+  stirlingRemainderDifference,
 } from './gamma';
 
 /** log √(2π). */
@@ -166,21 +167,25 @@ function continuedFraction(x: number, y: number, a: number, b: number, lambda: n
  * With the power series I_x(a, b) = e^E·(1 + a·Σ′), where e^E = xᵃ/(a·B(a, b)) and
  * Σ′ = Σ_{j≥1} (1 − b)(2 − b)⋯(j − b)/j!·xʲ/(a + j), the upper tail is
  * 1 − I = −expm1(E) − e^E·a·Σ′ (the form of TOMS 708 APSER), with E of order a computed
- * without cancellation: shifting b up to B = b + n ≥ 8 by Γ(b + 1) = bΓ(b),
- * E = a·log(B·x) − log Γ(1 + a) − ALGDIV(a, B) − Σ_{k<n} log1p(a/(b + k)).
+ * without cancellation: shifting b up to B = b + n ≥ 10 by Γ(b + 1) = bΓ(b),
+ * E = a·log(B·x) − log Γ(1 + a) − ALGDIV(a, B) − Σ_{k<n} log1p(a/(b + k)), B ≥ 10.
  * Returns [lower, upper].
  */
 function smallShapeTails(x: number, a: number, b: number): [number, number] {
   let shifted = b;
   let shiftSum = 0;
-  while (shifted < 8) {
+  while (shifted < 10) {
     shiftSum += Math.log1p(a / shifted);
     shifted += 1;
   }
+  // ALGDIV(a, B) = a − (a + B − ½)·log1p(a/B) + δ(B) − δ(a + B), the remainders' difference
+  // summed term by term (it is of order a/B², far below the rounding of δ(B) itself).
+  const algdiv =
+    a - (a + shifted - 0.5) * Math.log1p(a / shifted) + stirlingRemainderDifference(shifted, a);
   const exponent =
     a * Math.log(shifted * x) -
     (a <= 0.5 ? logGammaNearOne(a) : logGamma(1 + a)) -
-    logGammaRatioDeviation(a, shifted) -
+    algdiv -
     shiftSum;
   let coefficient = 1;
   let sum = 0;
@@ -239,7 +244,7 @@ export function regularizedBeta(
   // the small shape's end the tail there is close to 1, so both tails come from one series.
   const swapped = x > 0.5;
   const [x0, a0, b0] = swapped ? [y, b, a] : [x, a, b];
-  if (a0 < 1 && b0 > 1 && b0 * x0 <= 0.7) {
+  if (a0 < 1 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {
     const [lower, upper] = smallShapeTails(x0, a0, b0);
     return lowerTail !== swapped ? lower : upper;
   }

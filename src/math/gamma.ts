@@ -108,6 +108,31 @@ export function stirlingRemainder(x: number): number {
 }
 
 /**
+ * δ(b) − δ(a + b) for b ≥ 10, the difference of {@link stirlingRemainder}s, without forming
+ * it as a difference: Σ_k c_k·b^{1−2k}·(1 − (1 + a/b)^{1−2k}) with the Stirling coefficients
+ * c_k = B₂ₖ/(2k(2k − 1)), each bracket as −expm1((1 − 2k)·log1p(a/b)). Relatively accurate
+ * for a ≪ b, where the subtraction of the two remainders would leave an absolute error of
+ * ε·δ(b) against a value of order a/b².
+ *
+ * @param b - at least 10
+ * @param a - positive
+ * @returns δ(b) − δ(a + b)
+ * @example
+ * stirlingRemainderDifference(10, 1e-6); // 8.305..e-10
+ * @see Didonato & Morris (1992), Algorithm 708, function ALGDIV
+ */
+export function stirlingRemainderDifference(b: number, a: number): number {
+  const coefficients = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400];
+  const logRatio = Math.log1p(a / b);
+  let sum = 0;
+  for (let k = coefficients.length; k >= 1; k--) {
+    const power = 1 - 2 * k;
+    sum += (coefficients[k - 1] as number) * Math.pow(b, power) * -Math.expm1(power * logRatio);
+  }
+  return sum;
+}
+
+/**
  * Natural logarithm of the gamma function, log Γ(x), for x > 0.
  *
  * Regions: x < 0.5 uses log Γ(1 + x) − log x; 0.5 ≤ x < 2.5 uses the Taylor series of
