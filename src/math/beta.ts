@@ -298,8 +298,9 @@ function initialBetaQuantile(p: number, a: number, b: number): number {
  *
  * The smaller of the two tail probabilities is matched (p > ½ is reduced to 1 − p, exact in
  * floating point). Phase 1: safeguarded Newton on g = log T(x) − log p in the variable
- * log x (lower tail) or log(1 − x) (upper tail), where T behaves like a power, with a bisection
- * bracket. Phase 2: Newton steps in x itself, g/g′ with g′ = ±density/T, updating the smaller of
+ * log x or log(1 − x), whichever the starting guess puts below ½ (so that a quantile of 1e-300,
+ * as for a shape parameter near 0, is a moderate v), where T behaves like a power, with a
+ * bisection bracket; a root below the smallest double returns 0 (or 1). Phase 2: Newton steps in x itself, g/g′ with g′ = ±density/T, updating the smaller of
  * x and 1 − x so that the result keeps full relative precision (Clopper–Pearson bounds near 0
  * and near 1 up to n = 1e7).
  *
@@ -329,29 +330,34 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
   const tailAt = (xValue: number, yValue: number): number =>
     regularizedBeta(xValue, a, b, solveLower, yValue);
 
-  // Phase 1: Newton on v = log(x) (lower) or v = log(y) (upper), bracketed in (vLow, 0).
-  // The guess is taken to v directly (log1p for the upper tail): with b ≫ a the quantile lies
-  // near 1e-16, where 1 − guess would round to 1 and lose the guess entirely.
+  // Phase 1: Newton on v = log of whichever of x, y the guess puts below ½, bracketed in
+  // (vLow, 0). The guess is taken to v directly (log1p for y): with b ≫ a the quantile lies
+  // near 1e-16, where 1 − guess would round to 1 and lose the guess entirely. The variable
+  // follows the root, not the tail solved: for a shape near 0 the upper-tail quantile can be
+  // 1e-300 (or far below the smallest double), where v = log y would sit within 1e-300 of 0.
   const guessLower = initialBetaQuantile(solveLower ? target : 0.5 - target + 0.5, a, b);
-  let v = solveLower ? Math.log(guessLower) : Math.log1p(-guessLower);
+  const useX = guessLower < 0.5;
+  let v = useX ? Math.log(guessLower) : Math.log1p(-guessLower);
   if (!(v < 0 && Number.isFinite(v))) v = Math.log(0.5);
-  let vLow = -745; // g(vLow) < 0: tail below target
-  let vHigh = 0; // g(0) ≥ 0: tail equals 1
+  // g grows with v when the tail solved grows with the variable (lower tail in x, upper in y).
+  const direction = solveLower === useX ? 1 : -1;
+  let vLow = -745; // direction·g(vLow) < 0
+  let vHigh = 0; // direction·g(0) ≥ 0: the tail is 1 (or 0) there
   const pairFromV = (vValue: number): [number, number] => {
     const small = Math.exp(vValue);
     const large = -Math.expm1(vValue);
-    return solveLower ? [small, large] : [large, small];
+    return useX ? [small, large] : [large, small];
   };
   for (let iteration = 0; iteration < 400; iteration++) {
     const [xValue, yValue] = pairFromV(v);
     const tail = tailAt(xValue, yValue);
-    const g = Math.log(tail) - logTarget;
+    const g = direction * (Math.log(tail) - logTarget);
     if (g === 0) break;
     if (g > 0) vHigh = v;
     else vLow = v;
     const density = betaDensity(xValue, yValue, a, b);
-    const small = solveLower ? xValue : yValue;
-    const slope = (density * small) / tail; // dg/dv > 0 in both orientations
+    const small = useX ? xValue : yValue;
+    const slope = (density * small) / tail; // d(direction·g)/dv > 0
     let next = v - g / slope;
     if (!(next > vLow && next < vHigh) || !Number.isFinite(next)) next = 0.5 * (vLow + vHigh);
     const step = next - v;
@@ -364,7 +370,7 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
   }
 
   // The root lies below the smallest positive double: the quantile underflows to 0 (or 1).
-  if (vHigh <= -744) return solveLower ? 0 : 1;
+  if (vHigh <= -744) return useX ? 0 : 1;
 
   // Phase 2: Newton in x itself, keeping the smaller of x, y as the primary variable.
   let [xValue, yValue] = pairFromV(v);
