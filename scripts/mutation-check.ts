@@ -31,8 +31,8 @@ const welchTests = ['test/inference/welchTest.test.ts', 'test/describe/compareWa
 const oneSampleTests = ['test/inference/oneSampleTest.test.ts', 'test/representativeness/representativeness.test.ts'];
 const welch = 'src/inference/welchTest.ts';
 const oneSample = 'src/inference/oneSampleTest.ts';
-const suppress = 'src/report/suppress.ts';
-const suppressTests = ['test/report/suppress.test.ts', 'test/report/suppressTieBreak.test.ts', 'test/report/report.test.ts'];
+const suppress = 'src/inference/suppressSmallCells.ts';
+const suppressTests = ['test/inference/suppressSmallCells.test.ts', 'test/inference/suppressTieBreak.test.ts', 'test/report/report.test.ts'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -103,7 +103,7 @@ const mutations: readonly Mutation[] = [
     replace: 'studentTQuantile((1 - level) / 2, nEffective, false) * se',
     tests: ['test/describe'],
   },
-  // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
+  // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },
   { id: 'suppress-outside-lines', file: suppress, find: 'const inLines = i === ti || j === tj ? 0 : 1;', replace: 'const inLines = i === ti || j === tj ? 1 : 0;', tests: suppressTests },

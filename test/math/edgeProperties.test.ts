@@ -79,6 +79,17 @@ describe('Student t with df below 2 in the far tails', () => {
     );
   });
 
+  it('has the Cauchy quantile tan(π(p − ½)) near the median, as π·d·(1 + π²d²/3) for d = p − ½ below 1e-6', () => {
+    // tan(πd) = πd·(1 + (πd)²/3 + O(d⁴)); the O(d⁴) term is below 1e-23 relative here.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 33 }), (k) => {
+        const d = k * 2 ** -53;
+        const series = Math.PI * d * (1 + (Math.PI * Math.PI * d * d) / 3);
+        expect(relativeError(studentTQuantile(0.5 + d, 1), series)).toBeLessThanOrEqual(1e-15);
+      }),
+    );
+  });
+
   it('has a tail that decreases in |t| and stays positive while it is above 1e-300', () => {
     fc.assert(
       fc.property(smallDf, farT, farT, (df, t1, t2) => {
