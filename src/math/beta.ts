@@ -5,6 +5,9 @@
  * - orientation: with λ = a − (a + b)x (computed exactly from whichever of x, y = 1 − x is
  *   smaller, using an error-free product), the problem is swapped to (y, b, a) when λ < 0, so
  *   that x lies below the mean and the computed tail is never the complement of a number near 1;
+ * - a shape below 1 (after orienting by x ≤ ½ as TOMS 708 does for small shapes) with b·x ≤ 0.7:
+ *   both tails from one series, the complement as −expm1 of an exponent of order a (APSER form),
+ *   since there the lower tail is near 1 even for x below the mean;
  * - power series (BPSER) for x ≤ ½ when b ≤ 1 or b·x ≤ 0.7;
  * - elsewhere the even part of the classical continued fraction, with partial denominators
  *   written in terms of λ so that no term is a difference of nearly equal numbers (BFRAC);
@@ -312,6 +315,7 @@ function initialBetaQuantile(p: number, a: number, b: number): number {
  *   `NaN` when p is outside [0, 1], a or b ≤ 0 or not finite, or any input is NaN
  * @example
  * inverseRegularizedBeta(0.025, 1, 1e7); // 2.5317807952240303e-9 (qbeta(0.025, 1, 1e7))
+ * inverseRegularizedBeta(0.01, 1e-4, 1, false); // 2.248774849816488e-44 (x with 1 − xᵃ = 0.01)
  * @see R's `qbeta(p, a, b, lower.tail = …)`; Press et al., Numerical Recipes (3rd ed.) §6.14
  */
 export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTail = true): number {

@@ -106,7 +106,9 @@ function startingQuantile(s: number): number {
  * Hastings' approximation (A&S 26.2.23, error < 4.5e-4) starts the search; Halley steps on the
  * directly computed smaller tail, Φ(x) − p over φ(x) written as a ratio so that no subnormal
  * appears, converge cubically to (nearly) correct rounding: worst relative error 6.8e-16 on the
- * committed grid, down to p = 1e-300. (Wichura's AS 241 would give a closer start, but its
+ * committed grid, down to p = 1e-300. Near the centre (s > ¼) the residual is
+ * (½ − s) − (½ − Φ(x)), with ½ − s exact and ½ − Φ(x) the summed central series, so that
+ * p = ½ ± 1e-16 keeps full relative precision (6.6e-16 at p within 1e-8 … 1e-16 of ½). (Wichura's AS 241 would give a closer start, but its
  * three rational approximations cost half a kilobyte in every bundle that needs a quantile,
  * for no gain in the result.) p ≥ ½ is reduced to 1 − p, which is exact in binary floating
  * point. Below about 1e-320 the density underflows and the start is returned unrefined.
@@ -118,6 +120,7 @@ function startingQuantile(s: number): number {
  * @example
  * normalQuantile(0.975); // 1.959963984540055
  * normalQuantile(1e-300); // -37.0470962993612
+ * normalQuantile(0.49999999); // -2.506628273311622e-8
  * @see R's `qnorm`; Abramowitz & Stegun (1964), Handbook of Mathematical Functions, 26.2.23;
  *   Wichura, M. J. (1988). Algorithm AS 241, Applied Statistics 37(3), 477–484.
  */
