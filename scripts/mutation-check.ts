@@ -31,8 +31,9 @@ const welchTests = ['test/inference/welchTest.test.ts', 'test/describe/compareWa
 const oneSampleTests = ['test/inference/oneSampleTest.test.ts', 'test/representativeness/representativeness.test.ts'];
 const welch = 'src/inference/welchTest.ts';
 const oneSample = 'src/inference/oneSampleTest.ts';
-const suppress = 'src/report/suppress.ts';
-const suppressTests = ['test/report/suppress.test.ts', 'test/report/suppressTieBreak.test.ts', 'test/report/report.test.ts'];
+const suppress = 'src/inference/suppressSmallCells.ts';
+const mathEdgeTests = ['test/math/fixtures.test.ts', 'test/math/edgeProperties.test.ts'];
+const suppressTests = ['test/inference/suppressSmallCells.test.ts', 'test/inference/suppressTieBreak.test.ts', 'test/inference/suppressionFixture.test.ts', 'test/report/report.test.ts'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -103,7 +104,7 @@ const mutations: readonly Mutation[] = [
     replace: 'studentTQuantile((1 - level) / 2, nEffective, false) * se',
     tests: ['test/describe'],
   },
-  // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
+  // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },
   { id: 'suppress-outside-lines', file: suppress, find: 'const inLines = i === ti || j === tj ? 0 : 1;', replace: 'const inLines = i === ti || j === tj ? 1 : 0;', tests: suppressTests },
@@ -111,6 +112,16 @@ const mutations: readonly Mutation[] = [
   { id: 'suppress-pick-tie', file: suppress, find: '(cost[v] === cost[u] && (added[v] as number) < (added[u] as number))', replace: '(cost[v] === cost[u] && (added[v] as number) <= (added[u] as number))', tests: suppressTests },
   { id: 'suppress-relax-tie', file: suppress, find: '(newCost === cost[v] && newAdded < (added[v] as number))', replace: '(newCost === cost[v] && newAdded <= (added[v] as number))', tests: suppressTests },
   { id: 'suppress-zero-cost', file: suppress, find: 'const zeroCost = everything + 1;', replace: 'const zeroCost = 1;', tests: suppressTests },
+  // Issue 11 "Exactness at the edges" (src/math) and the suppression fixture: one constant or
+  // comparison in each new branch; test/math/fixtures.test.ts reads test/fixtures/math/edges.json.
+  { id: 'suppress-pop-tie', file: suppress, find: '(cost[v] as number) < (cost[u] as number) ||', replace: '(cost[v] as number) <= (cost[u] as number) ||', tests: suppressTests },
+  { id: 'normal-central-region', file: 'src/math/normal.ts', find: 'const central = smallTail > 0.25;', replace: 'const central = smallTail > 0.4999999;', tests: mathEdgeTests },
+  { id: 'student-far-tail', file: 'src/math/studentT.ts', find: 'if (absT > 1e10 * Math.sqrt(df)) return farTail(absT, df);', replace: 'if (absT > 1e200 * Math.sqrt(df)) return farTail(absT, df);', tests: mathEdgeTests },
+  { id: 'student-infinite-quantile', file: 'src/math/studentT.ts', find: 'if (halfTwoSidedTail(Number.MAX_VALUE, df) > q)', replace: 'if (halfTwoSidedTail(1e100, df) > q)', tests: mathEdgeTests },
+  { id: 'cauchy-near-median', file: 'src/math/studentT.ts', find: 'signed(q <= 0.25 ?', replace: 'signed(q <= 0.5 ?', tests: mathEdgeTests },
+  { id: 'beta-small-shape', file: 'src/math/beta.ts', find: 'if (a0 < 1 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {', replace: 'if (a0 < 0.001 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {', tests: mathEdgeTests },
+  { id: 'beta-stirling-difference', file: 'src/math/gamma.ts', find: 'const coefficients = [1 / 12, -1 / 360,', replace: 'const coefficients = [1 / 12, -1 / 350,', tests: mathEdgeTests },
+  { id: 'beta-quantile-variable', file: 'src/math/beta.ts', find: 'const useX = guessLower < 0.5;', replace: 'const useX = solveLower;', tests: mathEdgeTests },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -233,7 +233,7 @@ export type {
   ReportResult,
   ReportSection,
 } from './report/report';
-export { auditSuppression, suppressSmallCells } from './report/suppress';
+export { auditSuppression, suppressSmallCells } from './inference/suppressSmallCells';
 export type {
   AuditSuppressionOptions,
   AuditSuppressionResult,
@@ -242,7 +242,7 @@ export type {
   SuppressionStatus,
   SuppressSmallCellsOptions,
   SuppressSmallCellsResult,
-} from './report/suppress';
+} from './inference/suppressSmallCells';
 
 // Mergeable survey summaries (issue 9).
 export { summarize } from './summary/summarize';

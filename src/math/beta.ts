@@ -5,6 +5,9 @@
  * - orientation: with λ = a − (a + b)x (computed exactly from whichever of x, y = 1 − x is
  *   smaller, using an error-free product), the problem is swapped to (y, b, a) when λ < 0, so
  *   that x lies below the mean and the computed tail is never the complement of a number near 1;
+ * - a shape below 1 (after orienting by x ≤ ½ as TOMS 708 does for small shapes) with b·x ≤ 0.7:
+ *   both tails from one series, the complement as −expm1 of an exponent of order a (APSER form),
+ *   since there the lower tail is near 1 even for x below the mean;
  * - power series (BPSER) for x ≤ ½ when b ≤ 1 or b·x ≤ 0.7;
  * - elsewhere the even part of the classical continued fraction, with partial denominators
  *   written in terms of λ so that no term is a difference of nearly equal numbers (BFRAC);
@@ -16,7 +19,14 @@
  */
 
 import { logOnePlusMinus, productError } from './elementary';
-import { logBeta, logGamma, logGammaRatioDeviation, stirlingRemainder } from './gamma';
+import {
+  logBeta,
+  logGamma,
+  logGammaNearOne,
+  logGammaRatioDeviation,
+  stirlingRemainder,
+  stirlingRemainderDifference,
+} from './gamma';
 
 /** log √(2π). */
 const LOG_SQRT_2PI = 0.9189385332046728;
@@ -154,6 +164,45 @@ function continuedFraction(x: number, y: number, a: number, b: number, lambda: n
 }
 
 /**
+ * Both tails of I_x(a, b) for a small shape a < 1 with b > 1 and b·x ≤ 0.7, x ≤ ½, where the
+ * lower tail is near 1 and its complement must not be formed as 1 − I.
+ *
+ * With the power series I_x(a, b) = e^E·(1 + a·Σ′), where e^E = xᵃ/(a·B(a, b)) and
+ * Σ′ = Σ_{j≥1} (1 − b)(2 − b)⋯(j − b)/j!·xʲ/(a + j), the upper tail is
+ * 1 − I = −expm1(E) − e^E·a·Σ′ (the form of TOMS 708 APSER), with E of order a computed
+ * without cancellation: shifting b up to B = b + n ≥ 10 by Γ(b + 1) = bΓ(b),
+ * E = a·log(B·x) − log Γ(1 + a) − ALGDIV(a, B) − Σ_{k<n} log1p(a/(b + k)), B ≥ 10.
+ * Returns [lower, upper].
+ */
+function smallShapeTails(x: number, a: number, b: number): [number, number] {
+  let shifted = b;
+  let shiftSum = 0;
+  while (shifted < 10) {
+    shiftSum += Math.log1p(a / shifted);
+    shifted += 1;
+  }
+  // ALGDIV(a, B) = a − (a + B − ½)·log1p(a/B) + δ(B) − δ(a + B), the remainders' difference
+  // summed term by term (it is of order a/B², far below the rounding of δ(B) itself).
+  const algdiv =
+    a - (a + shifted - 0.5) * Math.log1p(a / shifted) + stirlingRemainderDifference(shifted, a);
+  const exponent =
+    a * Math.log(shifted * x) -
+    (a <= 0.5 ? logGammaNearOne(a) : logGamma(1 + a)) -
+    algdiv -
+    shiftSum;
+  let coefficient = 1;
+  let sum = 0;
+  for (let j = 1; j <= BETA_MAX_ITERATIONS; j++) {
+    coefficient *= ((j - b) / j) * x;
+    const term = coefficient / (a + j);
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  const factor = Math.exp(exponent);
+  return [factor * (1 + a * sum), -Math.expm1(exponent) - factor * a * sum];
+}
+
+/**
  * I_x(a, b) in the orientation λ ≥ 0 (x at or below the mean), by series or continued fraction.
  */
 function orientedLowerTail(x: number, y: number, a: number, b: number, lambda: number): number {
@@ -194,6 +243,14 @@ export function regularizedBeta(
   if (!(a > 0) || !(b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return Number.NaN;
   if (x <= 0) return lowerTail ? 0 : 1;
   if (y <= 0) return lowerTail ? 1 : 0;
+  // A shape below 1 with the other above 1 (TOMS 708 orients these by x ≤ ½, not by λ): near
+  // the small shape's end the tail there is close to 1, so both tails come from one series.
+  const swapped = x > 0.5;
+  const [x0, a0, b0] = swapped ? [y, b, a] : [x, a, b];
+  if (a0 < 1 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {
+    const [lower, upper] = smallShapeTails(x0, a0, b0);
+    return lowerTail !== swapped ? lower : upper;
+  }
   const lambda = deviationFromMean(x, y, a, b);
   if (lambda >= 0) {
     const tail = orientedLowerTail(x, y, a, b, lambda);
@@ -244,8 +301,9 @@ function initialBetaQuantile(p: number, a: number, b: number): number {
  *
  * The smaller of the two tail probabilities is matched (p > ½ is reduced to 1 − p, exact in
  * floating point). Phase 1: safeguarded Newton on g = log T(x) − log p in the variable
- * log x (lower tail) or log(1 − x) (upper tail), where T behaves like a power, with a bisection
- * bracket. Phase 2: Newton steps in x itself, g/g′ with g′ = ±density/T, updating the smaller of
+ * log x or log(1 − x), whichever the starting guess puts below ½ (so that a quantile of 1e-300,
+ * as for a shape parameter near 0, is a moderate v), where T behaves like a power, with a
+ * bisection bracket; a root below the smallest double returns 0 (or 1). Phase 2: Newton steps in x itself, g/g′ with g′ = ±density/T, updating the smaller of
  * x and 1 − x so that the result keeps full relative precision (Clopper–Pearson bounds near 0
  * and near 1 up to n = 1e7).
  *
@@ -257,6 +315,7 @@ function initialBetaQuantile(p: number, a: number, b: number): number {
  *   `NaN` when p is outside [0, 1], a or b ≤ 0 or not finite, or any input is NaN
  * @example
  * inverseRegularizedBeta(0.025, 1, 1e7); // 2.5317807952240303e-9 (qbeta(0.025, 1, 1e7))
+ * inverseRegularizedBeta(0.01, 1e-4, 1, false); // 2.248774849816488e-44 (x with 1 − xᵃ = 0.01)
  * @see R's `qbeta(p, a, b, lower.tail = …)`; Press et al., Numerical Recipes (3rd ed.) §6.14
  */
 export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTail = true): number {
@@ -275,29 +334,34 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
   const tailAt = (xValue: number, yValue: number): number =>
     regularizedBeta(xValue, a, b, solveLower, yValue);
 
-  // Phase 1: Newton on v = log(x) (lower) or v = log(y) (upper), bracketed in (vLow, 0).
-  // The guess is taken to v directly (log1p for the upper tail): with b ≫ a the quantile lies
-  // near 1e-16, where 1 − guess would round to 1 and lose the guess entirely.
+  // Phase 1: Newton on v = log of whichever of x, y the guess puts below ½, bracketed in
+  // (vLow, 0). The guess is taken to v directly (log1p for y): with b ≫ a the quantile lies
+  // near 1e-16, where 1 − guess would round to 1 and lose the guess entirely. The variable
+  // follows the root, not the tail solved: for a shape near 0 the upper-tail quantile can be
+  // 1e-300 (or far below the smallest double), where v = log y would sit within 1e-300 of 0.
   const guessLower = initialBetaQuantile(solveLower ? target : 0.5 - target + 0.5, a, b);
-  let v = solveLower ? Math.log(guessLower) : Math.log1p(-guessLower);
+  const useX = guessLower < 0.5;
+  let v = useX ? Math.log(guessLower) : Math.log1p(-guessLower);
   if (!(v < 0 && Number.isFinite(v))) v = Math.log(0.5);
-  let vLow = -745; // g(vLow) < 0: tail below target
-  let vHigh = 0; // g(0) ≥ 0: tail equals 1
+  // g grows with v when the tail solved grows with the variable (lower tail in x, upper in y).
+  const direction = solveLower === useX ? 1 : -1;
+  let vLow = -745; // direction·g(vLow) < 0
+  let vHigh = 0; // direction·g(0) ≥ 0: the tail is 1 (or 0) there
   const pairFromV = (vValue: number): [number, number] => {
     const small = Math.exp(vValue);
     const large = -Math.expm1(vValue);
-    return solveLower ? [small, large] : [large, small];
+    return useX ? [small, large] : [large, small];
   };
   for (let iteration = 0; iteration < 400; iteration++) {
     const [xValue, yValue] = pairFromV(v);
     const tail = tailAt(xValue, yValue);
-    const g = Math.log(tail) - logTarget;
+    const g = direction * (Math.log(tail) - logTarget);
     if (g === 0) break;
     if (g > 0) vHigh = v;
     else vLow = v;
     const density = betaDensity(xValue, yValue, a, b);
-    const small = solveLower ? xValue : yValue;
-    const slope = (density * small) / tail; // dg/dv > 0 in both orientations
+    const small = useX ? xValue : yValue;
+    const slope = (density * small) / tail; // d(direction·g)/dv > 0
     let next = v - g / slope;
     if (!(next > vLow && next < vHigh) || !Number.isFinite(next)) next = 0.5 * (vLow + vHigh);
     const step = next - v;
@@ -310,7 +374,7 @@ export function inverseRegularizedBeta(p: number, a: number, b: number, lowerTai
   }
 
   // The root lies below the smallest positive double: the quantile underflows to 0 (or 1).
-  if (vHigh <= -744) return solveLower ? 0 : 1;
+  if (vHigh <= -744) return useX ? 0 : 1;
 
   // Phase 2: Newton in x itself, keeping the smaller of x, y as the primary variable.
   let [xValue, yValue] = pairFromV(v);

@@ -55,8 +55,16 @@ function logGammaNearTwo(z: number): number {
 /**
  * log Γ(1 + z) for |z| ≤ 0.5: log Γ(2 + z) − log(1 + z), written without cancellation as
  * −γz + [z − log(1 + z)] + Σ_{k≥2} (−1)ᵏ(ζ(k) − 1)zᵏ/k (A&S 6.1.33).
+ * Relatively accurate for tiny z (no 1 + z is rounded), which the incomplete beta function
+ * needs for shape parameters near 0.
+ *
+ * @param z - argument with |z| ≤ 0.5
+ * @returns log Γ(1 + z)
+ * @example
+ * logGammaNearOne(1e-6); // -5.772148424349001e-7
+ * @see Abramowitz & Stegun (1964) 6.1.33; TOMS 708 GAMLN1
  */
-function logGammaNearOne(z: number): number {
+export function logGammaNearOne(z: number): number {
   let polynomial = 0;
   for (let k = 30; k >= 2; k--) {
     polynomial = polynomial * z + logGammaTwoSeriesCoefficient(k);
@@ -97,6 +105,31 @@ export function stirlingRemainder(x: number): number {
   series = series * inverseSquared - 1 / 360;
   series = series * inverseSquared + 1 / 12;
   return series * inverse + shiftCorrection;
+}
+
+/**
+ * δ(b) − δ(a + b) for b ≥ 10, the difference of {@link stirlingRemainder}s, without forming
+ * it as a difference: Σ_k c_k·b^{1−2k}·(1 − (1 + a/b)^{1−2k}) with the Stirling coefficients
+ * c_k = B₂ₖ/(2k(2k − 1)), each bracket as −expm1((1 − 2k)·log1p(a/b)). Relatively accurate
+ * for a ≪ b, where the subtraction of the two remainders would leave an absolute error of
+ * ε·δ(b) against a value of order a/b².
+ *
+ * @param b - at least 10
+ * @param a - positive
+ * @returns δ(b) − δ(a + b)
+ * @example
+ * stirlingRemainderDifference(10, 1e-6); // 8.32503844156741e-10
+ * @see Didonato & Morris (1992), Algorithm 708, function ALGDIV
+ */
+export function stirlingRemainderDifference(b: number, a: number): number {
+  const coefficients = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400];
+  const logRatio = Math.log1p(a / b);
+  let sum = 0;
+  for (let k = coefficients.length; k >= 1; k--) {
+    const power = 1 - 2 * k;
+    sum += (coefficients[k - 1] as number) * Math.pow(b, power) * -Math.expm1(power * logRatio);
+  }
+  return sum;
 }
 
 /**

@@ -13,19 +13,24 @@ import { normalCdf, normalQuantile } from './normal';
  * incomplete beta with the exact complement y = ν/(ν + t²) passed alongside (no 1 − x).
  */
 function halfTwoSidedTail(t: number, df: number): number {
+  const absT = Math.abs(t);
+  if (absT > 1e10 * Math.sqrt(df)) return farTail(absT, df);
   const tSquared = t * t;
-  let x: number;
-  let y: number;
-  if (tSquared === Number.POSITIVE_INFINITY) {
-    // |t| > 1.3e154: x = 1 to double precision, y = ν/t² without overflow.
-    const absT = Math.abs(t);
-    x = 1;
-    y = df / absT / absT;
-  } else {
-    x = tSquared / (df + tSquared);
-    y = df / (df + tSquared);
-  }
+  const x = tSquared / (df + tSquared);
+  const y = df / (df + tSquared);
   return 0.5 * regularizedBeta(x, 0.5, 0.5 * df, false, y);
+}
+
+/**
+ * P(T > |t|) for y = ν/(ν + t²) below 1e-20, where the leading term of the power series
+ * I_y(ν/2, ½) = y^{ν/2}/((ν/2)·B(ν/2, ½))·[1 + (ν/2)(½)/(ν/2 + 1)·y + …] is exact to rounding:
+ * ½·(√ν/|t|)^ν·(1 + ν/t²)^{−ν/2}/((ν/2)·B(ν/2, ½)), with (1 + ν/t²)^{−ν/2} = 1 to double
+ * precision. The power is taken of √ν/|t| (never of y = ν/t², which underflows for
+ * |t| > 1e162 while the tail itself, about |t|^{−ν}, is still far above 1e-308 for ν < 2).
+ */
+function farTail(absT: number, df: number): number {
+  const halfDf = 0.5 * df;
+  return (0.5 * Math.pow(Math.sqrt(df) / absT, df) * Math.exp(-logBeta(halfDf, 0.5))) / halfDf;
 }
 
 /**
@@ -36,6 +41,9 @@ function halfTwoSidedTail(t: number, df: number): number {
  * I_{t²/(ν+t²)}(½, ν/2) (TOMS 708), which is exact for every ν: unlike R's `pt`, no normal
  * approximation is switched in for ν > 4e5, so ν = 1e10 and 1e12 differ from the normal as
  * they should, and ν = 1e120 agrees with it to the last digit. ν = ∞ is the normal CDF.
+ * Where ν/t² < 1e-20 the tail is the leading term of the series,
+ * ½·(√ν/|t|)^ν/((ν/2)·B(ν/2, ½)), so that for ν < 2 tails like |t|^{−ν} at |t| = 1e300 stay
+ * positive and exact (ν/t² itself would underflow beyond |t| = 1e162).
  *
  * @param t - quantile
  * @param df - degrees of freedom ν > 0 (may be `Infinity`)
@@ -44,6 +52,7 @@ function halfTwoSidedTail(t: number, df: number): number {
  * @example
  * studentTCdf(2.045229642132704, 29); // 0.975
  * studentTCdf(1, 1e10); // 0.8413447460564445 (normal: 0.8413447460685429)
+ * studentTCdf(1e300, 1, false); // 3.183098861837907e-301 (Cauchy: atan(1e-300)/π)
  * @see R's `pt(q, df, lower.tail = …)`; Abramowitz & Stegun (1964) 26.7.1; Didonato & Morris (1992)
  */
 export function studentTCdf(t: number, df: number, lowerTail = true): number {
@@ -108,8 +117,10 @@ function initialTQuantile(q: number, df: number, logBetaHalf: number): { t: numb
 /**
  * Quantile function of Student's t: the t with P(T ≤ t) = p (or P(T > t) = p).
  *
- * Closed forms for ν = 1 (t = cot(πq)) and ν = 2 (t = (1 − 2q)/√(2q(1 − q))), the normal
- * quantile for ν = ∞; otherwise safeguarded Newton on h(u) = log S(eᵘ) − log q in u = log t,
+ * Closed forms for ν = 1 (t = cot(πq), as tan(π(½ − q)) for q > ¼) and ν = 2
+ * (t = (1 − 2q)/√(2q(1 − q))), the normal quantile for ν = ∞; ±Infinity when even the tail
+ * beyond the largest double exceeds q (possible for ν < 2: with ν = 0.1, every q below 4e-32);
+ * otherwise safeguarded Newton on h(u) = log S(eᵘ) − log q in u = log t,
  * where S is the directly computed upper tail and q = min(p, 1 − p) (so that the power-law
  * tails become linear in u), with a bisection bracket and the test |Δu| ≤ 2ε.
  *
@@ -120,6 +131,7 @@ function initialTQuantile(q: number, df: number, logBetaHalf: number): { t: numb
  *   `NaN` when df ≤ 0, p is outside [0, 1], or an argument is NaN
  * @example
  * studentTQuantile(0.975, 29); // 2.0452296421327043
+ * studentTQuantile(1e-100, 0.5, false); // 1.0284911563163491e+199
  * @see R's `qt(p, df, lower.tail = …)`; Hill, G. W. (1970). Algorithm 396: Student's
  *   t-quantiles. CACM 13(10), 617–619
  */
@@ -132,9 +144,14 @@ export function studentTQuantile(p: number, df: number, lowerTail = true): numbe
   const signed = (magnitude: number): number => (negative ? -magnitude : magnitude);
   if (q === 0) return signed(Number.POSITIVE_INFINITY);
   if (q === 0.5) return 0;
-  if (df === 1) return signed(1 / Math.tan(Math.PI * q));
+  // Cauchy: t = cot(πq); for q > ¼ as tan(π(½ − q)), with ½ − q exact, so that the result keeps
+  // its relative precision where it approaches 0.
+  if (df === 1) return signed(q <= 0.25 ? 1 / Math.tan(Math.PI * q) : Math.tan(Math.PI * (0.5 - q)));
   if (df === 2) return signed((1 - 2 * q) / Math.sqrt(2 * q * (1 - q)));
 
+  // For ν < 2 the tail |t|^{−ν} is still above 1e-300 beyond the largest double: when even
+  // S(1.8e308) exceeds q the quantile is not representable and is ±Infinity.
+  if (halfTwoSidedTail(Number.MAX_VALUE, df) > q) return signed(Number.POSITIVE_INFINITY);
   const logQ = Math.log(q);
   const logBetaHalf = logBeta(0.5 * df, 0.5);
   const start = initialTQuantile(q, df, logBetaHalf);

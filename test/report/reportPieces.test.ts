@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoFocusAreas, demoSupportForms, demoSurveyRows } from '../../src/demo/index';
 import { survey } from '../../src/data/survey';
 import { report, type ReportOptions, type ReportResult } from '../../src/report/report';
-import { auditSuppression } from '../../src/report/suppress';
+import { auditSuppression } from '../../src/inference/suppressSmallCells';
 import type { ReportTable } from '../../src/report/table';
 import { scales } from '../../src/scale/presets';
 import { summarize } from '../../src/summary/summarize';

@@ -7,7 +7,7 @@ import type { MultiSelectInput } from '../../describe/multiSelectInput';
 import { multiSelectTable } from '../../describe/multiSelectTable';
 import { columnsOf, type ColumnSpec } from '../columns';
 import { nRangeNote } from '../reportText';
-import { suppressSmallCells } from '../suppress';
+import { suppressSmallCells } from '../../inference/suppressSmallCells';
 import type { ReportTable } from '../table';
 import { skippedForSummary, table, type SectionContext } from './context';
 

@@ -4,7 +4,7 @@ import {
   auditSuppression,
   suppressSmallCells,
   type SuppressSmallCellsResult,
-} from '../../src/report/suppress';
+} from '../../src/inference/suppressSmallCells';
 
 /** Deep-freezes a table so that any mutation by the function under test throws. */
 function frozen<T>(rows: T[][]): readonly (readonly T[])[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressSmallCells, type SuppressSmallCellsResult } from '../../src/report/suppress';
+import { suppressSmallCells, type SuppressSmallCellsResult } from '../../src/inference/suppressSmallCells';
 
 /** [row, column] of the complementary suppressions, row by row. */
 function complementary(result: SuppressSmallCellsResult): [number, number][] {
