@@ -658,11 +658,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   const categories = new Map<string, (string | null)[]>();
   for (const [name, kind] of Object.entries(attributes)) {
     const column = attributeColumn.get(name) as string;
-    const raw = need(column, column === name ? `${kind} attribute` : `${kind} attribute "${name}"`);
+    // A category column the source holds in dictionary form (every row kept, in order) is read
+    // from it, each distinct value once, without its cells being laid out first.
+    const dictionary = kind === 'category' && identity ? given?.dictionary(column) : undefined;
+    const raw = dictionary?.indices ?? need(column, column === name ? `${kind} attribute` : `${kind} attribute "${name}"`);
     if (raw === undefined) continue;
     const values = view(raw);
     if (kind === 'category') {
-      categories.set(name, readCategories(column, values, kept, issues));
+      categories.set(name, readCategories(column, values, kept, issues, dictionary));
       continue;
     }
     const read = readNumberColumn(fn, values, { ...numberMarks, column });
@@ -912,14 +915,22 @@ function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: Ar
  * Categorical attribute values as category keys (null where missing); a cell that is not a
  * category (an object, a Date, Infinity) becomes null and one `bad-category` issue names it.
  */
-function readCategories(name: string, values: ArrayLike<unknown>, kept: ArrayLike<number>, issues: SurveyIssue[]): (string | null)[] {
+function readCategories(
+  name: string,
+  values: ArrayLike<unknown>,
+  kept: ArrayLike<number>,
+  issues: SurveyIssue[],
+  dictionary?: { readonly values: readonly unknown[]; readonly indices: ArrayLike<number> },
+): (string | null)[] {
+  // With a dictionary, `values` is its indices (one per row) and each distinct value is read once.
   const badRows: number[] = [];
   const badValues: unknown[] = [];
   let badCount = 0;
   const keys = new Array<string | null>(values.length);
+  const distinct = dictionary?.values.map((value) => readCategoryKey(value));
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const key = readCategoryKey(value);
+    const value = dictionary === undefined ? values[i] : dictionary.values[values[i] as number];
+    const key = distinct === undefined ? readCategoryKey(value) : distinct[values[i] as number];
     if (key !== undefined) {
       keys[i] = key;
       continue;

@@ -100,3 +100,17 @@ describe('surveyFromCsv on id, number and weight columns of plain digits', () =>
     if (!streamed.ok) expect(streamed.issues.map((issue) => issue.message)).toContain('respondent id "17" occurs 2 times (rows 16, 4000, 0-based); remove the repeats or pass duplicates: \'first\' or \'last\'');
   });
 });
+
+describe('surveyFromCsv on a category column read from its dictionary', () => {
+  it('gives the keys of the text path for spaces, Unicode forms and missing-value spellings', async () => {
+    const cells = ['Region Sjælland', ' Region Sjælland ', 'Region Sjae\u0301lland', 'NA', '', 'Region Nordjylland', '"Region Nordjylland"', '  ', 'n/a'];
+    const lines = ['id,q,pop,region,w'];
+    for (let i = 0; i < 5000; i++) lines.push(`${i + 1},${labels[i % 4] as string},${1000 + i},${cells[(i * 7) % cells.length] as string},1`);
+    const text = `${lines.join('\n')}\n`;
+    for (const kernel of ['wasm', 'js'] as const) {
+      byteReader.kernel = kernel;
+      const { streamed, expected } = await both(text);
+      same(streamed, expected);
+    }
+  });
+});
