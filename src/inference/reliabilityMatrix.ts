@@ -59,6 +59,51 @@ export function pairwiseCovariance(columns: readonly Float64Array[]): PairwiseCo
   return { covariance, count };
 }
 
+/**
+ * Correlation of every pair of columns over the rows where both are present, with the pair's own
+ * means and standard deviations (R's `cor(x, use = "pairwise")`, which `psych::omega` reads;
+ * `psych::alpha` instead scales the pairwise covariances by each item's own variance).
+ */
+export function pairwiseCorrelation(columns: readonly Float64Array[]): Matrix {
+  const k = columns.length;
+  const out: Matrix = Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
+  for (let i = 0; i < k; i++) {
+    out[i]![i] = 1;
+    const x = columns[i] as Float64Array;
+    for (let j = 0; j < i; j++) {
+      const y = columns[j] as Float64Array;
+      let m = 0;
+      let sumX = 0;
+      let sumY = 0;
+      for (let r = 0; r < x.length; r++) {
+        const a = x[r] as number;
+        const b = y[r] as number;
+        if (Number.isNaN(a) || Number.isNaN(b)) continue;
+        m++;
+        sumX += a;
+        sumY += b;
+      }
+      const meanX = sumX / m;
+      const meanY = sumY / m;
+      let sxy = 0;
+      let sxx = 0;
+      let syy = 0;
+      for (let r = 0; r < x.length; r++) {
+        const a = x[r] as number;
+        const b = y[r] as number;
+        if (Number.isNaN(a) || Number.isNaN(b)) continue;
+        sxy += (a - meanX) * (b - meanY);
+        sxx += (a - meanX) * (a - meanX);
+        syy += (b - meanY) * (b - meanY);
+      }
+      const value = m >= 2 ? sxy / Math.sqrt(sxx * syy) : NaN;
+      out[i]![j] = value;
+      out[j]![i] = value;
+    }
+  }
+  return out;
+}
+
 /** The correlation matrix of a covariance matrix: C_ij / √(C_ii·C_jj), ones on the diagonal (R's `cov2cor`). */
 export function covarianceToCorrelation(c: Matrix): Matrix {
   const k = c.length;
