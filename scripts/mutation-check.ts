@@ -113,6 +113,10 @@ const mutations: readonly Mutation[] = [
   { id: 'omega-bound', file: 'src/inference/omega.ts', find: 'const MAX_COMMUNALITY = 0.995;', replace: 'const MAX_COMMUNALITY = 0.999;', tests: reliabilityTests },
   { id: 'index-reverse', file: 'src/describe/scaleIndex.ts', find: 'return column.map((c) => span - c);', replace: 'return column.map((c) => span + 1 - c);', tests: reliabilityTests },
   { id: 'index-min-answered', file: 'src/describe/scaleIndex.ts', find: 'if (m >= minAnswered) {', replace: 'if (m > minAnswered) {', tests: reliabilityTests },
+  { id: 'poly-density-sign', file: 'src/inference/polychoric.ts', find: 'const d = bivariateNormalDensity(a1, b1, rho) - bivariateNormalDensity(a0, b1, rho)', replace: 'const d = bivariateNormalDensity(a1, b1, rho) + bivariateNormalDensity(a0, b1, rho)', tests: reliabilityTests },
+  { id: 'poly-correct', file: 'src/inference/polychoric.ts', find: 'return correct / n;', replace: 'return correct / (n + 1);', tests: reliabilityTests },
+  { id: 'bvn-high-rho-c', file: 'src/math/bivariateNormal.ts', find: 'const c = (4 - hk) / 8;', replace: 'const c = (4 - hk) / 9;', tests: ['test/math/bivariateNormal.test.ts'] },
+  { id: 'bvn-low-rho-half', file: 'src/math/bivariateNormal.ts', find: 'const halfAsin = Math.asin(r) / 2;', replace: 'const halfAsin = Math.asin(r) / 2.001;', tests: ['test/math/bivariateNormal.test.ts'] },
   // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

@@ -20,3 +20,5 @@ export { reliability } from '../describe/reliability';
 export type { ReliabilityOptions, ReliabilityResult } from '../describe/reliability';
 export { scaleIndex } from '../describe/scaleIndex';
 export type { ScaleIndexOptions, ScaleIndexResult } from '../describe/scaleIndex';
+export { polychoric, polychoricMatrix } from '../inference/polychoric';
+export type { PolychoricMatrixOptions, PolychoricMatrixResult, PolychoricOptions, PolychoricResult } from '../inference/polychoric';

@@ -130,6 +130,8 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   cronbachAlpha: [() => reliabilityEntry.cronbachAlpha([[1, 2, 3], [2, 1, 3]], { levl: 0.9 } as never), 'cronbachAlpha: unknown option "levl"; did you mean "level"?'],
   mcdonaldOmega: [() => reliabilityEntry.mcdonaldOmega([[1, 2, 3], [2, 1, 3]], { revers: [0] } as never), 'mcdonaldOmega: unknown option "revers"; did you mean "reverse"?'],
   reliability: [() => reliabilityEntry.reliability(s, ['q1', 'q2'], { levl: 0.9 } as never), 'reliability: unknown option "levl"; did you mean "level"?'],
+  polychoric: [() => reliabilityEntry.polychoric([1, 2, 3], [1, 3, 2], { corect: 0 } as never), 'polychoric: unknown option "corect"; did you mean "correct"?'],
+  polychoricMatrix: [() => reliabilityEntry.polychoricMatrix([[1, 2, 3], [1, 3, 2]], { smoth: false } as never), 'polychoricMatrix: unknown option "smoth"; did you mean "smooth"?'],
   scaleIndex: [() => reliabilityEntry.scaleIndex(s, 'index', ['q1', 'q2'], { minAnswerd: 1 } as never), 'scaleIndex: unknown option "minAnswerd"; did you mean "minAnswered"?'],
 };
 
