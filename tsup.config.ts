@@ -22,6 +22,8 @@ export default defineConfig((cli) => ({
     // the optional peer dependency @duckdb/node-api when called.
     'sql/index': 'src/sql/index.ts',
     'duckdb/index': 'src/duckdb/index.ts',
+    // Reliability of multi-item scales (alpha, omega, the scale index), as R's psych.
+    'reliability/index': 'src/reliability/index.ts',
     // The correlation table over worker threads, and the worker scripts it starts: built next to
     // each other, so that new URL('./worker.js', import.meta.url) (Node) and
     // new URL('./webWorker.js', import.meta.url) (browsers) find them. browser.js is the entry of

@@ -34,6 +34,7 @@ const oneSample = 'src/inference/oneSampleTest.ts';
 const suppress = 'src/inference/suppressSmallCells.ts';
 const mathEdgeTests = ['test/math/fixtures.test.ts', 'test/math/edgeProperties.test.ts'];
 const suppressTests = ['test/inference/suppressSmallCells.test.ts', 'test/inference/suppressTieBreak.test.ts', 'test/inference/suppressionFixture.test.ts', 'test/report/report.test.ts'];
+const reliabilityTests = ['test/reliability'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -104,6 +105,19 @@ const mutations: readonly Mutation[] = [
     replace: 'studentTQuantile((1 - level) / 2, nEffective, false) * se',
     tests: ['test/describe'],
   },
+  // Reliability (likertkit/reliability): Cronbach's alpha, omega total, the scale index.
+  { id: 'alpha-raw-factor', file: 'src/inference/reliability.ts', find: 'const rawAlpha = (1 - trC / sumC) * (k / (k - 1));', replace: 'const rawAlpha = (1 - trC / sumC) * ((k + 1) / k);', tests: reliabilityTests },
+  { id: 'alpha-ase-n', file: 'src/inference/reliability.ts', find: 'const ase = Math.sqrt(all.q / n);', replace: 'const ase = Math.sqrt(all.q / (n - 1));', tests: reliabilityTests },
+  { id: 'alpha-feldt-df2', file: 'src/inference/reliability.ts', find: 'const df2 = (n - 1) * (k - 1);', replace: 'const df2 = (n - 1) * k;', tests: reliabilityTests },
+  { id: 'alpha-r-drop-rest', file: 'src/inference/reliability.ts', find: 'const rest = sumC - 2 * rowC + cii;', replace: 'const rest = sumC - rowC;', tests: reliabilityTests },
+  { id: 'omega-uniqueness', file: 'src/inference/omega.ts', find: 'unique += 1 - li * li;', replace: 'unique += 1 - Math.abs(li);', tests: reliabilityTests },
+  { id: 'omega-bound', file: 'src/inference/omega.ts', find: 'const MAX_COMMUNALITY = 0.995;', replace: 'const MAX_COMMUNALITY = 0.999;', tests: reliabilityTests },
+  { id: 'index-reverse', file: 'src/describe/scaleIndex.ts', find: 'return column.map((c) => span - c);', replace: 'return column.map((c) => span + 1 - c);', tests: reliabilityTests },
+  { id: 'index-min-answered', file: 'src/describe/scaleIndex.ts', find: 'if (m >= minAnswered) {', replace: 'if (m > minAnswered) {', tests: reliabilityTests },
+  { id: 'poly-density-sign', file: 'src/inference/polychoric.ts', find: 'const d = bivariateNormalDensity(a1, b1, rho) - bivariateNormalDensity(a0, b1, rho)', replace: 'const d = bivariateNormalDensity(a1, b1, rho) + bivariateNormalDensity(a0, b1, rho)', tests: reliabilityTests },
+  { id: 'poly-correct', file: 'src/inference/polychoric.ts', find: 'return correct / n;', replace: 'return correct / (n + 1);', tests: reliabilityTests },
+  { id: 'bvn-high-rho-c', file: 'src/math/bivariateNormal.ts', find: 'const c = (4 - hk) / 8;', replace: 'const c = (4 - hk) / 9;', tests: ['test/math/bivariateNormal.test.ts'] },
+  { id: 'bvn-low-rho-half', file: 'src/math/bivariateNormal.ts', find: 'const halfAsin = Math.asin(r) / 2;', replace: 'const halfAsin = Math.asin(r) / 2.001;', tests: ['test/math/bivariateNormal.test.ts'] },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

@@ -186,6 +186,33 @@ export function surveyQuestion(fn: string, s: Survey, id: string): { meta: Surve
   return { meta: question.meta, coded };
 }
 
+/**
+ * A new survey with numeric attribute `name` holding `values` (one per respondent of `s`, NaN
+ * for missing); `s` is unchanged. Internal: `scaleIndex` (likertkit/reliability) adds its index
+ * column through it. Throws when `name` is already an item, attribute or question.
+ */
+export function surveyWithNumber<I extends string>(fn: string, s: Survey<I>, name: string, values: Float64Array): Survey<I> {
+  const view = views.get(s) as View<I> | undefined;
+  if (view === undefined) throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(s)}`);
+  const { data, mask, size, weights } = view;
+  if (Object.prototype.hasOwnProperty.call(data.attributes, name) || data.columns.has(name) || data.multiSelect.has(name)) {
+    throw new RangeError(`${fn}: ${describeValue(name)} is already an item, attribute or question of the survey; choose another name`);
+  }
+  // Stored in base positions; respondents outside this view stay missing (never reachable from it).
+  const rows = view.positions();
+  let stored: Float64Array;
+  if (rows === null) stored = values.slice();
+  else {
+    stored = new Float64Array(data.length).fill(NaN);
+    for (let r = 0; r < rows.length; r++) stored[rows[r] as number] = values[r] as number;
+  }
+  const numbers = new Map(data.numbers);
+  numbers.set(name, stored);
+  const attributes: Record<string, 'number' | 'category'> = { ...data.attributes };
+  Object.defineProperty(attributes, name, { value: 'number', enumerable: true, writable: true, configurable: true });
+  return makeView({ ...data, numbers, attributes: Object.freeze(attributes) }, mask, size, weights);
+}
+
 /** What the engine reads of a survey: the base columns and the survey's respondents among their rows. Internal. */
 export interface SurveyFrame {
   /** The items' base columns (all respondents the survey was read with), by id. */

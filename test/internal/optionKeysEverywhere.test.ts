@@ -9,6 +9,7 @@ import * as duckdb from '../../src/duckdb/index';
 import * as parallel from '../../src/parallel/index';
 import * as html from '../../src/html/index';
 import * as exporter from '../../src/export/index';
+import * as reliabilityEntry from '../../src/reliability/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -125,6 +126,13 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   summaryFromRows: [() => sql.summaryFromRows([], { definition: { id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, pair: [] } as never), 'summaryFromRows: unknown option "pair"; did you mean "pairs"?'],
   // likertkit/demo
   demoSurveyRows: [() => demo.demoSurveyRows({ sed: 1 } as never), 'demoSurveyRows: unknown option "sed"; did you mean "seed"?'],
+  // likertkit/reliability
+  cronbachAlpha: [() => reliabilityEntry.cronbachAlpha([[1, 2, 3], [2, 1, 3]], { levl: 0.9 } as never), 'cronbachAlpha: unknown option "levl"; did you mean "level"?'],
+  mcdonaldOmega: [() => reliabilityEntry.mcdonaldOmega([[1, 2, 3], [2, 1, 3]], { revers: [0] } as never), 'mcdonaldOmega: unknown option "revers"; did you mean "reverse"?'],
+  reliability: [() => reliabilityEntry.reliability(s, ['q1', 'q2'], { levl: 0.9 } as never), 'reliability: unknown option "levl"; did you mean "level"?'],
+  polychoric: [() => reliabilityEntry.polychoric([1, 2, 3], [1, 3, 2], { corect: 0 } as never), 'polychoric: unknown option "corect"; did you mean "correct"?'],
+  polychoricMatrix: [() => reliabilityEntry.polychoricMatrix([[1, 2, 3], [1, 3, 2]], { smoth: false } as never), 'polychoricMatrix: unknown option "smoth"; did you mean "smooth"?'],
+  scaleIndex: [() => reliabilityEntry.scaleIndex(s, 'index', ['q1', 'q2'], { minAnswerd: 1 } as never), 'scaleIndex: unknown option "minAnswerd"; did you mean "minAnswered"?'],
 };
 
 /** Public functions without an options object, and why. */
@@ -174,7 +182,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html, exporter].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html, exporter, reliabilityEntry].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
