@@ -1,0 +1,10 @@
+/**
+ * likertkit/tables: crosstabs of nominal and ordinal variables, Fisher's exact test, and tests
+ * on published figures (rounded percentages and N). Its own entry point so that none of it
+ * weighs on the core bundle.
+ *
+ * @packageDocumentation
+ */
+
+export { fisherExact } from '../inference/fisherExact';
+export type { FisherAlternative, FisherExactOptions, FisherExactResult } from '../inference/fisherExact';
