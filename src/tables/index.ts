@@ -8,3 +8,5 @@
 
 export { fisherExact } from '../inference/fisherExact';
 export type { FisherAlternative, FisherExactOptions, FisherExactResult } from '../inference/fisherExact';
+export { crosstab } from '../describe/crosstab';
+export type { CrosstabLevel, CrosstabOptions, CrosstabResult } from '../describe/crosstab';
