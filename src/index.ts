@@ -71,7 +71,7 @@ export { significanceStars } from './inference/significanceStars';
 export type { StarScheme, StarThreshold } from './inference/significanceStars';
 export type { NumericInput } from './inference/internal';
 export { pearson } from './inference/pearson';
-export type { PearsonOptions, PearsonResult } from './inference/pearson';
+export type { PearsonOptions, PearsonResult, PublishedCorrelation } from './inference/pearson';
 export { chiSquareGoodnessOfFit } from './inference/chiSquareGoodnessOfFit';
 export type {
   ChiSquareGoodnessOfFitOptions,

@@ -96,14 +96,57 @@ export function pearson(x: NumericInput, y: NumericInput, options?: PearsonOptio
  * pearson(summarize(s, { pairs: [['q1', 'q2']] }).pairs[0]).r // as pearson(s.item('q1'), s.item('q2')).r
  */
 export function pearson(pair: PairSummary, options?: PearsonOptions): PearsonResult;
+/**
+ * Pearson's test from a published correlation `{ r, n }` (a table without its microdata): the
+ * same t = r·√((n − 2)/(1 − r²)), p, stars and Fisher-z interval as from the data, as R's
+ * `cor.test` gives them for data with that r and n (`nExcluded` is 0).
+ *
+ * @param published - `{ r, n }`: r in [−1, 1], n a non-negative integer
+ * @param options - `level` and `stars`, as above
+ * @returns the correlation, as above: `r` as given, except that n < 3 gives NaN fields with a `reason`
+ * @throws RangeError when r is outside [−1, 1] or n is not a non-negative integer
+ * @example
+ * pearson({ r: 0.31, n: 95 });
+ * // t: 3.144437557645716, df: 93, p: 0.0022341877594365105, stars: '***',
+ * // ci: { lower: 0.11568478578927165, upper: 0.4814620601971654, level: 0.95, method: 'fisher-z' }
+ */
+export function pearson(published: PublishedCorrelation, options?: PearsonOptions): PearsonResult;
 export function pearson(
-  x: NumericInput | PairSummary,
+  x: NumericInput | PairSummary | PublishedCorrelation,
   y?: NumericInput | PearsonOptions,
   options: PearsonOptions = {},
 ): PearsonResult {
   if (isPairSummary(x)) return pairPearson('pearson', x, (y ?? {}) as PearsonOptions);
+  if (isPublishedCorrelation(x)) return pearsonOfPublished(x, (y ?? {}) as PearsonOptions);
   if (y === undefined) throw new TypeError('pearson: y is required (one value per respondent), unless x is a pair summary');
   return pearsonOfValues(x, y as NumericInput, options);
+}
+
+/** A published correlation: r and the number of complete pairs it was computed from. */
+export interface PublishedCorrelation {
+  readonly r: number;
+  readonly n: number;
+}
+
+function isPublishedCorrelation(x: unknown): x is PublishedCorrelation {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && 'r' in x && 'n' in x && !('kind' in x);
+}
+
+/** r with unit sums of squares: Sxx = Syy = 1 and Sxy = r give the same t, p and interval. */
+function pearsonOfPublished(published: PublishedCorrelation, options: PearsonOptions): PearsonResult {
+  const fn = 'pearson';
+  checkOptionKeys(fn, options, optionKeys<PearsonOptions>({ level: true, stars: true }));
+  const { level = 0.95, stars: scheme = 'default' } = options;
+  assertLevel(fn, level);
+  const thresholds = resolveStarScheme(fn, scheme);
+  const { r, n } = published;
+  if (typeof r !== 'number' || !(r >= -1 && r <= 1)) {
+    throw new RangeError(`${fn}: the published r must be a number from -1 to 1, got ${String(r)}`);
+  }
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new RangeError(`${fn}: the published n must be a non-negative integer (complete pairs), got ${String(n)}`);
+  }
+  return correlationResult(n, 0, 1, 1, r, level, thresholds);
 }
 
 function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {

@@ -10,3 +10,11 @@ export { fisherExact } from '../inference/fisherExact';
 export type { FisherAlternative, FisherExactOptions, FisherExactResult } from '../inference/fisherExact';
 export { crosstab } from '../describe/crosstab';
 export type { CrosstabLevel, CrosstabOptions, CrosstabResult } from '../describe/crosstab';
+export { comparePublishedProportions, publishedProportion } from '../inference/published';
+export type {
+  ComparePublishedProportionsOptions,
+  ComparePublishedProportionsResult,
+  PublishedPercent,
+  PublishedProportionOptions,
+  PublishedProportionResult,
+} from '../inference/published';
