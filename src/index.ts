@@ -111,6 +111,7 @@ export type {
 } from './describe/compareGroups';
 export { compareWaves } from './describe/compareWaves';
 export type { CompareWavesOptions, CompareWavesResult, CompareWavesRow, WaveSummary } from './describe/compareWaves';
+export type { PublishedWave, PublishedWaveComparison, PublishedWaveItem } from './describe/publishedWave';
 export { rankItems } from './describe/rankItems';
 export type { RankedItem, RankItemsOptions, RankItemsResult, TopicCount } from './describe/rankItems';
 export { multiSelect, MultiSelectInputError } from './describe/multiSelect';
