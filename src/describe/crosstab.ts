@@ -128,9 +128,12 @@ interface Variable {
  *   `sizeGroups` or `recode`), a category missing from `rowLevels`/`columnLevels`, or a bad option
  * @example
  * ```ts
- * const t = crosstab(s, 'role', 'region');
- * t.counts;      // [[12, 7], [5, 16]]
- * t.chiSquare.p; // 0.0262… (Yates-corrected, as chisq.test)
+ * // 40 respondents: role Leder / Medarbejder × yes Ja / Nej, no missing answers
+ * const t = crosstab(s, 'role', 'yes');
+ * t.counts;       // [[12, 5], [7, 16]]
+ * t.rowShares;    // [[0.7058823529411765, 0.29411764705882354], [0.30434782608695654, 0.6956521739130435]]
+ * t.chiSquare.p;  // 0.02825752852636129 (Yates, as chisq.test(matrix(c(12, 7, 5, 16), 2)))
+ * t.fisher;       // null: every expected count is 5 or more
  * ```
  * @see R `table(x, y, useNA = "ifany")`, `prop.table(tab, 1)`, `chisq.test(tab)`,
  *   `fisher.test(tab)`

@@ -81,9 +81,11 @@ const NEGLIGIBLE = 760;
  * @example
  * ```ts
  * fisherExact([[3, 1], [1, 3]]);
- * // { p: 0.48571428571428527, n: 8, rows: 2, columns: 2, alternative: 'two-sided',
- * //   estimate: 6.408309988..., ci: { lower: 0.2117329..., upper: 621.9337..., level: 0.95,
- * //   method: 'conditional-exact' }, method: 'fisher-exact' }
+ * // { p: 0.48571428571428604, n: 8, rows: 2, columns: 2, alternative: 'two-sided',
+ * //   estimate: 6.408319658199675,
+ * //   ci: { lower: 0.21173559544657855, upper: 626.2435305888127, level: 0.95, method: 'conditional-exact' },
+ * //   method: 'fisher-exact' }
+ * // R's fisher.test prints 6.408309 and 0.2117329–621.9337: uniroot's tolerance, see above.
  * ```
  * @see R `fisher.test(m)` (and `alternative =`, `conf.level =`); Fisher (1935), The logic of
  *   inductive inference, JRSS 98(1), 39–82; Loader (2000), Fast and accurate computation of

@@ -1,4 +1,12 @@
-import { assertCount, assertLevel, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
+import {
+  assertCount,
+  assertLevel,
+  checkOptionKeys,
+  describeValue,
+  firstUnknownKey,
+  optionKeys,
+  unknownKeyHint,
+} from '../internal/validate';
 import { compareProportions, type CompareProportionsResult } from './compareProportions';
 import { proportionInterval, type ProportionIntervalResult, type ProportionMethod } from './proportionInterval';
 
@@ -120,7 +128,11 @@ function countRange(
   if (figure === null || typeof figure !== 'object') {
     throw new TypeError(`${fn}: ${name} must be { percent, n, decimals? }, got ${describeValue(figure)}`);
   }
-  checkOptionKeys(fn, figure, optionKeys<PublishedPercent>({ percent: true, n: true, decimals: true }));
+  const allowed = optionKeys<PublishedPercent>({ percent: true, n: true, decimals: true });
+  const unknown = firstUnknownKey(figure, allowed);
+  if (unknown !== undefined) {
+    throw new TypeError(`${fn}: ${name} has an unknown key ${JSON.stringify(unknown)}; ${unknownKeyHint(unknown, allowed, 'keys')}`);
+  }
   const { percent, n, decimals = 0 } = figure;
   assertCount(fn, n, `${name}.n`);
   if (n === 0) throw new RangeError(`${fn}: ${name}.n must be at least 1, got 0`);

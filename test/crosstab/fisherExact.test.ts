@@ -49,9 +49,9 @@ describe('fisherExact', () => {
       it(`${c.id}: ${c.call}`, () => {
         const r = fisherExact(c.table, { alternative: c.alternative, level: c.level });
         expectClose(r.p, c.p, 1e-12, 'p');
-        expectClose(r.estimate as number, c.preciseEstimate, 1e-8, 'estimate against the tight root');
-        expectClose(r.ci?.lower as number, c.preciseCi[0], 1e-8, 'lower against the tight root');
-        expectClose(r.ci?.upper as number, c.preciseCi[1], 1e-8, 'upper against the tight root');
+        expectClose(r.estimate as number, c.preciseEstimate, 1e-12, 'estimate against the tight root');
+        expectClose(r.ci?.lower as number, c.preciseCi[0], 1e-12, 'lower against the tight root');
+        expectClose(r.ci?.upper as number, c.preciseCi[1], 1e-12, 'upper against the tight root');
         expectWithinUniroot(r.estimate as number, c.estimate, 'estimate against fisher.test');
         expectWithinUniroot(r.ci?.lower as number, c.ci[0], 'lower against fisher.test');
         expectWithinUniroot(r.ci?.upper as number, c.ci[1], 'upper against fisher.test');

@@ -80,6 +80,7 @@ describe('publishedProportion', () => {
     expect(() => publishedProportion({ percent: 12.5, n: 16 })).toThrow('publishedProportion: figure.percent 12.5 has more than 0 decimals');
     expect(() => publishedProportion({ percent: 101, n: 16 })).toThrow('publishedProportion: figure.percent must be a percentage from 0 to 100, got 101');
     expect(() => publishedProportion({ percent: 10, n: 0 })).toThrow('publishedProportion: figure.n must be at least 1, got 0');
+    expect(() => publishedProportion({ percent: 10, n: 10, decimal: 1 } as never)).toThrow('publishedProportion: figure has an unknown key "decimal"; did you mean "decimals"?');
     expect(() => publishedProportion({ percent: 10, n: 10 }, { methd: 'wald' } as never)).toThrow('publishedProportion: unknown option "methd"; did you mean "method"?');
   });
 
