@@ -18,3 +18,5 @@ export type {
   PublishedProportionOptions,
   PublishedProportionResult,
 } from '../inference/published';
+export { crosstabTable } from '../report/crosstabTable';
+export type { CrosstabTableOptions } from '../report/crosstabTable';

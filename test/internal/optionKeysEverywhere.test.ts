@@ -127,6 +127,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   // likertkit/tables
   fisherExact: [() => tables.fisherExact([[1, 2], [3, 4]], { alternatve: 'less' } as never), 'fisherExact: unknown option "alternatve"; did you mean "alternative"?'],
   crosstab: [() => tables.crosstab(s, 'q1', 'region', { exakt: true } as never), 'crosstab: unknown option "exakt"; did you mean "exact"?'],
+  crosstabTable: [() => tables.crosstabTable(tables.crosstab(s, 'q1', 'region'), { value: 'counts' } as never), 'crosstabTable: unknown option "value"; did you mean "values"?'],
   publishedProportion: [() => tables.publishedProportion({ percent: 10, n: 10 }, { levl: 0.9 } as never), 'publishedProportion: unknown option "levl"; did you mean "level"?'],
   comparePublishedProportions: [() => tables.comparePublishedProportions({ percent: 10, n: 10 }, { percent: 20, n: 10 }, { levl: 0.9 } as never), 'comparePublishedProportions: unknown option "levl"; did you mean "level"?'],
   // likertkit/demo
