@@ -104,7 +104,7 @@ export function pearson(pair: PairSummary, options?: PearsonOptions): PearsonRes
  * @param published - `{ r, n }`: r in [−1, 1], n a non-negative integer
  * @param options - `level` and `stars`, as above
  * @returns the correlation, as above: `r` as given, except that n < 3 gives NaN fields with a `reason`
- * @throws RangeError when r is outside [−1, 1] or n is not a non-negative integer
+ * @throws RangeError when r is outside [−1, 1] (or NaN) or n is not a non-negative integer
  * @example
  * pearson({ r: 0.31, n: 95 });
  * // t: 3.144437557645716, df: 93, p: 0.0022341877594365105, stars: '***',
@@ -129,32 +129,28 @@ export interface PublishedCorrelation {
 }
 
 function isPublishedCorrelation(x: unknown): x is PublishedCorrelation {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && 'r' in x && 'n' in x && !('kind' in x);
+  return typeof x === 'object' && x !== null && 'r' in x && 'n' in x && !('kind' in x);
 }
 
 /** r with unit sums of squares: Sxx = Syy = 1 and Sxy = r give the same t, p and interval. */
-function pearsonOfPublished(published: PublishedCorrelation, options: PearsonOptions): PearsonResult {
-  const fn = 'pearson';
-  checkOptionKeys(fn, options, optionKeys<PearsonOptions>({ level: true, stars: true }));
-  const { level = 0.95, stars: scheme = 'default' } = options;
-  assertLevel(fn, level);
-  const thresholds = resolveStarScheme(fn, scheme);
-  const { r, n } = published;
-  if (typeof r !== 'number' || !(r >= -1 && r <= 1)) {
-    throw new RangeError(`${fn}: the published r must be a number from -1 to 1, got ${String(r)}`);
-  }
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new RangeError(`${fn}: the published n must be a non-negative integer (complete pairs), got ${String(n)}`);
+function pearsonOfPublished({ r, n }: PublishedCorrelation, options: PearsonOptions): PearsonResult {
+  const { level, thresholds } = readPearsonOptions(options);
+  if (!(r >= -1 && r <= 1) || !Number.isInteger(n) || n < 0) {
+    throw new RangeError(`pearson: a published correlation needs r from -1 to 1 and n a non-negative integer, got r = ${r}, n = ${n}`);
   }
   return correlationResult(n, 0, 1, 1, r, level, thresholds);
 }
 
-function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {
+function readPearsonOptions(options: PearsonOptions): { level: number; thresholds: readonly StarThreshold[] } {
   checkOptionKeys('pearson', options, optionKeys<PearsonOptions>({ level: true, stars: true }));
-  const fn = 'pearson';
   const { level = 0.95, stars: scheme = 'default' } = options;
-  assertLevel(fn, level);
-  const thresholds = resolveStarScheme(fn, scheme);
+  assertLevel('pearson', level);
+  return { level, thresholds: resolveStarScheme('pearson', scheme) };
+}
+
+function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {
+  const fn = 'pearson';
+  const { level, thresholds } = readPearsonOptions(options);
   // Two coded columns with integer codes: exact sums from their cross-table of levels (see
   // crossTab.ts), with no per-respondent numbers to build.
   if (isLikertColumn(x) && isLikertColumn(y) && integerScores(x.scale.codes) && integerScores(y.scale.codes)) {

@@ -44,8 +44,9 @@ describe('pearson({ r, n })', () => {
 
   it('gives NaN with a reason for n < 3 and refuses r outside [−1, 1]', () => {
     expect(pearson({ r: 0.5, n: 2 }).reason).toBe('fewer than 3 complete pairs');
-    expect(() => pearson({ r: 1.2, n: 30 })).toThrow('pearson: the published r must be a number from -1 to 1, got 1.2');
-    expect(() => pearson({ r: 0.2, n: 30.5 })).toThrow('pearson: the published n must be a non-negative integer');
+    expect(() => pearson({ r: 1.2, n: 30 })).toThrow('pearson: a published correlation needs r from -1 to 1 and n a non-negative integer, got r = 1.2, n = 30');
+    expect(() => pearson({ r: 0.2, n: 30.5 })).toThrow('pearson: a published correlation needs r from -1 to 1 and n a non-negative integer, got r = 0.2, n = 30.5');
+    expect(() => pearson({ r: NaN, n: 30 })).toThrow('pearson: a published correlation needs r from -1 to 1');
     expect(() => pearson({ r: 0.2, n: 30 }, { levl: 0.9 } as never)).toThrow('pearson: unknown option "levl"');
   });
 });
