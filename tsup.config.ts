@@ -24,6 +24,8 @@ export default defineConfig((cli) => ({
     'duckdb/index': 'src/duckdb/index.ts',
     // Reliability of multi-item scales (alpha, omega, the scale index), as R's psych.
     'reliability/index': 'src/reliability/index.ts',
+    // Crosstabs, Fisher's exact test and tests on published figures (no dependency).
+    'tables/index': 'src/tables/index.ts',
     // The correlation table over worker threads, and the worker scripts it starts: built next to
     // each other, so that new URL('./worker.js', import.meta.url) (Node) and
     // new URL('./webWorker.js', import.meta.url) (browsers) find them. browser.js is the entry of

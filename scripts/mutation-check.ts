@@ -35,6 +35,11 @@ const suppress = 'src/inference/suppressSmallCells.ts';
 const mathEdgeTests = ['test/math/fixtures.test.ts', 'test/math/edgeProperties.test.ts'];
 const suppressTests = ['test/inference/suppressSmallCells.test.ts', 'test/inference/suppressTieBreak.test.ts', 'test/inference/suppressionFixture.test.ts', 'test/report/report.test.ts'];
 const reliabilityTests = ['test/reliability'];
+const fisher = 'src/inference/fisherExact.ts';
+const fisherTests = ['test/crosstab/fisherExact.test.ts'];
+const crosstabTests = ['test/crosstab/crosstab.test.ts'];
+const publishedFile = 'src/inference/published.ts';
+const publishedTests = ['test/published'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -118,6 +123,17 @@ const mutations: readonly Mutation[] = [
   { id: 'poly-correct', file: 'src/inference/polychoric.ts', find: 'return correct / n;', replace: 'return correct / (n + 1);', tests: reliabilityTests },
   { id: 'bvn-high-rho-c', file: 'src/math/bivariateNormal.ts', find: 'const c = (4 - hk) / 8;', replace: 'const c = (4 - hk) / 9;', tests: ['test/math/bivariateNormal.test.ts'] },
   { id: 'bvn-low-rho-half', file: 'src/math/bivariateNormal.ts', find: 'const halfAsin = Math.asin(r) / 2;', replace: 'const halfAsin = Math.asin(r) / 2.001;', tests: ['test/math/bivariateNormal.test.ts'] },
+  // Fisher's exact test, crosstabs and tests on published figures (likertkit/tables).
+  { id: 'fisher-two-sided-tie', file: fisher, find: 'const bound = law.logP(x) + Math.log1p(RELATIVE_TIE);', replace: 'const bound = law.logP(x) - Math.log1p(RELATIVE_TIE);', tests: fisherTests },
+  { id: 'fisher-rxc-threshold', file: fisher, find: 'if (last >= threshold) {', replace: 'if (last > observed) {', tests: fisherTests },
+  { id: 'fisher-mle-equation', file: fisher, find: 'increasingRoot((theta) => lawAt(law, theta).mean - x)', replace: 'increasingRoot((theta) => lawAt(law, theta).mean - x - 0.5)', tests: fisherTests },
+  { id: 'fisher-deviance-series', file: 'src/inference/hypergeometric.ts', find: 'const v = difference / (x + mu);', replace: 'const v = difference / (x + mu + 1);', tests: fisherTests },
+  { id: 'crosstab-yates-default', file: 'src/describe/crosstab.ts', find: "const { include = 'substantive', correct = true,", replace: "const { include = 'substantive', correct = false,", tests: crosstabTests },
+  { id: 'crosstab-cochran-rule', file: 'src/describe/crosstab.ts', find: "(exact === 'auto' && chiSquare.minExpected < 5)", replace: "(exact === 'auto' && chiSquare.minExpected < 1)", tests: crosstabTests },
+  { id: 'published-count-lower', file: publishedFile, find: 'const low = ceilDiv((2n * BigInt(q) - 1n) * N, D);', replace: 'const low = ceilDiv((2n * BigInt(q) - 2n) * N, D);', tests: publishedTests },
+  { id: 'published-smallest-p', file: publishedFile, find: 'if (smallest === undefined || test.p < smallest.p) smallest = test;', replace: 'if (smallest === undefined || test.p > smallest.p) smallest = test;', tests: publishedTests },
+  { id: 'published-pearson-n', file: 'src/inference/pearson.ts', find: 'return correlationResult(n, 0, 1, 1, r, level, thresholds);', replace: 'return correlationResult(n - 1, 0, 1, 1, r, level, thresholds);', tests: publishedTests },
+  { id: 'published-wave-nearest', file: 'src/describe/publishedWave.ts', find: 'const target = (range.percent * range.n) / 100;', replace: 'const target = (range.percent * range.n) / 100 + 1;', tests: publishedTests },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

@@ -71,7 +71,7 @@ export { significanceStars } from './inference/significanceStars';
 export type { StarScheme, StarThreshold } from './inference/significanceStars';
 export type { NumericInput } from './inference/internal';
 export { pearson } from './inference/pearson';
-export type { PearsonOptions, PearsonResult } from './inference/pearson';
+export type { PearsonOptions, PearsonResult, PublishedCorrelation } from './inference/pearson';
 export { chiSquareGoodnessOfFit } from './inference/chiSquareGoodnessOfFit';
 export type {
   ChiSquareGoodnessOfFitOptions,
@@ -111,6 +111,7 @@ export type {
 } from './describe/compareGroups';
 export { compareWaves } from './describe/compareWaves';
 export type { CompareWavesOptions, CompareWavesResult, CompareWavesRow, WaveSummary } from './describe/compareWaves';
+export type { PublishedWave, PublishedWaveComparison, PublishedWaveItem } from './describe/publishedWave';
 export { rankItems } from './describe/rankItems';
 export type { RankedItem, RankItemsOptions, RankItemsResult, TopicCount } from './describe/rankItems';
 export { multiSelect, MultiSelectInputError } from './describe/multiSelect';

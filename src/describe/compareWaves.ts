@@ -7,6 +7,7 @@ import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } 
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { assertMinDifference, reaches } from './compareGroups';
+import { compareWithPublishedWave, isPublishedWave, type PublishedWave, type PublishedWaveComparison } from './publishedWave';
 
 /** Options of {@link compareWaves}. */
 export interface CompareWavesOptions {
@@ -70,6 +71,8 @@ export interface CompareWavesRow {
   };
   /** |share difference| >= minDifference (rounding tolerance 1e-12); false when it is NaN. */
   readonly flagged: boolean;
+  /** Against a published wave a: its count range and the range of the share test's p (null without a share). */
+  readonly published?: PublishedWaveComparison | null;
 }
 
 /** Result of {@link compareWaves}: plain data. */
@@ -98,7 +101,11 @@ export interface CompareWavesResult {
  * scale's id and aliases may differ). The waves are independent samples; survey weights are not
  * applied.
  *
- * @param a - the earlier wave (the baseline)
+ * @param a - the earlier wave (the baseline): a survey, or a {@link PublishedWave} of its published
+ *   figures (`{ kind: 'published-wave', items: { [id]: { share?: { percent, n, decimals? }, labels?,
+ *   mean?: { mean, sd?, n } } }, harmonise? }`): b's share of the harmonised labels is tested
+ *   against the published percent at the consistent count nearest percent·n/100 (each row's
+ *   `published` gives the count range and the p range over it), the mean by Welch when the sd is given
  * @param b - the later wave
  * @param options - `items`, `denominator`, `ci`, `level`, `minDifference`
  * @returns one row per item; NaN fields as described on {@link CompareWavesRow}, each with a `reason`
@@ -119,7 +126,7 @@ export interface CompareWavesResult {
  *   Newcombe (1998), Statistics in Medicine 17, 873–890; Welch (1947), Biometrika 34, 28–35.
  */
 export function compareWaves<I extends string>(
-  a: Survey<I>,
+  a: Survey<I> | PublishedWave,
   b: Survey<I>,
   options: CompareWavesOptions = {},
 ): CompareWavesResult {
@@ -129,6 +136,7 @@ export function compareWaves<I extends string>(
     ['a', a],
     ['b', b],
   ] as const) {
+    if (name === 'a' && isPublishedWave(wave)) continue;
     if (wave === null || typeof wave !== 'object' || wave.kind !== 'survey') {
       throw new TypeError(`${fn}: wave ${name} must be a survey made by survey(), got ${describeValue(wave)}`);
     }
@@ -141,6 +149,14 @@ export function compareWaves<I extends string>(
   assertMinDifference(fn, minDifference);
   // Unweighted throughout: the z test and the Welch t work on counts and plain means.
   const shareOptions = { denominator, ci: options.ci ?? 'wilson', level, weights: null } as const;
+  // Wave a known only from its published figures (see publishedWave.ts).
+  if (isPublishedWave(a)) {
+    if (options.items !== undefined && !Array.isArray(options.items)) {
+      throw new TypeError(`${fn}: items must be an array of item ids, got ${describeValue(options.items)}`);
+    }
+    const rows = compareWithPublishedWave(fn, a, b, options.items, denominator, shareOptions.ci, level, minDifference);
+    return { rows, denominator, minDifference, level, method: 'wave-comparison' };
+  }
 
   const itemsA = new Map(a.items.map((it) => [it.id as string, it]));
   const itemsB = new Map(b.items.map((it) => [it.id as string, it]));

@@ -96,22 +96,61 @@ export function pearson(x: NumericInput, y: NumericInput, options?: PearsonOptio
  * pearson(summarize(s, { pairs: [['q1', 'q2']] }).pairs[0]).r // as pearson(s.item('q1'), s.item('q2')).r
  */
 export function pearson(pair: PairSummary, options?: PearsonOptions): PearsonResult;
+/**
+ * Pearson's test from a published correlation `{ r, n }` (a table without its microdata): the
+ * same t = r·√((n − 2)/(1 − r²)), p, stars and Fisher-z interval as from the data, as R's
+ * `cor.test` gives them for data with that r and n (`nExcluded` is 0).
+ *
+ * @param published - `{ r, n }`: r in [−1, 1], n a non-negative integer
+ * @param options - `level` and `stars`, as above
+ * @returns the correlation, as above: `r` as given, except that n < 3 gives NaN fields with a `reason`
+ * @throws RangeError when r is outside [−1, 1] (or NaN) or n is not a non-negative integer
+ * @example
+ * pearson({ r: 0.31, n: 95 });
+ * // t: 3.144437557645716, df: 93, p: 0.0022341877594365105, stars: '***',
+ * // ci: { lower: 0.11568478578927165, upper: 0.4814620601971654, level: 0.95, method: 'fisher-z' }
+ */
+export function pearson(published: PublishedCorrelation, options?: PearsonOptions): PearsonResult;
 export function pearson(
-  x: NumericInput | PairSummary,
+  x: NumericInput | PairSummary | PublishedCorrelation,
   y?: NumericInput | PearsonOptions,
   options: PearsonOptions = {},
 ): PearsonResult {
   if (isPairSummary(x)) return pairPearson('pearson', x, (y ?? {}) as PearsonOptions);
+  if (isPublishedCorrelation(x)) return pearsonOfPublished(x, (y ?? {}) as PearsonOptions);
   if (y === undefined) throw new TypeError('pearson: y is required (one value per respondent), unless x is a pair summary');
   return pearsonOfValues(x, y as NumericInput, options);
 }
 
-function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {
+/** A published correlation: r and the number of complete pairs it was computed from. */
+export interface PublishedCorrelation {
+  readonly r: number;
+  readonly n: number;
+}
+
+function isPublishedCorrelation(x: unknown): x is PublishedCorrelation {
+  return typeof x === 'object' && x !== null && 'r' in x && 'n' in x && !('kind' in x);
+}
+
+/** r with unit sums of squares: Sxx = Syy = 1 and Sxy = r give the same t, p and interval. */
+function pearsonOfPublished({ r, n }: PublishedCorrelation, options: PearsonOptions): PearsonResult {
+  const { level, thresholds } = readPearsonOptions(options);
+  if (!(r >= -1 && r <= 1) || !Number.isInteger(n) || n < 0) {
+    throw new RangeError(`pearson: a published correlation needs r from -1 to 1 and n a non-negative integer, got r = ${r}, n = ${n}`);
+  }
+  return correlationResult(n, 0, 1, 1, r, level, thresholds);
+}
+
+function readPearsonOptions(options: PearsonOptions): { level: number; thresholds: readonly StarThreshold[] } {
   checkOptionKeys('pearson', options, optionKeys<PearsonOptions>({ level: true, stars: true }));
-  const fn = 'pearson';
   const { level = 0.95, stars: scheme = 'default' } = options;
-  assertLevel(fn, level);
-  const thresholds = resolveStarScheme(fn, scheme);
+  assertLevel('pearson', level);
+  return { level, thresholds: resolveStarScheme('pearson', scheme) };
+}
+
+function pearsonOfValues(x: NumericInput, y: NumericInput, options: PearsonOptions): PearsonResult {
+  const fn = 'pearson';
+  const { level, thresholds } = readPearsonOptions(options);
   // Two coded columns with integer codes: exact sums from their cross-table of levels (see
   // crossTab.ts), with no per-respondent numbers to build.
   if (isLikertColumn(x) && isLikertColumn(y) && integerScores(x.scale.codes) && integerScores(y.scale.codes)) {

@@ -10,6 +10,7 @@ import * as parallel from '../../src/parallel/index';
 import * as html from '../../src/html/index';
 import * as exporter from '../../src/export/index';
 import * as reliabilityEntry from '../../src/reliability/index';
+import * as tables from '../../src/tables/index';
 
 // Every public function of every entry point is listed here: either with a call that passes one
 // misspelt option key (and the message it must give), or among the functions that take no
@@ -124,6 +125,12 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   // likertkit/sql
   summaryQuery: [() => sql.summaryQuery({ id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, { dialect: 'ansi', table: 't', bye: 'x' } as never), 'summaryQuery: unknown option "bye"; did you mean "by"?'],
   summaryFromRows: [() => sql.summaryFromRows([], { definition: { id: 'id', items: [{ id: 'q1', scale: scales.daDegree4 }] }, pair: [] } as never), 'summaryFromRows: unknown option "pair"; did you mean "pairs"?'],
+  // likertkit/tables
+  fisherExact: [() => tables.fisherExact([[1, 2], [3, 4]], { alternatve: 'less' } as never), 'fisherExact: unknown option "alternatve"; did you mean "alternative"?'],
+  crosstab: [() => tables.crosstab(s, 'q1', 'region', { exakt: true } as never), 'crosstab: unknown option "exakt"; did you mean "exact"?'],
+  crosstabTable: [() => tables.crosstabTable(tables.crosstab(s, 'q1', 'region'), { value: 'counts' } as never), 'crosstabTable: unknown option "value"; did you mean "values"?'],
+  publishedProportion: [() => tables.publishedProportion({ percent: 10, n: 10 }, { levl: 0.9 } as never), 'publishedProportion: unknown option "levl"; did you mean "level"?'],
+  comparePublishedProportions: [() => tables.comparePublishedProportions({ percent: 10, n: 10 }, { percent: 20, n: 10 }, { levl: 0.9 } as never), 'comparePublishedProportions: unknown option "levl"; did you mean "level"?'],
   // likertkit/demo
   demoSurveyRows: [() => demo.demoSurveyRows({ sed: 1 } as never), 'demoSurveyRows: unknown option "sed"; did you mean "seed"?'],
   // likertkit/reliability
@@ -182,7 +189,7 @@ describe('every public function refuses a misspelt option key, naming it and the
   }
 
   it('lists every function export of the entry points, with a misspelt-key call or a reason it takes no options', () => {
-    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html, exporter, reliabilityEntry].flatMap((module) =>
+    const exported = [core, csv, demo, vegaLite, render, sql, duckdb, parallel, html, exporter, reliabilityEntry, tables].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),

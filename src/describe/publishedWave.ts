@@ -1,0 +1,167 @@
+import type { Survey } from '../data/survey';
+import { columnCodes } from '../data/columnData';
+import { compareProportions } from '../inference/compareProportions';
+import { proportionInterval, type ProportionMethod } from '../inference/proportionInterval';
+import { publishedProportion } from '../inference/published';
+import { welchTTest } from '../inference/welchTest';
+import { normalizeLabel } from '../scale/normalizeLabel';
+import { describeValue } from '../internal/validate';
+import { codedMean } from './codedMean';
+import type { CompareWavesRow } from './compareWaves';
+import { reaches } from './compareGroups';
+
+/** One item's published figures in an earlier wave (no microdata). */
+export interface PublishedWaveItem {
+  /** The share as printed: a rounded percent of n (decimals default 0). */
+  readonly share?: { readonly percent: number; readonly n: number; readonly decimals?: number };
+  /**
+   * The answer labels the published share counted, in the published wave's wording; default the
+   * agreement levels of the survey's scale. Labels not on the survey's scale are translated by
+   * the wave's `harmonise` map.
+   */
+  readonly labels?: readonly string[];
+  /** The coded mean as published; without `sd` the mean change has no test. */
+  readonly mean?: { readonly mean: number; readonly sd?: number; readonly n: number };
+}
+
+/** An earlier wave known only from its published figures, for `compareWaves(published, survey)`. */
+export interface PublishedWave {
+  readonly kind: 'published-wave';
+  /** Item id (as in the survey) → published figures. */
+  readonly items: Readonly<Record<string, PublishedWaveItem>>;
+  /**
+   * Harmonisation of wordings: published label → the survey scale's label, e.g.
+   * `{ 'Ret store udfordringer': 'I høj grad', 'Meget store udfordringer': 'I meget høj grad' }`.
+   */
+  readonly harmonise?: Readonly<Record<string, string>>;
+}
+
+/** True for a {@link PublishedWave}. Internal. */
+export function isPublishedWave(value: unknown): value is PublishedWave {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'published-wave';
+}
+
+/** Extra fields of a compareWaves row against a published wave. */
+export interface PublishedWaveComparison {
+  /** The counts consistent with the rounded percent, and the range of the share test's p over them. */
+  readonly counts: { readonly lower: number; readonly upper: number };
+  readonly p: { readonly lower: number; readonly upper: number };
+  /** The survey's labels the share counts, after harmonisation. */
+  readonly labels: readonly string[];
+}
+
+/**
+ * compareWaves(a, b) when wave a is a published wave: b's share of the harmonised labels against
+ * the published percent (the z test at the consistent count nearest percent·n/100, with the p
+ * range over every consistent count), and b's coded mean against the published mean (Welch, when
+ * the published sd is given). Internal: reached through compareWaves.
+ */
+export function compareWithPublishedWave(
+  fn: string,
+  a: PublishedWave,
+  b: Survey,
+  ids: readonly string[] | undefined,
+  denominator: 'answered' | 'substantive',
+  ciMethod: ProportionMethod,
+  level: number,
+  minDifference: number,
+): (CompareWavesRow & { published: PublishedWaveComparison | null })[] {
+  if (a.items === null || typeof a.items !== 'object') {
+    throw new TypeError(`${fn}: a published wave needs items: { [item id]: { share?, mean?, labels? } }, got ${describeValue(a.items)}`);
+  }
+  const harmonise = new Map(Object.entries(a.harmonise ?? {}).map(([from, to]) => [normalizeLabel(from), to]));
+  const chosen = ids ?? Object.keys(a.items).filter((id) => b.items.some((item) => item.id === id));
+  return chosen.map((id) => {
+    const figures = a.items[id];
+    const meta = b.items.find((item) => item.id === id);
+    if (figures === undefined || meta === undefined) {
+      throw new RangeError(`${fn}: item "${id}" is not in ${figures === undefined ? 'the published wave' : 'wave b'}; choose items present in both waves`);
+    }
+    const scale = meta.scale;
+    const byLabel = new Map(scale.levels.map((label, index) => [normalizeLabel(label), index]));
+    const labels = (figures.labels ?? scale.agree).map((label) => {
+      const direct = byLabel.get(normalizeLabel(label));
+      if (direct !== undefined) return direct;
+      const mapped = harmonise.get(normalizeLabel(label));
+      const index = mapped === undefined ? undefined : byLabel.get(normalizeLabel(mapped));
+      if (index === undefined) {
+        throw new RangeError(
+          `${fn}: the published label "${label}" of item "${id}" is not a level of its scale in wave b${mapped === undefined ? '' : ` (harmonised to "${mapped}")`}; add it to the wave's harmonise map`,
+        );
+      }
+      return index;
+    });
+    const counted = new Set(labels);
+    const column = b.item(id);
+    const codes = columnCodes(column);
+    const k = scale.levels.length;
+    let count = 0;
+    let n = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      if (code < 0 || (denominator === 'substantive' && code >= k)) continue;
+      n++;
+      if (counted.has(code)) count++;
+    }
+    const ci = proportionInterval(count, n, { method: ciMethod, level });
+    const meanB = codedMean(column, { weights: null });
+    const shareB = { estimate: n === 0 ? NaN : count / n, count, n, ci: { lower: ci.lower, upper: ci.upper, method: ciMethod, level } };
+
+    // Published share: the consistent counts; the test at the one nearest percent·n/100.
+    let shareA: CompareWavesRow['a']['share'] = { estimate: NaN, count: NaN, n: 0, ci: { lower: NaN, upper: NaN, method: ciMethod, level } };
+    let change: CompareWavesRow['share'] = { difference: NaN, ci: { lower: NaN, upper: NaN, level, method: 'newcombe' }, z: NaN, p: NaN, reason: 'the published wave gives no share for this item' };
+    let published: PublishedWaveComparison | null = null;
+    if (figures.share !== undefined) {
+      const range = publishedProportion(figures.share, { method: ciMethod, level });
+      if (!range.consistent) {
+        change = { ...change, reason: range.reason as string };
+      } else {
+        const target = (range.percent * range.n) / 100;
+        const x = Math.min(range.counts.upper, Math.max(range.counts.lower, Math.round(target)));
+        const atX = proportionInterval(x, range.n, { method: ciMethod, level });
+        shareA = { estimate: range.percent / 100, count: x, n: range.n, ci: { lower: atX.lower, upper: atX.upper, method: ciMethod, level } };
+        const test = compareProportions(count, n, x, range.n, { level });
+        change = { difference: test.difference, ci: { ...test.ci }, z: test.z, p: test.p, ...(test.reason === undefined ? {} : { reason: test.reason }) };
+        let pLow = Infinity;
+        let pHigh = -Infinity;
+        for (let xa = range.counts.lower; xa <= range.counts.upper; xa++) {
+          const p = compareProportions(count, n, xa, range.n, { level }).p;
+          if (Number.isNaN(p)) continue;
+          pLow = Math.min(pLow, p);
+          pHigh = Math.max(pHigh, p);
+        }
+        published = {
+          counts: { ...range.counts },
+          p: pLow === Infinity ? { lower: NaN, upper: NaN } : { lower: pLow, upper: pHigh },
+          labels: labels.map((index) => scale.levels[index] as string),
+        };
+      }
+    }
+
+    const meanA = figures.mean === undefined ? { mean: NaN, sd: NaN, n: 0 } : { mean: figures.mean.mean, sd: figures.mean.sd ?? NaN, n: figures.mean.n };
+    let mean: CompareWavesRow['mean'];
+    if (figures.mean === undefined || figures.mean.sd === undefined) {
+      mean = {
+        difference: meanB.mean - meanA.mean,
+        t: NaN,
+        df: NaN,
+        p: NaN,
+        ci: { lower: NaN, upper: NaN, level, method: 'welch' },
+        reason: figures.mean === undefined ? 'the published wave gives no mean for this item' : 'the published wave gives no sd: the mean change has no test',
+      };
+    } else {
+      const test = welchTTest({ mean: meanB.mean, sd: meanB.sd, n: meanB.n }, meanA, { level });
+      mean = { difference: test.estimate, t: test.t, df: test.df, p: test.p, ci: { ...test.ci }, ...(test.reason === undefined ? {} : { reason: 'a wave has fewer than 2 substantive answers, or both are constant' }) };
+    }
+    return {
+      item: id,
+      label: meta.label,
+      a: { share: shareA, mean: meanA },
+      b: { share: shareB, mean: { mean: meanB.mean, sd: meanB.sd, n: meanB.n } },
+      share: change,
+      mean,
+      flagged: reaches(change.difference, minDifference),
+      published,
+    };
+  });
+}
