@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DesignInfo } from '../../src/inference/designVariance';
 import { weightedPearson } from '../../src/inference/weightedPearson';
 import { pearson } from '../../src/inference/pearson';
-import { expectClose } from '../helpers/close';
+import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
+import { designOf, type DesignJson } from './designFixture';
 
-interface DesignJson {
-  strata: number[] | number;
-  cluster: number[] | number;
-  fpc: number[] | number;
-}
 interface WeightedPearsonCase {
   id: string;
   kind: string;
@@ -36,20 +31,8 @@ interface WeightedPearsonCase {
 // cov2cor(svyvar(~x + y, design))); slope, se, t, p and df from summary(svyglm(y ~ x, design)).
 const fixture = readFixture<{ cases: WeightedPearsonCase[] }>('design/weighted-pearson.json');
 
-/** The fixture's design (readFixture turns JSON null into NaN). */
-export function designOf(json: DesignJson, n: number): DesignInfo {
-  const ints = (v: number[] | number): Int32Array | null => (Array.isArray(v) ? Int32Array.from(v) : null);
-  return {
-    n,
-    strata: ints(json.strata),
-    cluster: ints(json.cluster),
-    fpc: Array.isArray(json.fpc) ? Float64Array.from(json.fpc) : null,
-    postStrata: [],
-  };
-}
-
 const worst = { r: 0, t: 0, p: 0, se: 0 };
-const rel = (a: number, b: number): number => (a === b ? 0 : Math.abs((a - b) / b));
+const rel = relativeError;
 
 describe('weightedPearson', () => {
   describe('matches R survey::svyglm and cov.wt (scripts/fixtures/weighted-correlation.R)', () => {
