@@ -105,7 +105,7 @@ const mutations: readonly Mutation[] = [
   },
   // Weighted Pearson (design-based slope test) and the Rao–Scott test of independence.
   { id: 'wpearson-influence-weight', file: 'src/inference/weightedPearson.ts', find: 'influence[i] = ((w[i] as number) * residual * dx) / sxx;', replace: 'influence[i] = (residual * dx) / sxx;', tests: ['test/design'] },
-  { id: 'wpearson-df-complete', file: 'src/inference/weightedPearson.ts', find: 'designDegreesOfFreedom(subDesign(design, used, n)) - 1;', replace: 'designDegreesOfFreedom(design) - 1;', tests: ['test/design'] },
+  { id: 'wpearson-df-complete', file: 'src/inference/weightedPearson.ts', find: 'designDegreesOfFreedom(design, used) - 1;', replace: 'designDegreesOfFreedom(design) - 1;', tests: ['test/design'] },
   { id: 'raoscott-ddf', file: 'src/inference/raoScott.ts', find: 'const ddf = ndf * nu;', replace: 'const ddf = ndf * (nu + 1);', tests: ['test/design'] },
   { id: 'raoscott-first-order', file: 'src/inference/raoScott.ts', find: 'chiSquareCdf(chisq / (trace / df), df, false)', replace: 'chiSquareCdf(chisq / trace, df, false)', tests: ['test/design'] },
   // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.

@@ -187,7 +187,7 @@ export function weightedPearson(
   const variance = designCovariance([influence], design, w)[0] as number;
   const se = Math.sqrt(variance);
   const t = slope / se;
-  const df = designDegreesOfFreedom(subDesign(design, used, n)) - 1;
+  const df = designDegreesOfFreedom(design, used) - 1; // PSUs and strata holding a complete pair
 
   let lower = NaN;
   let upper = NaN;
@@ -239,22 +239,4 @@ export function checkDesign(fn: string, design: DesignInfo, size: number): void 
   if (design.n !== size) {
     throw new RangeError(`${fn}: the design has ${design.n} units but the data have ${size}; pass the design of the same units`);
   }
-}
-
-/** The design restricted to the units marked in `used` (for degf, which counts the PSUs and strata holding them). */
-function subDesign(design: DesignInfo, used: Uint8Array, n: number): DesignInfo {
-  const pick = <T extends Int32Array | Float64Array>(values: T | null, make: (length: number) => T): T | null => {
-    if (values === null) return null;
-    const out = make(n);
-    let k = 0;
-    for (let i = 0; i < used.length; i++) if (used[i] === 1) out[k++] = values[i] as number;
-    return out;
-  };
-  return {
-    n,
-    strata: pick(design.strata, (length) => new Int32Array(length)),
-    cluster: pick(design.cluster, (length) => new Int32Array(length)),
-    fpc: pick(design.fpc, (length) => new Float64Array(length)),
-    postStrata: [],
-  };
 }
