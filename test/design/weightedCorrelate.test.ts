@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { survey } from '../../src/data/survey';
 import { correlate } from '../../src/describe/correlate';
+import { correlateParallel } from '../../src/parallel/index';
 import { weightedPearson } from '../../src/inference/weightedPearson';
 import { scales } from '../../src/scale/presets';
 import { expectClose } from '../helpers/close';
@@ -61,6 +62,11 @@ describe('correlate on a weighted survey', () => {
     expect(row.r).toBe(direct.r);
     expect(row.p).toBe(direct.p);
     expect(row.ci.lower).toBe(direct.ci.lower);
+  });
+
+  it('gives the same weighted table through correlateParallel', async () => {
+    const options = { x: ['q1', 'q2', 'pop'] };
+    expect(await correlateParallel(weighted, options, { workers: 2, minWork: 0 })).toEqual(correlate(weighted, options));
   });
 
   it('leaves an unweighted survey unweighted, without the weighted flag', () => {
