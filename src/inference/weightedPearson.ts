@@ -11,6 +11,12 @@ export interface WeightedPearsonOptions {
    * weights; default: none, i.e. R's `svydesign(ids = ~1, weights = ~w)`.
    */
   readonly design?: DesignInfo;
+  /**
+   * A domain (R's `subset(design, …)`): one entry per unit, truthy for the units of the domain.
+   * The units outside are left out of the estimates but stay in the design with their weights
+   * (the PSUs, strata and calibration are those of the whole sample). Default: every unit.
+   */
+  readonly domain?: ArrayLike<number | boolean>;
   /** Confidence level of the interval, strictly between 0 and 1; default 0.95. */
   readonly level?: number;
   /** Star scheme for the p-value (see `significanceStars`); default `'default'`. */
@@ -21,9 +27,9 @@ export interface WeightedPearsonOptions {
 export interface WeightedPearsonResult {
   /** Weighted Pearson r in [−1, 1]; `NaN` with fewer than 3 complete pairs or a constant variable. */
   readonly r: number;
-  /** Complete pairs with a positive weight. */
+  /** Complete pairs with a positive weight (in the domain). */
   readonly n: number;
-  /** Units left out: x or y missing, or a weight of 0. */
+  /** Units left out: x or y missing, a weight of 0, or outside the domain. */
   readonly nExcluded: number;
   /** Kish's effective sample size (Σw)²/Σw² over the complete pairs. */
   readonly nEffective: number;
@@ -70,7 +76,8 @@ export interface WeightedPearsonResult {
  * @param y - same length as `x`
  * @param weights - one non-negative finite weight per unit (0 leaves the unit out of the estimate,
  *   as a unit outside a `subset()` of the design)
- * @param options - `design` (default: weights only), `level` (default 0.95), `stars`
+ * @param options - `design` (default: weights only), `domain` (a subset, as R's `subset()`),
+ *   `level` (default 0.95), `stars`
  * @returns the correlation and test; with fewer than 3 complete pairs or a constant x or y,
  *   r, slope, se, t, p and the interval are `NaN` with a `reason`; with df < 1, p is `NaN`
  * @throws RangeError when x, y, the weights or the design differ in length, a weight is negative,
@@ -95,7 +102,7 @@ export function weightedPearson(
   options: WeightedPearsonOptions = {},
 ): WeightedPearsonResult {
   const fn = 'weightedPearson';
-  checkOptionKeys(fn, options, optionKeys<WeightedPearsonOptions>({ design: true, level: true, stars: true }));
+  checkOptionKeys(fn, options, optionKeys<WeightedPearsonOptions>({ design: true, domain: true, level: true, stars: true }));
   const { level = 0.95, stars: scheme = 'default' } = options;
   assertLevel(fn, level);
   const thresholds = resolveStarScheme(fn, scheme);
@@ -108,15 +115,16 @@ export function weightedPearson(
   const w = checkWeights(fn, weights, size);
   const design = options.design ?? weightsOnlyDesign(size);
   checkDesign(fn, design, size);
+  const domain = checkDomain(fn, options.domain, size);
 
-  // The complete pairs: x and y present and a positive weight.
+  // The complete pairs: x and y present, a positive weight, in the domain.
   const used = new Uint8Array(size);
   let n = 0;
   let sumW = 0;
   let sumW2 = 0;
   for (let i = 0; i < size; i++) {
     const wi = w[i] as number;
-    if (Number.isNaN(xs[i] as number) || Number.isNaN(ys[i] as number) || !(wi > 0)) continue;
+    if (Number.isNaN(xs[i] as number) || Number.isNaN(ys[i] as number) || !(wi > 0) || (domain !== null && !domain[i])) continue;
     used[i] = 1;
     n++;
     sumW += wi;
@@ -229,6 +237,16 @@ export function checkWeights(fn: string, weights: ArrayLike<number>, size: numbe
     if (out !== weights) out[i] = wi;
   }
   return out;
+}
+
+/** Checks a domain of `size` units (undefined: all of them) and returns it, or null. Internal. */
+export function checkDomain(fn: string, domain: ArrayLike<number | boolean> | undefined, size: number): ArrayLike<number | boolean> | null {
+  if (domain === undefined) return null;
+  if (domain === null || typeof domain !== 'object' || typeof domain.length !== 'number') {
+    throw new TypeError(`${fn}: domain must be an array with one entry per unit (true or 1 inside), got ${describeValue(domain)}`);
+  }
+  if (domain.length !== size) throw new RangeError(`${fn}: domain must have one entry per unit (${size}), got ${domain.length}`);
+  return domain;
 }
 
 /** Checks that a design covers `size` units. Internal. */

@@ -9,6 +9,8 @@ import { designKinds, designOf, type DesignJson } from './designFixture';
 interface WeightedPearsonCase {
   id: string;
   kind: string;
+  subset: boolean;
+  domain: number[] | number;
   call: string;
   n: number;
   x: number[];
@@ -42,10 +44,13 @@ describe('weightedPearson', () => {
         expect(fixture.cases.filter((c) => c.kind === kind).length).toBeGreaterThanOrEqual(12);
       }
       expect(fixture.cases.some((c) => c.x.some(Number.isNaN))).toBe(true);
+      // subset(design, keep) as a domain: the design keeps the units outside
+      expect(fixture.cases.filter((c) => c.subset).length).toBeGreaterThan(50);
     });
     for (const c of fixture.cases) {
-      it(`${c.id} (${c.kind}, n = ${c.n}): r to 1e-12, t and p to 1e-10`, () => {
-        const result = weightedPearson(c.x, c.y, c.w, { design: designOf(c.design, c.x.length), level: c.level });
+      it(`${c.id} (${c.kind}${c.subset ? ', subset' : ''}, n = ${c.n}): r to 1e-12, t and p to 1e-10`, () => {
+        const domain = Array.isArray(c.domain) ? c.domain : undefined;
+        const result = weightedPearson(c.x, c.y, c.w, { design: designOf(c.design, c.x.length), level: c.level, ...(domain ? { domain } : {}) });
         expect(result.n).toBe(c.n);
         expect(result.df).toBe(c.df);
         expectClose(result.r, c.r, 1e-12, 'r');
