@@ -1,7 +1,7 @@
 import { chiSquareCdf, fCdf } from '../math';
 import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { designCovariance, designDegreesOfFreedom, type DesignInfo } from './designVariance';
-import { checkDesign, checkWeights, weightsOnlyDesign } from './weightedPearson';
+import { checkDesign, checkDomain, checkWeights, weightsOnlyDesign } from './weightedPearson';
 
 /** Options of {@link raoScottTest}. */
 export interface RaoScottTestOptions {
@@ -10,6 +10,12 @@ export interface RaoScottTestOptions {
    * `svydesign(ids = ~1, weights = ~w)`.
    */
   readonly design?: DesignInfo;
+  /**
+   * A domain (R's `subset(design, …)`): one entry per unit, truthy for the units of the domain.
+   * The units outside are left out of the table and stay in the design's variance. As R: on a
+   * calibrated design N and ν are those of the whole design, otherwise those of the domain.
+   */
+  readonly domain?: ArrayLike<number | boolean>;
   /**
    * Which test `p` reports: `'F'` (default, as R's `svychisq`): the second-order Rao–Scott F;
    * `'Chisq'`: the first-order correction, X²/mean(δ) on (r − 1)(c − 1) df. Both are always in
@@ -70,7 +76,8 @@ export interface RaoScottTestResult {
  * @param a - category codes of the rows (any numbers; `null`/`undefined`/`NaN` for missing)
  * @param b - category codes of the columns, same length
  * @param weights - one non-negative finite weight per unit
- * @param options - `design` (default: weights only), `statistic` (`'F'` default, or `'Chisq'`)
+ * @param options - `design` (default: weights only), `domain` (a subset, as R's `subset()`),
+ *   `statistic` (`'F'` default, or `'Chisq'`)
  * @returns the test; `NaN` statistics with a `reason` when a variable has fewer than 2
  *   categories among the complete pairs, a row or column of the table is empty, or the design
  *   has no degrees of freedom
@@ -94,7 +101,7 @@ export function raoScottTest(
   options: RaoScottTestOptions = {},
 ): RaoScottTestResult {
   const fn = 'raoScottTest';
-  checkOptionKeys(fn, options, optionKeys<RaoScottTestOptions>({ design: true, statistic: true }));
+  checkOptionKeys(fn, options, optionKeys<RaoScottTestOptions>({ design: true, domain: true, statistic: true }));
   const statistic = options.statistic ?? 'F';
   assertOneOf(fn, statistic, ['F', 'Chisq'] as const, 'statistic');
   const as = readCodes(fn, a, 'a');
@@ -106,10 +113,15 @@ export function raoScottTest(
   const w = checkWeights(fn, weights, size);
   const design = options.design ?? weightsOnlyDesign(size);
   checkDesign(fn, design, size);
+  const domain = checkDomain(fn, options.domain, size);
+  // R's subset() keeps every unit of a calibrated design (weights 0 outside) but drops the units
+  // outside from any other: the table's N, the degrees of freedom and the categories follow.
+  const calibrated = design.postStrata.length > 0;
+  const inScope = (u: number): boolean => domain === null || calibrated || Boolean(domain[u]);
 
   // The categories: every value seen in a (or b), as svychisq's factor levels.
-  const rowLevels = levelsOf(as);
-  const columnLevels = levelsOf(bs);
+  const rowLevels = levelsOf(as, inScope);
+  const columnLevels = levelsOf(bs, inScope);
   const rows = rowLevels.length;
   const columns = columnLevels.length;
   const rowIndex = new Map(rowLevels.map((level, i) => [level, i]));
@@ -123,7 +135,7 @@ export function raoScottTest(
   for (let u = 0; u < size; u++) {
     const av = as[u] as number;
     const bv = bs[u] as number;
-    if (Number.isNaN(av) || Number.isNaN(bv)) continue;
+    if (Number.isNaN(av) || Number.isNaN(bv) || (domain !== null && !domain[u])) continue;
     const k = (rowIndex.get(av) as number) + rows * (columnIndex.get(bv) as number);
     cellOf[u] = k;
     n++;
@@ -134,7 +146,9 @@ export function raoScottTest(
   for (let k = 0; k < cells; k++) p[k] = (totals[k] as number) / sumW;
   const proportions = rowLevels.map((_, i) => columnLevels.map((__, j) => p[i + rows * j] as number));
   const df = (rows - 1) * (columns - 1);
-  const nu = designDegreesOfFreedom(design);
+  let unitsInScope = 0;
+  for (let u = 0; u < size; u++) if (inScope(u)) unitsInScope++;
+  const nu = domain === null || calibrated ? designDegreesOfFreedom(design) : designDegreesOfFreedom(design, domain);
   const base = { n, nExcluded: size - n, rowLevels, columnLevels, proportions, df, statistic, method: 'rao-scott' as const };
   const undefinedResult = (reason: string, chisq = NaN): RaoScottTestResult => ({
     ...base,
@@ -154,7 +168,7 @@ export function raoScottTest(
   if (!(sumW > 0)) return undefinedResult('no complete pairs with a positive weight');
 
   // Pearson's X² of the table N·p̂ (svytable(…, Ntotal = N), then chisq.test).
-  const N = size;
+  const N = unitsInScope;
   const rowShare = new Float64Array(rows);
   const columnShare = new Float64Array(columns);
   for (let i = 0; i < rows; i++) {
@@ -299,9 +313,9 @@ function readCodes(fn: string, values: ArrayLike<number | null | undefined>, nam
   return out;
 }
 
-/** The distinct non-missing values, ascending. */
-function levelsOf(values: Float64Array): number[] {
+/** The distinct non-missing values of the units in scope, ascending. */
+function levelsOf(values: Float64Array, inScope: (u: number) => boolean): number[] {
   const seen = new Set<number>();
-  for (const value of values) if (!Number.isNaN(value)) seen.add(value);
+  for (let u = 0; u < values.length; u++) if (!Number.isNaN(values[u] as number) && inScope(u)) seen.add(values[u] as number);
   return [...seen].sort((x, y) => x - y);
 }

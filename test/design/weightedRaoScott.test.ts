@@ -13,6 +13,8 @@ interface RaoScottCase {
   rows: number;
   columns: number;
   n: number;
+  subset: boolean;
+  domain: number[] | number;
   a: number[];
   b: number[];
   w: number[];
@@ -42,11 +44,13 @@ describe('raoScottTest', () => {
       }
       expect(fixture.cases.some((c) => c.rows * c.columns >= 12)).toBe(true);
       expect(fixture.cases.some((c) => c.a.some(Number.isNaN))).toBe(true);
+      expect(fixture.cases.filter((c) => c.subset).length).toBeGreaterThan(40);
     });
     for (const c of fixture.cases) {
-      it(`${c.id} (${c.kind}, ${c.rows} × ${c.columns}, n = ${c.n})`, () => {
+      it(`${c.id} (${c.kind}${c.subset ? ', subset' : ''}, ${c.rows} × ${c.columns}, n = ${c.n})`, () => {
         const design = designOf(c.design, c.a.length);
-        const result = raoScottTest(c.a, c.b, c.w, { design });
+        const domain = Array.isArray(c.domain) ? { domain: c.domain } : {};
+        const result = raoScottTest(c.a, c.b, c.w, { design, ...domain });
         expect(result.n).toBe(c.n);
         expect(result.df).toBe(c.df);
         expectClose(result.chisq, c.chisq, 1e-10, 'chisq');
@@ -57,7 +61,7 @@ describe('raoScottTest', () => {
         expectClose(result.pF, c.pF, 1e-10, 'pF');
         expectClose(result.pChisq, c.pChisq, 1e-10, 'pChisq');
         expect(result.p).toBe(result.pF);
-        expect(raoScottTest(c.a, c.b, c.w, { design, statistic: 'Chisq' }).p).toBe(result.pChisq);
+        expect(raoScottTest(c.a, c.b, c.w, { design, ...domain, statistic: 'Chisq' }).p).toBe(result.pChisq);
         worst.f = Math.max(worst.f, relativeError(result.f, c.F));
         worst.ndf = Math.max(worst.ndf, relativeError(result.ndf, c.ndf));
         worst.pF = Math.max(worst.pF, relativeError(result.pF, c.pF));
