@@ -134,6 +134,11 @@ const mutations: readonly Mutation[] = [
   { id: 'published-smallest-p', file: publishedFile, find: 'if (smallest === undefined || test.p < smallest.p) smallest = test;', replace: 'if (smallest === undefined || test.p > smallest.p) smallest = test;', tests: publishedTests },
   { id: 'published-pearson-n', file: 'src/inference/pearson.ts', find: 'return correlationResult(n, 0, 1, 1, r, level, thresholds);', replace: 'return correlationResult(n - 1, 0, 1, 1, r, level, thresholds);', tests: publishedTests },
   { id: 'published-wave-nearest', file: 'src/describe/publishedWave.ts', find: 'const target = (range.percent * range.n) / 100;', replace: 'const target = (range.percent * range.n) / 100 + 1;', tests: publishedTests },
+  // Weighted Pearson (design-based slope test) and the Rao–Scott test of independence.
+  { id: 'wpearson-influence-weight', file: 'src/inference/weightedPearson.ts', find: 'influence[i] = ((w[i] as number) * residual * dx) / sxx;', replace: 'influence[i] = (residual * dx) / sxx;', tests: ['test/design'] },
+  { id: 'wpearson-df-complete', file: 'src/inference/weightedPearson.ts', find: 'designDegreesOfFreedom(design, used) - 1;', replace: 'designDegreesOfFreedom(design) - 1;', tests: ['test/design'] },
+  { id: 'raoscott-ddf', file: 'src/inference/raoScott.ts', find: 'const ddf = ndf * nu;', replace: 'const ddf = ndf * (nu + 1);', tests: ['test/design'] },
+  { id: 'raoscott-first-order', file: 'src/inference/raoScott.ts', find: 'chiSquareCdf(chisq / (trace / df), df, false)', replace: 'chiSquareCdf(chisq / trace, df, false)', tests: ['test/design'] },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

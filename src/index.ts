@@ -90,6 +90,11 @@ export type {
   ChiSquareIndependenceOptions,
   ChiSquareIndependenceResult,
 } from './inference/chiSquareIndependence';
+export { weightedPearson } from './inference/weightedPearson';
+export type { WeightedPearsonOptions, WeightedPearsonResult } from './inference/weightedPearson';
+export { raoScottTest } from './inference/raoScott';
+export type { RaoScottTestOptions, RaoScottTestResult } from './inference/raoScott';
+export type { DesignInfo } from './inference/designVariance';
 
 // describe/
 export { frequencies } from './describe/frequencies';

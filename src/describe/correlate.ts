@@ -9,6 +9,7 @@ import { centredPairSums, pairSums, type SurveyPairSums } from '../engine/pairs'
 import { significanceStars } from '../inference/significanceStars';
 import type { StarScheme } from '../inference/significanceStars';
 import { spearman } from '../inference/spearman';
+import { weightedPearson } from '../inference/weightedPearson';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { pairCorrelation } from '../summary/pairPearson';
 import type { PairSummary, SurveySummary } from '../summary/types';
@@ -55,7 +56,11 @@ export interface CorrelationRow {
   /** p after `adjust` (equal to `p` when `adjust` is `'none'`). */
   readonly pAdjusted: number;
   readonly stars: string;
-  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'fisher-z' };
+  /**
+   * Fisher-z interval: on n (`'fisher-z'`), or on Kish's effective n for a weighted survey
+   * (`'fisher-z-kish'`, see `weightedPearson`).
+   */
+  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'fisher-z' | 'fisher-z-kish' };
   readonly reason?: string;
 }
 
@@ -83,6 +88,11 @@ export interface CorrelateResult {
   readonly method: 'pearson' | 'spearman';
   readonly adjust: AdjustPValuesMethod;
   readonly level: number;
+  /**
+   * Present (true) when the Pearson correlations are weighted and design-based: `correlate` of a
+   * weighted survey (see `weightedPearson`). Absent for unweighted ones.
+   */
+  readonly weighted?: true;
 }
 
 /** The names as a list, each once (a repeated name would test a pair twice or itself). */
@@ -98,8 +108,12 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * `x` alone tests every unordered pair once. Deletion is pairwise: a respondent enters a test
  * when both values are present ("ved ikke" is not a value). `adjust` corrects the p-values
  * over the tests actually made (Holm, Bonferroni, Benjamini–Hochberg), and the stars then
- * follow the adjusted p. Correlations are unweighted, also for a weighted survey (as
- * `cor.test`); two items correlate exactly from their cross-table of levels.
+ * follow the adjusted p. On an unweighted survey the correlations are `cor.test`'s; two items
+ * correlate exactly from their cross-table of levels. On a weighted survey Pearson's r is
+ * weighted and its test design-based, as `weightedPearson` (R: `cov.wt`, and the slope's t of
+ * `svyglm(y ~ x, design)` with the x variable as predictor), the interval Fisher's on Kish's
+ * effective n, and the result carries `weighted: true`; Spearman stays unweighted. A summary
+ * holds unweighted pair counts, so `correlate(summary)` is unweighted, also of a weighted survey.
  *
  * @param s - a survey from `survey()`, or a summary from `summarize(s, { pairs })` (items only;
  *   every pair tested must be among its pairs, and the figures equal the survey's)
@@ -110,7 +124,8 @@ const asList = (value: string | readonly string[] | undefined): string[] =>
  * const table = correlate(s, { x: ['udfordring_a', 'udfordring_b'], y: ['behov_a', 'behov_b'], pairs: 'group' });
  * table.rows.map((row) => `${row.x}: r = ${row.r.toFixed(2)}${row.stars} (N = ${row.n})`);
  * // ['udfordring_a: r = 0.43*** (N = 92)', 'udfordring_b: r = 0.18* (N = 90)']
- * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`
+ * @see R: `psych::corr.test(x, y, adjust = 'none')`, `cor.test(x, y)`; weighted:
+ *   `summary(svyglm(y ~ x, svydesign(ids = ~1, weights = ~w)))`
  */
 export function correlate(s: Survey | SurveySummary, options: CorrelateOptions): CorrelateResult {
   const plan = planCorrelate(s, options);
@@ -243,11 +258,16 @@ export function planCorrelate(s: Survey | SurveySummary, options: CorrelateOptio
   if (summary !== null) {
     return { survey: null, pairs, finish: () => summaryTable(summary, pairs, rowNames, columnNames, { method, adjust, level, scheme, labelOf }) };
   }
-  const planar = method === 'pearson' && isSurveyObject(s);
+  // A weighted survey's Pearson correlations are weighted (no bit-plane sums: those count respondents).
+  const weighted = method === 'pearson' && (s as Survey).weights !== null;
+  const planar = method === 'pearson' && isSurveyObject(s) && !weighted;
   return {
     survey: planar ? (s as Survey) : null,
     pairs,
-    finish: (sums) => surveyTable(s as Survey, pairs, rowNames, columnNames, planar ? (sums ?? pairSums(s as Survey, pairs)) : null, { method, adjust, level, scheme, labelOf }),
+    finish: (sums) =>
+      weighted
+        ? weightedTable(s as Survey, pairs, rowNames, columnNames, { method, adjust, level, scheme, labelOf })
+        : surveyTable(s as Survey, pairs, rowNames, columnNames, planar ? (sums ?? pairSums(s as Survey, pairs)) : null, { method, adjust, level, scheme, labelOf }),
   };
 }
 
@@ -294,9 +314,37 @@ function surveyTable(
   return finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level });
 }
 
+/**
+ * The tests of `correlate(weightedSurvey, …)`: each pair by `weightedPearson` with the survey's
+ * weights (x the predictor, y the response of the design-based slope test).
+ * TODO(design): pass the survey's design (strata, clusters, fpc, calibration) once surveys carry one.
+ */
+function weightedTable(
+  s: Survey,
+  pairs: readonly (readonly [string, string])[],
+  rowNames: readonly string[],
+  columnNames: readonly string[],
+  options: SummaryTableOptions,
+): CorrelateResult {
+  const { method, adjust, level, scheme, labelOf } = options;
+  const weights = s.weights as Float64Array;
+  const itemIds = new Set(s.items.map((item) => item.id));
+  const values = new Map<string, LikertColumn | Float64Array>();
+  const numeric = (name: string): LikertColumn | Float64Array => {
+    let v = values.get(name);
+    if (v === undefined) {
+      v = itemIds.has(name) ? s.item(name) : s.numeric(name);
+      values.set(name, v);
+    }
+    return v;
+  };
+  const raw = pairs.map(([x, y]) => weightedPearson(numeric(x), numeric(y), weights, { level, stars: scheme }));
+  return { ...finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level }), weighted: true };
+}
+
 /** The tests' results as table rows (p adjusted over the tests made, stars from the adjusted p), with the matrix view. */
 function finishTable(
-  raw: readonly Pick<PearsonResult, 'n' | 'r' | 't' | 'df' | 'p' | 'ci' | 'reason'>[],
+  raw: readonly (Pick<PearsonResult, 'n' | 'r' | 't' | 'df' | 'p' | 'reason'> & { readonly ci: CorrelationRow['ci'] })[],
   pairs: readonly (readonly [string, string])[],
   labelOf: ReadonlyMap<string, string>,
   table: {
@@ -328,7 +376,7 @@ function finishTable(
       p: result.p,
       pAdjusted,
       stars: Number.isNaN(pAdjusted) ? '' : significanceStars(pAdjusted, scheme),
-      ci: { lower: result.ci.lower, upper: result.ci.upper, level, method: 'fisher-z' },
+      ci: { lower: result.ci.lower, upper: result.ci.upper, level, method: result.ci.method },
     };
     return result.reason === undefined ? row : { ...row, reason: result.reason };
   });

@@ -66,7 +66,7 @@ export interface ChiSquareIndependenceResult {
  * ```
  * @see R `chisq.test(m, correct = FALSE)`; Pearson (1900), Philosophical Magazine 50(302),
  *   157–175; Yates (1934), Supplement to JRSS 1(2), 217–235; Cochran (1954), Biometrics 10(4),
- *   417–451.
+ *   417–451. For weighted or complex samples: {@link raoScottTest} (as `svychisq`).
  */
 export function chiSquareIndependence(
   table: readonly (readonly number[])[],

@@ -81,7 +81,8 @@ export interface PearsonResult {
  * //   ci: { lower: -0.8149389688416071, upper: 0.99230697523625, level: 0.95, method: 'fisher-z' },
  * //   method: 'pearson' }
  * ```
- * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32.
+ * @see R `cor.test(x, y, method = "pearson")`; Fisher (1921), Metron 1, 3–32. For weighted or
+ *   complex samples: {@link weightedPearson} (`pearson` ignores weights).
  */
 export function pearson(x: NumericInput, y: NumericInput, options?: PearsonOptions): PearsonResult;
 /**
