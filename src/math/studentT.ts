@@ -170,7 +170,8 @@ export function studentTQuantile(p: number, df: number, lowerTail = true): numbe
     const stepU = h / slope;
     let next = t * Math.exp(stepU);
     if (!(next > low && next < high) || !Number.isFinite(next)) {
-      next = high === Number.POSITIVE_INFINITY ? 2 * t : low === 0 ? 0.5 * t : Math.sqrt(low * high);
+      // The geometric mean as a product of roots: low · high overflows beyond 1.3e154.
+      next = high === Number.POSITIVE_INFINITY ? 2 * t : low === 0 ? 0.5 * t : Math.sqrt(low) * Math.sqrt(high);
     }
     const converged = Math.abs(next - t) <= 2 * Number.EPSILON * t;
     t = next;

@@ -197,6 +197,10 @@ export interface ReportWords {
   readonly r: string;
   readonly p: string;
   readonly pearson: string;
+  /** The note of a pairs table whose correlations are weighted, with a design-based test. */
+  readonly pearsonWeighted: string;
+  /** The note of a pairs table of a weighted summary, whose pair counts are unweighted. */
+  readonly pearsonSummaryUnweighted: string;
   readonly attributes: string;
   readonly attributesN: string;
   readonly meansBy: (attribute: string) => string;
@@ -267,6 +271,8 @@ const DA: ReportWords = {
   r: 'r',
   p: 'p',
   pearson: "Pearsons korrelationskoefficient, parvis udeladelse; 'ved ikke' indgår ikke",
+  pearsonWeighted: 'Korrelationerne er vægtede; p-værdierne er designbaserede (hældningens test i en vægtet regression)',
+  pearsonSummaryUnweighted: 'Korrelationerne er uvægtede: et sammendrag rummer kun antal respondenter pr. par af svar',
   attributes: 'Sammenhæng med baggrundsvariable (Pearsons r)',
   attributesN: 'N',
   meansBy: (attribute) => `Gennemsnit fordelt på ${attribute}`,
@@ -350,6 +356,8 @@ const EN: ReportWords = {
   r: 'r',
   p: 'p',
   pearson: "Pearson correlation, pairwise deletion; 'don't know' is left out",
+  pearsonWeighted: 'The correlations are weighted; the p-values are design-based (the slope test of a weighted regression)',
+  pearsonSummaryUnweighted: 'The correlations are unweighted: a summary holds only the respondent counts of each pair of answers',
   attributes: 'Correlation with background variables (Pearson r)',
   attributesN: 'N',
   meansBy: (attribute) => `Means by ${attribute}`,

@@ -92,7 +92,17 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
       // A summary lists categorical groups in code-unit order, a survey in order of first
       // appearance: the group columns may come in another order, every figure may not.
       const sorted = (r: typeof fromSurvey) => r.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => (a.key < b.key ? -1 : 1)) }));
-      expect(sorted(fromEngine)).toEqual(sorted(fromSurvey));
+      // The survey is weighted: its own report weighs the correlations (design-based tests), a
+      // summary holds unweighted pair counts. So the pairs table is compared with the report of
+      // the same survey without weights, and each says in a note which it is.
+      const unweighted = report(s.withWeights(null), { ...options, ...extra });
+      const withoutPairs = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id !== 'pairs');
+      expect(withoutPairs(fromEngine)).toEqual(withoutPairs(fromSurvey));
+      const pairsOf = (r: typeof fromSurvey) => r.tables.find((t) => t.id === 'pairs')!;
+      expect(pairsOf(fromEngine).rows).toEqual(pairsOf(unweighted).rows);
+      expect(pairsOf(fromEngine).notes.some((note) => note.startsWith('Korrelationerne er uvægtede'))).toBe(true);
+      expect(pairsOf(fromSurvey).notes.some((note) => note.startsWith('Korrelationerne er vægtede'))).toBe(true);
+      expect(pairsOf(fromSurvey).rows).not.toEqual(pairsOf(unweighted).rows);
       expect(fromEngine.n).toEqual(fromSurvey.n);
     }
   }, 60_000);

@@ -57,6 +57,7 @@ export function pairTables(ctx: SectionContext): ReportTable[] {
     table('pairs', words.pairs, columns, rows, [
       nRangeNote(rows.map((r) => r.n)),
       words.pearson,
+      ...(result.weighted === true ? [words.pearsonWeighted] : ctx.summary !== undefined && ctx.summary !== null && ctx.summary.weighted ? [words.pearsonSummaryUnweighted] : []),
       starLegend(options.lang, options.stars),
       ...scales.map((scale) => codingNote(options.lang, scale)),
     ]),
