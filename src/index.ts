@@ -26,6 +26,7 @@ export type {
   SafeSurveyResult,
   Survey,
   SurveyDefinition,
+  SurveyDesignDefinition,
   SurveyIssue,
   SurveyItem,
   SurveyItemDefinition,

@@ -2,6 +2,7 @@ import type { Survey } from '../data/survey';
 import { compareProportions } from '../inference/compareProportions';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { welchTTest } from '../inference/welchTest';
+import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import type { Scale } from '../scale/types';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
@@ -29,7 +30,7 @@ export interface WaveSummary {
     readonly estimate: number;
     readonly count: number;
     readonly n: number;
-    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod; readonly level: number };
   };
   readonly mean: {
     /** NaN when n = 0. */
