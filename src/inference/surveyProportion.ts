@@ -49,8 +49,8 @@ function criticalValue(alpha: number, df: number): number {
  * @param estimate - the proportion, in [0, 1]
  * @param se - its standard error (≥ 0)
  * @param options - method, level, df, rows
- * @returns the bounds; `NaN` with a `reason` when they are undefined (se 0 or NaN for `'logit'`
- *   and `'beta'`, an estimate of 0 or 1, or df ≤ 0)
+ * @returns the bounds; both equal to the estimate when se is 0 (a census); `NaN` with a `reason`
+ *   when they are undefined (se NaN, df ≤ 0, or for `'logit'` and `'beta'` an estimate of 0 or 1)
  * @throws RangeError for an estimate outside [0, 1], a negative se, a bad level, method, df or rows
  * @example
  * surveyProportionInterval(0.4, 0.05, { method: 'logit', df: 49 })
@@ -76,9 +76,11 @@ export function surveyProportionInterval(estimate: number, se: number, options: 
   if (Number.isNaN(se)) return undefinedBy('the standard error is undefined');
   const t = criticalValue(alpha, df);
   if (method === 'mean') return { lower: estimate - t * se, upper: estimate + t * se, method, level };
-  if (estimate === 0 || estimate === 1 || se === 0) {
-    return undefinedBy(`the ${method} interval is undefined for an estimate of ${estimate} with standard error ${se} (R's svyciprop gives none either); use method 'mean'`);
+  if (estimate === 0 || estimate === 1) {
+    return undefinedBy(`the ${method} interval is undefined for an estimate of ${estimate} (R's svyciprop gives none either); use method 'mean'`);
   }
+  // No sampling variance (a census): the interval is the estimate.
+  if (se === 0) return { lower: estimate, upper: estimate, method, level };
   if (method === 'logit') {
     const centre = Math.log(estimate / (1 - estimate));
     const half = (t * se) / (estimate * (1 - estimate));
