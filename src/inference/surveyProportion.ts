@@ -4,7 +4,7 @@ import { assertLevel, assertOneOf, checkOptionKeys, describeValue, optionKeys } 
 /** The interval methods of {@link surveyProportionInterval}, as R's `svyciprop(method = …)`. */
 export type SurveyProportionMethod = 'logit' | 'beta' | 'mean';
 
-/** The methods, listed once. */
+/** The methods, listed once. Internal. */
 export const SURVEY_PROPORTION_METHODS: readonly SurveyProportionMethod[] = ['logit', 'beta', 'mean'];
 
 /** Options of {@link surveyProportionInterval}. */
@@ -54,7 +54,8 @@ function criticalValue(alpha: number, df: number): number {
  * @throws RangeError for an estimate outside [0, 1], a negative se, a bad level, method, df or rows
  * @example
  * surveyProportionInterval(0.4, 0.05, { method: 'logit', df: 49 })
- * // { lower: 0.30459231364592325, upper: 0.5036337453427011, method: 'logit', level: 0.95 }
+ * // { lower: 0.3048883966854634, upper: 0.5032990520308046, method: 'logit', level: 0.95 }
+ * // R: plogis(qlogis(0.4) + c(-1, 1) * qt(0.975, 49) * 0.05 / 0.24) gives 0.30488839668546341 0.50329905203080461
  * @see R: `survey::svyciprop(~y, design, method = 'logit' | 'beta' | 'mean', df = degf(design))`;
  *   Korn, E. L. & Graubard, B. I. (1998), Confidence intervals for proportions with small
  *   expected number of positive counts estimated from survey data, Survey Methodology 24, 193–201.
