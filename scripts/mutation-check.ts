@@ -32,6 +32,8 @@ const oneSampleTests = ['test/inference/oneSampleTest.test.ts', 'test/representa
 const welch = 'src/inference/welchTest.ts';
 const oneSample = 'src/inference/oneSampleTest.ts';
 const suppress = 'src/report/suppress.ts';
+const designVariance = 'src/inference/designVariance.ts';
+const designTests = ['test/design'];
 const suppressTests = ['test/report/suppress.test.ts', 'test/report/suppressTieBreak.test.ts', 'test/report/report.test.ts'];
 
 const mutations: readonly Mutation[] = [
@@ -103,6 +105,15 @@ const mutations: readonly Mutation[] = [
     replace: 'studentTQuantile((1 - level) / 2, nEffective, false) * se',
     tests: ['test/describe'],
   },
+  // Design-based variance (src/inference/designVariance.ts) and svyciprop's intervals.
+  { id: 'design-nh-ratio', file: designVariance, find: 'scale[h] = (f * m) / (m - 1);', replace: 'scale[h] = f;', tests: designTests },
+  { id: 'design-fpc', file: designVariance, find: 'const f = popSize[h] === Infinity ? 1 : ((popSize[h] as number) - m) / (popSize[h] as number);', replace: 'const f = 1;', tests: designTests },
+  { id: 'design-calibration-residual', file: designVariance, find: 'if (den[g] !== 0) zj[i]! -=', replace: 'if (den[g] !== 0) zj[i]! -= 0 *', tests: designTests },
+  { id: 'design-raking-sweeps', file: designVariance, find: 'const RAKING_SWEEPS = 10;', replace: 'const RAKING_SWEEPS = 1;', tests: designTests },
+  { id: 'design-centre-psu-totals', file: designVariance, find: 'd[j] = (totals[c * k + j] as number) - (means[h * k + j] as number);', replace: 'd[j] = totals[c * k + j] as number;', tests: designTests },
+  { id: 'design-deff-srs', file: 'src/describe/designEstimate.ts', find: 'const srs = ((m / (m - 1)) *', replace: 'const srs = (1 *', tests: designTests },
+  { id: 'svyciprop-logit-scale', file: 'src/inference/surveyProportion.ts', find: 'const half = (t * se) / (estimate * (1 - estimate));', replace: 'const half = t * se;', tests: designTests },
+  { id: 'svyciprop-beta-ratio', file: 'src/inference/surveyProportion.ts', find: 'const ratio = criticalValue(alpha, rows - 1) / t;', replace: 'const ratio = 1;', tests: designTests },
   // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementShare, codedMean, compareGroups, postStratify, rake, scales, survey } from '../../src/index';
+import { agreementShare, codedMean, compareGroups, frequencies, postStratify, rake, scales, survey } from '../../src/index';
 import type { Survey } from '../../src/index';
 import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
@@ -26,6 +26,7 @@ interface DescribeCase {
   subset: number;
   share: { estimate: number; se: number; deff: number; df: number; rows: number; logit: number[]; beta: number[]; mean: number[]; logit90: number[] };
   mean: { estimate: number; se: number; deff: number; df: number; ci: number[]; ciDesign: number[] };
+  frequencies: { share: number[]; se: number[] };
   groups: { names: string[]; share: number[]; shareSe: number[]; mean: number[]; meanSe: number[] };
 }
 interface Fixture {
@@ -123,6 +124,14 @@ describe('design-based standard errors against R survey', () => {
     expect(meanT.ci.method).toBe('t');
     close(meanT.ci.lower, c.mean.ciDesign[0] as number, 1e-10, 'mean ci (df = degf)');
     close(meanT.ci.upper, c.mean.ciDesign[1] as number, 1e-10, 'mean ci (df = degf)');
+  });
+
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('frequencies gives the standard error of svymean(~factor(q)) per category on %s', (_name, c) => {
+    const rows = frequencies(surveyOf(c).item('q')).rows;
+    rows.forEach((row, k) => {
+      close(row.share, c.frequencies.share[k] as number, 1e-12, 'frequency share');
+      close(row.se as number, c.frequencies.se[k] as number, 1e-10, 'frequency se');
+    });
   });
 
   it.each(fixture.cases.map((c) => [c.name, c] as const))('compareGroups gives the standard errors of svyby per group on %s', (_name, c) => {
