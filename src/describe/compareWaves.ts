@@ -216,7 +216,7 @@ export function compareWaves<I extends string>(
         label: metaB.label,
         a: wave(shareA, meanA),
         b: wave(shareB, meanB),
-        share: { difference: shareChange.difference, ci: shareChange.ci, z: shareChange.t, p: shareChange.p, ...(shareChange.reason === undefined ? {} : { reason: shareChange.reason }) },
+        share: { difference: shareChange.difference, ci: { ...shareChange.ci, method: 'normal' as const }, z: shareChange.t, p: shareChange.p, ...(shareChange.reason === undefined ? {} : { reason: shareChange.reason }) },
         mean: meanChange,
         flagged: reaches(shareChange.difference, minDifference),
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementShare, codedMean, compareGroups, frequencies, postStratify, rake, scales, survey } from '../../src/index';
+import { agreementShare, codedMean, compareGroups, compareWaves, frequencies, postStratify, rake, scales, survey } from '../../src/index';
 import type { Survey } from '../../src/index';
 import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
@@ -156,5 +156,29 @@ describe('design-based standard errors against R survey', () => {
     // Printed for the report; the bounds themselves are asserted case by case above.
     console.log(JSON.stringify(worst));
     expect(Object.keys(worst).length).toBeGreaterThan(0);
+  });
+});
+
+describe('compareWaves on weighted waves', () => {
+  it('tests the change with √(se_a² + se_b²) from R’s svymean of each wave', () => {
+    const [ca, cb] = [fixture.cases[0] as DescribeCase, fixture.cases[14] as DescribeCase];
+    const row = compareWaves(surveyOf(ca), surveyOf(cb)).rows[0]!;
+    const se = Math.hypot(ca.share.se, cb.share.se);
+    const d = cb.share.estimate - ca.share.estimate;
+    close(row.share.difference, d, 1e-12, 'wave share change');
+    close(row.share.z, d / se, 1e-10, 'wave share z');
+    close(row.share.ci.upper - row.share.ci.lower, 2 * 1.959963984540054 * se, 1e-10, 'wave share interval'); // R: qnorm(0.975)
+    expect(row.share.ci.method).toBe('normal');
+    close(row.b.share.se as number, cb.share.se, 1e-10, 'wave share se');
+    const seMean = Math.hypot(ca.mean.se, cb.mean.se);
+    close(row.mean.t, (cb.mean.estimate - ca.mean.estimate) / seMean, 1e-10, 'wave mean z');
+    expect(row.mean.df).toBe(Infinity);
+  });
+
+  it('compares the unweighted answers with weights: null, as before', () => {
+    const [ca, cb] = [fixture.cases[0] as DescribeCase, fixture.cases[14] as DescribeCase];
+    const row = compareWaves(surveyOf(ca), surveyOf(cb), { weights: null }).rows[0]!;
+    expect(row.share.ci.method).toBe('newcombe');
+    expect(row.a.share.se).toBeUndefined();
   });
 });
