@@ -92,9 +92,15 @@ export interface AgreementShareResult<L extends string = string> {
  * Wilson by default.
  *
  * Weighted (the column's weights from a weighted survey, or `options.weights`): the estimate is
- * Σw over the agreeing respondents / Σw over the denominator, and the interval is the chosen
- * method applied to Kish's effective sample size n' = (Σw)²/Σw² with x' = estimate · n'
- * (with a population size, n' is further divided by (N − n)/(N − 1)).
+ * Σw over the agreeing respondents / Σw over the denominator. Its standard error `se` is the
+ * design-based one of R's `svymean(~I(item %in% agree), design, na.rm = TRUE)` (Taylor
+ * linearisation over the survey's strata, clusters, fpc and calibration; a filtered survey is
+ * R's `subset()` of the design), with `df` (`degf`) and `deff`; the interval is `svyciprop`'s,
+ * `'logit'` by default (`'beta'`, `'mean'` on request; a classical method is applied to the
+ * design's effective n = p(1 − p)/se²). With `variance: 'kish'` the interval is instead the
+ * chosen method applied to Kish's effective sample size n' = (Σw)²/Σw² with x' = estimate · n'
+ * (with a population size, n' is further divided by (N − n)/(N − 1)); an item summary, which
+ * holds tallies only, always takes Kish's.
  *
  * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - denominator, interval method, level, population size
@@ -104,7 +110,8 @@ export interface AgreementShareResult<L extends string = string> {
  * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
  * agreementShare(col).estimate                               // 0.5  (2 of 4 answered)
  * agreementShare(col, { denominator: 'substantive' }).estimate // 0.6666666666666666
- * @see Agresti & Coull (1998); R: `prop.test(x, n, correct = FALSE)$conf.int` for the Wilson interval
+ * @see Agresti & Coull (1998); R: `prop.test(x, n, correct = FALSE)$conf.int` for the Wilson interval;
+ *   weighted: `survey::svymean(…, deff = TRUE)`, `survey::svyciprop(…, method)`
  */
 export function agreementShare<L extends string = string, N extends string = string>(
   column: LikertColumn<L, N> | ItemSummary,

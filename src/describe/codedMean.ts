@@ -79,9 +79,13 @@ export interface CodedMeanResult {
  * se = sd / √n · √(1 − n/N) when `populationSize` N is given; interval mean ± t(1 − α/2, n − 1) · se.
  *
  * Weighted (the column's weights from a weighted survey, or `options.weights`): the mean is
- * Σw·x / Σw; the variance Σw(x − mean)² / Σw · n'/(n' − 1) with Kish's effective size
- * n' = (Σw)²/Σw²; se = sd/√n' (times √(1 − n/N) with a population size), and the t quantile
- * has n' − 1 degrees of freedom. Equal weights give exactly the unweighted results.
+ * Σw·x / Σw; `se` is the design-based one of R's `svymean(~item, design, na.rm = TRUE)` (Taylor
+ * linearisation over the survey's strata, clusters, fpc and calibration), with `df` (`degf`)
+ * and `deff`, and the interval mean ± z·se as `confint(svymean(…))` (or ± t·se with
+ * `df: 'design'` or a number). With `variance: 'kish'` (and for an item summary): the variance
+ * Σw(x − mean)² / Σw · n'/(n' − 1) with Kish's effective size n' = (Σw)²/Σw²; se = sd/√n'
+ * (times √(1 − n/N) with a population size), and the t quantile has n' − 1 degrees of freedom;
+ * equal weights then give exactly the unweighted results. `sd` is always this weighted sd.
  *
  * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - confidence level, population size and weights
@@ -90,7 +94,7 @@ export interface CodedMeanResult {
  * @example
  * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
  * codedMean(col).mean // 2.6666666666666665  ((3 + 4 + 1) / 3; "Ved ikke" left out)
- * @see R: `t.test(x)$conf.int`
+ * @see R: `t.test(x)$conf.int`; weighted: `survey::svymean(~item, design, na.rm = TRUE, deff = TRUE)`, `confint`
  */
 export function codedMean<L extends string = string, N extends string = string>(
   column: LikertColumn<L, N> | ItemSummary,
