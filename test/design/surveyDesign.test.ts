@@ -145,3 +145,24 @@ describe('surveyProportionInterval', () => {
     );
   });
 });
+
+describe('linearisation without a design', () => {
+  it('gives N/(N − 1) · p(1 − p)/n for a share with equal weights, N every cell, n the denominator (property)', () => {
+    const labels = ['Slet ikke', 'I mindre grad', 'I høj grad', 'I meget høj grad', 'Ved ikke', ''];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 60 }), fc.double({ min: 0.1, max: 10, noNaN: true }), (picks, w) => {
+        const answers = picks.map((k) => labels[k] as string);
+        const s = survey({ columns: { id: answers.map((_, i) => i), q: answers, w: answers.map(() => w) }, id: 'id', items, weight: 'w' });
+        const share = agreementShare(s.item('q'));
+        const N = answers.length;
+        const n = answers.filter((a) => a !== '').length;
+        const agree = answers.filter((a) => a === 'I høj grad' || a === 'I meget høj grad').length;
+        if (n === 0) return;
+        const p = agree / n;
+        expectClose((share.se as number) ** 2, ((N / (N - 1)) * p * (1 - p)) / n, 1e-12);
+        expect(share.df).toBe(n - 1);
+        return;
+      }),
+    );
+  });
+});
