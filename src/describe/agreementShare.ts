@@ -156,7 +156,8 @@ function boxShare<L extends string>(
   const weighted = tally.weights;
   const variance = options.variance ?? 'linearization';
   assertOneOf(fn, variance, ['linearization', 'kish'] as const, 'variance');
-  const method_ = options.ci ?? (weighted === null || variance === 'kish' ? 'wilson' : 'logit');
+  // Item summaries hold tallies only: their weighted intervals are Kish's.
+  const method_ = options.ci ?? (weighted === null || variance === 'kish' || isItemSummary(column) ? 'wilson' : 'logit');
   const designMethod = (SURVEY_PROPORTION_METHODS as readonly string[]).includes(method_);
   const dfOption = options.df ?? 'design';
   if (dfOption !== 'design' && (typeof dfOption !== 'number' || !(dfOption > 0))) {

@@ -58,6 +58,8 @@ export interface CompareGroupsOptions {
   readonly ci?: ProportionMethod | SurveyProportionMethod;
   /** Confidence level of the share and mean intervals (default 0.95). */
   readonly level?: number;
+  /** On a weighted survey: `'linearization'` (default, design-based se per group) or `'kish'`, as `agreementShare`. */
+  readonly variance?: 'linearization' | 'kish';
   /** A group is flagged when its share differs from the overall share by at least this (default 0.10). */
   readonly minDifference?: number;
   /**
@@ -220,7 +222,7 @@ export function compareGroups<I extends string>(
   item: I,
   options: CompareGroupsOptions,
 ): CompareGroupsResult {
-  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, minDifference: true, order: true }));
+  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, variance: true, minDifference: true, order: true }));
   const fn = 'compareGroups';
   const summary = isSurveySummary(survey) ? survey : null;
   if (summary !== null) assertSurveySummary(fn, summary);
@@ -235,7 +237,8 @@ export function compareGroups<I extends string>(
   const minDifference = options.minDifference ?? 0.1;
   assertMinDifference(fn, minDifference);
   const level = options.level ?? 0.95;
-  const shareOptions = { denominator, ...(options.ci === undefined ? {} : { ci: options.ci }), level } as const;
+  const variance = options.variance === undefined ? {} : { variance: options.variance };
+  const shareOptions = { denominator, ...(options.ci === undefined ? {} : { ci: options.ci }), level, ...variance } as const;
 
   const items = (summary ?? (survey as Survey<I>)).items as readonly { readonly id: string; readonly label: string }[];
   const meta = items.find((it) => it.id === item);
@@ -265,7 +268,7 @@ export function compareGroups<I extends string>(
 
   const summarise = (input: LikertColumn | ItemSummary) => {
     const share = agreementShare(input, shareOptions);
-    const mean = codedMean(input, { level });
+    const mean = codedMean(input, { level, ...variance });
     return {
       n: share.denominator === 'answered' ? share.n : answeredOf(input),
       share: {

@@ -44,9 +44,9 @@ const RAKING_SWEEPS = 10;
  * @param scores - k arrays of n scores each
  * @param design - the design (strata, clusters, fpc, calibration)
  * @param weights - the final weights w_i, used by the calibration residuals
- * @returns the k×k covariance, row-major
- * @throws RangeError when an array's length is not n, a cluster appears in two strata, or a
- *   stratum has a single PSU (R's default `options(survey.lonely.psu = "fail")`)
+ * @returns the k×k covariance, row-major; NaN for a design of a single PSU without strata
+ * @throws RangeError when an array's length is not n, a cluster appears in two strata, or one of
+ *   several strata has a single PSU (R's default `options(survey.lonely.psu = "fail")`)
  * @see R: `survey:::svyrecvar(x, clusters, strata, fpc, postStrata)`; Wolter (2007), Introduction
  *   to Variance Estimation, ch. 6.
  */
@@ -127,10 +127,12 @@ export function designCovariance(scores: readonly Float64Array[], design: Design
     const f = popSize[h] === Infinity ? 1 : ((popSize[h] as number) - m) / (popSize[h] as number);
     // R's onestrat: a stratum sampled in full adds nothing, checked before the lonely PSU.
     if (f < 1e-7) continue;
-    if (m === 1) {
+    // One unit and no strata: nothing to estimate a variance from (NaN, not an error).
+    if (m === 1 && strata === null) scale[h] = NaN;
+    else if (m === 1) {
       throw new RangeError(`${fn}: stratum ${h} has only one PSU, so its variance cannot be estimated (R: "Stratum (${h}) has only one PSU at stage 1"); merge it with another stratum`);
     }
-    scale[h] = (f * m) / (m - 1);
+    else scale[h] = (f * m) / (m - 1);
   }
   const V = new Float64Array(k * k);
   const d = new Float64Array(k);

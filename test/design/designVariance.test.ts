@@ -107,6 +107,10 @@ describe('designCovariance', () => {
     );
   });
 
+  it('gives NaN, not an error, for a design of one unit without strata', () => {
+    expect(designCovariance([Float64Array.from([0])], plain(1), Float64Array.from([1]))[0]).toBeNaN();
+  });
+
   it('fails on a cluster that spans two strata', () => {
     const design: DesignInfo = { n: 4, strata: Int32Array.from([0, 0, 1, 1]), cluster: Int32Array.from([0, 1, 1, 2]), fpc: null, postStrata: [] };
     expect(() => designCovariance([new Float64Array(4)], design, new Float64Array(4).fill(1))).toThrow(/^designCovariance: cluster 1 has units in strata 0 and 1/);
