@@ -100,7 +100,10 @@ export interface Survey<I extends string = string> {
   where(name: string, value: string | readonly string[]): Survey<I>;
   /**
    * The same respondents with other weights, as a new survey (this one is unchanged): one
-   * finite weight >= 0 per respondent, `postStratify(…)` / `rake(…)` results, or `null`.
+   * finite weight >= 0 per respondent, `postStratify(…)` / `rake(…)` results, or `null`. A
+   * result keeps its calibration, so that standard errors are those of the post-stratified or
+   * raked design (R's `svymean` on it); the design's strata, clusters and fpc are kept, and this
+   * survey's respondents become the design's units (weighting a subset makes it the design).
    */
   withWeights(weights: SurveyWeights): Survey<I>;
   /** A new survey whose categorical attribute `name` (or `options.as`) holds recoded categories. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designCovariance, designDegreesOfFreedom } from '../../src/inference/designVariance';
 import type { DesignInfo } from '../../src/inference/designVariance';
-import { expectClose } from '../helpers/close';
+import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
 
 interface PrimitiveCase {
@@ -56,6 +56,9 @@ function meanScores(values: number[], weights: number[], member: number[]): { me
   }
   return { mean, scores };
 }
+
+/** The worst relative error against R over the fixture, printed for the report. */
+let worstVcov = 0;
 
 const plain = (n: number): DesignInfo => ({ n, strata: null, cluster: null, fpc: null, postStrata: [] });
 
@@ -127,8 +130,16 @@ describe('designCovariance', () => {
     expectClose(y.mean, c.mean[0] as number, 1e-13, 'mean y');
     expectClose(x.mean, c.mean[1] as number, 1e-13, 'mean x');
     const V = designCovariance([y.scores, x.scores], design, Float64Array.from(c.weights));
-    for (let j = 0; j < 4; j++) expectClose(V[j] as number, c.vcov[j] as number, 1e-10, `vcov[${j}]`);
+    for (let j = 0; j < 4; j++) {
+      worstVcov = Math.max(worstVcov, relativeError(V[j] as number, c.vcov[j] as number));
+      expectClose(V[j] as number, c.vcov[j] as number, 1e-10, `vcov[${j}]`);
+    }
     expect(designDegreesOfFreedom(design, c.member)).toBe(c.degf);
+  });
+
+  it('prints the worst relative error against R over the fixture', () => {
+    console.log(`designCovariance: worst relative error against R ${worstVcov.toExponential(2)}`);
+    expect(worstVcov).toBeLessThan(1e-10);
   });
 
   it('is symmetric with a non-negative diagonal, and scales by c² when the scores scale by c', () => {
