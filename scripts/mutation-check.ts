@@ -113,6 +113,7 @@ const mutations: readonly Mutation[] = [
   { id: 'design-centre-psu-totals', file: designVariance, find: 'd[j] = (totals[c * k + j] as number) - (means[h * k + j] as number);', replace: 'd[j] = totals[c * k + j] as number;', tests: designTests },
   { id: 'design-deff-srs', file: 'src/describe/designEstimate.ts', find: 'const srs = ((m / (m - 1)) *', replace: 'const srs = (1 *', tests: designTests },
   { id: 'svyciprop-logit-scale', file: 'src/inference/surveyProportion.ts', find: 'const half = (t * se) / (estimate * (1 - estimate));', replace: 'const half = t * se;', tests: designTests },
+  { id: 'svyciprop-logit-irls-stop', file: 'src/describe/designEstimate.ts', find: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) break;', replace: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-14) break;', tests: designTests },
   { id: 'svyciprop-beta-ratio', file: 'src/inference/surveyProportion.ts', find: 'const ratio = criticalValue(alpha, rows - 1) / t;', replace: 'const ratio = 1;', tests: designTests },
   // Small-cell suppression (src/report/suppress.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },

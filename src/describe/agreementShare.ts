@@ -9,7 +9,8 @@ import { columnCodes } from '../data/columnData';
 import { isItemSummary } from '../summary/source';
 import { SURVEY_PROPORTION_METHODS, surveyProportionInterval } from '../inference/surveyProportion';
 import type { SurveyProportionMethod } from '../inference/surveyProportion';
-import { designMean, designOf } from './designEstimate';
+import { designLogit, designMean, designOf } from './designEstimate';
+import { normalQuantile, studentTQuantile } from '../math';
 
 /** Options of {@link agreementShare} and {@link disagreementShare}. */
 export interface AgreementShareOptions {
@@ -214,6 +215,12 @@ function boxShare<L extends string>(
     if (Number.isNaN(estimate)) {
       lower = NaN;
       upper = NaN;
+    } else if (method_ === 'logit' && estimate > 0 && estimate < 1 && found.se > 0 && df > 0) {
+      // As svyciprop: the Wald interval of svyglm's intercept, fitted by R's own iterations.
+      const fit = designLogit(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize), found.rows);
+      const t = df === Infinity ? normalQuantile((1 - level) / 2, false) : studentTQuantile((1 - level) / 2, df, false);
+      lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
+      upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
     } else if (designMethod) {
       ({ lower, upper } = surveyProportionInterval(estimate, found.se, { method: method_ as SurveyProportionMethod, level, df, rows: found.rows }));
     } else {

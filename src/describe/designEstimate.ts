@@ -89,3 +89,65 @@ export function designMean(values: Float64Array, cellWeights: Float64Array, desi
     rows: info.postStrata.length > 0 ? info.n : rows,
   };
 }
+
+/**
+ * The intercept of R's `svyglm(y ~ 1, design, family = quasibinomial)` and its design-based
+ * standard error, fitted as R's `glm.fit` does (IRLS from μ₀ = (w y + ½)/(w + 1), stopping when
+ * the deviance changes by less than 1e-8 relatively), with the prior weights w/mean(w) over
+ * the design's `rows`. The score of unit i is (y_i − μ)/(μ(1 − μ)) · w̃_i / Σ w̃, w̃ the working
+ * weights of the last iteration (R's `svy.varcoef`). `svyciprop(method = 'logit')` takes its
+ * interval from these; following R's iterations exactly keeps its bounds to the last digits.
+ */
+export function designLogit(values: Float64Array, cellWeights: Float64Array, design: ColumnDesign, rows: number): { coefficient: number; se: number } {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) total += cellWeights[i] as number;
+  const scale = rows / total;
+  const cells: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number) && (cellWeights[i] as number) > 0) cells.push(i);
+  const prior = (i: number): number => (cellWeights[i] as number) * scale;
+  const deviance = (mu: number): number => {
+    let dev = 0;
+    for (const i of cells) dev += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / mu) : Math.log(1 / (1 - mu)));
+    return dev;
+  };
+  // glm.fit's start: per unit μ₀ = (w y + ½)/(w + 1), so η₀ differs by unit.
+  const eta0 = new Float64Array(values.length);
+  for (const i of cells) {
+    const m = (prior(i) * (values[i] as number) + 0.5) / (prior(i) + 1);
+    eta0[i] = Math.log(m / (1 - m));
+  }
+  let devOld = 0;
+  for (const i of cells) {
+    const mu = 1 / (1 + Math.exp(-(eta0[i] as number)));
+    devOld += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / mu) : Math.log(1 / (1 - mu)));
+  }
+  let beta = NaN;
+  let working = new Float64Array(values.length);
+  for (let iteration = 0; iteration < 25; iteration++) {
+    let sw = 0;
+    let swz = 0;
+    working = new Float64Array(values.length);
+    for (const i of cells) {
+      const eta = iteration === 0 ? (eta0[i] as number) : beta;
+      const mu = 1 / (1 + Math.exp(-eta));
+      const d = mu * (1 - mu);
+      const w = prior(i) * d;
+      working[i] = w;
+      sw += w;
+      swz += w * (eta + ((values[i] as number) - mu) / d);
+    }
+    beta = swz / sw;
+    const dev = deviance(1 / (1 + Math.exp(-beta)));
+    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) break;
+    devOld = dev;
+  }
+  const mu = 1 / (1 + Math.exp(-beta));
+  let sw = 0;
+  for (const i of cells) sw += working[i] as number;
+  const scores = new Float64Array(design.info.n);
+  for (const i of cells) {
+    const u = design.unit === null ? i : (design.unit[i] as number);
+    scores[u] = ((((values[i] as number) - mu) / (mu * (1 - mu))) * (working[i] as number)) / sw;
+  }
+  return { coefficient: beta, se: Math.sqrt(designCovariance([scores], design.info, design.weights)[0] as number) };
+}

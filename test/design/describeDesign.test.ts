@@ -86,16 +86,16 @@ describe('design-based standard errors against R survey', () => {
     expect(share.df).toBe(c.share.df);
     expect(share.variance).toBe('linearization');
     expect(share.ci.method).toBe('logit');
-    // R's logit bounds come from svyglm's IRLS, which stops at a relative change in deviance of
-    // 1e-8 (so they carry up to ~1e-8 of its error), and reach the t quantile through
-    // qnorm((1 − (1 − 2·pnorm(qt(α/2, df))))/2), which overflows to ±Inf at df = 1 (R gives
-    // [0, NA] there); likertkit takes t directly. Compared where R's bounds are numbers.
+    // R's logit bounds come from svyglm's IRLS (which likertkit follows iteration by iteration)
+    // and reach the t quantile through qnorm((1 − (1 − 2·pnorm(qt(α/2, df))))/2), which
+    // overflows to ±Inf at df = 1 (R gives [0, NA] there); likertkit takes t directly.
+    // Compared where R's bounds are numbers.
     if (c.share.df > 1 && Number.isFinite(c.share.logit[1] as number)) {
-      close(share.ci.lower, c.share.logit[0] as number, 5e-8, 'logit bounds');
-      close(share.ci.upper, c.share.logit[1] as number, 5e-8, 'logit bounds');
+      close(share.ci.lower, c.share.logit[0] as number, 1e-10, 'logit bounds');
+      close(share.ci.upper, c.share.logit[1] as number, 1e-10, 'logit bounds');
       const ninety = agreementShare(column, { level: 0.9 });
-      close(ninety.ci.lower, c.share.logit90[0] as number, 5e-8, 'logit bounds');
-      close(ninety.ci.upper, c.share.logit90[1] as number, 5e-8, 'logit bounds');
+      close(ninety.ci.lower, c.share.logit90[0] as number, 1e-10, 'logit bounds');
+      close(ninety.ci.upper, c.share.logit90[1] as number, 1e-10, 'logit bounds');
     }
     const wald = agreementShare(column, { ci: 'mean' });
     close(wald.ci.lower, c.share.mean[0] as number, 1e-10, 'mean-method lower');
