@@ -40,6 +40,8 @@ const fisherTests = ['test/crosstab/fisherExact.test.ts'];
 const crosstabTests = ['test/crosstab/crosstab.test.ts'];
 const publishedFile = 'src/inference/published.ts';
 const publishedTests = ['test/published'];
+const designVariance = 'src/inference/designVariance.ts';
+const designTests = ['test/design'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -139,6 +141,16 @@ const mutations: readonly Mutation[] = [
   { id: 'wpearson-df-complete', file: 'src/inference/weightedPearson.ts', find: 'designDegreesOfFreedom(design, used) - 1;', replace: 'designDegreesOfFreedom(design) - 1;', tests: ['test/design'] },
   { id: 'raoscott-ddf', file: 'src/inference/raoScott.ts', find: 'const ddf = ndf * nu;', replace: 'const ddf = ndf * (nu + 1);', tests: ['test/design'] },
   { id: 'raoscott-first-order', file: 'src/inference/raoScott.ts', find: 'chiSquareCdf(chisq / (trace / df), df, false)', replace: 'chiSquareCdf(chisq / trace, df, false)', tests: ['test/design'] },
+  // Design-based variance (src/inference/designVariance.ts) and svyciprop's intervals.
+  { id: 'design-nh-ratio', file: designVariance, find: 'scale[h] = (f * m) / (m - 1);', replace: 'scale[h] = f;', tests: designTests },
+  { id: 'design-fpc', file: designVariance, find: 'const f = popSize[h] === Infinity ? 1 : ((popSize[h] as number) - m) / (popSize[h] as number);', replace: 'const f = 1;', tests: designTests },
+  { id: 'design-calibration-residual', file: designVariance, find: 'if (den[g] !== 0) zj[i]! -=', replace: 'if (den[g] !== 0) zj[i]! -= 0 *', tests: designTests },
+  { id: 'design-raking-sweeps', file: designVariance, find: 'const RAKING_SWEEPS = 10;', replace: 'const RAKING_SWEEPS = 1;', tests: designTests },
+  { id: 'design-centre-psu-totals', file: designVariance, find: 'd[j] = (totals[c * k + j] as number) - (means[h * k + j] as number);', replace: 'd[j] = totals[c * k + j] as number;', tests: designTests },
+  { id: 'design-deff-srs', file: 'src/describe/designEstimate.ts', find: 'const srs = ((m / (m - 1)) *', replace: 'const srs = (1 *', tests: designTests },
+  { id: 'svyciprop-logit-scale', file: 'src/inference/surveyProportion.ts', find: 'const half = (t * se) / (estimate * (1 - estimate));', replace: 'const half = t * se;', tests: designTests },
+  { id: 'svyciprop-logit-irls-stop', file: 'src/describe/designEstimate.ts', find: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) break;', replace: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-14) break;', tests: designTests },
+  { id: 'svyciprop-beta-ratio', file: 'src/inference/surveyProportion.ts', find: 'const ratio = criticalValue(alpha, rows - 1) / t;', replace: 'const ratio = 1;', tests: designTests },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },
   { id: 'suppress-zero-last', file: suppress, find: 'key: [count === 0 ? 1 : 0, inLines, count, i, j]', replace: 'key: [count === 0 ? 0 : 1, inLines, count, i, j]', tests: suppressTests },

@@ -26,6 +26,7 @@ export type {
   SafeSurveyResult,
   Survey,
   SurveyDefinition,
+  SurveyDesignDefinition,
   SurveyIssue,
   SurveyItem,
   SurveyItemDefinition,
@@ -64,6 +65,8 @@ export type {
 export { meanInterval } from './inference/meanInterval';
 export type { MeanIntervalOptions, MeanIntervalResult, MeanSummary } from './inference/meanInterval';
 export { welchTTest } from './inference/welchTest';
+export { surveyProportionInterval } from './inference/surveyProportion';
+export type { SurveyProportionIntervalOptions, SurveyProportionIntervalResult, SurveyProportionMethod } from './inference/surveyProportion';
 export type { WelchTTestOptions, WelchTTestResult } from './inference/welchTest';
 export { oneSampleTTest } from './inference/oneSampleTest';
 export type { OneSampleTTestOptions, OneSampleTTestResult } from './inference/oneSampleTest';

@@ -18,8 +18,10 @@ import {
 import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
+import { readDesign, type DesignState, type SurveyDesignDefinition } from './design';
 
 export type { DuplicateId, Survey, SurveyItem, SurveyWeights } from './surveyObject';
+export type { SurveyDesignDefinition } from './design';
 export type {
   SurveyMultiSelect,
   SurveyMultiSelectColumns,
@@ -81,6 +83,12 @@ export interface SurveyDefinition<I extends string = string> {
   readonly attributes?: Readonly<Record<string, AttributeDefinition>>;
   /** A column of non-negative respondent weights. */
   readonly weight?: string;
+  /**
+   * The sampling design, by column (as R's `svydesign(ids = ~cluster, strata = ~strata, fpc = ~fpc)`):
+   * standard errors of a designed survey are those of the design (Taylor linearisation). Without
+   * `weight`, the weights are N_h/n_h when `fpc` is given, else 1.
+   */
+  readonly design?: SurveyDesignDefinition;
   /** What to do with repeated respondent ids: `'error'` (default), keep the `'first'` or the `'last'`. */
   readonly duplicates?: 'error' | 'first' | 'last';
   /** Unknown labels: `'error'` (default, reported per item) or `'missing'` (counted as invalid). */
@@ -125,7 +133,8 @@ export interface SurveyIssue {
     | 'bad-id'
     | 'bad-category'
     | 'no-respondents'
-    | 'multi-select';
+    | 'multi-select'
+    | 'design';
   /** What is wrong and what to do, in one sentence or two. */
   readonly message: string;
   /** The source column concerned. */
@@ -179,6 +188,7 @@ const definitionKeys = (): readonly string[] =>
   items: true,
   attributes: true,
   weight: true,
+  design: true,
   duplicates: true,
   unknown: true,
   decimal: true,
@@ -423,6 +433,8 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
   // --- read the source ---------------------------------------------------------------------
   const wanted = [idColumn, ...items.map((item) => item.column ?? item.id), ...attributeColumn.values()];
   if (weight !== undefined) wanted.push(weight);
+  const designNames = readDesignNames(definition.design, issues);
+  for (const role of ['strata', 'cluster', 'fpc'] as const) if (designNames[role] !== undefined) wanted.push(designNames[role] as string);
   wanted.push(...multiSelectColumns(definition.multiSelect));
   const input: SourceInput | undefined =
     given !== undefined
@@ -731,6 +743,35 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     }
   }
 
+  // --- the design (src/data/design.ts) -------------------------------------------------------
+  let design: DesignState | null = weights === null ? null : { strata: null, cluster: null, fpc: null, calibration: null, units: null };
+  if (definition.design !== undefined) {
+    const designColumns: { strata?: ArrayLike<unknown>; cluster?: ArrayLike<unknown>; fpc?: Float64Array } = {};
+    let complete = true;
+    for (const role of ['strata', 'cluster', 'fpc'] as const) {
+      const name = designNames[role];
+      if (name === undefined) continue;
+      const raw = need(name, `design ${role}`);
+      if (raw === undefined) {
+        complete = false;
+        continue;
+      }
+      if (role !== 'fpc') designColumns[role] = view(raw);
+      else {
+        const read = readNumberColumn(fn, view(raw), { ...numberMarks, column: name });
+        if (read.ambiguous !== null) {
+          issues.push(ambiguityIssue(fn, name, read, kept));
+          complete = false;
+        } else designColumns.fpc = read.values;
+      }
+    }
+    if (complete) {
+      const read = readDesign(designColumns, designNames, kept, issues);
+      design = read.state;
+      weights ??= read.implied ?? new Float64Array(kept.length).fill(1);
+    }
+  }
+
   // --- multi-select questions (src/data/multiSelectDefinition.ts) ---------------------------
   const taken = new Set([...itemIds, ...Object.keys(attributes)]);
   const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept: definition.multiSelect === undefined ? [] : Array.from(kept), unknown: unknownPolicy, taken }, issues);
@@ -745,6 +786,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     categories,
     attributes: { ...attributes },
     weights,
+    design,
     duplicates,
   };
   return { ok: true, survey: makeSurvey(state) };
@@ -915,6 +957,24 @@ function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: Ar
  * Categorical attribute values as category keys (null where missing); a cell that is not a
  * category (an object, a Date, Infinity) becomes null and one `bad-category` issue names it.
  */
+/** The design's column names, checked: an object of column names under strata, cluster and fpc. */
+function readDesignNames(design: unknown, issues: SurveyIssue[]): SurveyDesignDefinition {
+  if (design === undefined) return {};
+  const names: Record<string, string> = {};
+  if (design === null || typeof design !== 'object' || Array.isArray(design)) {
+    issues.push({ kind: 'definition', message: `design must be an object { strata?, cluster?, fpc? } of column names, got ${describeValue(design)}` });
+    return names;
+  }
+  for (const [key, value] of Object.entries(design)) {
+    if (key !== 'strata' && key !== 'cluster' && key !== 'fpc') {
+      issues.push({ kind: 'definition', message: `unknown key ${JSON.stringify(key)} in design; use strata, cluster and fpc` });
+    } else if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      issues.push({ kind: 'definition', message: `design.${key} must name a column, got ${describeValue(value)}` });
+    } else if (value !== undefined) names[key] = value;
+  }
+  return names;
+}
+
 function readCategories(
   name: string,
   values: ArrayLike<unknown>,

@@ -17,6 +17,7 @@ import { bitsetPositions, popcount } from '../engine/planes';
 import { maskedCounts } from '../engine/maskedTally';
 import type { Scale } from '../scale/types';
 import type { ColumnCounts, LikertColumn } from './types';
+import { attachDesign, viewDesign, type ColumnDesign, type DesignState } from './design';
 
 /** A respondent id that occurred more than once, and what was done. */
 export interface DuplicateId {
@@ -45,7 +46,15 @@ export interface SurveyItem<I extends string = string> {
  * array), the result of `postStratify` or `rake` (its `weights`, checked against its `ids`
  * when it has them), or `null` for an unweighted survey.
  */
-export type SurveyWeights = ArrayLike<number> | { readonly weights: ArrayLike<number>; readonly ids?: readonly string[] } | null;
+export type SurveyWeights =
+  | ArrayLike<number>
+  | {
+      readonly weights: ArrayLike<number>;
+      readonly ids?: readonly string[];
+      /** The calibration (a `postStratify` or `rake` result's), kept so that variances are those of the calibrated design. */
+      readonly calibration?: { readonly method: 'post-stratification' | 'raking'; readonly groups: readonly (readonly number[])[] };
+    }
+  | null;
 
 /**
  * A coded survey: respondents × items (coded once into Likert columns), typed attributes,
@@ -91,7 +100,10 @@ export interface Survey<I extends string = string> {
   where(name: string, value: string | readonly string[]): Survey<I>;
   /**
    * The same respondents with other weights, as a new survey (this one is unchanged): one
-   * finite weight >= 0 per respondent, `postStratify(…)` / `rake(…)` results, or `null`.
+   * finite weight >= 0 per respondent, `postStratify(…)` / `rake(…)` results, or `null`. A
+   * result keeps its calibration, so that standard errors are those of the post-stratified or
+   * raked design (R's `svymean` on it); the design's strata, clusters and fpc are kept, and this
+   * survey's respondents become the design's units (weighting a subset makes it the design).
    */
   withWeights(weights: SurveyWeights): Survey<I>;
   /** A new survey whose categorical attribute `name` (or `options.as`) holds recoded categories. */
@@ -112,6 +124,8 @@ export interface SurveyState<I extends string> {
   readonly categories: Map<string, (string | null)[]>;
   readonly attributes: Record<string, 'number' | 'category'>;
   readonly weights: Float64Array | null;
+  /** The sampling design over the rows (null: none; a weighted survey without one has weights only). */
+  readonly design?: DesignState | null;
   readonly duplicates: DuplicateId[];
   /** The declared multi-select questions, coded, by id. */
   readonly multiSelect?: ReadonlyMap<string, ReadMultiSelect>;
@@ -149,6 +163,8 @@ interface View<I extends string> {
   positions(): Int32Array | null;
   /** Weights over the base rows (rows outside the view are never read), or null. */
   readonly weights: Float64Array | null;
+  /** The sampling design over the base rows (null: none). */
+  readonly design: DesignState | null;
   /** Coded multi-select questions of this view, made on first use. */
   readonly questions: Map<string, CodedMultiSelect>;
 }
@@ -194,7 +210,7 @@ export function surveyQuestion(fn: string, s: Survey, id: string): { meta: Surve
 export function surveyWithNumber<I extends string>(fn: string, s: Survey<I>, name: string, values: Float64Array): Survey<I> {
   const view = views.get(s) as View<I> | undefined;
   if (view === undefined) throw new TypeError(`${fn}: expected a survey made by survey(), got ${describeValue(s)}`);
-  const { data, mask, size, weights } = view;
+  const { data, mask, size, weights, design } = view;
   if (Object.prototype.hasOwnProperty.call(data.attributes, name) || data.columns.has(name) || data.multiSelect.has(name)) {
     throw new RangeError(`${fn}: ${describeValue(name)} is already an item, attribute or question of the survey; choose another name`);
   }
@@ -210,7 +226,7 @@ export function surveyWithNumber<I extends string>(fn: string, s: Survey<I>, nam
   numbers.set(name, stored);
   const attributes: Record<string, 'number' | 'category'> = { ...data.attributes };
   Object.defineProperty(attributes, name, { value: 'number', enumerable: true, writable: true, configurable: true });
-  return makeView({ ...data, numbers, attributes: Object.freeze(attributes) }, mask, size, weights);
+  return makeView({ ...data, numbers, attributes: Object.freeze(attributes) }, mask, size, weights, design);
 }
 
 /** What the engine reads of a survey: the base columns and the survey's respondents among their rows. Internal. */
@@ -264,20 +280,22 @@ export function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
     multiSelectList: Object.freeze([...multiSelect.values()].map((q) => q.meta)),
     duplicates: Object.freeze(state.duplicates.map((d) => Object.freeze({ ...d, rows: Object.freeze([...d.rows]) }))),
   };
-  return makeView(data, null, data.length, state.weights === null ? null : state.weights.slice());
+  return makeView(data, null, data.length, state.weights === null ? null : state.weights.slice(), state.weights === null ? null : (state.design ?? null));
 }
 
 const quote = (names: Iterable<string>): string => [...names].map((n) => `"${n}"`).join(', ');
 
-function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null, size: number, weights: Float64Array | null): Survey<I> {
+function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null, size: number, weights: Float64Array | null, design: DesignState | null): Survey<I> {
   let positionsCache: Int32Array | null | undefined;
   /** The respondents as ascending base positions (null: all), made once. */
   const positions = (): Int32Array | null => {
     if (positionsCache === undefined) positionsCache = mask === null ? null : bitsetPositions(mask, size);
     return positionsCache;
   };
-  const view: View<I> = { data, mask, size, positions, weights, questions: new Map() };
+  const view: View<I> = { data, mask, size, positions, weights, design, questions: new Map() };
   const itemCache = new Map<string, LikertColumn>();
+  let designCache: ColumnDesign | undefined;
+  const columnsDesign = (): ColumnDesign => (designCache ??= viewDesign(design as DesignState, weights as Float64Array, positions(), data.length));
   let idsCache: readonly string[] | undefined;
   let itemsCache: readonly SurveyItem<I>[] | undefined;
 
@@ -306,6 +324,7 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
       const source = { codes, weights: weights ?? undefined, mask, positions };
       column = sealMaskedColumn({ scale: base.scale, source, n: maskedCounts(codes, mask, positions, size, base.scale.levels.length, base.scale.categories.length), label: base.label });
     }
+    if (design !== null && weights !== null) attachDesign(column, columnsDesign);
     itemCache.set(id, column);
     return column;
   };
@@ -341,7 +360,7 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
     categories.set(name, Object.freeze(stored));
     const attributes: Record<string, 'number' | 'category'> = { ...data.attributes };
     Object.defineProperty(attributes, name, { value: 'category', enumerable: true, writable: true, configurable: true });
-    return makeView({ ...data, categories, attributes: Object.freeze(attributes) }, mask, size, weights);
+    return makeView({ ...data, categories, attributes: Object.freeze(attributes) }, mask, size, weights, design);
   };
 
   const survey: Survey<I> = {
@@ -422,7 +441,7 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
           count++;
         }
       }
-      return makeView(data, next, count, weights);
+      return makeView(data, next, count, weights, design);
     },
     where(name: string, value: string | readonly string[]): Survey<I> {
       const fn = 'survey.where';
@@ -466,16 +485,28 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
           }
         }
       }
-      return makeView(data, next, count, weights);
+      return makeView(data, next, count, weights, design);
     },
     withWeights(input: SurveyWeights): Survey<I> {
-      const given = readNewWeights('survey.withWeights', input, size, () => survey.ids);
+      const fn = 'survey.withWeights';
+      const given = readNewWeights(fn, input, size, () => survey.ids);
+      if (given === null) return makeView(data, mask, size, null, null);
       const rows = positions();
-      if (given === null || rows === null) return makeView(data, mask, size, given);
       // Kept over the base rows, so that subsets of the new survey share them.
-      const spread = new Float64Array(data.length);
-      for (let r = 0; r < rows.length; r++) spread[rows[r] as number] = given[r] as number;
-      return makeView(data, mask, size, spread);
+      const spread = (values: ArrayLike<number>, out: Float64Array | Int32Array): typeof out => {
+        for (let r = 0; r < size; r++) out[rows === null ? r : (rows[r] as number)] = values[r] as number;
+        return out;
+      };
+      const calibration = readCalibration(fn, input, size);
+      // The design's units are this survey's respondents: weighting a subset makes it the design.
+      const next: DesignState = {
+        strata: design?.strata ?? null,
+        cluster: design?.cluster ?? null,
+        fpc: design?.fpc ?? null,
+        calibration: calibration === null ? null : { raking: calibration.raking, groups: calibration.groups.map((g) => spread(g, new Int32Array(data.length)) as Int32Array) },
+        units: rows,
+      };
+      return makeView(data, mask, size, rows === null ? given : (spread(given, new Float64Array(data.length)) as Float64Array), next);
     },
     recode(name: string, mapping: Readonly<Record<string, string | null>>, options?: RecodeOptions): Survey<I> {
       const fn = 'survey.recode';
@@ -557,6 +588,21 @@ function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
     categoryNumbers.set(values, found);
   }
   return found;
+}
+
+/** The calibration groups of a `postStratify` / `rake` result, checked: one group index per respondent and margin. */
+function readCalibration(fn: string, input: SurveyWeights, size: number): { raking: boolean; groups: readonly (readonly number[])[] } | null {
+  const calibration = input !== null && !isArrayLike(input) ? (input as { calibration?: unknown }).calibration : undefined;
+  if (calibration === undefined) return null;
+  const { method, groups } = (calibration ?? {}) as { method?: unknown; groups?: unknown };
+  if (
+    (method !== 'post-stratification' && method !== 'raking') ||
+    !Array.isArray(groups) ||
+    !groups.every((g: unknown) => Array.isArray(g) && g.length === size && g.every((k: unknown) => Number.isInteger(k) && (k as number) >= 0))
+  ) {
+    throw new TypeError(`${fn}: weights.calibration must be { method: 'post-stratification' | 'raking', groups } with ${size} group indices per margin, as postStratify() and rake() return it`);
+  }
+  return { raking: method === 'raking', groups: groups as number[][] };
 }
 
 /** Validates new weights: one finite number >= 0 per respondent, matching ids when given. */

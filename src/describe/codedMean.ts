@@ -6,7 +6,12 @@ import { meanInterval } from '../inference/meanInterval';
 import { studentTQuantile } from '../math';
 import { groupedMoments } from '../math/moments';
 import { assertLevel, checkPopulationSize, checkOptionKeys, optionKeys } from '../internal/validate';
-import { effectiveSize, type WeightedTally } from './weights';
+import { effectiveSize, resolveWeights, type WeightedTally } from './weights';
+import { columnCodes } from '../data/columnData';
+import { isItemSummary } from '../summary/source';
+import { normalQuantile } from '../math';
+import { assertOneOf } from '../internal/validate';
+import { designMean, designOf } from './designEstimate';
 
 /** Options of {@link codedMean}. */
 export interface CodedMeanOptions {
@@ -19,10 +24,21 @@ export interface CodedMeanOptions {
    * attaches them); `null` ignores them.
    */
   readonly weights?: ArrayLike<number> | null;
+  /**
+   * The variance of a weighted mean: `'linearization'` (default), the design-based variance of
+   * R's `svymean` (strata, clusters, fpc and calibration of the survey's design), or `'kish'`,
+   * the approximation by Kish's effective sample size that likertkit used before.
+   */
+  readonly variance?: 'linearization' | 'kish';
+  /**
+   * Degrees of freedom of a design-based interval: `Infinity` (default: normal quantiles, as R's
+   * `confint(svymean(…))`), `'design'` (`degf(design)`, as `confint(…, df = degf(design))`) or a number.
+   */
+  readonly df?: number | 'design';
 }
 
 /** The keys of {@link CodedMeanOptions}, listed once (not per call: dashboards call it per item). */
-const codedMeanKeys = optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true });
+const codedMeanKeys = optionKeys<CodedMeanOptions>({ level: true, populationSize: true, weights: true, variance: true, df: true });
 
 /** Result of {@link codedMean}: plain data. */
 export interface CodedMeanResult {
@@ -34,13 +50,20 @@ export interface CodedMeanResult {
   readonly se: number;
   /** Substantive answers: "ved ikke", missing and invalid cells are left out. */
   readonly n: number;
-  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 't' };
+  /** `'t'` (Student t) or, for a design-based interval with infinite df, `'normal'`. */
+  readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 't' | 'normal' };
   /** The coding used: each level's label and numeric code, lowest first. */
   readonly coding: readonly { readonly label: string; readonly code: number }[];
   /** Whether the mean is weighted. */
   readonly weighted: boolean;
   /** Kish's effective sample size (Σw)²/Σw² of the substantive answers; `n` when unweighted. */
   readonly nEffective: number;
+  /** Design-based results only: the design's degrees of freedom within the substantive answers (`degf`). */
+  readonly df?: number;
+  /** Design-based results only: R's design effect (`svymean(…, deff = TRUE)`; needs weights on the population scale). */
+  readonly deff?: number;
+  /** How the variance was found on a weighted column: `'linearization'` or `'kish'`. */
+  readonly variance?: 'linearization' | 'kish';
   readonly method: 'coded-mean';
   /** Set when the mean or its interval is undefined. */
   readonly reason?: string;
@@ -56,9 +79,13 @@ export interface CodedMeanResult {
  * se = sd / √n · √(1 − n/N) when `populationSize` N is given; interval mean ± t(1 − α/2, n − 1) · se.
  *
  * Weighted (the column's weights from a weighted survey, or `options.weights`): the mean is
- * Σw·x / Σw; the variance Σw(x − mean)² / Σw · n'/(n' − 1) with Kish's effective size
- * n' = (Σw)²/Σw²; se = sd/√n' (times √(1 − n/N) with a population size), and the t quantile
- * has n' − 1 degrees of freedom. Equal weights give exactly the unweighted results.
+ * Σw·x / Σw; `se` is the design-based one of R's `svymean(~item, design, na.rm = TRUE)` (Taylor
+ * linearisation over the survey's strata, clusters, fpc and calibration), with `df` (`degf`)
+ * and `deff`, and the interval mean ± z·se as `confint(svymean(…))` (or ± t·se with
+ * `df: 'design'` or a number). With `variance: 'kish'` (and for an item summary): the variance
+ * Σw(x − mean)² / Σw · n'/(n' − 1) with Kish's effective size n' = (Σw)²/Σw²; se = sd/√n'
+ * (times √(1 − n/N) with a population size), and the t quantile has n' − 1 degrees of freedom;
+ * equal weights then give exactly the unweighted results. `sd` is always this weighted sd.
  *
  * @param column - a column made by `likert`, or an `ItemSummary` (same result as its column)
  * @param options - confidence level, population size and weights
@@ -67,7 +94,7 @@ export interface CodedMeanResult {
  * @example
  * const col = likert(['I høj grad', 'I meget høj grad', 'Slet ikke', 'Ved ikke'], scales.daDegree4);
  * codedMean(col).mean // 2.6666666666666665  ((3 + 4 + 1) / 3; "Ved ikke" left out)
- * @see R: `t.test(x)$conf.int`
+ * @see R: `t.test(x)$conf.int`; weighted: `survey::svymean(~item, design, na.rm = TRUE, deff = TRUE)`, `confint`
  */
 export function codedMean<L extends string = string, N extends string = string>(
   column: LikertColumn<L, N> | ItemSummary,
@@ -75,7 +102,13 @@ export function codedMean<L extends string = string, N extends string = string>(
 ): CodedMeanResult {
   checkOptionKeys('codedMean', options, codedMeanKeys);
   const { scale, tally } = tallySource('codedMean', column, options.weights);
-  if (tally.weights !== null) return weightedCodedMean(scale, tally, tally.weights, options);
+  const variance = options.variance ?? 'linearization';
+  assertOneOf('codedMean', variance, ['linearization', 'kish'] as const, 'variance');
+  if (tally.weights !== null) {
+    const kish = weightedCodedMean(scale, tally, tally.weights, options);
+    if (variance === 'kish' || isItemSummary(column)) return { ...kish, variance: 'kish' };
+    return linearisedMean(column as LikertColumn, kish, options);
+  }
   const levelCount = scale.levels.length;
   const counts = Array.from(tally.counts);
 
@@ -156,6 +189,35 @@ function weightedCodedMean(scale: TallyScale, counted: CategoryTally, tally: Wei
     weighted: true,
     nEffective,
   });
+}
+
+/**
+ * The weighted mean with its design-based standard error (R's `svymean(~item, design, na.rm =
+ * TRUE)`) and interval mean ± q·se, q normal (R's `confint` default) or t with the given df.
+ */
+function linearisedMean(column: LikertColumn, kish: CodedMeanResult, options: CodedMeanOptions): CodedMeanResult {
+  const fn = 'codedMean';
+  const codes = columnCodes(column);
+  const cellWeights = resolveWeights(fn, column, options.weights) as Float64Array;
+  const k = column.scale.levels.length;
+  const values = Float64Array.from(codes, (c) => (c >= 0 && c < k ? (column.scale.codes[c] as number) : NaN));
+  const found = designMean(values, cellWeights, designOf(fn, column, cellWeights, options.weights === undefined, options.populationSize));
+  const dfOption = options.df ?? Infinity;
+  if (dfOption !== 'design' && (typeof dfOption !== 'number' || !(dfOption > 0))) {
+    throw new RangeError(`${fn}: df must be 'design' or a number > 0 (Infinity for normal quantiles), got ${String(dfOption)}`);
+  }
+  const df = dfOption === 'design' ? found.df : dfOption;
+  const alpha = 1 - kish.ci.level;
+  const q = df === Infinity ? normalQuantile(alpha / 2, false) : df > 0 ? studentTQuantile(alpha / 2, df, false) : NaN;
+  const { mean } = kish;
+  return {
+    ...kish,
+    se: found.se,
+    ci: { lower: mean - q * found.se, upper: mean + q * found.se, level: kish.ci.level, method: df === Infinity ? 'normal' : 't' },
+    df: found.df,
+    deff: found.deff,
+    variance: 'linearization',
+  };
 }
 
 function finish(scale: TallyScale, parts: MeanParts): CodedMeanResult {

@@ -10,6 +10,8 @@ import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { frequencies } from './frequencies';
 import { subsetColumn } from '../data/subsetColumn';
+import { attachSubsetDesign } from '../data/design';
+import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import type { LikertColumn } from '../data/types';
 import { addItems, emptyItem } from '../summary/mergeSummaries';
 import type { BySummary, ItemSummary, SurveySummary } from '../summary/types';
@@ -52,10 +54,12 @@ export interface CompareGroupsOptions {
   readonly by: GroupBy;
   /** Denominator of the agreement shares, as in `agreementShare`: `'answered'` (default) or `'substantive'`. */
   readonly denominator?: 'answered' | 'substantive';
-  /** Interval method of the shares (default `'wilson'`). */
-  readonly ci?: ProportionMethod;
+  /** Interval method of the shares (default as `agreementShare`: `'wilson'` unweighted, `'logit'` weighted). */
+  readonly ci?: ProportionMethod | SurveyProportionMethod;
   /** Confidence level of the share and mean intervals (default 0.95). */
   readonly level?: number;
+  /** On a weighted survey: `'linearization'` (default, design-based se per group) or `'kish'`, as `agreementShare`. */
+  readonly variance?: 'linearization' | 'kish';
   /** A group is flagged when its share differs from the overall share by at least this (default 0.10). */
   readonly minDifference?: number;
   /**
@@ -72,7 +76,9 @@ export interface GroupShare {
   readonly estimate: number;
   readonly count: number;
   readonly n: number;
-  readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+  readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod; readonly level: number };
+  /** Weighted survey only: the design-based standard error (as `svyby(~agree, ~group, design, svymean)`). */
+  readonly se?: number;
   /** Why the estimate is NaN, when it is. */
   readonly reason?: string;
 }
@@ -87,6 +93,8 @@ export interface GroupMean {
   readonly n: number;
   /** NaN bounds when n < 2. */
   readonly ci: { readonly lower: number; readonly upper: number; readonly level: number };
+  /** Weighted survey only: the design-based standard error (as `svyby(~item, ~group, design, svymean)`). */
+  readonly se?: number;
   /** Why the mean or its interval is NaN, when they are. */
   readonly reason?: string;
 }
@@ -214,7 +222,7 @@ export function compareGroups<I extends string>(
   item: I,
   options: CompareGroupsOptions,
 ): CompareGroupsResult {
-  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, minDifference: true, order: true }));
+  checkOptionKeys('compareGroups', options, optionKeys<CompareGroupsOptions>({ by: true, denominator: true, ci: true, level: true, variance: true, minDifference: true, order: true }));
   const fn = 'compareGroups';
   const summary = isSurveySummary(survey) ? survey : null;
   if (summary !== null) assertSurveySummary(fn, summary);
@@ -229,7 +237,8 @@ export function compareGroups<I extends string>(
   const minDifference = options.minDifference ?? 0.1;
   assertMinDifference(fn, minDifference);
   const level = options.level ?? 0.95;
-  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level } as const;
+  const variance = options.variance === undefined ? {} : { variance: options.variance };
+  const shareOptions = { denominator, ...(options.ci === undefined ? {} : { ci: options.ci }), level, ...variance } as const;
 
   const items = (summary ?? (survey as Survey<I>)).items as readonly { readonly id: string; readonly label: string }[];
   const meta = items.find((it) => it.id === item);
@@ -259,7 +268,7 @@ export function compareGroups<I extends string>(
 
   const summarise = (input: LikertColumn | ItemSummary) => {
     const share = agreementShare(input, shareOptions);
-    const mean = codedMean(input, { level });
+    const mean = codedMean(input, { level, ...variance });
     return {
       n: share.denominator === 'answered' ? share.n : answeredOf(input),
       share: {
@@ -267,6 +276,7 @@ export function compareGroups<I extends string>(
         count: share.count,
         n: share.n,
         ci: { ...share.ci },
+        ...(share.variance === 'linearization' ? { se: share.se as number } : {}),
         ...(share.reason === undefined ? {} : { reason: share.reason }),
       },
       mean: {
@@ -274,6 +284,7 @@ export function compareGroups<I extends string>(
         sd: mean.sd,
         n: mean.n,
         ci: { lower: mean.ci.lower, upper: mean.ci.upper, level: mean.ci.level },
+        ...(mean.variance === 'linearization' ? { se: mean.se } : {}),
         ...(mean.reason === undefined ? {} : { reason: mean.reason }),
       },
     };
@@ -312,8 +323,9 @@ export function compareGroups<I extends string>(
       (members.get(g) as number[]).push(i);
       grouped.push(i);
     });
-    overallInput = subsetColumn(column, grouped);
-    inputOf = (group) => subsetColumn(column, members.get(group) as number[]);
+    // Each group keeps the survey's whole design (R's svyby: a subset() per group).
+    overallInput = attachSubsetDesign(column, subsetColumn(column, grouped), grouped);
+    inputOf = (group) => attachSubsetDesign(column, subsetColumn(column, members.get(group) as number[]), members.get(group) as number[]);
     anovaResult = anovaOfCounts(
       [...members].map(([group, rows]) => {
         const sub = subsetColumn(column, rows);

@@ -2,7 +2,9 @@ import type { Survey } from '../data/survey';
 import { compareProportions } from '../inference/compareProportions';
 import type { ProportionMethod } from '../inference/proportionInterval';
 import { welchTTest } from '../inference/welchTest';
+import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import type { Scale } from '../scale/types';
+import { normalCdf, normalQuantile } from '../math';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
@@ -21,6 +23,12 @@ export interface CompareWavesOptions {
   readonly level?: number;
   /** An item is flagged when its share changed by at least this (default 0.10). */
   readonly minDifference?: number;
+  /**
+   * `null` compares the unweighted answers (as before weights were design-based). Default: a
+   * wave that carries weights (or a design) is estimated with them, and the changes are tested
+   * with the design-based standard errors of the two independent waves.
+   */
+  readonly weights?: null;
 }
 
 /** One wave's share and mean of an item. */
@@ -30,9 +38,13 @@ export interface WaveSummary {
     readonly estimate: number;
     readonly count: number;
     readonly n: number;
-    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod; readonly level: number };
+    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod; readonly level: number };
+    /** Weighted wave only: the design-based standard error (`SE(svymean(…))`). */
+    readonly se?: number;
   };
   readonly mean: {
+    /** Weighted wave only: the design-based standard error (`SE(svymean(…))`). */
+    readonly se?: number;
     /** NaN when n = 0. */
     readonly mean: number;
     /** NaN when n < 2. */
@@ -51,7 +63,8 @@ export interface CompareWavesRow {
   readonly share: {
     /** NaN when a wave has nobody in the denominator. */
     readonly difference: number;
-    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'newcombe' };
+    /** `'newcombe'` unweighted; `'normal'` (d ± z·√(se_a² + se_b²)) when a wave is weighted. */
+    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'newcombe' | 'normal' };
     /** NaN when the pooled share is 0 or 1. */
     readonly z: number;
     readonly p: number;
@@ -66,7 +79,8 @@ export interface CompareWavesRow {
     /** Welch–Satterthwaite degrees of freedom. */
     readonly df: number;
     readonly p: number;
-    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'welch' };
+    /** `'welch'` unweighted; `'normal'` (design-based, df = Infinity) when a wave is weighted. */
+    readonly ci: { readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'welch' | 'normal' };
     readonly reason?: string;
   };
   /** |share difference| >= minDifference (rounding tolerance 1e-12); false when it is NaN. */
@@ -98,8 +112,13 @@ export interface CompareWavesResult {
  *
  * Items are matched by id. An item is compared only when both waves code it on the same scale:
  * the same levels, codes, agreement levels and non-substantive labels, in the same order (the
- * scale's id and aliases may differ). The waves are independent samples; survey weights are not
- * applied.
+ * scale's id and aliases may differ). The waves are independent samples.
+ *
+ * Weighted waves (a survey with weights or a design; `weights: null` turns this off): each
+ * wave's share and mean are the weighted ones with their design-based se (as `agreementShare`
+ * and `codedMean` give them, R's `svymean`), and a change d = b − a is tested with
+ * se = √(se_a² + se_b²): z = d/se, p = 2Φ(−|z|), interval d ± z_{1−α/2}·se (the `t` field holds
+ * z and `df` is Infinity).
  *
  * @param a - the earlier wave (the baseline): a survey, or a {@link PublishedWave} of its published
  *   figures (`{ kind: 'published-wave', items: { [id]: { share?: { percent, n, decimals? }, labels?,
@@ -130,7 +149,7 @@ export function compareWaves<I extends string>(
   b: Survey<I>,
   options: CompareWavesOptions = {},
 ): CompareWavesResult {
-  checkOptionKeys('compareWaves', options, optionKeys<CompareWavesOptions>({ items: true, denominator: true, ci: true, level: true, minDifference: true }));
+  checkOptionKeys('compareWaves', options, optionKeys<CompareWavesOptions>({ items: true, denominator: true, ci: true, level: true, minDifference: true, weights: true }));
   const fn = 'compareWaves';
   for (const [name, wave] of [
     ['a', a],
@@ -147,16 +166,22 @@ export function compareWaves<I extends string>(
   assertLevel(fn, level);
   const minDifference = options.minDifference ?? 0.1;
   assertMinDifference(fn, minDifference);
-  // Unweighted throughout: the z test and the Welch t work on counts and plain means.
-  const shareOptions = { denominator, ci: options.ci ?? 'wilson', level, weights: null } as const;
-  // Wave a known only from its published figures (see publishedWave.ts).
+  if (options.weights !== undefined && options.weights !== null) {
+    throw new TypeError(`${fn}: weights can only be null (compare the unweighted answers); the waves' own weights are used otherwise`);
+  }
+  // Wave a known only from its published figures (see publishedWave.ts): unweighted counts.
   if (isPublishedWave(a)) {
     if (options.items !== undefined && !Array.isArray(options.items)) {
       throw new TypeError(`${fn}: items must be an array of item ids, got ${describeValue(options.items)}`);
     }
-    const rows = compareWithPublishedWave(fn, a, b, options.items, denominator, shareOptions.ci, level, minDifference);
+    const rows = compareWithPublishedWave(fn, a, b, options.items, denominator, options.ci ?? 'wilson', level, minDifference);
     return { rows, denominator, minDifference, level, method: 'wave-comparison' };
   }
+  const useWeights = options.weights === undefined && (a.weights !== null || b.weights !== null);
+  // Unweighted: the z test and the Welch t work on counts and plain means.
+  const shareOptions = useWeights
+    ? ({ denominator, level, ...(options.ci === undefined ? {} : { ci: options.ci }) } as const)
+    : ({ denominator, ci: options.ci ?? 'wilson', level, weights: null } as const);
 
   const itemsA = new Map(a.items.map((it) => [it.id as string, it]));
   const itemsB = new Map(b.items.map((it) => [it.id as string, it]));
@@ -189,13 +214,30 @@ export function compareWaves<I extends string>(
     const columnB = b.item(id as I);
     const shareA = agreementShare(columnA, shareOptions);
     const shareB = agreementShare(columnB, shareOptions);
-    const meanA = codedMean(columnA, { weights: null });
-    const meanB = codedMean(columnB, { weights: null });
-    const change = compareProportions(shareB.count, shareB.n, shareA.count, shareA.n, { level });
+    const meanA = codedMean(columnA, useWeights ? { level } : { weights: null });
+    const meanB = codedMean(columnB, useWeights ? { level } : { weights: null });
     const wave = (share: typeof shareA, mean: typeof meanA): WaveSummary => ({
-      share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci } },
-      mean: { mean: mean.mean, sd: mean.sd, n: mean.n },
+      share: { estimate: share.estimate, count: share.count, n: share.n, ci: { ...share.ci }, ...(share.se === undefined ? {} : { se: share.se }) },
+      mean: { mean: mean.mean, sd: mean.sd, n: mean.n, ...(mean.variance === 'linearization' ? { se: mean.se } : {}) },
     });
+    if (useWeights) {
+      // Independent waves: the variance of b − a is the sum of the waves' design variances.
+      const seOf = (x: { se?: number }, weighted: boolean, fallback: number): number => (weighted ? (x.se as number) : fallback);
+      const shareSe = Math.hypot(seOf(shareB, shareB.se !== undefined, unweightedShareSe(shareB)), seOf(shareA, shareA.se !== undefined, unweightedShareSe(shareA)));
+      const meanSe = Math.hypot(meanB.se, meanA.se);
+      const shareChange = designChange(shareB.estimate - shareA.estimate, shareSe, level);
+      const meanChange = designChange(meanB.mean - meanA.mean, meanSe, level);
+      return {
+        item: id,
+        label: metaB.label,
+        a: wave(shareA, meanA),
+        b: wave(shareB, meanB),
+        share: { difference: shareChange.difference, ci: { ...shareChange.ci, method: 'normal' as const }, z: shareChange.t, p: shareChange.p, ...(shareChange.reason === undefined ? {} : { reason: shareChange.reason }) },
+        mean: meanChange,
+        flagged: reaches(shareChange.difference, minDifference),
+      };
+    }
+    const change = compareProportions(shareB.count, shareB.n, shareA.count, shareA.n, { level });
     return {
       item: id,
       label: metaB.label,
@@ -213,6 +255,27 @@ export function compareWaves<I extends string>(
     };
   });
   return { rows, denominator, minDifference, level, method: 'wave-comparison' };
+}
+
+/** An unweighted wave's se of its share, √(p(1 − p)/n), when only the other wave is weighted. */
+function unweightedShareSe(share: { estimate: number; n: number }): number {
+  return Math.sqrt((share.estimate * (1 - share.estimate)) / share.n);
+}
+
+/** The normal test and interval of a change d with standard error se. */
+function designChange(difference: number, se: number, level: number): CompareWavesRow['mean'] {
+  const z = normalQuantile((1 - level) / 2, false);
+  const t = difference / se;
+  const row = {
+    difference,
+    t,
+    df: Infinity,
+    p: Number.isNaN(t) ? NaN : 2 * normalCdf(-Math.abs(t)),
+    ci: { lower: difference - z * se, upper: difference + z * se, level, method: 'normal' as const },
+  };
+  if (Number.isNaN(difference)) return { ...row, reason: 'a wave has nobody in the denominator' };
+  if (!(se > 0)) return { ...row, reason: 'the standard error of the change is 0 or undefined' };
+  return row;
 }
 
 /** Welch's t test of wave b − wave a (R's t.test(x_b, x_a)), with the reasons worded for waves. */

@@ -1,7 +1,10 @@
 import type { ColumnCounts, LikertColumn } from '../data/types';
 import { tallySource } from '../summary/source';
 import type { ItemSummary } from '../summary/types';
-import { effectiveSize } from './weights';
+import { effectiveSize, resolveWeights } from './weights';
+import { columnCodes } from '../data/columnData';
+import { isItemSummary } from '../summary/source';
+import { designMean, designOf } from './designEstimate';
 import { checkOptionKeys, optionKeys } from '../internal/validate';
 
 /** Options of {@link frequencies}. */
@@ -11,10 +14,15 @@ export interface FrequenciesOptions {
    * attaches them); `null` ignores them.
    */
   readonly weights?: ArrayLike<number> | null;
+  /**
+   * On a weighted column: `'linearization'` (default) adds each share's design-based standard
+   * error (`se`, as `SE(svymean(~factor(item), design, na.rm = TRUE))`); `'kish'` leaves it out.
+   */
+  readonly variance?: 'linearization' | 'kish';
 }
 
 /** The keys of {@link FrequenciesOptions}, listed once (not per call: dashboards call it per item). */
-const frequenciesKeys = optionKeys<FrequenciesOptions>({ weights: true });
+const frequenciesKeys = optionKeys<FrequenciesOptions>({ weights: true, variance: true });
 
 /** One answer category in a {@link FrequenciesResult}. */
 export interface FrequencyRow<L extends string = string> {
@@ -39,6 +47,8 @@ export interface FrequencyRow<L extends string = string> {
   readonly substantiveShare: number | null;
   /** Running total of `substantiveShare` from the lowest level up; `null` for non-substantive answers. */
   readonly cumulativeSubstantiveShare: number | null;
+  /** Weighted columns only: the design-based standard error of `share` (R's `svymean` over the answered). */
+  readonly se?: number;
 }
 
 /** Result of {@link frequencies}: plain data, JSON-serialisable. */
@@ -92,6 +102,19 @@ export function frequencies<L extends string = string, N extends string = string
   const mass = (index: number): number =>
     weighted === null ? (tally.counts[index] as number) : (weighted.sums[index] as number);
   const levelCount = scale.levels.length;
+  const variance = options.variance ?? 'linearization';
+  if (variance !== 'linearization' && variance !== 'kish') {
+    throw new RangeError(`frequencies: unknown variance ${JSON.stringify(variance)}; use 'linearization' or 'kish'`);
+  }
+  // Each category's share of the answered, linearised over the survey's design.
+  let seOf: ((index: number) => number) | null = null;
+  if (weighted !== null && variance === 'linearization' && !isItemSummary(column)) {
+    const col = column as LikertColumn;
+    const codes = columnCodes(col);
+    const cellWeights = resolveWeights('frequencies', col, options.weights) as Float64Array;
+    const design = designOf('frequencies', col, cellWeights, options.weights === undefined, undefined);
+    seOf = (index) => designMean(Float64Array.from(codes, (c) => (c < 0 ? NaN : c === index ? 1 : 0)), cellWeights, design).se;
+  }
 
   let answeredMass = 0;
   let substantiveMass = 0;
@@ -121,6 +144,7 @@ export function frequencies<L extends string = string, N extends string = string
       share: mass(index) / answeredMass,
       substantiveShare,
       cumulativeSubstantiveShare,
+      ...(seOf === null ? {} : { se: seOf(index) }),
     });
   }
   return {

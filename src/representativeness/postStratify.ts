@@ -34,6 +34,12 @@ export interface PostStratifyOptions {
 /** Result of {@link postStratify}: the weights and their diagnostics. */
 export interface PostStratifyResult extends WeightingResult {
   readonly method: 'post-stratification';
+  /**
+   * Each respondent's cell (index into the variable's categories in `margins` order), kept so
+   * that `s.withWeights(result)` gives the variance of the post-stratified design (as R's
+   * `svymean` on a `postStratify`-ed design), not of fixed weights.
+   */
+  readonly calibration: { readonly method: 'post-stratification'; readonly groups: readonly (readonly number[])[] };
 }
 
 /**
@@ -119,6 +125,7 @@ export function postStratify(sample: WeightingSample, options: PostStratifyOptio
     margins: rows,
     trimmed: 0,
     warnings: zeroTargetWarnings(fn, [margin]),
+    calibration: { method: 'post-stratification', groups: [Array.from(margin.index)] },
   };
   return result;
 }

@@ -41,6 +41,12 @@ export interface RakeResult extends WeightingResult {
   readonly method: 'raking';
   /** The variables raked on, in order. */
   readonly variables: string[];
+  /**
+   * Each respondent's category per variable (in `variables` order), kept so that
+   * `s.withWeights(result)` gives the variance of the raked design (as R's `svymean` on a
+   * `rake`-d design), not of fixed weights.
+   */
+  readonly calibration: { readonly method: 'raking'; readonly groups: readonly (readonly number[])[] };
 }
 
 /** Rounds of re-clipping after a trim (the mean moves when weights are clipped). */
@@ -217,6 +223,7 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
     margins: rows,
     trimmed,
     warnings,
+    calibration: { method: 'raking', groups: margins.map((m) => Array.from(m.index)) },
   };
 }
 

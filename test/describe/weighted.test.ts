@@ -36,21 +36,21 @@ describe('weighted describe functions against R', () => {
     expect(f.rows.reduce((s, r) => s + r.count, 0)).toBe(column.n.answered);
   });
 
-  it('weights the agreement share and takes the Wilson interval at the effective size', () => {
-    const a = agreementShare(column, { weights: ref.weights });
+  it('weights the agreement share and, under variance: \'kish\', takes the Wilson interval at the effective size', () => {
+    const a = agreementShare(column, { variance: 'kish', weights: ref.weights });
     expectClose(a.estimate, ref.agreeAnswered, 1e-14);
     expectClose(a.nEffective, ref.nEffectiveAnswered, 1e-14);
     expectClose(a.ci.lower, ref.wilsonAnswered[0], 1e-13);
     expectClose(a.ci.upper, ref.wilsonAnswered[1], 1e-13);
-    const s = agreementShare(column, { weights: ref.weights, denominator: 'substantive' });
+    const s = agreementShare(column, { variance: 'kish', weights: ref.weights, denominator: 'substantive' });
     expectClose(s.estimate, ref.agreeSubstantive, 1e-14);
     expectClose(s.ci.lower, ref.wilsonSubstantive[0], 1e-13);
     expectClose(s.ci.upper, ref.wilsonSubstantive[1], 1e-13);
     expect(s.n).toBe(column.n.substantive);
   });
 
-  it('weights the coded mean with a t interval on n_eff − 1 degrees of freedom', () => {
-    const m = codedMean(column, { weights: ref.weights });
+  it('weights the coded mean and, under variance: \'kish\', takes a t interval on n_eff − 1 degrees of freedom', () => {
+    const m = codedMean(column, { variance: 'kish', weights: ref.weights });
     expect(m.weighted).toBe(true);
     expectClose(m.mean, ref.mean, 1e-14);
     expectClose(m.sd, ref.sd, 1e-13);
@@ -70,13 +70,13 @@ describe('weights', () => {
           fc.pre(col.n.substantive >= 2);
           const weights = answers.map(() => w);
           const plain = agreementShare(col);
-          const weighted = agreementShare(col, { weights });
+          const weighted = agreementShare(col, { variance: 'kish', weights });
           expectClose(weighted.estimate, plain.estimate, 1e-12);
           expectClose(weighted.nEffective, plain.n, 1e-12);
           expectClose(weighted.ci.lower, plain.ci.lower, 1e-9);
           expectClose(weighted.ci.upper, plain.ci.upper, 1e-9);
           const mPlain = codedMean(col);
-          const mWeighted = codedMean(col, { weights });
+          const mWeighted = codedMean(col, { variance: 'kish', weights });
           expectClose(mWeighted.mean, mPlain.mean, 1e-12);
           expectClose(mWeighted.sd, mPlain.sd, 1e-9);
           expectClose(mWeighted.ci.upper, mPlain.ci.upper, 1e-9);
@@ -118,10 +118,10 @@ describe('weights', () => {
   it('narrow the weighted interval with a population size, and collapse it for a census', () => {
     const col = likert(['I høj grad', 'Slet ikke', 'I høj grad', 'Slet ikke'], scales.daDegree4);
     const w = [1, 2, 1, 2];
-    const free = agreementShare(col, { weights: w, ci: 'wald' });
-    const fpc = agreementShare(col, { weights: w, ci: 'wald', populationSize: 10 });
+    const free = agreementShare(col, { variance: 'kish', weights: w, ci: 'wald' });
+    const fpc = agreementShare(col, { variance: 'kish', weights: w, ci: 'wald', populationSize: 10 });
     expect(fpc.ci.upper - fpc.ci.lower).toBeLessThan(free.ci.upper - free.ci.lower);
-    const census = agreementShare(col, { weights: w, populationSize: 4 });
+    const census = agreementShare(col, { variance: 'kish', weights: w, populationSize: 4 });
     expect(census.ci.lower).toBe(census.estimate);
   });
 
@@ -129,7 +129,7 @@ describe('weights', () => {
     // n = 4, N = 5, equal weights: n_eff = (Σw)²/Σw² = 4 and n_design = 4·(5 − 1)/(5 − 4) = 16, so
     // the Wald interval is 0.5 ± z·√(0.25/16) = 0.5 ± 0.125·z with z = qnorm(0.975) = 1.959963984540054 (R).
     const col = likert(['I høj grad', 'Slet ikke', 'I høj grad', 'Slet ikke'], scales.daDegree4);
-    const r = agreementShare(col, { weights: [2, 2, 2, 2], ci: 'wald', populationSize: 5 });
+    const r = agreementShare(col, { variance: 'kish', weights: [2, 2, 2, 2], ci: 'wald', populationSize: 5 });
     expectClose(r.ci.lower, 0.5 - 0.125 * 1.959963984540054, 1e-14, 'lower');
     expectClose(r.ci.upper, 0.5 + 0.125 * 1.959963984540054, 1e-14, 'upper');
     const unweighted = agreementShare(col, { ci: 'wald', populationSize: 5 });
@@ -138,9 +138,9 @@ describe('weights', () => {
 
   it('collapse the weighted interval only for a census: N = n + 1 still has width', () => {
     const col = likert(['I høj grad', 'Slet ikke', 'I høj grad', 'Slet ikke'], scales.daDegree4);
-    const almost = agreementShare(col, { weights: [1, 2, 1, 2], ci: 'wald', populationSize: 5 });
+    const almost = agreementShare(col, { variance: 'kish', weights: [1, 2, 1, 2], ci: 'wald', populationSize: 5 });
     expect(almost.ci.upper - almost.ci.lower).toBeGreaterThan(0.1);
-    const census = agreementShare(col, { weights: [1, 2, 1, 2], ci: 'wald', populationSize: 4 });
+    const census = agreementShare(col, { variance: 'kish', weights: [1, 2, 1, 2], ci: 'wald', populationSize: 4 });
     expect(census.ci.upper).toBe(census.ci.lower);
   });
 

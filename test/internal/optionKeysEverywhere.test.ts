@@ -64,6 +64,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   likert: [() => core.likert(['Slet ikke'], scales.daDegree4, { unknwn: 'missing' } as never), 'likert: unknown option "unknwn"; did you mean "unknown"?'],
   meanInterval: [() => core.meanInterval([1, 2, 3], { levl: 0.9 } as never), 'meanInterval: unknown option "levl"; did you mean "level"?'],
   oneSampleTTest: [() => core.oneSampleTTest({ mean: 1, sd: 1, n: 3 }, 0, { distributon: 't' } as never), 'oneSampleTTest: unknown option "distributon"; did you mean "distribution"?'],
+  surveyProportionInterval: [() => core.surveyProportionInterval(0.4, 0.05, { levl: 0.9 } as never), 'surveyProportionInterval: unknown option "levl"; did you mean "level"?'],
   welchTTest: [() => core.welchTTest({ mean: 1, sd: 1, n: 3 }, { mean: 2, sd: 1, n: 3 }, { levl: 0.9 } as never), 'welchTTest: unknown option "levl"; did you mean "level"?'],
   medianSplit: [() => core.medianSplit([1, 2, 3], { referenc: [1, 2] } as never), 'medianSplit: unknown option "referenc"; did you mean "reference"?'],
   mergeInformants: [

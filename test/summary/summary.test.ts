@@ -177,11 +177,11 @@ describe('mergeSummaries', () => {
 describe('statistics of a summary', () => {
   const summary = summarize(weighted, { by: 'region', pairs: [['q1', 'q2']] });
 
-  it('give the figures of the survey, weighted alike', () => {
-    expect(agreementShare(summary.items[0]!)).toEqual(agreementShare(weighted.item('q1')));
+  it('give the figures of the survey, weighted alike (Kish\'s variance: a summary holds tallies, not the design)', () => {
+    expect(agreementShare(summary.items[0]!)).toEqual(agreementShare(weighted.item('q1'), { variance: 'kish' }));
     expect(codedMean(summary.items[1]!, { weights: null })).toEqual(codedMean(weighted.item('q2'), { weights: null }));
     expect(pearson(summary.pairs[0]!)).toEqual(pearson(weighted.item('q1'), weighted.item('q2')));
-    expect(compareGroups(summary, 'q2', { by: 'region' })).toEqual(compareGroups(weighted, 'q2', { by: 'region' }));
+    expect(compareGroups(summary, 'q2', { by: 'region' })).toEqual(compareGroups(weighted, 'q2', { by: 'region', variance: 'kish' }));
   });
 
   it('refuse weights given with an item summary', () => {
