@@ -3,7 +3,8 @@ import type { LikertColumn } from '../data/types';
 import { adjustPValues } from '../inference/adjustPValues';
 import type { AdjustPValuesMethod } from '../inference/adjustPValues';
 import { correlationResult, pearson, type PearsonResult } from '../inference/pearson';
-import { resolveStarScheme } from '../inference/internal';
+import { readNumeric, resolveStarScheme } from '../inference/internal';
+import { columnDesign } from '../data/design';
 import { isSurveyObject } from '../data/surveyObject';
 import { centredPairSums, pairSums, type SurveyPairSums } from '../engine/pairs';
 import { significanceStars } from '../inference/significanceStars';
@@ -316,8 +317,9 @@ function surveyTable(
 
 /**
  * The tests of `correlate(weightedSurvey, …)`: each pair by `weightedPearson` with the survey's
- * weights (x the predictor, y the response of the design-based slope test).
- * TODO(design): pass the survey's design (strata, clusters, fpc, calibration) once surveys carry one.
+ * design (x the predictor, y the response of the design-based slope test): its strata, clusters,
+ * fpc and calibration, and for a filtered survey the whole design with this survey's respondents
+ * as the domain, as R's `subset()`.
  */
 function weightedTable(
   s: Survey,
@@ -338,7 +340,28 @@ function weightedTable(
     }
     return v;
   };
-  const raw = pairs.map(([x, y]) => weightedPearson(numeric(x), numeric(y), weights, { level, stars: scheme }));
+  const first = s.items[0];
+  const design = first === undefined ? undefined : columnDesign(s.item(first.id));
+  if (design === undefined) {
+    const raw = pairs.map(([x, y]) => weightedPearson(numeric(x), numeric(y), weights, { level, stars: scheme }));
+    return { ...finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level }), weighted: true };
+  }
+  // Each variable laid out over the design's units (missing outside this survey's respondents).
+  const { info, unit } = design;
+  const domain = new Uint8Array(info.n);
+  for (let i = 0; i < s.size; i++) domain[unit === null ? i : (unit[i] as number)] = 1;
+  const spread = new Map<string, Float64Array>();
+  const overUnits = (name: string): Float64Array => {
+    let out = spread.get(name);
+    if (out === undefined) {
+      const cells = readNumeric('correlate', numeric(name), name);
+      out = new Float64Array(info.n).fill(NaN);
+      for (let i = 0; i < cells.length; i++) out[unit === null ? i : (unit[i] as number)] = cells[i] as number;
+      spread.set(name, out);
+    }
+    return out;
+  };
+  const raw = pairs.map(([x, y]) => weightedPearson(overUnits(x), overUnits(y), design.weights, { design: info, domain, level, stars: scheme }));
   return { ...finishTable(raw, pairs, labelOf, { rowNames, columnNames, method, adjust, scheme, level }), weighted: true };
 }
 

@@ -3,6 +3,8 @@ import { categoryKey } from '../data/keys';
 import { INVALID, MISSING } from '../data/types';
 import { chiSquareIndependence, type ChiSquareIndependenceResult } from '../inference/chiSquareIndependence';
 import { fisherExact, type FisherExactResult } from '../inference/fisherExact';
+import { raoScottTest, type RaoScottTestResult } from '../inference/raoScott';
+import { columnDesign } from '../data/design';
 import { assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 
 /** Options of {@link crosstab}. */
@@ -82,6 +84,12 @@ export interface CrosstabResult {
   chiSquare: ChiSquareIndependenceResult | null;
   /** Fisher's exact test of the same table, when asked for or when `exact: 'auto'` chose it. */
   fisher: FisherExactResult | null;
+  /**
+   * On a weighted survey: the design-based test of independence of the analysed table (Rao–Scott
+   * second-order F, as `survey::svychisq(~row + column, design)`, with the first-order X² beside
+   * it), on the survey's design, a filtered survey as R's `subset()`; `null` on an unweighted one.
+   */
+  raoScott: RaoScottTestResult | null;
   /** Why `fisher` is null although `exact` asked for it (too many tables to enumerate). */
   fisherSkipped?: string;
   method: 'crosstab';
@@ -114,9 +122,9 @@ interface Variable {
  * `chisq.test`), on the analysed table without its empty rows and columns; Fisher's exact test
  * as `fisher.test` when an expected count is below 5 (or when asked).
  *
- * Weighted surveys: the counts are respondents, and the tests are left out (`null` with a
- * `reason`), since an unweighted test of weighted data would mislead; the design-based test
- * (Rao–Scott, as `svychisq`) is to be connected here.
+ * Weighted surveys: the counts are respondents; the unweighted tests are left out (they would
+ * mislead) and `raoScott` holds the design-based test (Rao–Scott, as `svychisq`) on the survey's
+ * design.
  *
  * @param s - a survey
  * @param rowVariable - an item id or a categorical attribute
@@ -192,14 +200,32 @@ export function crosstab(
     columnShares,
     chiSquare: null,
     fisher: null,
+    raoScott: null,
     method: 'crosstab',
   };
 
-  // HOOK(rao-scott): a weighted survey needs the design-based test (Rao–Scott second-order, as
-  // survey::svychisq), written as a standalone function of arrays + design; call it here with
-  // row.index, column.index (restricted to the analysed cells) and the survey's weights/design.
+  // A weighted survey: the design-based test (svychisq) on the analysed cells, each respondent
+  // placed at its unit of the survey's design, the units outside a filter left in the design.
   if (s.weights !== null) {
-    result.reason = 'the survey is weighted: an unweighted test of independence would mislead, and the design-based (Rao–Scott) test is not connected yet';
+    const first = s.items[0];
+    const design = first === undefined ? undefined : columnDesign(s.item(first.id));
+    const units = design?.info.n ?? s.size;
+    const unit = design?.unit ?? null;
+    const a = new Array<number | null>(units).fill(null);
+    const b = new Array<number | null>(units).fill(null);
+    const domain = new Uint8Array(units);
+    for (let k = 0; k < s.size; k++) {
+      const u = unit === null ? k : (unit[k] as number);
+      domain[u] = 1;
+      const i = row.index[k] as number;
+      const j = column.index[k] as number;
+      if ((row.levels[i] as CrosstabLevel).analysed && (column.levels[j] as CrosstabLevel).analysed) {
+        a[u] = i;
+        b[u] = j;
+      }
+    }
+    result.raoScott = raoScottTest(a, b, design?.weights ?? s.weights, design === undefined ? {} : { design: design.info, domain });
+    if (result.raoScott.reason !== undefined) result.reason = result.raoScott.reason;
     return result;
   }
   // The test table: analysed rows and columns that hold respondents (R: chisq.test of

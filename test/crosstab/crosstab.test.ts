@@ -123,11 +123,13 @@ describe('crosstab', () => {
     expectClose(crosstab(u, 'a', 'b', { correct: false }).chiSquare!.statistic, 0.4444444444444444, 1e-15);
   });
 
-  it('leaves the tests out, with a reason, for a weighted survey (the Rao–Scott hook)', () => {
+  it('gives the design-based Rao–Scott test, not the unweighted ones, for a weighted survey', () => {
     const w = s.withWeights([1, 2, 1, 1, 2, 1]);
     const t = crosstab(w, 'q', 'role');
     expect(t.chiSquare).toBeNull();
-    expect(t.reason).toMatch(/weighted/);
+    expect(t.fisher).toBeNull();
+    expect(t.raoScott?.method).toBe('rao-scott');
+    expect(crosstab(s, 'q', 'role').raoScott).toBeNull();
     expect(t.counts).toEqual(crosstab(s, 'q', 'role').counts);
   });
 
