@@ -201,6 +201,10 @@ export interface ReportWords {
   readonly pearsonWeighted: string;
   /** The note of a pairs table of a weighted summary, whose pair counts are unweighted. */
   readonly pearsonSummaryUnweighted: string;
+  /** The note of a summary table of a weighted survey: design-based standard errors. */
+  readonly varianceDesign: string;
+  /** The note of a summary table of a weighted summary: Kish's effective sample size. */
+  readonly varianceKish: string;
   readonly attributes: string;
   readonly attributesN: string;
   readonly meansBy: (attribute: string) => string;
@@ -273,6 +277,8 @@ const DA: ReportWords = {
   pearson: "Pearsons korrelationskoefficient, parvis udeladelse; 'ved ikke' indgår ikke",
   pearsonWeighted: 'Korrelationerne er vægtede; p-værdierne er designbaserede (hældningens test i en vægtet regression)',
   pearsonSummaryUnweighted: 'Korrelationerne er uvægtede: et sammendrag rummer kun antal respondenter pr. par af svar',
+  varianceDesign: 'Vægtede andele og gennemsnit; standardfejlene er designbaserede (linearisering, som R-pakken survey)',
+  varianceKish: 'Vægtede andele og gennemsnit; intervallerne bygger på Kishs effektive stikprøvestørrelse, da et sammendrag ikke rummer designet',
   attributes: 'Sammenhæng med baggrundsvariable (Pearsons r)',
   attributesN: 'N',
   meansBy: (attribute) => `Gennemsnit fordelt på ${attribute}`,
@@ -358,6 +364,8 @@ const EN: ReportWords = {
   pearson: "Pearson correlation, pairwise deletion; 'don't know' is left out",
   pearsonWeighted: 'The correlations are weighted; the p-values are design-based (the slope test of a weighted regression)',
   pearsonSummaryUnweighted: 'The correlations are unweighted: a summary holds only the respondent counts of each pair of answers',
+  varianceDesign: 'Weighted shares and means; the standard errors are design-based (linearisation, as in the R package survey)',
+  varianceKish: "Weighted shares and means; the intervals use Kish's effective sample size, as a summary does not hold the design",
   attributes: 'Correlation with background variables (Pearson r)',
   attributesN: 'N',
   meansBy: (attribute) => `Means by ${attribute}`,

@@ -96,8 +96,16 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
       // summary holds unweighted pair counts. So the pairs table is compared with the report of
       // the same survey without weights, and each says in a note which it is.
       const unweighted = report(s.withWeights(null), { ...options, ...extra });
-      const withoutPairs = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id !== 'pairs');
+      // Likewise the summary table's intervals: design-based in the survey's report, from Kish's
+      // effective n in the summary's (it holds tallies, not the design); every estimate and N agree.
+      const withoutPairs = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id !== 'pairs' && t.id !== 'summary');
       expect(withoutPairs(fromEngine)).toEqual(withoutPairs(fromSurvey));
+      const summaryOf = (r: typeof fromSurvey) => r.tables.find((t) => t.id === 'summary')!;
+      const bounds = new Set(['shareLower', 'shareUpper', 'meanLower', 'meanUpper']);
+      const estimates = (r: typeof fromSurvey) => summaryOf(r).rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !bounds.has(key))));
+      expect(estimates(fromEngine)).toEqual(estimates(fromSurvey));
+      expect(summaryOf(fromEngine).notes.some((note) => note.includes('Kishs effektive'))).toBe(true);
+      expect(summaryOf(fromSurvey).notes.some((note) => note.includes('designbaserede'))).toBe(true);
       const pairsOf = (r: typeof fromSurvey) => r.tables.find((t) => t.id === 'pairs')!;
       expect(pairsOf(fromEngine).rows).toEqual(pairsOf(unweighted).rows);
       expect(pairsOf(fromEngine).notes.some((note) => note.startsWith('Korrelationerne er uvægtede'))).toBe(true);

@@ -38,9 +38,13 @@ export function summaryTables(ctx: SectionContext): ReportTable[] {
     { key: 'meanUpper', label: words.meanUpper, format: 'number', digits: 2 },
     { key: 'nMean', label: words.nMean, format: 'integer' },
   ]);
+  // How a weighted survey's intervals were found: by linearisation over its design, or (from a
+  // summary, which holds tallies only) by Kish's effective n.
+  let variance: 'linearization' | 'kish' | undefined;
   const rows = ctx.items.map((item): SummaryRow => {
     const column = itemInput(ctx, item.id);
     const share = agreementShare(column, { ci: options.ci, level: options.level, denominator: options.denominator });
+    variance ??= share.variance;
     const mean = codedMean(column, { level: options.level });
     return {
       item: item.id,
@@ -65,6 +69,7 @@ export function summaryTables(ctx: SectionContext): ReportTable[] {
       ...scales.map((scale) => shareNote(options.lang, scale, options.denominator)),
       ...scales.map((scale) => codingNote(options.lang, scale)),
       intervalNote(options.lang, options.level, options.ci),
+      ...(variance === 'linearization' ? [words.varianceDesign] : variance === 'kish' ? [words.varianceKish] : []),
     ]),
   ];
 }
