@@ -2,6 +2,7 @@ import { inverseRegularizedBeta, normalQuantile } from '../math';
 import { assertLevel, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 import { readNumeric, type NumericInput } from './internal';
 import {
+  completePairSums,
   covarianceToCorrelation,
   pairwiseCovariance,
   squaredMultipleCorrelations,
@@ -182,32 +183,8 @@ function alphaOf(c: Matrix, r: Matrix): AlphaStatistics & { q: number } {
 
 /** Pearson correlation over the rows where both are present. */
 function pairwiseCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let m = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let r = 0; r < x.length; r++) {
-    const a = x[r] as number;
-    const b = y[r] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    m++;
-    sx += a;
-    sy += b;
-  }
-  if (m < 2) return NaN;
-  const mx = sx / m;
-  const my = sy / m;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let r = 0; r < x.length; r++) {
-    const a = x[r] as number;
-    const b = y[r] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    sxy += (a - mx) * (b - my);
-    sxx += (a - mx) * (a - mx);
-    syy += (b - my) * (b - my);
-  }
-  return sxy / Math.sqrt(sxx * syy);
+  const { m, sxx, syy, sxy } = completePairSums(x, y);
+  return m < 2 ? NaN : sxy / Math.sqrt(sxx * syy);
 }
 
 function meanSd(x: ArrayLike<number>): { mean: number; sd: number; n: number } {

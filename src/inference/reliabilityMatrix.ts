@@ -14,6 +14,40 @@ export interface PairwiseCovariance {
 }
 
 /**
+ * The centred sums of two columns over the rows where both are present (NaN marks a missing
+ * value): the number of such rows m, Σ(x − x̄)², Σ(y − ȳ)² and Σ(x − x̄)(y − ȳ), with the means
+ * of those rows. Zero sums when m < 2.
+ */
+export function completePairSums(x: ArrayLike<number>, y: ArrayLike<number>): { m: number; sxx: number; syy: number; sxy: number } {
+  let m = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r] as number;
+    const b = y[r] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    m++;
+    sumX += a;
+    sumY += b;
+  }
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  if (m < 2) return { m, sxx, syy, sxy };
+  const meanX = sumX / m;
+  const meanY = sumY / m;
+  for (let r = 0; r < x.length; r++) {
+    const a = x[r] as number;
+    const b = y[r] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sxy += (a - meanX) * (b - meanY);
+    sxx += (a - meanX) * (a - meanX);
+    syy += (b - meanY) * (b - meanY);
+  }
+  return { m, sxx, syy, sxy };
+}
+
+/**
  * Covariance of every pair of columns over the rows where both are present, each pair with its
  * own means (as R's `cov(x, use = "pairwise.complete.obs")`). Two passes per pair: the means
  * of the pair's complete rows, then the sum of the products of the deviations.
@@ -26,30 +60,8 @@ export function pairwiseCovariance(columns: readonly Float64Array[]): PairwiseCo
     const x = columns[i] as Float64Array;
     for (let j = i; j < k; j++) {
       const y = columns[j] as Float64Array;
-      let m = 0;
-      let sumX = 0;
-      let sumY = 0;
-      for (let r = 0; r < x.length; r++) {
-        const a = x[r] as number;
-        const b = y[r] as number;
-        if (Number.isNaN(a) || Number.isNaN(b)) continue;
-        m++;
-        sumX += a;
-        sumY += b;
-      }
-      let value = NaN;
-      if (m >= 2) {
-        const meanX = sumX / m;
-        const meanY = sumY / m;
-        let products = 0;
-        for (let r = 0; r < x.length; r++) {
-          const a = x[r] as number;
-          const b = y[r] as number;
-          if (Number.isNaN(a) || Number.isNaN(b)) continue;
-          products += (a - meanX) * (b - meanY);
-        }
-        value = products / (m - 1);
-      }
+      const { m, sxy } = completePairSums(x, y);
+      const value = m >= 2 ? sxy / (m - 1) : NaN;
       covariance[i]![j] = value;
       covariance[j]![i] = value;
       count[i]![j] = m;
@@ -72,30 +84,7 @@ export function pairwiseCorrelation(columns: readonly Float64Array[]): Matrix {
     const x = columns[i] as Float64Array;
     for (let j = 0; j < i; j++) {
       const y = columns[j] as Float64Array;
-      let m = 0;
-      let sumX = 0;
-      let sumY = 0;
-      for (let r = 0; r < x.length; r++) {
-        const a = x[r] as number;
-        const b = y[r] as number;
-        if (Number.isNaN(a) || Number.isNaN(b)) continue;
-        m++;
-        sumX += a;
-        sumY += b;
-      }
-      const meanX = sumX / m;
-      const meanY = sumY / m;
-      let sxy = 0;
-      let sxx = 0;
-      let syy = 0;
-      for (let r = 0; r < x.length; r++) {
-        const a = x[r] as number;
-        const b = y[r] as number;
-        if (Number.isNaN(a) || Number.isNaN(b)) continue;
-        sxy += (a - meanX) * (b - meanY);
-        sxx += (a - meanX) * (a - meanX);
-        syy += (b - meanY) * (b - meanY);
-      }
+      const { m, sxx, syy, sxy } = completePairSums(x, y);
       const value = m >= 2 ? sxy / Math.sqrt(sxx * syy) : NaN;
       out[i]![j] = value;
       out[j]![i] = value;

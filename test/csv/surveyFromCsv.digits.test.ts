@@ -75,6 +75,7 @@ describe('surveyFromCsv on id, number and weight columns of plain digits', () =>
       ['a number that is text', { pop: 'ved ikke' }],
       ['an empty weight', { w: '' }],
       ['a weight of 0.5', { w: '0.5' }],
+      ['an id of a million digits', { id: '7'.repeat(1_000_000) }],
     ];
     for (const [name, edit] of endings) {
       for (const at of [0, 3000, 5999]) {
@@ -111,6 +112,25 @@ describe('surveyFromCsv on a category column read from its dictionary', () => {
       byteReader.kernel = kernel;
       const { streamed, expected } = await both(text);
       same(streamed, expected);
+    }
+  });
+});
+
+describe('surveyFromCsv on digit columns with prototype-named headers', () => {
+  it('reads "__proto__" as the id column and "constructor" as a number column as the text path does', async () => {
+    const lines = ['__proto__;q;constructor'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i + 1};${labels[i % 4] as string};${(i * 37) % 1000}`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const def = { id: '__proto__', items, attributes: { constructor: 'number' } } as const;
+    for (const kernel of ['wasm', 'js'] as const) {
+      byteReader.kernel = kernel;
+      const streamed = await safeSurveyFromCsv(new TextEncoder().encode(text), def);
+      const expected = safeSurvey({ rows: parseCsv(text).rows, ...def });
+      expect(streamed.ok && expected.ok).toBe(true);
+      if (streamed.ok && expected.ok) {
+        expect(streamed.survey.ids).toEqual(expected.survey.ids);
+        expect(Array.from(streamed.survey.numeric('constructor'))).toEqual(Array.from(expected.survey.numeric('constructor')));
+      }
     }
   });
 });
