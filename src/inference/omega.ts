@@ -121,6 +121,34 @@ function minresOneFactor(r: Matrix): { lambda: number[]; heywood: boolean } {
   return { lambda: sum < 0 ? lambda.map((v) => -v) : lambda, heywood: bound.some(Boolean) };
 }
 
+/**
+ * Below this a fitted loading is zero: the solver stops when λ_i² − h_i is within 1e-16, so on
+ * the bound h_i = 0 the loading it returns is only known to about √1e-16.
+ */
+const ZERO_LOADING = 1e-8;
+
+/**
+ * The orientation s_i of each item in V = Σ s_i s_j R_ij, and the loadings with those below
+ * {@link ZERO_LOADING} set to exactly 0 (in place). An item with a loading is oriented by its
+ * sign, as psych. An item without one is unrelated to the factor, and the sign of what the
+ * solver returns for it is rounding noise (psych orients it by that noise); here it is oriented
+ * with the sum of the items that load, s_i = sign(Σ_j s_j R_ij) over those j (+1 on a tie or
+ * when none loads), so ω does not change when the item or any other is reverse-keyed.
+ */
+function orientations(lambda: number[], r: Matrix): number[] {
+  const k = lambda.length;
+  const sign = lambda.map((l) => (l < 0 ? -1 : 1));
+  const zero = lambda.map((l) => Math.abs(l) < ZERO_LOADING);
+  for (let i = 0; i < k; i++) {
+    if (!zero[i]) continue;
+    lambda[i] = 0;
+    let pull = 0;
+    for (let j = 0; j < k; j++) if (!zero[j]) pull += (sign[j] as number) * (r[i]![j] as number);
+    sign[i] = pull < 0 ? -1 : 1;
+  }
+  return sign;
+}
+
 /** Solves A·x = b by Gaussian elimination with partial pivoting; null when A is singular. */
 function solve(a: Matrix, b: number[]): number[] | null {
   const k = b.length;
@@ -156,6 +184,12 @@ function solve(a: Matrix, b: number[]): number[] | null {
  * (items with a negative loading turned, as psych's `omega` does) and V = Σ_ij s_i s_j R_ij:
  * ω_total = (V − Σ_i (1 − λ_i²))/V. psych's `omega_h`, (Σ|λ_i|)²/V, is returned as
  * `omegaGeneral`.
+ *
+ * An item unrelated to the others can sit on the bound ψ_i = 1, with a loading of exactly 0;
+ * the solver returns about ±1e-16 for it, and psych orients the item by the sign of that noise,
+ * which moves ω_total when the item or another one is reverse-keyed. Here a loading below 1e-8
+ * is returned as 0 and its item is oriented with the items that load,
+ * s_i = sign(Σ_j s_j R_ij) over those j, so ω_total does not depend on the keys.
  *
  * psych's `optim` stops the fit at a tolerance of about 1e-5 on the loadings; this solves the
  * same problem to full precision (see `minresOneFactor`), so psych's printed values (2 decimals)
@@ -209,19 +243,18 @@ export function mcdonaldOmega(items: readonly NumericInput[], options: McdonaldO
   } else {
     ({ lambda, heywood } = minresOneFactor(r));
   }
+  const sign = orientations(lambda, r);
   let v = 0;
   let unique = 0;
   let general = 0;
   let residual = 0;
   for (let i = 0; i < k; i++) {
     const li = lambda[i] as number;
-    const si = li < 0 ? -1 : 1;
     unique += 1 - li * li;
     general += Math.abs(li);
     for (let j = 0; j < k; j++) {
-      const lj = lambda[j] as number;
-      v += si * (lj < 0 ? -1 : 1) * (r[i]![j] as number);
-      if (j > i) residual += ((r[i]![j] as number) - li * lj) ** 2;
+      v += (sign[i] as number) * (sign[j] as number) * (r[i]![j] as number);
+      if (j > i) residual += ((r[i]![j] as number) - li * (lambda[j] as number)) ** 2;
     }
   }
   return {

@@ -95,6 +95,28 @@ describe('mcdonaldOmega', () => {
       );
     });
 
+    it('an item unrelated to the others has a loading of exactly 0 and is oriented with the items that load, whatever the keys', () => {
+      // Found by the property above: item 2 sits on the bound psi = 1, and the solver's loading
+      // for it (about +-1e-16) used to decide its sign in V, so omega moved by 2e-4.
+      const cols = [[4, 5, 1, 4, 3, 1, 2, 2, 2, 5, 1, 2, 5], [2, 2, 1, 1, 2, 2, 2, 3, 4, 1, 3, 1, 3], [5, 5, 1, 1, 4, 2, 3, 2, 3, 5, 1, 1, 5]];
+      const base = mcdonaldOmega(cols);
+      expect(base.loadings[1]!.loading).toBe(0);
+      // omega from the definition: V = sum s_i s_j R_ij with s_2 = sign(s_1 R_21 + s_3 R_23).
+      const R = cols.map((x) => cols.map((y) => pearsonR(x, y)));
+      const l = base.loadings.map((x) => x.loading);
+      const s = [Math.sign(l[0]!), 0, Math.sign(l[2]!)];
+      s[1] = s[0]! * R[1]![0]! + s[2]! * R[1]![2]! < 0 ? -1 : 1;
+      let v = 0;
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) v += s[i]! * s[j]! * R[i]![j]!;
+      const unique = l.reduce((a, li) => a + 1 - li * li, 0);
+      expectClose(base.omegaTotal, (v - unique) / v, 1e-12, 'omega total');
+      for (const reverse of [[1], [0], [0, 1, 2]]) {
+        expectClose(mcdonaldOmega(cols, { reverse }).omegaTotal, base.omegaTotal, 1e-12, `reverse ${reverse.join(',')}`);
+        const scaled = cols.map((col, i) => col.map((x) => (i === 0 ? x * 0.2 : x)));
+        expectClose(mcdonaldOmega(scaled, { reverse }).omegaTotal, base.omegaTotal, 1e-12, `scaled, reverse ${reverse.join(',')}`);
+      }
+    });
+
     it('the loadings are a stationary point: no off-diagonal residual pulls a free loading', () => {
       fc.assert(
         fc.property(matrix, (cols) => {
