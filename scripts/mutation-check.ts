@@ -42,6 +42,7 @@ const publishedFile = 'src/inference/published.ts';
 const publishedTests = ['test/published'];
 const designVariance = 'src/inference/designVariance.ts';
 const designTests = ['test/design'];
+const profileTests = ['test/design/profileLikelihood.test.ts', 'test/design/describeDesign.test.ts'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -150,6 +151,12 @@ const mutations: readonly Mutation[] = [
   { id: 'design-deff-srs', file: 'src/describe/designEstimate.ts', find: 'const srs = ((m / (m - 1)) *', replace: 'const srs = (1 *', tests: designTests },
   { id: 'svyciprop-logit-scale', file: 'src/inference/surveyProportion.ts', find: 'const half = (t * se) / (estimate * (1 - estimate));', replace: 'const half = t * se;', tests: designTests },
   { id: 'svyciprop-logit-irls-stop', file: 'src/describe/designEstimate.ts', find: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) break;', replace: 'if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-14) break;', tests: designTests },
+  { id: 'svyciprop-likelihood-alpha', file: 'src/inference/profileInterval.ts', find: 'const alpha = normalCdf(t * Math.sqrt(lambda)) / 2;', replace: 'const alpha = normalCdf(t) / 2;', tests: profileTests },
+  { id: 'svyciprop-likelihood-grid', file: 'src/inference/profileInterval.ts', find: 'const delta = zMax / 5;', replace: 'const delta = zMax / 4;', tests: profileTests },
+  { id: 'svyciprop-likelihood-steps', file: 'src/inference/profileInterval.ts', find: 'const MAX_STEPS = 10;', replace: 'const MAX_STEPS = 12;', tests: profileTests },
+  { id: 'svyciprop-likelihood-dispersion', file: 'src/describe/designEstimate.ts', find: 'dispersion += (cellWeights[i] as number) * ((r * r * m) / (m - 1));', replace: 'dispersion += (cellWeights[i] as number) * (r * r);', tests: profileTests },
+  { id: 'spline-fmm-end-condition', file: 'src/inference/profileInterval.ts', find: '    c[0] = start;', replace: '    c[0] = 0;', tests: profileTests },
+  { id: 'spline-grid-count', file: 'src/inference/profileInterval.ts', find: 'evenlySpaced(x[0] as number, x[x.length - 1] as number, 3 * x.length)', replace: 'evenlySpaced(x[0] as number, x[x.length - 1] as number, 2 * x.length)', tests: profileTests },
   { id: 'svyciprop-beta-ratio', file: 'src/inference/surveyProportion.ts', find: 'const ratio = criticalValue(alpha, rows - 1) / t;', replace: 'const ratio = 1;', tests: designTests },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },

@@ -10,6 +10,7 @@ import { isItemSummary } from '../summary/source';
 import { SURVEY_PROPORTION_METHODS, surveyProportionInterval } from '../inference/surveyProportion';
 import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import { designLogit, designMean, designOf } from './designEstimate';
+import { profileLikelihoodInterval } from '../inference/profileInterval';
 import { normalQuantile, studentTQuantile } from '../math';
 
 /** Options of {@link agreementShare} and {@link disagreementShare}. */
@@ -21,7 +22,8 @@ export interface AgreementShareOptions {
   readonly denominator?: 'answered' | 'substantive';
   /**
    * Interval method: default `'wilson'` unweighted, `'logit'` weighted. The design-based methods
-   * `'logit'`, `'beta'` (Korn–Graubard) and `'mean'` are R's `svyciprop`'s (an unweighted column
+   * `'logit'`, `'likelihood'` (the profile likelihood of svyglm's intercept, rescaled by its
+   * design effect), `'beta'` (Korn–Graubard) and `'mean'` are R's `svyciprop`'s (an unweighted column
    * is then a simple random sample); the others, on a weighted column, are applied to the
    * design's effective n = p(1 − p)/se².
    */
@@ -221,8 +223,17 @@ function boxShare<L extends string>(
       const t = df === Infinity ? normalQuantile((1 - level) / 2, false) : studentTQuantile((1 - level) / 2, df, false);
       lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
       upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
+    } else if (method_ === 'likelihood' && estimate > 0 && estimate < 1 && found.se > 0 && df > 0) {
+      // As svyciprop: svyglm's intercept profiled on R's grid, then turned back by R's expit.
+      const fit = designLogit(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize), found.rows);
+      const profile = profileLikelihoodInterval(fit, level, df);
+      lower = Math.exp(profile.lower) / (1 + Math.exp(profile.lower));
+      upper = Math.exp(profile.upper) / (1 + Math.exp(profile.upper));
     } else if (designMethod) {
-      ({ lower, upper } = surveyProportionInterval(estimate, found.se, { method: method_ as SurveyProportionMethod, level, df, rows: found.rows }));
+      // The degenerate cases (an estimate of 0 or 1, se 0, df ≤ 0) are the same for the
+      // likelihood interval as for the logit one, whose undefined bounds it shares.
+      const method = method_ === 'likelihood' ? 'logit' : (method_ as SurveyProportionMethod);
+      ({ lower, upper } = surveyProportionInterval(estimate, found.se, { method, level, df, rows: found.rows }));
     } else {
       // The design's effective n, p(1 − p)/se², in the chosen classical interval.
       const nDesign = found.se > 0 ? (estimate * (1 - estimate)) / (found.se * found.se) : n;

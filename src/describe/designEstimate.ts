@@ -6,6 +6,7 @@
 import { columnDesign, type ColumnDesign } from '../data/design';
 import { designCovariance, designDegreesOfFreedom } from '../inference/designVariance';
 import { checkPopulationSize } from '../internal/validate';
+import type { QuasiBinomialFit } from '../inference/profileInterval';
 
 /** A linearised estimate. Internal. */
 export interface DesignEstimate {
@@ -97,8 +98,10 @@ export function designMean(values: Float64Array, cellWeights: Float64Array, desi
  * the design's `rows`. The score of unit i is (y_i − μ)/(μ(1 − μ)) · w̃_i / Σ w̃, w̃ the working
  * weights of the last iteration (R's `svy.varcoef`). `svyciprop(method = 'logit')` takes its
  * interval from these; following R's iterations exactly keeps its bounds to the last digits.
+ * The fit also carries what `method = 'likelihood'` profiles: the naive variance 1/Σ w̃, the
+ * deviance as a function of the intercept, and the dispersion.
  */
-export function designLogit(values: Float64Array, cellWeights: Float64Array, design: ColumnDesign, rows: number): { coefficient: number; se: number } {
+export function designLogit(values: Float64Array, cellWeights: Float64Array, design: ColumnDesign, rows: number): QuasiBinomialFit {
   let total = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) total += cellWeights[i] as number;
   const scale = rows / total;
@@ -149,5 +152,41 @@ export function designLogit(values: Float64Array, cellWeights: Float64Array, des
     const u = design.unit === null ? i : (design.unit[i] as number);
     scores[u] = ((((values[i] as number) - mu) / (mu * (1 - mu))) * (working[i] as number)) / sw;
   }
-  return { coefficient: beta, se: Math.sqrt(designCovariance([scores], design.info, design.weights)[0] as number) };
+  // What the profile-likelihood interval needs: the deviance with R's inverse link
+  // (exp(η)/(1 + exp(η)), clamped beyond |η| = 30 as R's C code), and the dispersion, R's
+  // svyvar of svyglm's Pearson residuals (y − μ)/√(μ(1 − μ)) (survey's residuals.svyglm
+  // divides the prior weights by the design's, which are the same here).
+  const inverseLink = (eta: number): number => {
+    const e = eta < -30 ? Number.EPSILON : eta > 30 ? 1 / Number.EPSILON : Math.exp(eta);
+    return e / (1 + e);
+  };
+  const profileDeviance = (b: number): number => {
+    const m = inverseLink(b);
+    let dev = 0;
+    for (const i of cells) dev += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / m) : Math.log(1 / (1 - m)));
+    return dev;
+  };
+  const fitted = inverseLink(beta);
+  let weightSum = 0;
+  let residualMean = 0;
+  const pearson = cells.map((i) => ((values[i] as number) - fitted) / Math.sqrt(fitted * (1 - fitted)));
+  cells.forEach((i, a) => {
+    weightSum += cellWeights[i] as number;
+    residualMean += (cellWeights[i] as number) * (pearson[a] as number);
+  });
+  residualMean /= weightSum;
+  const m = cells.length;
+  let dispersion = 0;
+  cells.forEach((i, a) => {
+    const r = (pearson[a] as number) - residualMean;
+    dispersion += (cellWeights[i] as number) * ((r * r * m) / (m - 1));
+  });
+  return {
+    coefficient: beta,
+    se: Math.sqrt(designCovariance([scores], design.info, design.weights)[0] as number),
+    naiveVariance: 1 / sw,
+    rows,
+    deviance: profileDeviance,
+    dispersion: dispersion / weightSum,
+  };
 }
