@@ -157,6 +157,7 @@ const mutations: readonly Mutation[] = [
   { id: 'svyciprop-likelihood-dispersion', file: 'src/describe/designEstimate.ts', find: 'dispersion += (cellWeights[i] as number) * ((r * r * m) / (m - 1));', replace: 'dispersion += (cellWeights[i] as number) * (r * r);', tests: profileTests },
   { id: 'spline-fmm-end-condition', file: 'src/inference/profileInterval.ts', find: '    c[0] = start;', replace: '    c[0] = 0;', tests: profileTests },
   { id: 'spline-grid-count', file: 'src/inference/profileInterval.ts', find: 'evenlySpaced(x[0] as number, x[x.length - 1] as number, 3 * x.length)', replace: 'evenlySpaced(x[0] as number, x[x.length - 1] as number, 2 * x.length)', tests: profileTests },
+  { id: 'rake-unconverged-margin-weights', file: 'src/inference/designVariance.ts', find: 'const own = marginWeights?.[margin] ?? weights;', replace: 'const own = weights;', tests: ['test/design/rakeUnconverged.test.ts'] },
   { id: 'svyciprop-beta-ratio', file: 'src/inference/surveyProportion.ts', find: 'const ratio = criticalValue(alpha, rows - 1) / t;', replace: 'const ratio = 1;', tests: designTests },
   // Small-cell suppression (src/inference/suppressSmallCells.ts): the threshold and the tie-breaks.
   { id: 'suppress-threshold', file: suppress, find: 'const small = count < suppressBelow && (count > 0 || suppressZeros);', replace: 'const small = count <= suppressBelow && (count > 0 || suppressZeros);', tests: suppressTests },

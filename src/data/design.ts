@@ -31,7 +31,7 @@ export interface DesignState {
   /** Population size N_h in PSUs of each unit's stratum, or null. */
   readonly fpc: Float64Array | null;
   /** Calibration groups over the base rows (one partition per margin), or null for fixed weights. */
-  readonly calibration: { readonly groups: readonly Int32Array[]; readonly raking: boolean } | null;
+  readonly calibration: { readonly groups: readonly Int32Array[]; readonly raking: boolean; readonly marginWeights: readonly Float64Array[] | null } | null;
   /** The base rows that are the design's units, ascending, or null for all of them. */
   readonly units: Int32Array | null;
 }
@@ -182,6 +182,7 @@ export function viewDesign(state: DesignState, weights: Float64Array, positions:
     fpc: state.fpc === null ? null : pick(state.fpc),
     postStrata: state.calibration === null ? [] : state.calibration.groups.map((g) => pick(g)),
     raking: state.calibration?.raking === true,
+    ...(state.calibration?.marginWeights ? { marginWeights: state.calibration.marginWeights.map((w) => pick(w)) } : {}),
   };
   let unit: Int32Array | null = null;
   if (units !== null || positions !== null) {

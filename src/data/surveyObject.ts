@@ -52,7 +52,12 @@ export type SurveyWeights =
       readonly weights: ArrayLike<number>;
       readonly ids?: readonly string[];
       /** The calibration (a `postStratify` or `rake` result's), kept so that variances are those of the calibrated design. */
-      readonly calibration?: { readonly method: 'post-stratification' | 'raking'; readonly groups: readonly (readonly number[])[] };
+      readonly calibration?: {
+        readonly method: 'post-stratification' | 'raking';
+        readonly groups: readonly (readonly number[])[];
+        /** A raking stopped before converging: each margin's weights of the last cycle (as `rake` gives them). */
+        readonly marginWeights?: readonly (readonly number[])[];
+      };
     }
   | null;
 
@@ -503,7 +508,14 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         strata: design?.strata ?? null,
         cluster: design?.cluster ?? null,
         fpc: design?.fpc ?? null,
-        calibration: calibration === null ? null : { raking: calibration.raking, groups: calibration.groups.map((g) => spread(g, new Int32Array(data.length)) as Int32Array) },
+        calibration:
+          calibration === null
+            ? null
+            : {
+                raking: calibration.raking,
+                groups: calibration.groups.map((g) => spread(g, new Int32Array(data.length)) as Int32Array),
+                marginWeights: calibration.marginWeights === null ? null : calibration.marginWeights.map((w) => spread(w, new Float64Array(data.length)) as Float64Array),
+              },
         units: rows,
       };
       return makeView(data, mask, size, rows === null ? given : (spread(given, new Float64Array(data.length)) as Float64Array), next);
@@ -591,10 +603,14 @@ function categoryIndices(values: readonly (string | null)[]): CategoryIndices {
 }
 
 /** The calibration groups of a `postStratify` / `rake` result, checked: one group index per respondent and margin. */
-function readCalibration(fn: string, input: SurveyWeights, size: number): { raking: boolean; groups: readonly (readonly number[])[] } | null {
+function readCalibration(
+  fn: string,
+  input: SurveyWeights,
+  size: number,
+): { raking: boolean; groups: readonly (readonly number[])[]; marginWeights: readonly (readonly number[])[] | null } | null {
   const calibration = input !== null && !isArrayLike(input) ? (input as { calibration?: unknown }).calibration : undefined;
   if (calibration === undefined) return null;
-  const { method, groups } = (calibration ?? {}) as { method?: unknown; groups?: unknown };
+  const { method, groups, marginWeights } = (calibration ?? {}) as { method?: unknown; groups?: unknown; marginWeights?: unknown };
   if (
     (method !== 'post-stratification' && method !== 'raking') ||
     !Array.isArray(groups) ||
@@ -602,7 +618,17 @@ function readCalibration(fn: string, input: SurveyWeights, size: number): { raki
   ) {
     throw new TypeError(`${fn}: weights.calibration must be { method: 'post-stratification' | 'raking', groups } with ${size} group indices per margin, as postStratify() and rake() return it`);
   }
-  return { raking: method === 'raking', groups: groups as number[][] };
+  if (marginWeights !== undefined) {
+    const valid =
+      method === 'raking' &&
+      Array.isArray(marginWeights) &&
+      marginWeights.length === groups.length &&
+      marginWeights.every((w: unknown) => Array.isArray(w) && w.length === size && w.every((v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0));
+    if (!valid) {
+      throw new TypeError(`${fn}: weights.calibration.marginWeights must be, for a raking, one array of ${size} finite weights >= 0 per margin (${(groups as unknown[]).length}), as rake() returns it`);
+    }
+  }
+  return { raking: method === 'raking', groups: groups as number[][], marginWeights: (marginWeights as number[][] | undefined) ?? null };
 }
 
 /** Validates new weights: one finite number >= 0 per respondent, matching ids when given. */

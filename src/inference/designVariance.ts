@@ -21,6 +21,12 @@ export interface DesignInfo {
    * group means of z/w, as R does. Absent or false: each partition is one `postStratify`.
    */
   readonly raking?: boolean;
+  /**
+   * A raking stopped before it converged: per margin (as `postStrata`), the weights that margin
+   * left in the last cycle, with which R's `svyrecvar` takes that margin's residuals. Absent:
+   * the final weights for every margin (a converged raking, where they agree).
+   */
+  readonly marginWeights?: readonly Float64Array[];
 }
 
 /** Sweeps over the margins of a raking when taking calibration residuals (R's fixed 10). */
@@ -32,8 +38,9 @@ const RAKING_SWEEPS = 10;
  *
  * Calibration first (R's `svyrecvar` with `postStrata`): for a post-stratification with groups g
  * and weights w after it, z_i ← z_i − w_i · Σ_{g} z / Σ_{g} w (the residual of the weighted group
- * mean); for a raking, ten sweeps over its margins of z_i ← z_i − w_i · mean_{g}(z/w) (unweighted
- * group mean of z/w, as R's `ave`). Then, per stratum h with n_h PSUs (counted over the whole
+ * mean); for a raking, ten sweeps over its margins of z_i ← z_i − w_i · mean_{g}(z/w)
+ * (unweighted group mean of z/w, as R's `ave`), w the margin's own weights of the last cycle
+ * where given (`marginWeights`, an unconverged raking), else the final weights. Then, per stratum h with n_h PSUs (counted over the whole
  * design), PSU totals t_c = Σ_{i∈c} z_i, their mean t̄_h and
  *
  *   V = Σ_h (1 − f_h) · n_h/(n_h − 1) · Σ_{c∈h} (t_c − t̄_h)(t_c − t̄_h)ᵀ,
@@ -61,8 +68,13 @@ export function designCovariance(scores: readonly Float64Array[], design: Design
 
   // Calibration residuals, in the order the calibrations were applied.
   const sweeps = design.raking === true ? RAKING_SWEEPS : 1;
+  const marginWeights = design.raking === true ? design.marginWeights : undefined;
+  if (marginWeights !== undefined && (marginWeights.length !== postStrata.length || marginWeights.some((w) => w.length !== n))) {
+    throw new RangeError(`${fn}: marginWeights must have one array of ${n} weights per margin (${postStrata.length})`);
+  }
   for (let sweep = 0; sweep < sweeps; sweep++) {
-    for (const groups of postStrata) {
+    for (const [margin, groups] of postStrata.entries()) {
+      const own = marginWeights?.[margin] ?? weights;
       let G = 0;
       for (let i = 0; i < n; i++) G = Math.max(G, (groups[i] as number) + 1);
       for (const zj of z) {
@@ -70,7 +82,7 @@ export function designCovariance(scores: readonly Float64Array[], design: Design
         const den = new Float64Array(G);
         for (let i = 0; i < n; i++) {
           const g = groups[i] as number;
-          const w = weights[i] as number;
+          const w = own[i] as number;
           if (design.raking === true) {
             // ave(z/w): unweighted mean over the group's units (a zero weight adds 0/… skipped).
             if (w !== 0) num[g]! += (zj[i] as number) / w;
@@ -82,7 +94,7 @@ export function designCovariance(scores: readonly Float64Array[], design: Design
         }
         for (let i = 0; i < n; i++) {
           const g = groups[i] as number;
-          if (den[g] !== 0) zj[i]! -= (weights[i] as number) * ((num[g] as number) / (den[g] as number));
+          if (den[g] !== 0) zj[i]! -= (own[i] as number) * ((num[g] as number) / (den[g] as number));
         }
       }
     }

@@ -46,7 +46,17 @@ export interface RakeResult extends WeightingResult {
    * `s.withWeights(result)` gives the variance of the raked design (as R's `svymean` on a
    * `rake`-d design), not of fixed weights.
    */
-  readonly calibration: { readonly method: 'raking'; readonly groups: readonly (readonly number[])[] };
+  readonly calibration: {
+    readonly method: 'raking';
+    readonly groups: readonly (readonly number[])[];
+    /**
+     * Only when the raking stopped before converging: per margin, the weights right after that
+     * margin was met in the last cycle (on the final scale). R's `svyrecvar` takes each margin's
+     * calibration residuals with these (its `attr(margin, "weights")`); once the raking has
+     * converged they equal the final weights to within the tolerance, and are left out.
+     */
+    readonly marginWeights?: readonly (readonly number[])[];
+  };
 }
 
 /** Rounds of re-clipping after a trim (the mean moves when weights are clipped). */
@@ -185,9 +195,17 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
   let converged = false;
   let everClipped = false;
   let gap = Infinity;
+  // The weights each margin leaves in the last possible cycle, for the variance of a raking
+  // that stops there unconverged.
+  let lastCycle: Float64Array[] | null = null;
   while (iterations < maxIterations) {
     iterations++;
-    for (const margin of margins) adjustToMargin(fn, margin, weights, n);
+    const last = iterations === maxIterations;
+    if (last) lastCycle = [];
+    for (const margin of margins) {
+      adjustToMargin(fn, margin, weights, n);
+      if (last) lastCycle!.push(Float64Array.from(weights));
+    }
     if (bounds !== null && clipToBounds(weights, bounds)) everClipped = true;
     gap = marginReport(margins, weights).maxGap;
     if (gap < tolerance) {
@@ -223,7 +241,11 @@ export function rake(sample: WeightingSample, options: RakeOptions): RakeResult 
     margins: rows,
     trimmed,
     warnings,
-    calibration: { method: 'raking', groups: margins.map((m) => Array.from(m.index)) },
+    calibration: {
+      method: 'raking',
+      groups: margins.map((m) => Array.from(m.index)),
+      ...(!converged && lastCycle !== null ? { marginWeights: lastCycle.map((w) => Array.from(w, (v) => v * factor)) } : {}),
+    },
   };
 }
 
