@@ -90,6 +90,13 @@ export interface CrosstabResult {
    * it), on the survey's design, a filtered survey as R's `subset()`; `null` on an unweighted one.
    */
   raoScott: RaoScottTestResult | null;
+  /**
+   * On a weighted survey: the analysed table of summed weights (`svytable(~row + column,
+   * design)`) and its row and column shares (`prop.table(tab, 1)`, `prop.table(tab, 2)`), which
+   * estimate the population's shares; `counts`, `table` and the unweighted shares stay the
+   * respondents'. `null` on an unweighted survey.
+   */
+  weighted: { table: number[][]; rowTotals: number[]; columnTotals: number[]; total: number; rowShares: number[][]; columnShares: number[][] } | null;
   /** Why `fisher` is null although `exact` asked for it (too many tables to enumerate). */
   fisherSkipped?: string;
   method: 'crosstab';
@@ -201,12 +208,14 @@ export function crosstab(
     chiSquare: null,
     fisher: null,
     raoScott: null,
+    weighted: null,
     method: 'crosstab',
   };
 
   // A weighted survey: the design-based test (svychisq) on the analysed cells, each respondent
   // placed at its unit of the survey's design, the units outside a filter left in the design.
   if (s.weights !== null) {
+    result.weighted = weightedTable(row, column, analysedRows, analysedColumns, s.weights);
     const first = s.items[0];
     const design = first === undefined ? undefined : columnDesign(s.item(first.id));
     const units = design?.info.n ?? s.size;
@@ -248,6 +257,30 @@ export function crosstab(
     }
   }
   return result;
+}
+
+/** The analysed cells' summed weights and their shares by row and by column (NaN in a row or column whose weights sum to 0). */
+function weightedTable(row: Variable, column: Variable, rows: readonly number[], columns: readonly number[], weights: ArrayLike<number>): NonNullable<CrosstabResult['weighted']> {
+  const rowAt = new Int32Array(row.levels.length).fill(-1);
+  rows.forEach((i, a) => (rowAt[i] = a));
+  const columnAt = new Int32Array(column.levels.length).fill(-1);
+  columns.forEach((j, b) => (columnAt[j] = b));
+  const table = rows.map(() => new Array<number>(columns.length).fill(0));
+  for (let k = 0; k < row.index.length; k++) {
+    const a = rowAt[row.index[k] as number] as number;
+    const b = columnAt[column.index[k] as number] as number;
+    if (a >= 0 && b >= 0) (table[a] as number[])[b]! += weights[k] as number;
+  }
+  const rowTotals = table.map((line) => line.reduce((x, y) => x + y, 0));
+  const columnTotals = columns.map((_, b) => table.reduce((x, line) => x + (line[b] as number), 0));
+  return {
+    table,
+    rowTotals,
+    columnTotals,
+    total: rowTotals.reduce((x, y) => x + y, 0),
+    rowShares: table.map((line, a) => line.map((v) => v / (rowTotals[a] as number))),
+    columnShares: table.map((line) => line.map((v, b) => v / (columnTotals[b] as number))),
+  };
 }
 
 function readVariable(

@@ -15,7 +15,8 @@ export interface CrosstabTableOptions {
 /**
  * A crosstab as a report table: one row per analysed row category, one column per analysed
  * column category, then the row's N; the notes give the test (chi-square, and Fisher's exact
- * test when the crosstab ran it) and the respondents left out.
+ * test when the crosstab ran it; on a weighted survey the design-based Rao–Scott test, with
+ * the weighted shares in the cells) and the respondents left out.
  *
  * @param result - a {@link crosstab} result
  * @param options - `values` (default `'rowShares'`) and `lang` (default `'da'`)
@@ -40,7 +41,9 @@ export function crosstabTable(result: CrosstabResult, options: CrosstabTableOpti
     ...columnLabels.map((label, j): ReportColumn => ({ key: `c${j}`, label, format: values === 'counts' ? 'integer' : 'percent' })),
     { key: 'n', label: 'N', format: 'integer' },
   ];
-  const cells = values === 'counts' ? result.table : values === 'rowShares' ? result.rowShares : result.columnShares;
+  // A weighted survey's shares are the weighted ones (svytable's); counts stay the respondents'.
+  const shares = result.weighted ?? result;
+  const cells = values === 'counts' ? result.table : values === 'rowShares' ? shares.rowShares : shares.columnShares;
   const rows = rowLabels.map((label, i) => {
     const row: Record<string, ReportValue> = { category: label };
     (cells[i] as number[]).forEach((value, j) => {
@@ -55,11 +58,19 @@ export function crosstabTable(result: CrosstabResult, options: CrosstabTableOpti
     const { statistic, df } = result.chiSquare;
     const name = lang === 'da' ? 'Chi²-test for uafhængighed' : 'Chi-square test of independence';
     notes.push(`${name}: χ² = ${formatNumber(statistic, { lang, digits: 2 })}, df = ${df}, p = ${p(result.chiSquare.p)}`);
+  } else if (result.raoScott !== null && result.reason === undefined) {
+    const { f, ndf, ddf, pF } = result.raoScott;
+    const name = lang === 'da' ? 'Rao–Scott-test for uafhængighed (designbaseret)' : 'Rao–Scott test of independence (design-based)';
+    const df = (v: number) => (Number.isInteger(v) ? String(v) : formatNumber(v, { lang, digits: 2 }));
+    notes.push(`${name}: F = ${formatNumber(f, { lang, digits: 2 })}, df = ${df(ndf)}; ${df(ddf)}, p = ${p(pF)}`);
   } else if (result.reason !== undefined) {
     notes.push(lang === 'da' ? `Ingen test: ${result.reason}` : `No test: ${result.reason}`);
   }
   if (result.fisher !== null) {
     notes.push(`${lang === 'da' ? 'Fishers eksakte test' : "Fisher's exact test"}: p = ${p(result.fisher.p)}`);
+  }
+  if (result.weighted !== null && values !== 'counts') {
+    notes.push(lang === 'da' ? 'Andelene er vægtede; N er antal besvarelser' : 'The shares are weighted; N counts respondents');
   }
   const excluded = result.n.excluded;
   notes.push(

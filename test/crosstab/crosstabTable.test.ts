@@ -35,6 +35,26 @@ describe('crosstabTable', () => {
     expect(columnShares.rows[0]!.c0).toBe(12 / 19);
   });
 
+  it('prints weighted shares and the Rao–Scott test for a weighted survey, N still counting respondents', () => {
+    // "Ja" weighs 2, "Nej" 1 (the one respondent without an answer 1).
+    const weighted = survey({ rows: rows.map((r) => ({ ...r, w: r.yes === 'Ja' ? 2 : 1 })), id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { role: 'category', yes: 'category' }, weight: 'w' });
+    const result = crosstab(weighted, 'role', 'yes');
+    const t = crosstabTable(result, { lang: 'en' });
+    // R: prop.table(svytable(~role + yes, svydesign(ids = ~1, weights = ~w, data = d)), 1):
+    // Leder 24/29, 5/29; Medarbejder 14/30, 16/30.
+    expect(t.rows).toEqual([
+      { category: 'Leder', c0: 24 / 29, c1: 5 / 29, n: 17 },
+      { category: 'Medarbejder', c0: 14 / 30, c1: 16 / 30, n: 23 },
+    ]);
+    // R, the 41 rows with yes = NA for the last: svychisq(~role + yes, svydesign(ids = ~1,
+    // weights = ~w, data = d)): F = 6.2827749073979886, ndf = 1, ddf = 40, p = 0.016357616685317409
+    expect(t.notes[0]).toBe('Rao–Scott test of independence (design-based): F = 6.28, df = 1; 40, p = .016');
+    expect(result.raoScott!.f).toBeCloseTo(6.2827749073979886, 12);
+    expect(t.notes[1]).toBe('The shares are weighted; N counts respondents');
+    expect(crosstabTable(result, { values: 'counts' }).rows[0]).toEqual({ category: 'Leder', c0: 12, c1: 5, n: 17 });
+    expect(result.weighted!.total).toBe(24 + 5 + 14 + 16);
+  });
+
   it('refuses a misspelt option', () => {
     expect(() => crosstabTable(crosstab(s, 'role', 'yes'), { value: 'counts' } as never)).toThrow('crosstabTable: unknown option "value"; did you mean "values"?');
   });

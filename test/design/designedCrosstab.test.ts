@@ -3,7 +3,8 @@
  * Rao–Scott test on the survey's design equals R's `svychisq(~a + b, design)`. Cases from
  * test/fixtures/design/rao-scott.json (`Rscript scripts/fixtures/rao-scott.R`): the codes a and b,
  * weights, the design's strata, clusters and fpc per unit, the subset, and R's second-order F
- * (ndf, ddf, p) and first-order X² (p). The calibrated cases need a calibration at the survey
+ * (ndf, ddf, p) and first-order X² (p), and svytable(~a + b, design) with its row and column
+ * shares (prop.table). The calibrated cases need a calibration at the survey
  * level and are left to the function's own fixture test.
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,11 @@ interface Case {
   pF: number;
   chisq: number;
   pChisq: number;
+  rows: number;
+  columns: number;
+  weighted: number[];
+  weightedRowShares: number[];
+  weightedColumnShares: number[];
 }
 
 // Plain JSON: null is a missing answer or an absent part of the design here.
@@ -72,6 +78,18 @@ describe('crosstab on a weighted, designed (and filtered) survey: Rao–Scott as
       expectClose(test.pF, c.pF, 1e-10, 'p (F)');
       expectClose(test.chisq, c.chisq, 1e-10, 'X²');
       expectClose(test.pChisq, c.pChisq, 1e-10, 'p (X²)');
+      // The weighted table and shares, as svytable(~a + b, design) and prop.table(tab, 1 | 2),
+      // with the levels in R's order.
+      const ordered = crosstab(s, 'a', 'b', {
+        rowLevels: Array.from({ length: c.rows }, (_, i) => `a${i}`),
+        columnLevels: Array.from({ length: c.columns }, (_, j) => `b${j}`),
+      });
+      const weighted = ordered.weighted!;
+      expect(weighted.table.flat().length).toBe(c.weighted.length);
+      weighted.table.flat().forEach((v, k) => expectClose(v, c.weighted[k] as number, 1e-12, `svytable cell ${k}`));
+      weighted.rowShares.flat().forEach((v, k) => expectClose(v, c.weightedRowShares[k] as number, 1e-12, `row share ${k}`));
+      weighted.columnShares.flat().forEach((v, k) => expectClose(v, c.weightedColumnShares[k] as number, 1e-12, `column share ${k}`));
+      expectClose(weighted.total, c.weighted.reduce((a, b) => a + b, 0), 1e-12, 'total');
     });
   }
 });
