@@ -505,6 +505,8 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         fpc: design?.fpc ?? null,
         calibration: calibration === null ? null : { raking: calibration.raking, groups: calibration.groups.map((g) => spread(g, new Int32Array(data.length)) as Int32Array) },
         units: rows,
+        ...(design?.lonelyPsu === undefined ? {} : { lonelyPsu: design.lonelyPsu }),
+        ...(design?.adjustDomainLonely === true ? { adjustDomainLonely: true } : {}),
       };
       return makeView(data, mask, size, rows === null ? given : (spread(given, new Float64Array(data.length)) as Float64Array), next);
     },
