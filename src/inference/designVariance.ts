@@ -205,7 +205,7 @@ export function designCovariance(scores: readonly Float64Array[], design: Design
       } else if (lonely === 'average') lonelyLeftOut++;
       continue;
     }
-    if (design.adjustDomainLonely === true && psusInRows[h] === 1 && (lonely === 'adjust' || lonely === 'average')) {
+    if (design.adjustDomainLonely === true && m >= 2 && psusInRows[h] === 1 && (lonely === 'adjust' || lonely === 'average')) {
       // Lonely in the domain only; as R's default (C++) code, a census stratum counts here too.
       if (lonely === 'average') {
         lonelyLeftOut++;
