@@ -89,8 +89,8 @@ const RAKING_SWEEPS = 10;
  * // stratum 1 adds (4 − 8/3)² = 16/9; with 'average' V = 4 · 2/1.
  * const design = { n: 3, strata: Int32Array.from([0, 0, 1]), cluster: null, fpc: null, postStrata: [] };
  * const z = [Float64Array.from([1, 3, 4])];
- * designCovariance(z, { ...design, lonelyPsu: 'adjust' }, new Float64Array(3).fill(1)); // [5.777…]
- * designCovariance(z, { ...design, lonelyPsu: 'average' }, new Float64Array(3).fill(1)); // [8]
+ * designCovariance(z, { ...design, lonelyPsu: 'adjust' }, new Float64Array(3).fill(1)); // Float64Array [5.777777777777779]
+ * designCovariance(z, { ...design, lonelyPsu: 'average' }, new Float64Array(3).fill(1)); // Float64Array [8]
  * ```
  * @see R: `survey:::svyrecvar(x, clusters, strata, fpc, postStrata)` (`onestage`, `onestrat`;
  *   survey ≥ 4.4 for the grand mean of `'adjust'`, earlier versions centre on 0); Wolter (2007),
