@@ -97,7 +97,7 @@ export { weightedPearson } from './inference/weightedPearson';
 export type { WeightedPearsonOptions, WeightedPearsonResult } from './inference/weightedPearson';
 export { raoScottTest } from './inference/raoScott';
 export type { RaoScottTestOptions, RaoScottTestResult } from './inference/raoScott';
-export type { DesignInfo } from './inference/designVariance';
+export type { DesignInfo, LonelyPsu } from './inference/designVariance';
 
 // describe/
 export { frequencies } from './describe/frequencies';

@@ -1,10 +1,10 @@
 /**
- * A survey's sampling design: reading `survey({ design: { strata, cluster, fpc } })`, the design
+ * A survey's sampling design: reading `survey({ design: { strata, cluster, fpc, lonelyPsu } })`, the design
  * a survey keeps over its base rows, and the design behind each item column that the describe
  * functions read (module-private WeakMap, as the column arrays in `columnData.ts`).
  * Internal: never re-exported from `src/index.ts` (only the definition type is public).
  */
-import type { DesignInfo } from '../inference/designVariance';
+import type { DesignInfo, LonelyPsu } from '../inference/designVariance';
 import type { LikertColumn } from './types';
 import { describeCell, readCategoryKey } from './keys';
 
@@ -22,6 +22,19 @@ export interface SurveyDesignDefinition {
    * (N_h ≥ the PSUs sampled), or, when every value is ≤ 1, the sampling fraction n_h/N_h.
    */
   readonly fpc?: string;
+  /**
+   * What a stratum with a single PSU adds to a variance, as R's `options(survey.lonely.psu)`:
+   * `'fail'` (default: an error), `'remove'` or `'certainty'` (nothing), `'adjust'` (its PSU
+   * total centred on the grand mean of the PSU totals) or `'average'` (the mean contribution of
+   * the other strata).
+   */
+  readonly lonelyPsu?: LonelyPsu;
+  /**
+   * As R's `options(survey.adjust.domain.lonely = TRUE)`: a stratum with one PSU within a subset
+   * (of several in the survey) is treated by `lonelyPsu` `'adjust'` or `'average'` too.
+   * Default false.
+   */
+  readonly adjustDomainLonely?: boolean;
 }
 
 /** A survey's design over its base rows. Internal. */
@@ -34,6 +47,10 @@ export interface DesignState {
   readonly calibration: { readonly groups: readonly Int32Array[]; readonly raking: boolean; readonly marginWeights: readonly Float64Array[] | null } | null;
   /** The base rows that are the design's units, ascending, or null for all of them. */
   readonly units: Int32Array | null;
+  /** The treatment of lonely PSUs (R's `survey.lonely.psu`); absent: `'fail'`. */
+  readonly lonelyPsu?: LonelyPsu;
+  /** R's `survey.adjust.domain.lonely`; absent: false. */
+  readonly adjustDomainLonely?: boolean;
 }
 
 /** The design behind a column: the design's units, their weights, and each cell's unit. Internal. */
@@ -158,7 +175,8 @@ export function readDesign(
       implied = Float64Array.from({ length: n }, (_, i) => (value[stratumOf(i)] as number) / (psuCount[stratumOf(i)] as number));
     }
   }
-  return { state: { strata, cluster, fpc, calibration: null, units: null }, implied };
+  const lonely = { ...(names.lonelyPsu === undefined ? {} : { lonelyPsu: names.lonelyPsu }), ...(names.adjustDomainLonely === true ? { adjustDomainLonely: true } : {}) };
+  return { state: { strata, cluster, fpc, calibration: null, units: null, ...lonely }, implied };
 }
 
 /**
@@ -183,6 +201,8 @@ export function viewDesign(state: DesignState, weights: Float64Array, positions:
     postStrata: state.calibration === null ? [] : state.calibration.groups.map((g) => pick(g)),
     raking: state.calibration?.raking === true,
     ...(state.calibration?.marginWeights ? { marginWeights: state.calibration.marginWeights.map((w) => pick(w)) } : {}),
+    ...(state.lonelyPsu === undefined ? {} : { lonelyPsu: state.lonelyPsu }),
+    ...(state.adjustDomainLonely === true ? { adjustDomainLonely: true } : {}),
   };
   let unit: Int32Array | null = null;
   if (units !== null || positions !== null) {

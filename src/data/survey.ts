@@ -19,6 +19,7 @@ import type { ArrowLikeTable, ColumnSource } from './source';
 import { INVISIBLE_CHARACTERS } from '../scale/normalizeLabel';
 import type { LikertColumn } from './types';
 import { readDesign, type DesignState, type SurveyDesignDefinition } from './design';
+import { LONELY_PSU, type LonelyPsu } from '../inference/designVariance';
 
 export type { DuplicateId, Survey, SurveyItem, SurveyWeights } from './surveyObject';
 export type { SurveyDesignDefinition } from './design';
@@ -86,7 +87,8 @@ export interface SurveyDefinition<I extends string = string> {
   /**
    * The sampling design, by column (as R's `svydesign(ids = ~cluster, strata = ~strata, fpc = ~fpc)`):
    * standard errors of a designed survey are those of the design (Taylor linearisation). Without
-   * `weight`, the weights are N_h/n_h when `fpc` is given, else 1.
+   * `weight`, the weights are N_h/n_h when `fpc` is given, else 1. A stratum with one PSU is an
+   * error unless `lonelyPsu` says how to treat it (R's `options(survey.lonely.psu)`).
    */
   readonly design?: SurveyDesignDefinition;
   /** What to do with repeated respondent ids: `'error'` (default), keep the `'first'` or the `'last'`. */
@@ -957,17 +959,35 @@ function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: Ar
  * Categorical attribute values as category keys (null where missing); a cell that is not a
  * category (an object, a Date, Infinity) becomes null and one `bad-category` issue names it.
  */
-/** The design's column names, checked: an object of column names under strata, cluster and fpc. */
+/**
+ * The design's column names and options, checked: an object of column names under strata,
+ * cluster and fpc, with `lonelyPsu` one of R's `survey.lonely.psu` values and
+ * `adjustDomainLonely` a boolean.
+ */
 function readDesignNames(design: unknown, issues: SurveyIssue[]): SurveyDesignDefinition {
   if (design === undefined) return {};
-  const names: Record<string, string> = {};
+  const names: { -readonly [K in keyof SurveyDesignDefinition]: SurveyDesignDefinition[K] } = {};
   if (design === null || typeof design !== 'object' || Array.isArray(design)) {
-    issues.push({ kind: 'definition', message: `design must be an object { strata?, cluster?, fpc? } of column names, got ${describeValue(design)}` });
+    issues.push({ kind: 'definition', message: `design must be an object { strata?, cluster?, fpc?, lonelyPsu?, adjustDomainLonely? }, got ${describeValue(design)}` });
     return names;
   }
   for (const [key, value] of Object.entries(design)) {
-    if (key !== 'strata' && key !== 'cluster' && key !== 'fpc') {
-      issues.push({ kind: 'definition', message: `unknown key ${JSON.stringify(key)} in design; use strata, cluster and fpc` });
+    if (key === 'lonelyPsu') {
+      if (value === undefined) continue;
+      if (typeof value === 'string' && (LONELY_PSU as readonly string[]).includes(value)) names.lonelyPsu = value as LonelyPsu;
+      else {
+        issues.push({
+          kind: 'design',
+          message: `design.lonelyPsu must be one of ${LONELY_PSU.map((m) => `'${m}'`).join(', ')} (as R's options(survey.lonely.psu)), got ${describeValue(value)}`,
+          values: [value],
+        });
+      }
+    } else if (key === 'adjustDomainLonely') {
+      if (value === undefined) continue;
+      if (typeof value === 'boolean') names.adjustDomainLonely = value;
+      else issues.push({ kind: 'design', message: `design.adjustDomainLonely must be true or false (as R's options(survey.adjust.domain.lonely)), got ${describeValue(value)}`, values: [value] });
+    } else if (key !== 'strata' && key !== 'cluster' && key !== 'fpc') {
+      issues.push({ kind: 'definition', message: `unknown key ${JSON.stringify(key)} in design; use strata, cluster, fpc, lonelyPsu and adjustDomainLonely` });
     } else if (value !== undefined && (typeof value !== 'string' || value === '')) {
       issues.push({ kind: 'definition', message: `design.${key} must name a column, got ${describeValue(value)}` });
     } else if (value !== undefined) names[key] = value;

@@ -517,6 +517,8 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
                 marginWeights: calibration.marginWeights === null ? null : calibration.marginWeights.map((w) => spread(w, new Float64Array(data.length)) as Float64Array),
               },
         units: rows,
+        ...(design?.lonelyPsu === undefined ? {} : { lonelyPsu: design.lonelyPsu }),
+        ...(design?.adjustDomainLonely === true ? { adjustDomainLonely: true } : {}),
       };
       return makeView(data, mask, size, rows === null ? given : (spread(given, new Float64Array(data.length)) as Float64Array), next);
     },

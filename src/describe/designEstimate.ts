@@ -67,19 +67,22 @@ export function designMean(values: Float64Array, cellWeights: Float64Array, desi
   const estimate = sum / total;
   const scores = new Float64Array(info.n);
   const members = new Uint8Array(info.n);
+  const kept = new Uint8Array(info.n);
   let m = 0;
   let squares = 0;
   for (let i = 0; i < values.length; i++) {
     const y = values[i] as number;
     const w = cellWeights[i] as number;
-    if (Number.isNaN(y) || w === 0) continue;
+    if (Number.isNaN(y)) continue;
     const u = unit === null ? i : (unit[i] as number);
+    kept[u] = 1;
+    if (w === 0) continue;
     scores[u] = (w * (y - estimate)) / total;
     members[u] = 1;
     m++;
     squares += w * (y - estimate) * (y - estimate);
   }
-  const variance = total > 0 ? (designCovariance([scores], info, design.weights)[0] as number) : NaN;
+  const variance = total > 0 ? (designCovariance([scores], info, design.weights, keptRows(info, kept))[0] as number) : NaN;
   const srs = ((m / (m - 1)) * (squares / total) * (total - m)) / (total * m);
   return {
     estimate,
@@ -181,12 +184,23 @@ export function designLogit(values: Float64Array, cellWeights: Float64Array, des
     const r = (pearson[a] as number) - residualMean;
     dispersion += (cellWeights[i] as number) * ((r * r * m) / (m - 1));
   });
+  const kept = new Uint8Array(design.info.n);
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) kept[design.unit === null ? i : (design.unit[i] as number)] = 1;
   return {
     coefficient: beta,
-    se: Math.sqrt(designCovariance([scores], design.info, design.weights)[0] as number),
+    se: Math.sqrt(designCovariance([scores], design.info, design.weights, keptRows(design.info, kept))[0] as number),
     naiveVariance: 1 / sw,
     rows,
     deviance: profileDeviance,
     dispersion: dispersion / weightSum,
   };
+}
+
+/**
+ * The rows R keeps when it cuts a design to a domain: the domain's units (`kept`) for a design
+ * without calibration, which `subset()` and `na.rm` drop the others from; every unit
+ * (undefined) for a calibrated one, whose units outside keep weight 0.
+ */
+function keptRows(info: ColumnDesign['info'], kept: Uint8Array): Uint8Array | undefined {
+  return info.postStrata.length > 0 ? undefined : kept;
 }

@@ -192,7 +192,9 @@ export function weightedPearson(
     const residual = (ys[i] as number) - my - slope * dx;
     influence[i] = ((w[i] as number) * residual * dx) / sxx;
   }
-  const variance = designCovariance([influence], design, w)[0] as number;
+  // The rows R keeps (svyglm drops incomplete pairs; a calibrated design keeps every unit).
+  const rows = design.postStrata.length > 0 ? undefined : Uint8Array.from(xs, (x, i) => (Number.isNaN(x) || Number.isNaN(ys[i] as number) || (domain !== null && !domain[i]) ? 0 : 1));
+  const variance = designCovariance([influence], design, w, rows)[0] as number;
   const se = Math.sqrt(variance);
   const t = slope / se;
   const df = designDegreesOfFreedom(design, used) - 1; // PSUs and strata holding a complete pair

@@ -38,7 +38,7 @@ describe('survey({ design })', () => {
   });
 
   it('reports an unknown design key and a missing design column', () => {
-    expect(issuesOf({ stratum: 's' })).toEqual(['definition: unknown key "stratum" in design; use strata, cluster and fpc']);
+    expect(issuesOf({ stratum: 's' })).toEqual(['definition: unknown key "stratum" in design; use strata, cluster, fpc, lonelyPsu and adjustDomainLonely']);
     expect(issuesOf({ cluster: 'psu' })[0]).toMatch(/^missing-column: column "psu" \(design cluster\) is not in the data/);
   });
 
