@@ -4,12 +4,11 @@ import type { ProportionMethod } from '../inference/proportionInterval';
 import { welchTTest } from '../inference/welchTest';
 import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import type { Scale } from '../scale/types';
-import { normalCdf, normalQuantile } from '../math';
 import { assertLevel, assertOneOf, describeValue, checkOptionKeys, optionKeys } from '../internal/validate';
 import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { assertMinDifference, reaches } from './compareGroups';
-import { compareWithPublishedWave, isPublishedWave, type PublishedWave, type PublishedWaveComparison } from './publishedWave';
+import { compareWithPublishedWave, designChange, isPublishedWave, type PublishedWave, type PublishedWaveComparison } from './publishedWave';
 
 /** Options of {@link compareWaves}. */
 export interface CompareWavesOptions {
@@ -124,7 +123,8 @@ export interface CompareWavesResult {
  *   figures (`{ kind: 'published-wave', items: { [id]: { share?: { percent, n, decimals? }, labels?,
  *   mean?: { mean, sd?, n } } }, harmonise? }`): b's share of the harmonised labels is tested
  *   against the published percent at the consistent count nearest percent·n/100 (each row's
- *   `published` gives the count range and the p range over it), the mean by Welch when the sd is given
+ *   `published` gives the count range and the p range over it), the mean by Welch when the sd is given;
+ *   a weighted b is tested by z on its design-based se and the published wave's binomial one
  * @param b - the later wave
  * @param options - `items`, `denominator`, `ci`, `level`, `minDifference`
  * @returns one row per item; NaN fields as described on {@link CompareWavesRow}, each with a `reason`
@@ -169,12 +169,13 @@ export function compareWaves<I extends string>(
   if (options.weights !== undefined && options.weights !== null) {
     throw new TypeError(`${fn}: weights can only be null (compare the unweighted answers); the waves' own weights are used otherwise`);
   }
-  // Wave a known only from its published figures (see publishedWave.ts): unweighted counts.
+  // Wave a known only from its published figures (see publishedWave.ts).
   if (isPublishedWave(a)) {
     if (options.items !== undefined && !Array.isArray(options.items)) {
       throw new TypeError(`${fn}: items must be an array of item ids, got ${describeValue(options.items)}`);
     }
-    const rows = compareWithPublishedWave(fn, a, b, options.items, denominator, options.ci ?? 'wilson', level, minDifference);
+    const weighted = options.weights === undefined && b.weights !== null;
+    const rows = compareWithPublishedWave(fn, a, b, options.items, denominator, options.ci ?? 'wilson', level, minDifference, weighted);
     return { rows, denominator, minDifference, level, method: 'wave-comparison' };
   }
   const useWeights = options.weights === undefined && (a.weights !== null || b.weights !== null);
@@ -260,22 +261,6 @@ export function compareWaves<I extends string>(
 /** An unweighted wave's se of its share, √(p(1 − p)/n), when only the other wave is weighted. */
 function unweightedShareSe(share: { estimate: number; n: number }): number {
   return Math.sqrt((share.estimate * (1 - share.estimate)) / share.n);
-}
-
-/** The normal test and interval of a change d with standard error se. */
-function designChange(difference: number, se: number, level: number): CompareWavesRow['mean'] {
-  const z = normalQuantile((1 - level) / 2, false);
-  const t = difference / se;
-  const row = {
-    difference,
-    t,
-    df: Infinity,
-    p: Number.isNaN(t) ? NaN : 2 * normalCdf(-Math.abs(t)),
-    ci: { lower: difference - z * se, upper: difference + z * se, level, method: 'normal' as const },
-  };
-  if (Number.isNaN(difference)) return { ...row, reason: 'a wave has nobody in the denominator' };
-  if (!(se > 0)) return { ...row, reason: 'the standard error of the change is 0 or undefined' };
-  return row;
 }
 
 /** Welch's t test of wave b − wave a (R's t.test(x_b, x_a)), with the reasons worded for waves. */

@@ -6,7 +6,11 @@ import { publishedProportion } from '../inference/published';
 import { welchTTest } from '../inference/welchTest';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { describeValue } from '../internal/validate';
+import type { LikertColumn } from '../data/types';
+import { normalCdf, normalQuantile, studentTQuantile } from '../math';
 import { codedMean } from './codedMean';
+import { designLogit, designMean, designOf } from './designEstimate';
+import { resolveWeights } from './weights';
 import type { CompareWavesRow } from './compareWaves';
 import { reaches } from './compareGroups';
 
@@ -50,11 +54,30 @@ export interface PublishedWaveComparison {
   readonly labels: readonly string[];
 }
 
+/** The normal test and interval of a change d with standard error se (weighted waves). Internal. */
+export function designChange(difference: number, se: number, level: number): CompareWavesRow['mean'] {
+  const z = normalQuantile((1 - level) / 2, false);
+  const t = difference / se;
+  const row = {
+    difference,
+    t,
+    df: Infinity,
+    p: Number.isNaN(t) ? NaN : 2 * normalCdf(-Math.abs(t)),
+    ci: { lower: difference - z * se, upper: difference + z * se, level, method: 'normal' as const },
+  };
+  if (Number.isNaN(difference)) return { ...row, reason: 'a wave has nobody in the denominator' };
+  if (!(se > 0)) return { ...row, reason: 'the standard error of the change is 0 or undefined' };
+  return row;
+}
+
 /**
  * compareWaves(a, b) when wave a is a published wave: b's share of the harmonised labels against
  * the published percent (the z test at the consistent count nearest percent·n/100, with the p
  * range over every consistent count), and b's coded mean against the published mean (Welch, when
- * the published sd is given). Internal: reached through compareWaves.
+ * the published sd is given). A weighted wave b enters with its weighted share and mean and their
+ * design-based se (R's `svymean`), the published wave as a simple random sample
+ * (√(p(1 − p)/N), sd/√n), and a change d is tested by z = d/√(se_b² + se_a²), as compareWaves
+ * tests two weighted waves. Internal: reached through compareWaves.
  */
 export function compareWithPublishedWave(
   fn: string,
@@ -65,6 +88,7 @@ export function compareWithPublishedWave(
   ciMethod: ProportionMethod,
   level: number,
   minDifference: number,
+  weighted = false,
 ): (CompareWavesRow & { published: PublishedWaveComparison | null })[] {
   if (a.items === null || typeof a.items !== 'object') {
     throw new TypeError(`${fn}: a published wave needs items: { [item id]: { share?, mean?, labels? } }, got ${describeValue(a.items)}`);
@@ -104,8 +128,9 @@ export function compareWithPublishedWave(
       if (counted.has(code)) count++;
     }
     const ci = proportionInterval(count, n, { method: ciMethod, level });
-    const meanB = codedMean(column, { weights: null });
-    const shareB = { estimate: n === 0 ? NaN : count / n, count, n, ci: { lower: ci.lower, upper: ci.upper, method: ciMethod, level } };
+    const meanB = codedMean(column, weighted ? { level } : { weights: null });
+    let shareB: CompareWavesRow['b']['share'] = { estimate: n === 0 ? NaN : count / n, count, n, ci: { lower: ci.lower, upper: ci.upper, method: ciMethod, level } };
+    if (weighted) shareB = weightedShare(fn, column, codes, counted, denominator === 'answered' ? Infinity : k, count, n, level);
 
     // Published share: the consistent counts; the test at the one nearest percent·n/100.
     let shareA: CompareWavesRow['a']['share'] = { estimate: NaN, count: NaN, n: 0, ci: { lower: NaN, upper: NaN, method: ciMethod, level } };
@@ -120,12 +145,22 @@ export function compareWithPublishedWave(
         const x = Math.min(range.counts.upper, Math.max(range.counts.lower, Math.round(target)));
         const atX = proportionInterval(x, range.n, { method: ciMethod, level });
         shareA = { estimate: range.percent / 100, count: x, n: range.n, ci: { lower: atX.lower, upper: atX.upper, method: ciMethod, level } };
-        const test = compareProportions(count, n, x, range.n, { level });
-        change = { difference: test.difference, ci: { ...test.ci }, z: test.z, p: test.p, ...(test.reason === undefined ? {} : { reason: test.reason }) };
+        // The change at count xa of the published wave: pooled z (prop.test) unweighted; with a
+        // weighted b, z on the sum of b's design variance and a's binomial one.
+        const testAt = (xa: number): CompareWavesRow['share'] => {
+          if (!weighted) {
+            const test = compareProportions(count, n, xa, range.n, { level });
+            return { difference: test.difference, ci: { ...test.ci }, z: test.z, p: test.p, ...(test.reason === undefined ? {} : { reason: test.reason }) };
+          }
+          const pa = xa / range.n;
+          const test = designChange(shareB.estimate - pa, Math.hypot(shareB.se as number, Math.sqrt((pa * (1 - pa)) / range.n)), level);
+          return { difference: test.difference, ci: { ...test.ci, method: 'normal' }, z: test.t, p: test.p, ...(test.reason === undefined ? {} : { reason: test.reason }) };
+        };
+        change = testAt(x);
         let pLow = Infinity;
         let pHigh = -Infinity;
         for (let xa = range.counts.lower; xa <= range.counts.upper; xa++) {
-          const p = compareProportions(count, n, xa, range.n, { level }).p;
+          const p = testAt(xa).p;
           if (Number.isNaN(p)) continue;
           pLow = Math.min(pLow, p);
           pHigh = Math.max(pHigh, p);
@@ -149,6 +184,8 @@ export function compareWithPublishedWave(
         ci: { lower: NaN, upper: NaN, level, method: 'welch' },
         reason: figures.mean === undefined ? 'the published wave gives no mean for this item' : 'the published wave gives no sd: the mean change has no test',
       };
+    } else if (weighted) {
+      mean = designChange(meanB.mean - meanA.mean, Math.hypot(meanB.se, meanA.sd / Math.sqrt(meanA.n)), level);
     } else {
       const test = welchTTest({ mean: meanB.mean, sd: meanB.sd, n: meanB.n }, meanA, { level });
       mean = { difference: test.estimate, t: test.t, df: test.df, p: test.p, ci: { ...test.ci }, ...(test.reason === undefined ? {} : { reason: 'a wave has fewer than 2 substantive answers, or both are constant' }) };
@@ -157,11 +194,48 @@ export function compareWithPublishedWave(
       item: id,
       label: meta.label,
       a: { share: shareA, mean: meanA },
-      b: { share: shareB, mean: { mean: meanB.mean, sd: meanB.sd, n: meanB.n } },
+      b: { share: shareB, mean: { mean: meanB.mean, sd: meanB.sd, n: meanB.n, ...(weighted ? { se: meanB.se } : {}) } },
       share: change,
       mean,
       flagged: reaches(change.difference, minDifference),
       published,
     };
   });
+}
+
+/**
+ * A weighted wave b's share of the counted levels among the codes below `end` (all answers, or
+ * the substantive ones), linearised over b's design (R's `svymean(~agree, design, na.rm =
+ * TRUE)`), with svyciprop's logit interval fitted as `agreementShare` fits it.
+ */
+function weightedShare(
+  fn: string,
+  column: LikertColumn,
+  codes: Int8Array,
+  counted: ReadonlySet<number>,
+  end: number,
+  count: number,
+  n: number,
+  level: number,
+): CompareWavesRow['b']['share'] {
+  const cellWeights = resolveWeights(fn, column, undefined) ?? new Float64Array(codes.length).fill(1);
+  const values = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    values[i] = code >= 0 && code < end ? (counted.has(code) ? 1 : 0) : NaN;
+  }
+  const design = designOf(fn, column, cellWeights, true, undefined);
+  const found = designMean(values, cellWeights, design);
+  let lower = NaN;
+  let upper = NaN;
+  if (found.estimate > 0 && found.estimate < 1 && found.se > 0 && found.df > 0) {
+    const fit = designLogit(values, cellWeights, design, found.rows);
+    const t = found.df === Infinity ? normalQuantile((1 - level) / 2, false) : studentTQuantile((1 - level) / 2, found.df, false);
+    lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
+    upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
+  } else if (found.se === 0) {
+    lower = found.estimate;
+    upper = found.estimate;
+  }
+  return { estimate: found.estimate, count, n, se: found.se, ci: { lower, upper, method: 'logit', level } };
 }
