@@ -61,7 +61,11 @@ export interface CompareGroupsOptions {
   readonly ci?: ProportionMethod | SurveyProportionMethod;
   /** Confidence level of the share and mean intervals (default 0.95). */
   readonly level?: number;
-  /** On a weighted survey: `'linearization'` (default, design-based se per group) or `'kish'`, as `agreementShare`. */
+  /**
+   * On a weighted survey: `'linearization'` (default: design-based se per group, and the
+   * design-based Wald and Rao–Scott tests) or `'kish'` (as `agreementShare`; the tests are then the
+   * ANOVA and Pearson test of the unweighted answers).
+   */
   readonly variance?: 'linearization' | 'kish';
   /** A group is flagged when its share differs from the overall share by at least this (default 0.10). */
   readonly minDifference?: number;
@@ -234,18 +238,33 @@ export interface CompareGroupsResult {
  * (code-unit order of the values, however the summary was made or merged) in a summary;
  * `order` forces one. With a weighted
  * survey the shares and means are weighted, as `agreementShare` and `codedMean` give them for
- * the same respondents (so the overall share agrees with theirs); the ANOVA and chi-square tests
- * use the unweighted answers.
+ * the same respondents (so the overall share agrees with theirs).
+ *
+ * Tests on a weighted survey (with the default `variance: 'linearization'`), on its design
+ * (strata, clusters, fpc, calibration; a filtered survey as R's `subset()`), with the groups
+ * coded in code-unit order of their labels:
+ * - `anova` is the design-based Wald test of equal group means (`method: 'design-wald'`,
+ *   `designWaldTest`): d the k − 1 differences ȳ_j − ȳ_1 of the weighted coded means, V their
+ *   linearised design covariance, F = d′V⁻¹d/(k − 1) on k − 1 and degf + 1 − k degrees of
+ *   freedom, as `regTermTest(svyglm(code ~ g, subset(design, !is.na(code) & !is.na(g))), ~g)`.
+ * - `chiSquare` is the Rao–Scott second-order test of agree × group (`method: 'rao-scott'`,
+ *   `raoScottTest`): F = X²/tr Δ on d and d·ν degrees of freedom, as
+ *   `svychisq(~agree + g, design)` with agree NA outside the denominator and g NA without a group.
+ * With `variance: 'kish'`, on an unweighted survey and on a summary (which holds tallies, not the
+ * design) they are the ANOVA (`method: 'anova'`) and Pearson test (`method: 'pearson'`) of the
+ * unweighted answers.
  *
  * @param survey - the survey, or a summary made by `summarize(s, { by })` with the same `by`
  *   (then the ANOVA runs on the coded values rebuilt from each group's counts)
  * @param item - the item's id
- * @param options - `by` (required), `denominator`, `ci`, `level`, `minDifference`, `order`
- * @returns one row per group, the overall share and mean, ANOVA and chi-square. A group with
- *   nobody in the denominator has NaN share and gap; mean is NaN for n = 0 and sd and interval
- *   for n < 2. ANOVA `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
- *   degrees of freedom or no variance at all; chi-square fields are NaN with a `reason`
- *   for fewer than 2 groups with answers, or when everyone or no one agrees.
+ * @param options - `by` (required), `denominator`, `ci`, `level`, `variance`, `minDifference`, `order`
+ * @returns one row per group, the overall share and mean, the test of the means and the test of
+ *   agreement. A group with nobody in the denominator has NaN share and gap; mean is NaN for
+ *   n = 0 and sd and interval for n < 2. Groups without substantive answers are left out of the
+ *   tests. `anova` `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
+ *   degrees of freedom or no variance at all (design-wald: a singular V, e.g. groups without
+ *   variance or fewer PSUs than groups; p alone when df2 < 1); chi-square fields are NaN with a
+ *   `reason` for fewer than 2 groups with answers, or when everyone or no one agrees.
  * @throws RangeError for an unknown item or attribute, group labels of the wrong length, or a
  *   bad option (denominator, level, method, minDifference, breaks); TypeError for a `by` of the
  *   wrong shape
@@ -264,10 +283,20 @@ export interface CompareGroupsResult {
  * r.groups.map((g) => [g.group, g.share.estimate, g.gap, g.flagged]);
  * // [['Nord', 0.5, -0.25, true], ['Syd', 1, 0.25, true]]
  * r.maxDifference // 0.5
- * r.anova.f       // 1.8 (p = 0.3117527983883147)
+ * r.anova         // { method: 'anova', f: 1.8, df1: 1, df2: 2, p: 0.3117527983883147, n: 4 }
+ *
+ * // The same survey with a weight column w = 1, 2, 1, 3: the design-based tests.
+ * const w = compareGroups(weightedSurvey, 'q', { by: 'region' });
+ * w.anova         // { method: 'design-wald', f: 4.04020725388601, df1: 1, df2: 2, p: 0.1821457746635827, n: 4 }
+ * w.chiSquare     // { method: 'rao-scott', statistic: 2.5373844121532363, df: 1, ddf: 3,
+ *                 //   p: 0.20942683158454575, n: 4, chisq: 2.1333333333333337 }
+ * // R (svydesign(ids = ~1, weights = ~w)): regTermTest(svyglm(code ~ region, design), ~region)
+ * // F 4.040207253885998, p 0.18214577466358303; svychisq(~agree + region, design) F 2.5373844121532372,
+ * // ndf 1, ddf 3, p 0.20942683158454523
  * ```
  * @see R `prop.test(x, n, correct = FALSE)` (Wilson per group), `oneway.test(v ~ g, var.equal = TRUE)`,
- *   `chisq.test(table(agree, group), correct = FALSE)`
+ *   `chisq.test(table(agree, group), correct = FALSE)`; weighted: `svyby(~agree, ~g, design, svymean)`,
+ *   `regTermTest(svyglm(code ~ g, design), ~g)`, `svychisq(~agree + g, design)`
  */
 export function compareGroups<I extends string>(
   survey: Survey<I> | SurveySummary,
