@@ -12,18 +12,11 @@ import { compareGroups, postStratify, rake, scales, survey } from '../../src/ind
 import type { Survey } from '../../src/index';
 import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
+import type { DesignedRow } from './designFixture';
 
-interface Row {
-  id: string;
-  q: string;
-  stratum: string;
-  psu: string;
-  fpc: number;
-  w: number;
-  g1: string;
-  g2: string;
+interface Row extends DesignedRow {
+  /** The group label, '' for no group. */
   grp: string;
-  sub: string;
 }
 interface GroupsCase {
   name: string;
