@@ -84,6 +84,11 @@ describe('designWaldTest when the test is undefined: NaN with a reason', () => {
     expect([r.f, r.p]).toEqual([NaN, NaN]);
     expect(r.reason).toMatch(/singular/);
     expect(r.df1).toBe(2);
+    // Weights for which the Cholesky pivot of the dependent contrast is rounding noise above 0
+    // (2.8e-17 of a variance of 0.16) rather than 0: still singular, not an F of 10¹⁶.
+    const noisy = designWaldTest([1, 2, 3, 2, 2, 4, 4, 4], [0, 0, 0, 1, 1, 2, 2, 2], [1 + 1 / 3, 2 + 1 / 7, 1 + 1 / 13, 1, 2, 1, 1, 3]);
+    expect(noisy.f).toBeNaN();
+    expect(noisy.reason).toMatch(/singular/);
   });
 
   it('fewer PSUs than groups: singular; a design without denominator df: F but no p', () => {
