@@ -43,6 +43,8 @@ const publishedTests = ['test/published'];
 const designVariance = 'src/inference/designVariance.ts';
 const designTests = ['test/design'];
 const profileTests = ['test/design/profileLikelihood.test.ts', 'test/design/describeDesign.test.ts'];
+const wald = 'src/inference/designWaldTest.ts';
+const groups = 'src/describe/compareGroups.ts';
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -144,6 +146,17 @@ const mutations: readonly Mutation[] = [
   { id: 'wpearson-df-complete', file: 'src/inference/weightedPearson.ts', find: 'designDegreesOfFreedom(design, used) - 1;', replace: 'designDegreesOfFreedom(design) - 1;', tests: ['test/design'] },
   { id: 'raoscott-ddf', file: 'src/inference/raoScott.ts', find: 'const ddf = ndf * nu;', replace: 'const ddf = ndf * (nu + 1);', tests: ['test/design'] },
   { id: 'raoscott-first-order', file: 'src/inference/raoScott.ts', find: 'chiSquareCdf(chisq / (trace / df), df, false)', replace: 'chiSquareCdf(chisq / trace, df, false)', tests: ['test/design'] },
+  // The design-based Wald test of equal group means (regTermTest(svyglm)) and compareGroups' design tests.
+  { id: 'wald-ddf', file: wald, find: 'designDegreesOfFreedom(design, members) + 1 - k;', replace: 'designDegreesOfFreedom(design, members) - k;', tests: ['test/design'] },
+  { id: 'wald-ddf-members', file: wald, find: 'designDegreesOfFreedom(design, members) + 1 - k;', replace: 'designDegreesOfFreedom(design) + 1 - k;', tests: ['test/design'] },
+  { id: 'wald-reference-score', file: wald, find: '(scores[c] as Float64Array)[i] = -z;', replace: '(scores[c] as Float64Array)[i] = z;', tests: ['test/design'] },
+  { id: 'wald-score-weight', file: wald, find: 'const z = ((w[i] as number) * ((ys[i] as number)', replace: 'const z = (((ys[i] as number)', tests: ['test/design'] },
+  { id: 'wald-f-divisor', file: wald, find: 'const f = wald / m;', replace: 'const f = wald / k;', tests: ['test/design'] },
+  { id: 'wald-mean-correction', file: wald, find: 'correction[j]! += (w[i] as number) * ((ys[i] as number) - (means[j] as number));', replace: 'correction[j]! += (ys[i] as number) - (means[j] as number);', tests: ['test/design'] },
+  { id: 'wald-singular-tolerance', file: wald, find: 'const SINGULAR_TOLERANCE = 1e-12;', replace: 'const SINGULAR_TOLERANCE = 0;', tests: ['test/design'] },
+  { id: 'groups-design-denominator', file: groups, find: "const denominatorEnd = denominator === 'answered' ? scale.categories.length : levels;\n  const agrees", replace: 'const denominatorEnd = levels;\n  const agrees', tests: ['test/design', 'test/describe'] },
+  { id: 'groups-design-values', file: groups, find: 'if (c >= 0 && c < levels) value[u] = scale.codes[c] as number;', replace: 'if (c >= 0 && c < denominatorEnd) value[u] = c;', tests: ['test/design', 'test/describe'] },
+  { id: 'groups-kish-keeps-anova', file: groups, find: "if (s.weights !== null && options.variance !== 'kish') {", replace: 'if (s.weights !== null) {', tests: ['test/design', 'test/describe'] },
   // Design-based variance (src/inference/designVariance.ts) and svyciprop's intervals.
   { id: 'design-nh-ratio', file: designVariance, find: 'scale[h] = (f * m) / (m - 1);', replace: 'scale[h] = f;', tests: designTests },
   { id: 'design-fpc', file: designVariance, find: 'const f = popSize[h] === Infinity ? 1 : ((popSize[h] as number) - m) / (popSize[h] as number);', replace: 'const f = 1;', tests: designTests },

@@ -97,6 +97,8 @@ export { weightedPearson } from './inference/weightedPearson';
 export type { WeightedPearsonOptions, WeightedPearsonResult } from './inference/weightedPearson';
 export { raoScottTest } from './inference/raoScott';
 export type { RaoScottTestOptions, RaoScottTestResult } from './inference/raoScott';
+export { designWaldTest } from './inference/designWaldTest';
+export type { DesignWaldTestGroup, DesignWaldTestOptions, DesignWaldTestResult } from './inference/designWaldTest';
 export type { DesignInfo, LonelyPsu } from './inference/designVariance';
 
 // describe/
@@ -113,9 +115,13 @@ export type {
   CompareGroupsOptions,
   CompareGroupsResult,
   CompareGroupsRow,
+  GroupAgreementTest,
   GroupBy,
   GroupMean,
+  GroupMeansTest,
   GroupShare,
+  PearsonAgreementTest,
+  RaoScottAgreementTest,
 } from './describe/compareGroups';
 export { compareWaves } from './describe/compareWaves';
 export type { CompareWavesOptions, CompareWavesResult, CompareWavesRow, WaveSummary } from './describe/compareWaves';

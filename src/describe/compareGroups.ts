@@ -10,7 +10,10 @@ import { agreementShare } from './agreementShare';
 import { codedMean } from './codedMean';
 import { frequencies } from './frequencies';
 import { subsetColumn } from '../data/subsetColumn';
-import { attachSubsetDesign } from '../data/design';
+import { attachSubsetDesign, columnDesign } from '../data/design';
+import { columnCodes } from '../data/columnData';
+import { designWaldTest } from '../inference/designWaldTest';
+import { raoScottTest } from '../inference/raoScott';
 import type { SurveyProportionMethod } from '../inference/surveyProportion';
 import type { LikertColumn } from '../data/types';
 import { addItems, emptyItem } from '../summary/mergeSummaries';
@@ -58,7 +61,11 @@ export interface CompareGroupsOptions {
   readonly ci?: ProportionMethod | SurveyProportionMethod;
   /** Confidence level of the share and mean intervals (default 0.95). */
   readonly level?: number;
-  /** On a weighted survey: `'linearization'` (default, design-based se per group) or `'kish'`, as `agreementShare`. */
+  /**
+   * On a weighted survey: `'linearization'` (default: design-based se per group, and the
+   * design-based Wald and Rao–Scott tests) or `'kish'` (as `agreementShare`; the tests are then the
+   * ANOVA and Pearson test of the unweighted answers).
+   */
   readonly variance?: 'linearization' | 'kish';
   /** A group is flagged when its share differs from the overall share by at least this (default 0.10). */
   readonly minDifference?: number;
@@ -112,6 +119,61 @@ export interface CompareGroupsRow {
   readonly flagged: boolean;
 }
 
+/**
+ * The test of equal coded means in a {@link CompareGroupsResult}: an ANOVA or, on a weighted
+ * survey, the design-based Wald test.
+ */
+export interface GroupMeansTest {
+  /** `'anova'`: one-way ANOVA of the unweighted coded answers; `'design-wald'`: design-based Wald F. */
+  readonly method: 'anova' | 'design-wald';
+  /** F; NaN with a `reason` when undefined. */
+  readonly f: number;
+  /** k − 1, k the groups with substantive answers. */
+  readonly df1: number;
+  /** `'anova'`: n − k; `'design-wald'`: the design's degrees of freedom + 1 − k (svyglm's `df.residual`). */
+  readonly df2: number;
+  readonly p: number;
+  /** Substantive answers of respondents with a group. */
+  readonly n: number;
+  readonly reason?: string;
+}
+
+/** Pearson's chi-square test of agreement × group (unweighted). */
+export interface PearsonAgreementTest {
+  readonly method: 'pearson';
+  /** X². */
+  readonly statistic: number;
+  /** (k − 1). */
+  readonly df: number;
+  readonly p: number;
+  /** Respondents in the denominator with a group. */
+  readonly n: number;
+  /** The smallest expected count. */
+  readonly minExpected: number;
+  readonly warning?: string;
+  readonly reason?: string;
+}
+
+/** The Rao–Scott test of agreement × group on a weighted survey's design (as `svychisq`). */
+export interface RaoScottAgreementTest {
+  readonly method: 'rao-scott';
+  /** The second-order Rao–Scott F = X²/tr Δ. */
+  readonly statistic: number;
+  /** Its numerator degrees of freedom d = (tr Δ)²/tr Δ² (not an integer in general). */
+  readonly df: number;
+  /** Its denominator degrees of freedom d·ν, ν the design's degrees of freedom. */
+  readonly ddf: number;
+  readonly p: number;
+  /** Respondents in the denominator with a group. */
+  readonly n: number;
+  /** Pearson's X² of the weighted table scaled to the design's units (svychisq's first step). */
+  readonly chisq: number;
+  readonly reason?: string;
+}
+
+/** The agreement test of a {@link CompareGroupsResult}; `method` tells which. */
+export type GroupAgreementTest = PearsonAgreementTest | RaoScottAgreementTest;
+
 /** Result of {@link compareGroups}: plain data. */
 export interface CompareGroupsResult {
   readonly item: string;
@@ -125,28 +187,22 @@ export interface CompareGroupsResult {
   readonly n: number;
   /** Respondents (answering or not) that have no group. */
   readonly nWithoutGroup: number;
-  /** One-way ANOVA of the coded values across groups; NaN `f` and `p` with a `reason` when undefined. */
-  readonly anova: {
-    readonly f: number;
-    readonly df1: number;
-    readonly df2: number;
-    readonly p: number;
-    readonly n: number;
-    readonly reason?: string;
-  };
   /**
-   * Chi-square test of independence of agreement (agree vs. not, over the denominator) × group,
-   * over the groups with someone in the denominator; NaN with a `reason` when undefined.
+   * The test of equal coded means across the groups; NaN `f` and `p` with a `reason` when
+   * undefined. `method` says which: `'anova'` (an unweighted survey, a summary, or
+   * `variance: 'kish'`), the one-way ANOVA as `oneway.test(v ~ g, var.equal = TRUE)`; or
+   * `'design-wald'` (a weighted survey), the design-based Wald F as
+   * `regTermTest(svyglm(code ~ g, design), ~g)`.
    */
-  readonly chiSquare: {
-    readonly statistic: number;
-    readonly df: number;
-    readonly p: number;
-    readonly n: number;
-    readonly minExpected: number;
-    readonly warning?: string;
-    readonly reason?: string;
-  };
+  readonly anova: GroupMeansTest;
+  /**
+   * The test of independence of agreement (agree vs. not, over the denominator) × group, over
+   * the groups with someone in the denominator; NaN with a `reason` when undefined. `method`
+   * says which: `'pearson'` (unweighted, a summary, or `variance: 'kish'`), Pearson's X² as
+   * `chisq.test(…, correct = FALSE)`; or `'rao-scott'` (a weighted survey), the second-order
+   * Rao–Scott F as `svychisq(~agree + g, design)`.
+   */
+  readonly chiSquare: GroupAgreementTest;
   readonly minDifference: number;
   /** Largest minus smallest group share; NaN when fewer than 2 groups have a share. */
   readonly maxDifference: number;
@@ -182,18 +238,33 @@ export interface CompareGroupsResult {
  * (code-unit order of the values, however the summary was made or merged) in a summary;
  * `order` forces one. With a weighted
  * survey the shares and means are weighted, as `agreementShare` and `codedMean` give them for
- * the same respondents (so the overall share agrees with theirs); the ANOVA and chi-square tests
- * use the unweighted answers.
+ * the same respondents (so the overall share agrees with theirs).
+ *
+ * Tests on a weighted survey (with the default `variance: 'linearization'`), on its design
+ * (strata, clusters, fpc, calibration; a filtered survey as R's `subset()`), with the groups
+ * coded in code-unit order of their labels:
+ * - `anova` is the design-based Wald test of equal group means (`method: 'design-wald'`,
+ *   `designWaldTest`): d the k − 1 differences ȳ_j − ȳ_1 of the weighted coded means, V their
+ *   linearised design covariance, F = d′V⁻¹d/(k − 1) on k − 1 and degf + 1 − k degrees of
+ *   freedom, as `regTermTest(svyglm(code ~ g, subset(design, !is.na(code) & !is.na(g))), ~g)`.
+ * - `chiSquare` is the Rao–Scott second-order test of agree × group (`method: 'rao-scott'`,
+ *   `raoScottTest`): F = X²/tr Δ on d and d·ν degrees of freedom, as
+ *   `svychisq(~agree + g, design)` with agree NA outside the denominator and g NA without a group.
+ * With `variance: 'kish'`, on an unweighted survey and on a summary (which holds tallies, not the
+ * design) they are the ANOVA (`method: 'anova'`) and Pearson test (`method: 'pearson'`) of the
+ * unweighted answers.
  *
  * @param survey - the survey, or a summary made by `summarize(s, { by })` with the same `by`
  *   (then the ANOVA runs on the coded values rebuilt from each group's counts)
  * @param item - the item's id
- * @param options - `by` (required), `denominator`, `ci`, `level`, `minDifference`, `order`
- * @returns one row per group, the overall share and mean, ANOVA and chi-square. A group with
- *   nobody in the denominator has NaN share and gap; mean is NaN for n = 0 and sd and interval
- *   for n < 2. ANOVA `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
- *   degrees of freedom or no variance at all; chi-square fields are NaN with a `reason`
- *   for fewer than 2 groups with answers, or when everyone or no one agrees.
+ * @param options - `by` (required), `denominator`, `ci`, `level`, `variance`, `minDifference`, `order`
+ * @returns one row per group, the overall share and mean, the test of the means and the test of
+ *   agreement. A group with nobody in the denominator has NaN share and gap; mean is NaN for
+ *   n = 0 and sd and interval for n < 2. Groups without substantive answers are left out of the
+ *   tests. `anova` `f`/`p` are NaN with a `reason` for fewer than 2 groups, no within-group
+ *   degrees of freedom or no variance at all (design-wald: a singular V, e.g. groups without
+ *   variance or fewer PSUs than groups; p alone when df2 < 1); chi-square fields are NaN with a
+ *   `reason` for fewer than 2 groups with answers, or when everyone or no one agrees.
  * @throws RangeError for an unknown item or attribute, group labels of the wrong length, or a
  *   bad option (denominator, level, method, minDifference, breaks); TypeError for a `by` of the
  *   wrong shape
@@ -212,10 +283,20 @@ export interface CompareGroupsResult {
  * r.groups.map((g) => [g.group, g.share.estimate, g.gap, g.flagged]);
  * // [['Nord', 0.5, -0.25, true], ['Syd', 1, 0.25, true]]
  * r.maxDifference // 0.5
- * r.anova.f       // 1.8 (p = 0.3117527983883147)
+ * r.anova         // { method: 'anova', f: 1.8, df1: 1, df2: 2, p: 0.3117527983883147, n: 4 }
+ *
+ * // The same survey with a weight column w = 1, 2, 1, 3: the design-based tests.
+ * const w = compareGroups(weightedSurvey, 'q', { by: 'region' });
+ * w.anova         // { method: 'design-wald', f: 4.04020725388601, df1: 1, df2: 2, p: 0.1821457746635827, n: 4 }
+ * w.chiSquare     // { method: 'rao-scott', statistic: 2.5373844121532363, df: 1, ddf: 3,
+ *                 //   p: 0.20942683158454575, n: 4, chisq: 2.1333333333333337 }
+ * // R (svydesign(ids = ~1, weights = ~w)): regTermTest(svyglm(code ~ region, design), ~region)
+ * // F 4.040207253885998, p 0.18214577466358303; svychisq(~agree + region, design) F 2.5373844121532372,
+ * // ndf 1, ddf 3, p 0.20942683158454523
  * ```
  * @see R `prop.test(x, n, correct = FALSE)` (Wilson per group), `oneway.test(v ~ g, var.equal = TRUE)`,
- *   `chisq.test(table(agree, group), correct = FALSE)`
+ *   `chisq.test(table(agree, group), correct = FALSE)`; weighted: `svyby(~agree, ~g, design, svymean)`,
+ *   `regTermTest(svyglm(code ~ g, design), ~g)`, `svychisq(~agree + g, design)`
  */
 export function compareGroups<I extends string>(
   survey: Survey<I> | SurveySummary,
@@ -293,7 +374,9 @@ export function compareGroups<I extends string>(
   let overallInput: LikertColumn | ItemSummary;
   let inputOf: (group: string) => LikertColumn | ItemSummary;
   let nWithoutGroup = 0;
-  let anovaResult: OneWayAnovaResult;
+  let anovaResult: OneWayAnovaResult | null = null;
+  // A weighted survey with design-based variances: the tests on its design, once the rows are known.
+  let designTests: ((rows: readonly CompareGroupsRow[]) => Pick<CompareGroupsResult, 'anova' | 'chiSquare'>) | null = null;
   if (summary !== null) {
     const by = summaryBy(fn, summary, options.by);
     by.sizeGroups?.forEach(add);
@@ -326,13 +409,17 @@ export function compareGroups<I extends string>(
     // Each group keeps the survey's whole design (R's svyby: a subset() per group).
     overallInput = attachSubsetDesign(column, subsetColumn(column, grouped), grouped);
     inputOf = (group) => attachSubsetDesign(column, subsetColumn(column, members.get(group) as number[]), members.get(group) as number[]);
-    anovaResult = anovaOfCounts(
-      [...members].map(([group, rows]) => {
-        const sub = subsetColumn(column, rows);
-        const counts = frequencies(sub, { weights: null }).rows.map((row) => row.count);
-        return { group, cells: { scale: { codes: sub.scale.codes }, counts } };
-      }),
-    );
+    if (s.weights !== null && options.variance !== 'kish') {
+      designTests = (rows) => testsOnDesign(column, grouping.groups, denominator, rows);
+    } else {
+      anovaResult = anovaOfCounts(
+        [...members].map(([group, rows]) => {
+          const sub = subsetColumn(column, rows);
+          const counts = frequencies(sub, { weights: null }).rows.map((row) => row.count);
+          return { group, cells: { scale: { codes: sub.scale.codes }, counts } };
+        }),
+      );
+    }
   }
 
   const overall = summarise(overallInput);
@@ -354,14 +441,7 @@ export function compareGroups<I extends string>(
   }
   const maxDifference = withShare >= 2 ? largest - smallest : NaN;
 
-  const anova = {
-    f: anovaResult.f,
-    df1: anovaResult.df1,
-    df2: anovaResult.df2,
-    p: anovaResult.p,
-    n: anovaResult.n,
-    ...(anovaResult.reason === undefined ? {} : { reason: anovaResult.reason }),
-  };
+  const tests = designTests?.(rows) ?? { anova: anovaTest(anovaResult as OneWayAnovaResult), chiSquare: agreementTest(rows) };
 
   return {
     item: meta.id,
@@ -371,8 +451,8 @@ export function compareGroups<I extends string>(
     overall,
     n: overall.n,
     nWithoutGroup,
-    anova,
-    chiSquare: agreementTest(rows),
+    anova: tests.anova,
+    chiSquare: tests.chiSquare,
     minDifference,
     maxDifference,
     differs: reaches(maxDifference, minDifference),
@@ -381,39 +461,139 @@ export function compareGroups<I extends string>(
   };
 }
 
-/** The chi-square test over the groups × (agree, not agree) table; NaN with a reason when undefined. */
-function agreementTest(rows: readonly CompareGroupsRow[]): CompareGroupsResult['chiSquare'] {
-  const table: number[][] = [];
+/** The one-way ANOVA as a {@link GroupMeansTest}. */
+function anovaTest(result: OneWayAnovaResult): GroupMeansTest {
+  return {
+    method: 'anova',
+    f: result.f,
+    df1: result.df1,
+    df2: result.df2,
+    p: result.p,
+    n: result.n,
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+  };
+}
+
+/**
+ * Why agreement × group cannot be tested, from the rows' unweighted counts over the
+ * denominator (groups with someone in it, and whether agreement varies); null when it can.
+ */
+function untestableAgreement(rows: readonly CompareGroupsRow[]): { reason: string; groups: number; n: number } | null {
+  let groups = 0;
   let agree = 0;
   let total = 0;
+  for (const row of rows) {
+    if (row.share.n === 0) continue;
+    groups++;
+    agree += row.share.count;
+    total += row.share.n;
+  }
+  const reason =
+    groups < 2
+      ? 'fewer than 2 groups with answers'
+      : agree === 0
+        ? 'no respondent agrees: agreement does not vary'
+        : agree === total
+          ? 'every respondent agrees: agreement does not vary'
+          : null;
+  return reason === null ? null : { reason, groups, n: total };
+}
+
+/** The chi-square test over the groups × (agree, not agree) table; NaN with a reason when undefined. */
+function agreementTest(rows: readonly CompareGroupsRow[]): PearsonAgreementTest {
+  const untestable = untestableAgreement(rows);
+  if (untestable !== null) {
+    return { method: 'pearson', statistic: NaN, df: Math.max(untestable.groups - 1, 0), p: NaN, n: untestable.n, minExpected: NaN, reason: untestable.reason };
+  }
+  const table: number[][] = [];
   // Groups in code-unit order of their labels, so that any order of the rows (a merged summary
   // lists its groups in merge order) gives the same sums in the same order.
   const sorted = [...rows].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   for (const row of sorted) {
     if (row.share.n === 0) continue; // no one in the denominator: an empty row carries nothing
     table.push([row.share.count, row.share.n - row.share.count]);
-    agree += row.share.count;
-    total += row.share.n;
   }
-  const undefinedTest = (reason: string) => ({
-    statistic: NaN,
-    df: Math.max(table.length - 1, 0),
-    p: NaN,
-    n: total,
-    minExpected: NaN,
-    reason,
-  });
-  if (table.length < 2) return undefinedTest('fewer than 2 groups with answers');
-  if (agree === 0) return undefinedTest('no respondent agrees: agreement does not vary');
-  if (agree === total) return undefinedTest('every respondent agrees: agreement does not vary');
   const test = chiSquareIndependence(table, { correct: false });
   return {
+    method: 'pearson',
     statistic: test.statistic,
     df: test.df,
     p: test.p,
     n: test.n,
     minExpected: test.minExpected,
     ...(test.warning === undefined ? {} : { warning: test.warning }),
+  };
+}
+
+/**
+ * The design-based tests of a weighted survey's column: each respondent placed at its unit of
+ * the survey's design (the units outside a filter stay in the design, as R's `subset()`), the
+ * groups coded in code-unit order of their labels (so that `order` cannot change the result).
+ * Means: `designWaldTest` of the coded substantive answers, as
+ * `regTermTest(svyglm(code ~ g, subset(design, !is.na(code) & !is.na(g))), ~g)`. Agreement:
+ * `raoScottTest` of agree (1/0 over the denominator) × group, as `svychisq(~agree + g, design)`.
+ */
+function testsOnDesign(
+  column: LikertColumn,
+  groups: readonly (string | null)[],
+  denominator: 'answered' | 'substantive',
+  rows: readonly CompareGroupsRow[],
+): Pick<CompareGroupsResult, 'anova' | 'chiSquare'> {
+  const found = columnDesign(column);
+  const codes = columnCodes(column);
+  const cells = codes.length;
+  const units = found?.info.n ?? cells;
+  const unit = found?.unit ?? null;
+  const weights = found?.weights ?? column.weights ?? new Float64Array(cells).fill(1);
+  const labels = [...new Set(groups.filter((g): g is string => g !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const groupCode = new Map(labels.map((label, j) => [label, j]));
+  const { scale } = column;
+  const levels = scale.levels.length;
+  const denominatorEnd = denominator === 'answered' ? scale.categories.length : levels;
+  const agrees = new Uint8Array(scale.categories.length);
+  for (const level of scale.agree) agrees[scale.levels.indexOf(level)] = 1;
+  const value = new Array<number | null>(units).fill(null);
+  const agree = new Array<number | null>(units).fill(null);
+  const group = new Array<number | null>(units).fill(null);
+  const domain = new Uint8Array(units);
+  for (let i = 0; i < cells; i++) {
+    const u = unit === null ? i : (unit[i] as number);
+    domain[u] = 1;
+    const label = groups[i] as string | null;
+    if (label !== null) group[u] = groupCode.get(label) as number;
+    const c = codes[i] as number;
+    if (c >= 0 && c < levels) value[u] = scale.codes[c] as number;
+    if (c >= 0 && c < denominatorEnd) agree[u] = agrees[c] as number;
+  }
+  const options = found === undefined ? {} : { design: found.info, domain };
+  const wald = designWaldTest(value, group, weights, options);
+  const anova: GroupMeansTest = {
+    method: 'design-wald',
+    f: wald.f,
+    df1: wald.df1,
+    df2: wald.df2,
+    p: wald.p,
+    n: wald.n,
+    ...(wald.reason === undefined ? {} : { reason: wald.reason }),
+  };
+  const untestable = untestableAgreement(rows);
+  if (untestable !== null) {
+    const { reason, n } = untestable;
+    return { anova, chiSquare: { method: 'rao-scott', statistic: NaN, df: NaN, ddf: NaN, p: NaN, n, chisq: NaN, reason } };
+  }
+  const rs = raoScottTest(agree, group, weights, options);
+  return {
+    anova,
+    chiSquare: {
+      method: 'rao-scott',
+      statistic: rs.f,
+      df: rs.ndf,
+      ddf: rs.ddf,
+      p: rs.pF,
+      n: rs.n,
+      chisq: rs.chisq,
+      ...(rs.reason === undefined ? {} : { reason: rs.reason }),
+    },
   };
 }
 

@@ -211,6 +211,12 @@ export interface ReportWords {
   readonly meansBySize: (attribute: string) => string;
   readonly anovaP: string;
   readonly anovaNote: string;
+  /** The p column of a means table of a weighted survey: the design-based Wald test. */
+  readonly waldP: string;
+  /** The note of a means table of a weighted survey: the design-based Wald test of the group means. */
+  readonly waldNote: string;
+  /** The note of a means table of a weighted summary, whose ANOVA is of the unweighted answers. */
+  readonly anovaSummaryUnweighted: string;
   readonly meansNote: string;
   readonly ranking: (top: number) => string;
   readonly rank: string;
@@ -285,6 +291,9 @@ const DA: ReportWords = {
   meansBySize: (attribute) => `Gennemsnit fordelt på størrelse (${attribute})`,
   anovaP: 'p (ANOVA)',
   anovaNote: 'p: envejs-variansanalyse (ANOVA) af forskellen mellem grupperne',
+  waldP: 'p (Wald)',
+  waldNote: 'p: designbaseret Wald-test af forskellen mellem de vægtede gruppegennemsnit (som regTermTest(svyglm(…)) i R-pakken survey)',
+  anovaSummaryUnweighted: 'p: envejs-variansanalyse (ANOVA) af de uvægtede svar, da et sammendrag ikke rummer designet',
   meansNote: 'Gennemsnit af de kodede svar',
   ranking: (top) => `De ${top} største pr. gruppe`,
   rank: 'Placering',
@@ -372,6 +381,9 @@ const EN: ReportWords = {
   meansBySize: (attribute) => `Means by size group (${attribute})`,
   anovaP: 'p (ANOVA)',
   anovaNote: 'p: one-way analysis of variance (ANOVA) of the difference between the groups',
+  waldP: 'p (Wald)',
+  waldNote: 'p: design-based Wald test of the difference between the weighted group means (as regTermTest(svyglm(…)) in the R package survey)',
+  anovaSummaryUnweighted: 'p: one-way analysis of variance (ANOVA) of the unweighted answers, as a summary does not hold the design',
   meansNote: 'Means of the coded answers',
   ranking: (top) => `The ${top} largest per group`,
   rank: 'Rank',

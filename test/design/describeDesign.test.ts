@@ -3,18 +3,9 @@ import { agreementShare, codedMean, compareGroups, compareWaves, frequencies, po
 import type { Survey } from '../../src/index';
 import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
+import type { DesignedRow } from './designFixture';
 
-interface Row {
-  id: string;
-  q: string;
-  stratum: string;
-  psu: string;
-  fpc: number;
-  w: number;
-  g1: string;
-  g2: string;
-  sub: string;
-}
+type Row = DesignedRow;
 interface DescribeCase {
   name: string;
   kind: string;

@@ -26,3 +26,20 @@ export function designOf(json: DesignJson, n: number): DesignInfo {
 
 /** The design kinds the generators draw. */
 export const designKinds = ['weights', 'strata', 'strata-fpc', 'clusters', 'strata-clusters', 'strata-clusters-fpc', 'poststrat', 'clusters-poststrat', 'raked'];
+
+/** A respondent of a designed survey as the describe generators write it (design-variance.R, design-groups.R). */
+export interface DesignedRow {
+  id: string;
+  /** The item's label, '' for a blank. */
+  q: string;
+  stratum: string;
+  psu: string;
+  /** The stratum's population size in PSUs; NaN (null in the file) without an fpc. */
+  fpc: number;
+  w: number;
+  /** Calibration variables: g1 (post-stratification and raking), g2 (raking). */
+  g1: string;
+  g2: string;
+  /** '1' for the respondents of subset(design, sub == 1). */
+  sub: string;
+}

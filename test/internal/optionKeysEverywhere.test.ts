@@ -75,6 +75,7 @@ const misspelt: Record<string, [() => unknown, string, (new (...args: never[]) =
   multiSelectTable: [() => core.multiSelectTable(s, ['støtte'], { noneMeansAnswerd: true } as never), 'multiSelectTable: unknown option "noneMeansAnswerd"; did you mean "noneMeansAnswered"?'],
   pearson: [() => core.pearson([1, 2, 3], [1, 2, 4], { levl: 0.9 } as never), 'pearson: unknown option "levl"; did you mean "level"?'],
   weightedPearson: [() => core.weightedPearson([1, 2, 3], [1, 2, 4], [1, 1, 1], { levl: 0.9 } as never), 'weightedPearson: unknown option "levl"; did you mean "level"?'],
+  designWaldTest: [() => core.designWaldTest([1, 2], [0, 1], [1, 1], { domian: [1, 1] } as never), 'designWaldTest: unknown option "domian"; did you mean "domain"?'],
   raoScottTest: [() => core.raoScottTest([0, 1], [0, 1], [1, 1], { statistc: 'F' } as never), 'raoScottTest: unknown option "statistc"; did you mean "statistic"?'],
   postStratify: [() => core.postStratify(sample, { variable: 'region', targets, scal: 'sample' } as never), 'postStratify: unknown option "scal"; did you mean "scale"?'],
   proportionInterval: [() => core.proportionInterval(1, 2, { levl: 0.9 } as never), 'proportionInterval: unknown option "levl"; did you mean "level"?'],

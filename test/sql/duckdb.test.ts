@@ -98,8 +98,20 @@ describe('summarizeDuckDB on a real embedded DuckDB', () => {
       const unweighted = report(s.withWeights(null), { ...options, ...extra });
       // Likewise the summary table's intervals: design-based in the survey's report, from Kish's
       // effective n in the summary's (it holds tallies, not the design); every estimate and N agree.
-      const withoutPairs = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id !== 'pairs' && t.id !== 'summary');
+      // And the means tables' p: the design-based Wald test in the survey's report, the ANOVA of
+      // the unweighted answers in the summary's; every mean and N agree, and each note says which.
+      const withoutPairs = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id !== 'pairs' && t.id !== 'summary' && !t.id.startsWith('means:'));
       expect(withoutPairs(fromEngine)).toEqual(withoutPairs(fromSurvey));
+      const meansOf = (r: typeof fromSurvey) => sorted(r).filter((t) => t.id.startsWith('means:'));
+      const withoutP = (r: typeof fromSurvey) =>
+        meansOf(r).map((t) => ({ id: t.id, rows: t.rows.map(({ p: _p, ...rest }) => rest), notes: t.notes.slice(0, -1), columns: t.columns.filter((c) => c.key !== 'p') }));
+      expect(withoutP(fromEngine)).toEqual(withoutP(fromSurvey));
+      expect(meansOf(fromEngine).every((t) => t.notes.at(-1)!.includes('uvægtede svar'))).toBe(true);
+      expect(meansOf(fromSurvey).every((t) => t.notes.at(-1)!.startsWith('p: designbaseret Wald-test'))).toBe(true);
+      expect(meansOf(fromSurvey).every((t) => t.columns.find((c) => c.key === 'p')!.label === 'p (Wald)')).toBe(true);
+      // The summary's p is the survey's unweighted ANOVA.
+      const unweightedMeans = meansOf(unweighted);
+      meansOf(fromEngine).forEach((t, i) => expect(t.rows.map((row) => row['p'])).toEqual(unweightedMeans[i]!.rows.map((row) => row['p'])));
       const summaryOf = (r: typeof fromSurvey) => r.tables.find((t) => t.id === 'summary')!;
       const bounds = new Set(['shareLower', 'shareUpper', 'meanLower', 'meanUpper']);
       const estimates = (r: typeof fromSurvey) => summaryOf(r).rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !bounds.has(key))));

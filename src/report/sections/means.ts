@@ -60,6 +60,10 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
       compareGroups(input, item.id, { by, level: options.level, ci: options.ci, denominator: options.denominator }),
     ),
   );
+  // Which test the p column holds: the design-based Wald test on a weighted survey, else the ANOVA
+  // (of the unweighted answers, which a weighted summary's note says).
+  const design = results.some((result) => result.anova.method === 'design-wald');
+  const weightedSummary = !design && ctx.summary !== null && ctx.summary.weighted;
   const groups: string[] = [];
   for (const result of results) {
     for (const row of result.groups) if (!groups.includes(row.group)) groups.push(row.group);
@@ -69,7 +73,7 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
     ...groups.map((group): ColumnSpec<MeansRow> => ({ key: `mean:${group}`, label: sizeLabel(group), format: 'number', digits: 2 })),
     ...groups.map((group): ColumnSpec<MeansRow> => ({ key: `n:${group}`, label: words.groupN(sizeLabel(group)), format: 'integer' })),
     { key: 'n', label: words.n, format: 'integer' },
-    { key: 'p', label: words.anovaP, format: 'p' },
+    { key: 'p', label: design ? words.waldP : words.anovaP, format: 'p' },
   ]);
   const undefinedAnova = new Map<string, string[]>(); // reason → items, reported once per reason
   const rows = results.map((result, index): MeansRow => {
@@ -88,7 +92,7 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
   });
   for (const [reason, items] of undefinedAnova) {
     const shown = items.slice(0, 5).join(', ') + (items.length > 5 ? `, … (${items.length} items)` : '');
-    ctx.warnings.push(`${id}: ANOVA is undefined for ${shown}: ${reason}`);
+    ctx.warnings.push(`${id}: ${design ? 'the Wald test' : 'ANOVA'} is undefined for ${shown}: ${reason}`);
   }
   return table(id, title, columns, rows, [
     nRangeNote(rows.map((r) => r.n)),
@@ -102,7 +106,7 @@ function meansTable(ctx: SectionContext, id: string, title: string, by: GroupBy,
     ),
     words.meansNote,
     ...distinctScales(ctx.items).map((scale) => codingNote(options.lang, scale)),
-    words.anovaNote,
+    design ? words.waldNote : weightedSummary ? words.anovaSummaryUnweighted : words.anovaNote,
   ]);
 }
 
