@@ -31,7 +31,7 @@ export interface DesignInfo {
    * What a stratum with a single PSU adds, as R's `options(survey.lonely.psu)`: `'fail'`
    * (default) throws; `'remove'` and `'certainty'` add nothing; `'adjust'` centres its PSU total
    * on the grand mean of the PSU totals; `'average'` gives it the mean contribution of the other
-   * strata. See {@link designCovariance}.
+   * strata, as `designCovariance` computes it.
    */
   readonly lonelyPsu?: LonelyPsu;
   /**
