@@ -7,14 +7,18 @@
 ;; Memory, from address 0 (the caller lays out the rest and passes the addresses to setup):
 ;;   0     masks: 17 × 16 bytes, mask k keeps the first k bytes of a v128;
 ;;   512   the hash table (set by setup), entries of 48 bytes: i32 column (-1: free), i32 length,
-;;         i32 dictionary index, 4 bytes free, then the spelling's bytes, zero-padded to 32;
+;;         i32 entry (the dictionary index × 256 + the spelling's code byte), 4 bytes free, then
+;;         the spelling's bytes, zero-padded to 32;
 ;;   the column arrays: kinds (u8 per column: 0 not read, 1 looked up, 2 read but decoded),
-;;         empty (i32 per column: the dictionary index of an empty cell, -1: not seen),
+;;         empty (i32 per column: the entry of an empty cell, as in the table, -1: not seen),
 ;;         unknown (i32 per column: cells of the last scan left to the caller);
 ;;   the outputs of scan: starts (i32 per record), ends (i32 per record and column: where each
 ;;         field's terminating byte is), codes (i16 per column and record, column after column:
 ;;         the dictionary index, -1 for a cell to decode, -2 for a cell of a column not read that
-;;         holds only ASCII bytes other than NUL);
+;;         holds only ASCII bytes other than NUL), coded (u8 per column and record, laid out
+;;         as codes: the code byte of each cell found, anything for a cell not found);
+;;   tallies (i32 per column and byte value: how many cells of the column have each code byte,
+;;         added to by tally, never cleared);
 ;;   the buffer, followed by 32 bytes the caller sets to LF so that every 16-byte load and every
 ;;   search for a terminating byte stays inside it.
 ;;
@@ -32,6 +36,8 @@
   (global $starts (mut i32) (i32.const 0))
   (global $ends (mut i32) (i32.const 0))
   (global $codes (mut i32) (i32.const 0))
+  (global $coded (mut i32) (i32.const 0))
+  (global $tallies (mut i32) (i32.const 0))
   (global $width (mut i32) (i32.const 0))
   (global $batch (mut i32) (i32.const 0)) ;; most records per scan
   (global $delimiter (mut v128) (v128.const i64x2 0 0))
@@ -44,6 +50,7 @@
   (func (export "setup")
     (param $table i32) (param $slots i32) (param $kinds i32) (param $empty i32) (param $unknown i32)
     (param $starts i32) (param $ends i32) (param $codes i32) (param $width i32) (param $batch i32) (param $delimiter i32)
+    (param $coded i32) (param $tallies i32)
     (local $k i32)
     ;; mask k: bytes 0 … k-1 are 0xff
     (local.set $k (i32.const 0))
@@ -65,6 +72,8 @@
     (global.set $starts (local.get $starts))
     (global.set $ends (local.get $ends))
     (global.set $codes (local.get $codes))
+    (global.set $coded (local.get $coded))
+    (global.set $tallies (local.get $tallies))
     (global.set $width (local.get $width))
     (global.set $batch (local.get $batch))
     (global.set $delimiterByte (local.get $delimiter))
@@ -115,7 +124,8 @@
         (i32.add (i32.mul (local.get $column) (i32.const 0x85ebca6b)) (local.get $length)))
       (i32.const 0x9e3779b1)))
 
-  ;; The dictionary index of the cell of $length bytes at $at in $column, or -1. (The work of
+  ;; The entry of the cell of $length bytes at $at in $column (its dictionary index × 256 + its
+  ;; code byte), or -1 when the column has no such spelling. (The work of
   ;; $head, $tail and $hash is written out here: this runs once per cell.)
   (func $lookup (param $column i32) (param $at i32) (param $length i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $c i32)
@@ -155,10 +165,12 @@
       (br $probe))
     (i32.const -1))
 
-  ;; Adds the spelling of $length bytes at $at to $column with dictionary index $index. Returns 1
-  ;; when it is added, 2 when the column had it, 0 when it is too long or the table is half full.
-  (func (export "add") (param $column i32) (param $at i32) (param $length i32) (param $index i32) (result i32)
+  ;; Adds the spelling of $length bytes at $at to $column with dictionary index $index (0 … 2^23 − 1)
+  ;; and code byte $code (the low 8 bits are kept). Returns 1 when it is added, 2 when the column
+  ;; had it, 0 when it is too long or the table is half full.
+  (func (export "add") (param $column i32) (param $at i32) (param $length i32) (param $index i32) (param $code i32) (result i32)
     (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $c i32)
+    (local.set $index (i32.or (i32.shl (local.get $index) (i32.const 8)) (i32.and (local.get $code) (i32.const 255))))
     (if (i32.eqz (local.get $length))
       (then
         (i32.store (i32.add (global.get $empty) (i32.shl (local.get $column) (i32.const 2))) (local.get $index))
@@ -190,6 +202,20 @@
     (global.set $used (i32.add (global.get $used) (i32.const 1)))
     (i32.const 1))
 
+;; Adds the code bytes of $column's first $count records of the last scan to its tallies.
+  (func (export "tally") (param $column i32) (param $count i32)
+    (local $at i32) (local $end i32) (local $counts i32) (local $t i32)
+    (local.set $at (i32.add (global.get $coded) (i32.mul (local.get $column) (global.get $batch))))
+    (local.set $end (i32.add (local.get $at) (local.get $count)))
+    (local.set $counts (i32.add (global.get $tallies) (i32.shl (local.get $column) (i32.const 10))))
+    (block $done
+      (loop $cell
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (local.get $at)) (i32.const 2))))
+        (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (i32.const 1)))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $cell))))
+
   ;; 1 when bytes $from … $to - 1 hold one outside ASCII or a NUL.
   (func $odd (param $from i32) (param $to i32) (result i32)
     (local $b i32)
@@ -207,7 +233,7 @@
   ;; it stopped. $final: 1 when no bytes follow $end.
   (func (export "scan") (param $at i32) (param $end i32) (param $final i32) (param $limit i32) (result i32)
     (local $r i32) (local $pos i32) (local $i i32) (local $j i32) (local $f i32) (local $c i32)
-    (local $kind i32) (local $code i32) (local $last i32) (local $next i32) (local $u i32)
+    (local $kind i32) (local $code i32) (local $last i32) (local $next i32) (local $u i32) (local $entry i32)
     (local.set $f (i32.const 0))
     (block $zeroed
       (loop $zero
@@ -237,7 +263,12 @@
             (then (global.set $why (i32.const 1)) (br $out)))
           (local.set $kind (i32.load8_u (i32.add (global.get $kinds) (local.get $f))))
           (if (i32.eq (local.get $kind) (i32.const 1))
-            (then (local.set $code (call $lookup (local.get $f) (local.get $i) (i32.sub (local.get $j) (local.get $i)))))
+            (then
+              (local.set $entry (call $lookup (local.get $f) (local.get $i) (i32.sub (local.get $j) (local.get $i))))
+              (i32.store8
+                (i32.add (global.get $coded) (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)))
+                (local.get $entry))
+              (local.set $code (i32.shr_s (local.get $entry) (i32.const 8))))
             (else
               (if (i32.eqz (local.get $kind))
                 (then (local.set $code (select (i32.const -1) (i32.const -2) (call $odd (local.get $i) (local.get $j)))))

@@ -1,7 +1,9 @@
 import { asBytes, decodeBytes, DecodeInputError, decodeWindows1252 } from '../data/decode';
+import { safeLikertDictionary, type LikertOptions, type SafeLikertResult } from '../data/likert';
 import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
+import { MISSING } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { ByteSpellings, byteRecords, LONGEST_SPELLING, MOST_SPELLINGS, type ByteRecordSink } from './byteRecords';
 import { STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
@@ -21,6 +23,9 @@ import {
   type ParseCsvOptions,
   type RawRecord,
 } from './parseCsv';
+
+/** A scale, as the coder of `survey()` takes it. */
+type Scale = Parameters<typeof safeLikertDictionary>[2];
 
 /** What {@link surveyFromCsv} reads: text, bytes, or a stream of byte (or text) chunks. */
 export type CsvInput = string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>;
@@ -123,9 +128,150 @@ class CellColumn {
    * then), so that an index the byte reader found among its spellings still names its cell.
    */
   private formerValues: readonly (string | null)[] = [];
+  /**
+   * The scale an item column's cells are coded with as they are read (the first item that
+   * reads the column; null for other columns, and from the first problem on): each distinct
+   * spelling is coded once, and the kernel copies the codes of the cells it finds.
+   */
+  private coder: { readonly scale: Scale; readonly reverse: boolean } | null;
+  /** The Likert code of each dictionary index, for the first `classified` of them. */
+  private classes = new Int8Array(16);
+  private classified = 0;
+  /** The Likert codes of the first `codedRows` cells. */
+  private likertCodes = new Int8Array(0);
+  private codedRows = 0;
+  /** How many of those cells have each code (by its byte, `code & 255`). */
+  private readonly tallies = new Float64Array(256);
 
-  constructor(digits: boolean) {
+  constructor(digits: boolean, coder: { readonly scale: Scale; readonly reverse: boolean } | null = null) {
     this.digits = digits ? new Float64Array(1024) : null;
+    this.coder = digits ? null : coder;
+  }
+
+  /** True while the cells are coded as they are read. */
+  get coding(): boolean {
+    return this.coder !== null && this.dictionary !== null;
+  }
+
+  /**
+   * The Likert code of dictionary index `index` (0 once the column is not coding). The spellings
+   * not yet coded are coded together, by the coder `survey()` uses (with `unknown: 'missing'`,
+   * so an unknown label is coded, as there, and reported at the end).
+   */
+  codeOf(index: number): number {
+    if (index >= this.classified && this.coding) {
+      const coder = this.coder as { readonly scale: Scale; readonly reverse: boolean };
+      const fresh = this.values.slice(this.classified);
+      let result: SafeLikertResult | undefined;
+      try {
+        result = safeLikertDictionary(fresh, Uint32Array.from(fresh, (_, k) => k), coder.scale, { unknown: 'missing', reverse: coder.reverse });
+      } catch {
+        result = undefined;
+      }
+      if (result === undefined || !result.ok) {
+        // A scale or option survey() reports: the column is coded there, from its dictionary.
+        this.coder = null;
+        return 0;
+      }
+      if (this.values.length > this.classes.length) {
+        const grown = new Int8Array(Math.max(2 * this.classes.length, this.values.length));
+        grown.set(this.classes);
+        this.classes = grown;
+      }
+      this.classes.set(result.column.codes, this.classified);
+      this.classified = this.values.length;
+    }
+    return this.coding ? (this.classes[index] as number) : 0;
+  }
+
+  /** Room for `rows` coded cells. */
+  private reserveCodes(rows: number): void {
+    if (rows <= this.likertCodes.length) return;
+    const grown = new Int8Array(Math.max(2 * this.likertCodes.length, rows, 1024));
+    grown.set(this.likertCodes.subarray(0, this.codedRows));
+    this.likertCodes = grown;
+  }
+
+  /** Codes the cells added since the last coded one (by the text reader or one at a time). */
+  private codeRest(): void {
+    if (!this.coding || this.codedRows === this.length) return;
+    this.reserveCodes(this.length);
+    const codes = this.likertCodes;
+    const tallies = this.tallies;
+    const indices = this.indices;
+    for (let i = this.codedRows; i < this.length; i++) {
+      const code = this.codeOf(indices[i] as number);
+      if (!this.coding) return;
+      codes[i] = code;
+      tallies[code & 255] = (tallies[code & 255] as number) + 1;
+    }
+    this.codedRows = this.length;
+  }
+
+  /**
+   * Adds cells by their dictionary indices with their Likert codes (`codes[k]` is
+   * {@link codeOf} of `indices[k]`, as the kernel copied it); true when the codes were kept, and
+   * so are to be tallied with {@link addTallies}.
+   */
+  pushCoded(indices: Int16Array, codes: Int8Array): boolean {
+    this.codeRest();
+    this.pushIndices(indices);
+    if (!this.coding) return false;
+    this.reserveCodes(this.length);
+    this.likertCodes.set(codes, this.codedRows);
+    this.codedRows = this.length;
+    return true;
+  }
+
+  /** Adds the counts of codes (by code byte) that the kernel tallied for {@link pushCoded}'s cells. */
+  addTallies(counts: Int32Array): void {
+    for (let b = 0; b < 256; b++) this.tallies[b] = (this.tallies[b] as number) + (counts[b] as number);
+  }
+
+  /**
+   * The item column coded against `scale`, exactly as `safeLikertDictionary(values, indices,
+   * scale, options)` codes it, from the codes made while reading; undefined when they are not
+   * those (another scale or direction, a column that stopped coding) or an unknown label is to
+   * be reported (that path lists its rows).
+   */
+  likert(scale: Scale, options: LikertOptions): SafeLikertResult | undefined {
+    this.codeRest();
+    if (!this.coding) return undefined;
+    const values = this.values;
+    // The distinct values coded as survey() codes them (it throws here as it would there).
+    const distinct = safeLikertDictionary(values, Uint32Array.from(values, (_, k) => k), scale, options);
+    if (!distinct.ok) return undefined;
+    const classes = distinct.column.codes;
+    for (let k = 0; k < classes.length; k++) if (classes[k] !== this.codeOf(k)) return undefined;
+    const k = distinct.column.scale.levels.length;
+    let substantive = 0;
+    let nonSubstantive = 0;
+    let missing = 0;
+    let invalid = 0;
+    for (let b = 0; b < 256; b++) {
+      const count = this.tallies[b] as number;
+      const code = (b << 24) >> 24;
+      if (code >= 0) {
+        if (code < k) substantive += count;
+        else nonSubstantive += count;
+      } else if (code === MISSING) {
+        missing += count;
+      } else {
+        invalid += count;
+      }
+    }
+    const n = this.length;
+    const { label } = distinct.column;
+    return {
+      ok: true,
+      column: Object.freeze({
+        kind: 'likert-column',
+        scale: distinct.column.scale,
+        codes: this.likertCodes.slice(0, n),
+        n: Object.freeze({ total: n, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive }),
+        ...(label === undefined ? {} : { label }),
+      }),
+    };
   }
 
   /** True while the cells are held as doubles. */
@@ -288,9 +434,9 @@ class CellColumn {
   }
 
   /** The dictionary form, or undefined once the cells are held directly. */
-  coded(): { values: readonly unknown[]; indices: ArrayLike<number> } | undefined {
+  coded(): ReturnType<DictionarySource['dictionary']> {
     if (this.dictionary === null || this.digits !== null) return undefined;
-    return { values: this.values, indices: this.indices.subarray(0, this.length) };
+    return { values: this.values, indices: this.indices.subarray(0, this.length), likert: (scale, options) => this.likert(scale, options) };
   }
 }
 
@@ -688,6 +834,8 @@ async function readCsvSurvey<I extends string>(
   // digits); a column that is also read as text (an item, a category, a multi-select answer) never does.
   const numericUse = new Set<string>();
   const textUse = new Set<string>();
+  /** The scale and direction of the first item that reads each column, which codes it as it is read. */
+  const coders = new Map<string, { scale: Scale; reverse: boolean }>();
   const d = definition as SurveyDefinition<I>;
   if (typeof d.id === 'string') {
     wanted.add(d.id);
@@ -699,6 +847,7 @@ async function readCsvSurvey<I extends string>(
       const name = item.column ?? item.id;
       wanted.add(name);
       textUse.add(name);
+      if (!coders.has(name) && item.scale !== null && typeof item.scale === 'object') coders.set(name, { scale: item.scale, reverse: item.reverse === true });
     }
   }
   if (d.attributes !== null && typeof d.attributes === 'object') {
@@ -739,7 +888,7 @@ async function readCsvSurvey<I extends string>(
       readers = [];
       header.forEach((name, position) => {
         if (!wanted.has(name)) return;
-        const column = new CellColumn(numericUse.has(name) && !textUse.has(name));
+        const column = new CellColumn(numericUse.has(name) && !textUse.has(name), coders.get(name) ?? null);
         byName.set(name, column);
         readers.push({ column, position });
       });
@@ -959,7 +1108,8 @@ async function readCsvSurvey<I extends string>(
         const column = keptColumns[k] as CellColumn;
         const codes = reader.columnCodes(f, count);
         if (reader.unknown[f] === 0) {
-          column.pushIndices(codes);
+          // Every cell found: an item column's codes are copied from the kernel's, and counted there.
+          if (column.pushCoded(codes, reader.columnCoded(f, count))) reader.tally(f, count);
           continue;
         }
         for (let r = 0; r < count; r++) {
@@ -979,7 +1129,7 @@ async function readCsvSurvey<I extends string>(
           const dictionaryIndex = column.lastIndex();
           if (dictionaryIndex < 0 || (given[f] as number) >= MOST_SPELLINGS) {
             retire(f);
-          } else if (b - a <= LONGEST_SPELLING && reader.add(f, a, b, dictionaryIndex) === 1) {
+          } else if (b - a <= LONGEST_SPELLING && reader.add(f, a, b, dictionaryIndex, column.codeOf(dictionaryIndex)) === 1) {
             given[f] = (given[f] as number) + 1;
           }
         }
@@ -1058,6 +1208,10 @@ async function readCsvSurvey<I extends string>(
       queue = [];
       queued = 0;
       const stop = records(buf, final);
+      if (final && wasm !== null) {
+        // The codes the kernel counted join each item column's own counts.
+        for (let k = 0; k < keptPositions.length; k++) (keptColumns[k] as CellColumn).addTallies(wasm.tallyOf(keptPositions[k] as number));
+      }
       carry = buf.subarray(stop);
       carryOffset += stop;
       wantBytes = 2 * carry.length;
