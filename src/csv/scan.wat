@@ -9,16 +9,19 @@
 ;;   512   the hash table (set by setup), entries of 48 bytes: i32 column (-1: free), i32 length,
 ;;         i32 entry (the dictionary index × 256 + the spelling's code byte), 4 bytes free, then
 ;;         the spelling's bytes, zero-padded to 32;
-;;   the column arrays: kinds (u8 per column: 0 not read, 1 looked up, 2 read but decoded),
+;;   the column arrays: kinds (u8 per column: 0 not read, 1 looked up, 2 read but decoded,
+;;         3 read as plain digits where it can),
 ;;         empty (i32 per column: the entry of an empty cell, as in the table, -1: not seen),
 ;;         unknown (i32 per column: cells of the last scan left to the caller);
 ;;   the outputs of scan: starts (i32 per record), ends (i32 per record and column: where each
 ;;         field's terminating byte is), codes (i16 per column and record, column after column:
 ;;         the dictionary index, -1 for a cell to decode, -2 for a cell of a column not read that
-;;         holds only ASCII bytes other than NUL), coded (u8 per column and record, laid out
+;;         holds only ASCII bytes other than NUL, -3 for a cell of plain digits in numbers), coded (u8 per column and record, laid out
 ;;         as codes: the code byte of each cell found, anything for a cell not found);
 ;;   tallies (i32 per column and byte value: how many cells of the column have each code byte,
 ;;         added to by tally, never cleared);
+;;   numbers (f64 per column and record, laid out as codes: the number a cell of a column of
+;;         kind 3 spells in plain digits, where its code is -3);
 ;;   the buffer, followed by 32 bytes the caller sets to LF so that every 16-byte load and every
 ;;   search for a terminating byte stays inside it.
 ;;
@@ -38,6 +41,7 @@
   (global $codes (mut i32) (i32.const 0))
   (global $coded (mut i32) (i32.const 0))
   (global $tallies (mut i32) (i32.const 0))
+  (global $numbers (mut i32) (i32.const 0))
   (global $width (mut i32) (i32.const 0))
   (global $batch (mut i32) (i32.const 0)) ;; most records per scan
   (global $delimiter (mut v128) (v128.const i64x2 0 0))
@@ -50,7 +54,7 @@
   (func (export "setup")
     (param $table i32) (param $slots i32) (param $kinds i32) (param $empty i32) (param $unknown i32)
     (param $starts i32) (param $ends i32) (param $codes i32) (param $width i32) (param $batch i32) (param $delimiter i32)
-    (param $coded i32) (param $tallies i32)
+    (param $coded i32) (param $tallies i32) (param $numbers i32)
     (local $k i32)
     ;; mask k: bytes 0 … k-1 are 0xff
     (local.set $k (i32.const 0))
@@ -74,6 +78,7 @@
     (global.set $codes (local.get $codes))
     (global.set $coded (local.get $coded))
     (global.set $tallies (local.get $tallies))
+    (global.set $numbers (local.get $numbers))
     (global.set $width (local.get $width))
     (global.set $batch (local.get $batch))
     (global.set $delimiterByte (local.get $delimiter))
@@ -216,6 +221,27 @@
         (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br $cell))))
 
+;; -3 when bytes $from … $to - 1 spell a number in plain digits (1 to 15 ASCII digits, no
+  ;; leading zero unless the one digit "0", so that the number gives the cell back and is exact),
+  ;; stored at $out as an f64; -1 for any other cell.
+  (func $digits (param $from i32) (param $to i32) (param $out i32) (result i32)
+    (local $value i64) (local $d i32) (local $at i32)
+    (if (i32.or (i32.eq (local.get $from) (local.get $to)) (i32.gt_u (i32.sub (local.get $to) (local.get $from)) (i32.const 15)))
+      (then (return (i32.const -1))))
+    (if (i32.and (i32.eq (i32.load8_u (local.get $from)) (i32.const 48)) (i32.gt_u (i32.sub (local.get $to) (local.get $from)) (i32.const 1)))
+      (then (return (i32.const -1))))
+    (local.set $at (local.get $from))
+    (block $done
+      (loop $digit
+        (br_if $done (i32.ge_u (local.get $at) (local.get $to)))
+        (local.set $d (i32.sub (i32.load8_u (local.get $at)) (i32.const 48)))
+        (if (i32.gt_u (local.get $d) (i32.const 9)) (then (return (i32.const -1))))
+        (local.set $value (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $d))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $digit)))
+    (f64.store (local.get $out) (f64.convert_i64_u (local.get $value)))
+    (i32.const -3))
+
   ;; 1 when bytes $from … $to - 1 hold one outside ASCII or a NUL.
   (func $odd (param $from i32) (param $to i32) (result i32)
     (local $b i32)
@@ -272,7 +298,13 @@
             (else
               (if (i32.eqz (local.get $kind))
                 (then (local.set $code (select (i32.const -1) (i32.const -2) (call $odd (local.get $i) (local.get $j)))))
-                (else (local.set $code (i32.const -1))))))
+                (else
+                  (local.set $code
+                    (if (result i32) (i32.eq (local.get $kind) (i32.const 3))
+                      (then
+                        (call $digits (local.get $i) (local.get $j)
+                          (i32.add (global.get $numbers) (i32.shl (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)) (i32.const 3)))))
+                      (else (i32.const -1))))))))
           (i32.store16
             (i32.add (global.get $codes) (i32.shl (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)) (i32.const 1)))
             (local.get $code))

@@ -6,7 +6,7 @@ import type { Survey } from '../data/surveyObject';
 import { MISSING } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { ByteSpellings, byteRecords, LONGEST_SPELLING, MOST_SPELLINGS, type ByteRecordSink } from './byteRecords';
-import { STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
+import { DIGITS, STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
@@ -301,6 +301,28 @@ class CellColumn {
    */
   pushDigitBytes(buf: Uint8Array, from: number, to: number): boolean {
     return this.digits !== null && this.pushNumber(canonicalDigitBytes(buf, from, to));
+  }
+
+  /**
+   * Adds cells of plain digits by their numbers (as the kernel read them: each is
+   * {@link canonicalDigitBytes} of its cell); false, with nothing added, once the column holds text.
+   */
+  pushNumbers(values: Float64Array): boolean {
+    let digits = this.digits;
+    if (digits === null) return false;
+    if (this.length + values.length > digits.length) {
+      const next = new Float64Array(Math.max(2 * digits.length, this.length + values.length));
+      next.set(digits.subarray(0, this.length));
+      this.digits = digits = next;
+    }
+    digits.set(values, this.length);
+    this.length += values.length;
+    return true;
+  }
+
+  /** Adds one cell of plain digits by its number; false, with nothing added, once the column holds text. */
+  pushDigitValue(value: number): boolean {
+    return this.digits !== null && this.pushNumber(value);
   }
 
   /** The cells held so far as text, the column from now on held as other columns are. */
@@ -1029,7 +1051,9 @@ async function readCsvSurvey<I extends string>(
     // A column of numbers in plain digits is never looked up among spellings: its cells are
     // read from their bytes (pushDigitBytes), and decoded only from the first that is not.
     columnAt.forEach((column, f) => {
-      if (column?.numeric === true) retire(f);
+      if (column?.numeric !== true) return;
+      retire(f);
+      wasm?.digits(f, true);
     });
     const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
     const keptPositions: number[] = [];
@@ -1084,7 +1108,9 @@ async function readCsvSurvey<I extends string>(
           // A column that dropped its dictionary in the text reader's records is decoded from
           // now on (its known spellings would still name the right cells, see pushIndex).
           for (let k = 0; k < keptPositions.length; k++) {
-            if ((keptColumns[k] as CellColumn).lastIndex() < 0) retire(keptPositions[k] as number);
+            const column = keptColumns[k] as CellColumn;
+            if (column.lastIndex() < 0) retire(keptPositions[k] as number);
+            if (!column.numeric) wasm?.digits(keptPositions[k] as number, false);
           }
           if (done.consumed === 0 && !last) {
             if (stop === end) return at;
@@ -1107,6 +1133,22 @@ async function readCsvSurvey<I extends string>(
         const f = keptPositions[k] as number;
         const column = keptColumns[k] as CellColumn;
         const codes = reader.columnCodes(f, count);
+        if (column.numeric) {
+          // A column of plain digits: the kernel read the numbers (a cell of its code DIGITS).
+          const numbers = reader.columnNumbers(f, count);
+          if (reader.unknown[f] === 0 && column.pushNumbers(numbers)) continue;
+          for (let r = 0; r < count; r++) {
+            if (codes[r] === DIGITS && column.pushDigitValue(numbers[r] as number)) continue;
+            const a = reader.fieldStart(r, f);
+            const b = reader.fieldEnd(r, f);
+            if (column.pushDigitBytes(buf, a, b)) continue;
+            const text = decodeRange(buf, a, b);
+            if (text === undefined) failAt(buf, first, firstLine);
+            column.push(text);
+          }
+          if (!column.numeric) reader.digits(f, false);
+          continue;
+        }
         if (reader.unknown[f] === 0) {
           // Every cell found: an item column's codes are copied from the kernel's, and counted there.
           if (column.pushCoded(codes, reader.columnCoded(f, count))) reader.tally(f, count);

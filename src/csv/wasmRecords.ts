@@ -17,7 +17,7 @@ interface ScanExports {
   readonly setup: (
     table: number, slots: number, kinds: number, empty: number, unknown: number,
     starts: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
-    coded: number, tallies: number,
+    coded: number, tallies: number, numbers: number,
   ) => void;
   readonly scan: (at: number, end: number, final: number, limit: number) => number;
   readonly add: (column: number, at: number, length: number, index: number, code: number) => number;
@@ -32,6 +32,9 @@ export const STOP_END = 0;
 export const STOP_SLOW = 1;
 /** A scan stopped with its batch full. */
 export const STOP_FULL = 2;
+
+/** The code of a cell that spells a number in plain digits, whose value is in {@link WasmRecords.columnNumbers}. */
+export const DIGITS = -3;
 
 /** Slots of the spelling table (a power of two; it is never more than half full). */
 const SLOTS = 8192;
@@ -65,6 +68,7 @@ export class WasmRecords {
   private readonly codesAt: number;
   private readonly codedAt: number;
   private readonly talliesAt: number;
+  private readonly numbersAt: number;
   /** Views of the outputs, remade when the memory grows. */
   kinds!: Uint8Array;
   unknown!: Int32Array;
@@ -73,6 +77,7 @@ export class WasmRecords {
   codes!: Int16Array;
   coded!: Int8Array;
   tallies!: Int32Array;
+  numbers!: Float64Array;
   private bytes!: Uint8Array;
 
   /**
@@ -104,11 +109,12 @@ export class WasmRecords {
     this.codesAt = this.endsAt + 4 * this.batch * width;
     this.codedAt = align(this.codesAt + 2 * width * this.batch);
     this.talliesAt = align(this.codedAt + width * this.batch);
-    this.base = align(this.talliesAt + 4 * 256 * width);
+    this.numbersAt = align(this.talliesAt + 4 * 256 * width);
+    this.base = align(this.numbersAt + 8 * width * this.batch);
     this.reserve(this.base + PADDING);
     exports.setup(
       table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter,
-      this.codedAt, this.talliesAt,
+      this.codedAt, this.talliesAt, this.numbersAt,
     );
     for (let f = 0; f < width; f++) this.kinds[f] = kept[f] === true ? 1 : 0;
     new Int32Array(exports.memory.buffer, emptyAt, width).fill(-1);
@@ -127,6 +133,7 @@ export class WasmRecords {
     this.codes = new Int16Array(buffer, this.codesAt, this.width * this.batch);
     this.coded = new Int8Array(buffer, this.codedAt, this.width * this.batch);
     this.tallies = new Int32Array(buffer, this.talliesAt, 256 * this.width);
+    this.numbers = new Float64Array(buffer, this.numbersAt, this.width * this.batch);
     this.bytes = new Uint8Array(buffer);
   }
 
@@ -188,9 +195,26 @@ export class WasmRecords {
     return this.tallies.subarray(256 * f, 256 * f + 256);
   }
 
+  /**
+   * Column `f`'s numbers of the last scan's `count` records: the value of each cell whose code
+   * is {@link DIGITS} (anything for the others).
+   */
+  columnNumbers(f: number, count: number): Float64Array {
+    return this.numbers.subarray(f * this.batch, f * this.batch + count);
+  }
+
   /** Column `f`'s cells are decoded from now on. */
   retire(f: number): void {
     if (this.kinds[f] === 1) this.kinds[f] = 2;
+  }
+
+  /**
+   * Column `f` (kept, and not looked up) is read as plain digits where it can from now on
+   * (`on`), or decoded (`!on`): a cell of 1 to 15 ASCII digits without a leading zero gets the
+   * code {@link DIGITS} and its value, any other the code -1.
+   */
+  digits(f: number, on: boolean): void {
+    if (this.kinds[f] !== 0 && this.kinds[f] !== 1) this.kinds[f] = on ? 3 : 2;
   }
 
   /**
