@@ -91,22 +91,6 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $clear))))
 
-  ;; The first byte at or after $at that ends a field: the delimiter, LF, CR or a quote.
-  (func $next (param $at i32) (result i32)
-    (local $v v128) (local $bits i32)
-    (loop $step
-      (local.set $v (v128.load (local.get $at)))
-      (local.set $bits
-        (i8x16.bitmask
-          (v128.or
-            (v128.or (i8x16.eq (local.get $v) (global.get $delimiter)) (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34)))
-            (v128.or (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10)) (i8x16.eq (local.get $v) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13))))))
-      (if (i32.eqz (local.get $bits))
-        (then
-          (local.set $at (i32.add (local.get $at) (i32.const 16)))
-          (br $step))))
-    (i32.add (local.get $at) (i32.ctz (local.get $bits))))
-
   ;; The first 16 bytes of the cell of $length bytes at $at, zero beyond its end.
   (func $head (param $at i32) (param $length i32) (result v128)
     (v128.and (v128.load (local.get $at))
@@ -128,47 +112,6 @@
           (i32.xor (i32.rotl (i32x4.extract_lane 2 (local.get $v)) (i32.const 14)) (i32.rotl (i32x4.extract_lane 3 (local.get $v)) (i32.const 21))))
         (i32.add (i32.mul (local.get $column) (i32.const 0x85ebca6b)) (local.get $length)))
       (i32.const 0x9e3779b1)))
-
-  ;; The entry of the cell of $length bytes at $at in $column (its dictionary index × 256 + its
-  ;; code byte), or -1 when the column has no such spelling. (The work of
-  ;; $head, $tail and $hash is written out here: this runs once per cell.)
-  (func $lookup (param $column i32) (param $at i32) (param $length i32) (result i32)
-    (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $c i32)
-    (if (i32.eqz (local.get $length))
-      (then (return (i32.load (i32.add (global.get $empty) (i32.shl (local.get $column) (i32.const 2)))))))
-    (if (i32.le_u (local.get $length) (i32.const 16))
-      (then
-        (local.set $v0 (v128.and (v128.load (local.get $at)) (v128.load (i32.shl (local.get $length) (i32.const 4))))))
-      (else
-        (if (i32.gt_u (local.get $length) (i32.const 32)) (then (return (i32.const -1))))
-        (local.set $v0 (v128.load (local.get $at)))
-        (local.set $v1
-          (v128.and (v128.load offset=16 (local.get $at))
-            (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
-    (local.set $h
-      (i32.shr_u
-        (i32.mul
-          (i32.xor
-            (i32.xor
-              (i32.xor (i32x4.extract_lane 0 (local.get $v0)) (i32.rotl (i32x4.extract_lane 1 (local.get $v0)) (i32.const 7)))
-              (i32.xor (i32.rotl (i32x4.extract_lane 2 (local.get $v0)) (i32.const 14)) (i32.rotl (i32x4.extract_lane 3 (local.get $v0)) (i32.const 21))))
-            (i32.add (i32.mul (local.get $column) (i32.const 0x85ebca6b)) (local.get $length)))
-          (i32.const 0x9e3779b1))
-        (global.get $shift)))
-    (loop $probe
-      (local.set $e (i32.add (global.get $table)
-        (i32.mul (i32.and (local.get $h) (i32.sub (global.get $slots) (i32.const 1))) (i32.const 48))))
-      (local.set $c (i32.load (local.get $e)))
-      (if (i32.eq (local.get $c) (i32.const -1)) (then (return (i32.const -1))))
-      (if (i32.and
-            (i32.and (i32.eq (local.get $c) (local.get $column)) (i32.eq (i32.load offset=4 (local.get $e)) (local.get $length)))
-            (i32.and
-              (i8x16.all_true (i8x16.eq (local.get $v0) (v128.load offset=16 (local.get $e))))
-              (i8x16.all_true (i8x16.eq (local.get $v1) (v128.load offset=32 (local.get $e))))))
-        (then (return (i32.load offset=8 (local.get $e)))))
-      (local.set $h (i32.add (local.get $h) (i32.const 1)))
-      (br $probe))
-    (i32.const -1))
 
   ;; Adds the spelling of $length bytes at $at to $column with dictionary index $index (0 … 2^23 − 1)
   ;; and code byte $code (the low 8 bits are kept). Returns 1 when it is added, 2 when the column
@@ -260,6 +203,7 @@
   (func (export "scan") (param $at i32) (param $end i32) (param $final i32) (param $limit i32) (result i32)
     (local $r i32) (local $pos i32) (local $i i32) (local $j i32) (local $f i32) (local $c i32)
     (local $kind i32) (local $code i32) (local $last i32) (local $next i32) (local $u i32) (local $entry i32)
+    (local $bits i32) (local $length i32) (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $owner i32)
     (local.set $f (i32.const 0))
     (block $zeroed
       (loop $zero
@@ -281,7 +225,21 @@
         (local.set $i (local.get $pos))
         (local.set $f (i32.const 0))
         (loop $field
-          (local.set $j (call $next (local.get $i)))
+          ;; The end of the field: the first byte from $i on that is the delimiter, LF, CR or a
+          ;; quote, 16 bytes per step. (This and the look-up below run once per cell, so they are
+          ;; written out here rather than called.)
+          (local.set $j (local.get $i))
+          (block $cut
+            (loop $step
+              (local.set $bits
+                (i8x16.bitmask
+                  (v128.or
+                    (v128.or (i8x16.eq (local.tee $v0 (v128.load (local.get $j))) (global.get $delimiter)) (i8x16.eq (local.get $v0) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34)))
+                    (v128.or (i8x16.eq (local.get $v0) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10)) (i8x16.eq (local.get $v0) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13))))))
+              (br_if $cut (local.get $bits))
+              (local.set $j (i32.add (local.get $j) (i32.const 16)))
+              (br $step)))
+          (local.set $j (i32.add (local.get $j) (i32.ctz (local.get $bits))))
           (if (i32.ge_u (local.get $j) (local.get $end))
             (then (global.set $why (local.get $final)) (br $out)))
           (local.set $c (i32.load8_u (local.get $j)))
@@ -290,7 +248,45 @@
           (local.set $kind (i32.load8_u (i32.add (global.get $kinds) (local.get $f))))
           (if (i32.eq (local.get $kind) (i32.const 1))
             (then
-              (local.set $entry (call $lookup (local.get $f) (local.get $i) (i32.sub (local.get $j) (local.get $i))))
+              ;; The cell's entry in the spelling table (its dictionary index × 256 + its code
+              ;; byte), or -1 when its column has no such spelling: the first 32 bytes as two
+              ;; zero-padded words, hashed as $hash hashes them, and probed as add probes.
+              (local.set $length (i32.sub (local.get $j) (local.get $i)))
+              (local.set $entry
+                (block $looked (result i32)
+                  (if (i32.eqz (local.get $length))
+                    (then (br $looked (i32.load (i32.add (global.get $empty) (i32.shl (local.get $f) (i32.const 2)))))))
+                  (if (i32.gt_u (local.get $length) (i32.const 32)) (then (br $looked (i32.const -1))))
+                  (local.set $v0 (v128.and (v128.load (local.get $i))
+                    (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+                  (local.set $v1
+                    (if (result v128) (i32.le_u (local.get $length) (i32.const 16))
+                      (then (v128.const i64x2 0 0))
+                      (else (v128.and (v128.load offset=16 (local.get $i)) (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
+                  (local.set $h
+                    (i32.shr_u
+                      (i32.mul
+                        (i32.xor
+                          (i32.xor
+                            (i32.xor (i32x4.extract_lane 0 (local.get $v0)) (i32.rotl (i32x4.extract_lane 1 (local.get $v0)) (i32.const 7)))
+                            (i32.xor (i32.rotl (i32x4.extract_lane 2 (local.get $v0)) (i32.const 14)) (i32.rotl (i32x4.extract_lane 3 (local.get $v0)) (i32.const 21))))
+                          (i32.add (i32.mul (local.get $f) (i32.const 0x85ebca6b)) (local.get $length)))
+                        (i32.const 0x9e3779b1))
+                      (global.get $shift)))
+                  (loop $probe
+                    (local.set $e (i32.add (global.get $table)
+                      (i32.mul (i32.and (local.get $h) (i32.sub (global.get $slots) (i32.const 1))) (i32.const 48))))
+                    (local.set $owner (i32.load (local.get $e)))
+                    (if (i32.eq (local.get $owner) (i32.const -1)) (then (br $looked (i32.const -1))))
+                    (if (i32.and
+                          (i32.and (i32.eq (local.get $owner) (local.get $f)) (i32.eq (i32.load offset=4 (local.get $e)) (local.get $length)))
+                          (i32.eqz (v128.any_true (v128.or
+                            (v128.xor (local.get $v0) (v128.load offset=16 (local.get $e)))
+                            (v128.xor (local.get $v1) (v128.load offset=32 (local.get $e)))))))
+                      (then (br $looked (i32.load offset=8 (local.get $e)))))
+                    (local.set $h (i32.add (local.get $h) (i32.const 1)))
+                    (br $probe))
+                  (i32.const -1)))
               (i32.store8
                 (i32.add (global.get $coded) (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)))
                 (local.get $entry))
