@@ -62,10 +62,11 @@ const DICTIONARY_LIMIT = 4096;
 
 /**
  * Which byte reader reads UTF-8 and windows-1252 records: the WebAssembly kernel where it can
- * run, else the JavaScript one. Internal: the tests set `'js'` to hold the JavaScript reader to
- * the same results; nothing else changes it.
+ * run, else the JavaScript one; and how many item columns were handed to the survey with the
+ * codes made while reading (so that the tests can tell that path was taken). Internal: the
+ * tests set `'js'` to hold the JavaScript reader to the same results; nothing else changes it.
  */
-export const byteReader: { kernel: 'wasm' | 'js' } = { kernel: 'wasm' };
+export const byteReader: { kernel: 'wasm' | 'js'; codedColumns: number } = { kernel: 'wasm', codedColumns: 0 };
 
 /** Bytes of a whole-bytes input decoded at a time. */
 const SLICE = 1 << 20;
@@ -262,6 +263,7 @@ class CellColumn {
     }
     const n = this.length;
     const { label } = distinct.column;
+    byteReader.codedColumns++;
     return {
       ok: true,
       column: Object.freeze({
