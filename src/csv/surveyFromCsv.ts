@@ -1135,33 +1135,21 @@ async function readCsvSurvey<I extends string>(
         const f = keptPositions[k] as number;
         const column = keptColumns[k] as CellColumn;
         const codes = reader.columnCodes(f, count);
-        if (column.numeric) {
-          // A column of plain digits: the kernel read the numbers (a cell of its code DIGITS).
-          const numbers = reader.columnNumbers(f, count);
-          if (reader.unknown[f] === 0 && column.pushNumbers(numbers)) continue;
-          for (let r = 0; r < count; r++) {
-            if (codes[r] === DIGITS && column.pushDigitValue(numbers[r] as number)) continue;
-            const a = reader.fieldStart(r, f);
-            const b = reader.fieldEnd(r, f);
-            if (column.pushDigitBytes(buf, a, b)) continue;
-            const text = decodeRange(buf, a, b);
-            if (text === undefined) failAt(buf, first, firstLine);
-            column.push(text);
-          }
-          if (!column.numeric) reader.digits(f, false);
-          continue;
-        }
-        if (reader.unknown[f] === 0) {
+        const numbers = reader.columnNumbers(f, count);
+        if (reader.unknown[f] === 0 && reader.kinds[f] !== 3) {
           // Every cell found: an item column's codes are copied from the kernel's, and counted there.
           if (column.pushCoded(codes, reader.columnCoded(f, count))) reader.tally(f, count);
           continue;
         }
+        // A column of plain digits takes the numbers the kernel read (the cells of code DIGITS).
+        if (reader.unknown[f] === 0 && column.pushNumbers(numbers)) continue;
         for (let r = 0; r < count; r++) {
           const index = codes[r] as number;
           if (index >= 0) {
             column.pushIndex(index);
             continue;
           }
+          if (index === DIGITS && column.pushDigitValue(numbers[r] as number)) continue;
           const a = reader.fieldStart(r, f);
           const b = reader.fieldEnd(r, f);
           if (column.pushDigitBytes(buf, a, b)) continue;
@@ -1177,6 +1165,7 @@ async function readCsvSurvey<I extends string>(
             given[f] = (given[f] as number) + 1;
           }
         }
+        if (!column.numeric) reader.digits(f, false);
       }
       // A field nobody reads is still validated, as decoding the whole file would.
       for (const f of notKept) {
