@@ -104,14 +104,16 @@
         (v128.and (v128.load (i32.add (local.get $at) (i32.const 16)))
           (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
 
+;; The hash of a spelling of $length bytes in $column whose first 16 bytes are $v: the top
+  ;; 32 bits of a 64-bit multiplicative hash of its two 8-byte halves, its column and length.
   (func $hash (param $column i32) (param $length i32) (param $v v128) (result i32)
-    (i32.mul
-      (i32.xor
-        (i32.xor
-          (i32.xor (i32x4.extract_lane 0 (local.get $v)) (i32.rotl (i32x4.extract_lane 1 (local.get $v)) (i32.const 7)))
-          (i32.xor (i32.rotl (i32x4.extract_lane 2 (local.get $v)) (i32.const 14)) (i32.rotl (i32x4.extract_lane 3 (local.get $v)) (i32.const 21))))
-        (i32.add (i32.mul (local.get $column) (i32.const 0x85ebca6b)) (local.get $length)))
-      (i32.const 0x9e3779b1)))
+    (i32.wrap_i64 (i64.shr_u
+      (i64.mul
+        (i64.xor
+          (i64.xor (i64x2.extract_lane 0 (local.get $v)) (i64.rotl (i64x2.extract_lane 1 (local.get $v)) (i64.const 29)))
+          (i64.extend_i32_u (i32.add (i32.mul (local.get $column) (i32.const 0x85ebca6b)) (local.get $length))))
+        (i64.const 0x9e3779b97f4a7c15))
+      (i64.const 32))))
 
   ;; Adds the spelling of $length bytes at $at to $column with dictionary index $index (0 … 2^23 − 1)
   ;; and code byte $code (the low 8 bits are kept). Returns 1 when it is added, 2 when the column
@@ -264,15 +266,13 @@
                       (then (v128.const i64x2 0 0))
                       (else (v128.and (v128.load offset=16 (local.get $i)) (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
                   (local.set $h
-                    (i32.shr_u
-                      (i32.mul
-                        (i32.xor
-                          (i32.xor
-                            (i32.xor (i32x4.extract_lane 0 (local.get $v0)) (i32.rotl (i32x4.extract_lane 1 (local.get $v0)) (i32.const 7)))
-                            (i32.xor (i32.rotl (i32x4.extract_lane 2 (local.get $v0)) (i32.const 14)) (i32.rotl (i32x4.extract_lane 3 (local.get $v0)) (i32.const 21))))
-                          (i32.add (i32.mul (local.get $f) (i32.const 0x85ebca6b)) (local.get $length)))
-                        (i32.const 0x9e3779b1))
-                      (global.get $shift)))
+                    (i32.wrap_i64 (i64.shr_u
+                      (i64.mul
+                        (i64.xor
+                          (i64.xor (i64x2.extract_lane 0 (local.get $v0)) (i64.rotl (i64x2.extract_lane 1 (local.get $v0)) (i64.const 29)))
+                          (i64.extend_i32_u (i32.add (i32.mul (local.get $f) (i32.const 0x85ebca6b)) (local.get $length))))
+                        (i64.const 0x9e3779b97f4a7c15))
+                      (i64.extend_i32_u (i32.add (global.get $shift) (i32.const 32))))))
                   (loop $probe
                     (local.set $e (i32.add (global.get $table)
                       (i32.mul (i32.and (local.get $h) (i32.sub (global.get $slots) (i32.const 1))) (i32.const 48))))
