@@ -176,7 +176,7 @@ const mutations: readonly Mutation[] = [
   { id: 'csv-coded-substantive', file: csvReader, find: 'if (code < k) substantive += count;', replace: 'if (code <= k) substantive += count;', tests: codedTests },
   { id: 'csv-coded-missing', file: csvReader, find: '} else if (code === MISSING) {', replace: '} else if (code === MISSING - 1) {', tests: codedTests },
   { id: 'csv-coded-verify', file: csvReader, find: 'if (classes[k] !== this.codeOf(k)) return undefined;', replace: 'if (classes[k] === 99) return undefined;', tests: codedTests },
-  { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'if (column.pushCoded(codes, reader.columnCoded(f, count))) reader.tally(f, count);', replace: 'column.pushCoded(codes, reader.columnCoded(f, count));', tests: codedTests },
+  { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);', replace: 'column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count));', tests: codedTests },
   { id: 'csv-coded-rest', file: csvReader, find: 'for (let i = this.codedRows; i < this.length; i++) {', replace: 'for (let i = this.codedRows + 1; i < this.length; i++) {', tests: codedTests },
 ];
 

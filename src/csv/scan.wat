@@ -16,8 +16,9 @@
 ;;   the outputs of scan: starts (i32 per record), ends (i32 per record and column: where each
 ;;         field's terminating byte is), codes (i16 per column and record, column after column:
 ;;         the dictionary index, -1 for a cell to decode, -2 for a cell of a column not read that
-;;         holds only ASCII bytes other than NUL, -3 for a cell of plain digits in numbers), coded (u8 per column and record, laid out
-;;         as codes: the code byte of each cell found, anything for a cell not found);
+;;         holds only ASCII bytes other than NUL, -3 for a cell of plain digits in numbers),
+;;         coded and small (u8 per column and record, laid out as codes: the code byte and the
+;;         low byte of the dictionary index of each cell found, anything for a cell not found);
 ;;   tallies (i32 per column and byte value: how many cells of the column have each code byte,
 ;;         added to by tally, never cleared);
 ;;   numbers (f64 per column and record, laid out as codes: the number a cell of a column of
@@ -40,6 +41,7 @@
   (global $ends (mut i32) (i32.const 0))
   (global $codes (mut i32) (i32.const 0))
   (global $coded (mut i32) (i32.const 0))
+  (global $small (mut i32) (i32.const 0))
   (global $tallies (mut i32) (i32.const 0))
   (global $numbers (mut i32) (i32.const 0))
   (global $width (mut i32) (i32.const 0))
@@ -54,7 +56,7 @@
   (func (export "setup")
     (param $table i32) (param $slots i32) (param $kinds i32) (param $empty i32) (param $unknown i32)
     (param $starts i32) (param $ends i32) (param $codes i32) (param $width i32) (param $batch i32) (param $delimiter i32)
-    (param $coded i32) (param $tallies i32) (param $numbers i32)
+    (param $coded i32) (param $tallies i32) (param $numbers i32) (param $small i32)
     (local $k i32)
     ;; mask k: bytes 0 … k-1 are 0xff
     (local.set $k (i32.const 0))
@@ -77,6 +79,7 @@
     (global.set $ends (local.get $ends))
     (global.set $codes (local.get $codes))
     (global.set $coded (local.get $coded))
+    (global.set $small (local.get $small))
     (global.set $tallies (local.get $tallies))
     (global.set $numbers (local.get $numbers))
     (global.set $width (local.get $width))
@@ -287,10 +290,10 @@
                     (local.set $h (i32.add (local.get $h) (i32.const 1)))
                     (br $probe))
                   (i32.const -1)))
-              (i32.store8
-                (i32.add (global.get $coded) (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)))
-                (local.get $entry))
-              (local.set $code (i32.shr_s (local.get $entry) (i32.const 8))))
+              (local.set $u (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)))
+              (i32.store8 (i32.add (global.get $coded) (local.get $u)) (local.get $entry))
+              (local.set $code (i32.shr_s (local.get $entry) (i32.const 8)))
+              (i32.store8 (i32.add (global.get $small) (local.get $u)) (local.get $code)))
             (else
               (if (i32.eqz (local.get $kind))
                 (then (local.set $code (select (i32.const -1) (i32.const -2) (call $odd (local.get $i) (local.get $j)))))

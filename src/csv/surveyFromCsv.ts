@@ -214,9 +214,9 @@ class CellColumn {
    * {@link codeOf} of `indices[k]`, as the kernel copied it); true when the codes were kept, and
    * so are to be tallied with {@link addTallies}.
    */
-  pushCoded(indices: Int16Array, codes: Int8Array): boolean {
+  pushCoded(indices: Int16Array, small: Uint8Array, codes: Int8Array): boolean {
     this.codeRest();
-    this.pushIndices(indices);
+    this.pushIndices(indices, small);
     if (!this.coding) return false;
     this.reserveCodes(this.length);
     this.likertCodes.set(codes, this.codedRows);
@@ -375,9 +375,10 @@ class CellColumn {
 
   /**
    * Adds cells by their dictionary indices (as {@link pushIndex} does one at a time): each is
-   * an index of a spelling this column has, so the index array's width already holds it.
+   * an index of a spelling this column has, so the index array's width already holds it. `small`,
+   * the same indices as bytes, is copied as it is while every index is below 256.
    */
-  pushIndices(indices: Int16Array): void {
+  pushIndices(indices: Int16Array, small?: Uint8Array): void {
     const count = indices.length;
     if (this.dictionary === null) {
       for (let k = 0; k < count; k++) this.values.push(this.formerValues[indices[k] as number] as string | null);
@@ -390,7 +391,7 @@ class CellColumn {
       next.set(this.indices.subarray(0, this.length));
       this.indices = next;
     }
-    this.indices.set(indices, this.length);
+    this.indices.set(small !== undefined && this.indices instanceof Uint8Array ? small : indices, this.length);
     this.length += count;
   }
 
@@ -1138,7 +1139,7 @@ async function readCsvSurvey<I extends string>(
         const numbers = reader.columnNumbers(f, count);
         if (reader.unknown[f] === 0 && reader.kinds[f] !== 3) {
           // Every cell found: an item column's codes are copied from the kernel's, and counted there.
-          if (column.pushCoded(codes, reader.columnCoded(f, count))) reader.tally(f, count);
+          if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);
           continue;
         }
         // A column of plain digits takes the numbers the kernel read (the cells of code DIGITS).

@@ -17,7 +17,7 @@ interface ScanExports {
   readonly setup: (
     table: number, slots: number, kinds: number, empty: number, unknown: number,
     starts: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
-    coded: number, tallies: number, numbers: number,
+    coded: number, tallies: number, numbers: number, small: number,
   ) => void;
   readonly scan: (at: number, end: number, final: number, limit: number) => number;
   readonly add: (column: number, at: number, length: number, index: number, code: number) => number;
@@ -69,6 +69,7 @@ export class WasmRecords {
   private readonly codedAt: number;
   private readonly talliesAt: number;
   private readonly numbersAt: number;
+  private readonly smallAt: number;
   /** Views of the outputs, remade when the memory grows. */
   kinds!: Uint8Array;
   unknown!: Int32Array;
@@ -78,6 +79,7 @@ export class WasmRecords {
   coded!: Int8Array;
   tallies!: Int32Array;
   numbers!: Float64Array;
+  small!: Uint8Array;
   private bytes!: Uint8Array;
 
   /**
@@ -110,11 +112,12 @@ export class WasmRecords {
     this.codedAt = align(this.codesAt + 2 * width * this.batch);
     this.talliesAt = align(this.codedAt + width * this.batch);
     this.numbersAt = align(this.talliesAt + 4 * 256 * width);
-    this.base = align(this.numbersAt + 8 * width * this.batch);
+    this.smallAt = align(this.numbersAt + 8 * width * this.batch);
+    this.base = align(this.smallAt + width * this.batch);
     this.reserve(this.base + PADDING);
     exports.setup(
       table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter,
-      this.codedAt, this.talliesAt, this.numbersAt,
+      this.codedAt, this.talliesAt, this.numbersAt, this.smallAt,
     );
     for (let f = 0; f < width; f++) this.kinds[f] = kept[f] === true ? 1 : 0;
     new Int32Array(exports.memory.buffer, emptyAt, width).fill(-1);
@@ -134,6 +137,7 @@ export class WasmRecords {
     this.coded = new Int8Array(buffer, this.codedAt, this.width * this.batch);
     this.tallies = new Int32Array(buffer, this.talliesAt, 256 * this.width);
     this.numbers = new Float64Array(buffer, this.numbersAt, this.width * this.batch);
+    this.small = new Uint8Array(buffer, this.smallAt, this.width * this.batch);
     this.bytes = new Uint8Array(buffer);
   }
 
@@ -183,6 +187,14 @@ export class WasmRecords {
    */
   columnCoded(f: number, count: number): Int8Array {
     return this.coded.subarray(f * this.batch, f * this.batch + count);
+  }
+
+  /**
+   * Column `f`'s dictionary indices of the last scan's `count` records as bytes (the low byte of
+   * each index {@link columnCodes} found): the same indices where every index is below 256.
+   */
+  columnSmall(f: number, count: number): Uint8Array {
+    return this.small.subarray(f * this.batch, f * this.batch + count);
   }
 
   /** Adds column `f`'s code bytes of the last scan's first `count` records to its {@link tallyOf}. */

@@ -146,6 +146,15 @@ for (const kernel of ['wasm', 'js'] as const) {
       expect(byteReader.codedColumns - before).toBe(1);
     });
 
+    it('stay exact when a column\'s dictionary indices outgrow a byte (300 distinct answers, each repeated)', async () => {
+      byteReader.kernel = kernel;
+      const records: [string, string, string, string][] = [];
+      for (let i = 0; i < 6000; i++) records.push([String(i + 1), `Område ${i % 300}`, i % 3 === 0 ? `svar ${(i * 7) % 300}` : (LABELS[i % 4] as string), LABELS[(i * 3) % 4] as string]);
+      const before = byteReader.codedColumns;
+      expect((await compare(write({ rows: records, quoted: [] }), 'missing', 'utf-8', [8192])).ok).toBe(true);
+      expect(byteReader.codedColumns - before).toBe(2);
+    });
+
     it('give the text path\'s survey or issues for any file, chunking and encoding, quoted records included', async () => {
       byteReader.kernel = kernel;
       const answer = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...KNOWN) }, { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN) });
