@@ -45,6 +45,8 @@ const designTests = ['test/design'];
 const profileTests = ['test/design/profileLikelihood.test.ts', 'test/design/describeDesign.test.ts'];
 const wald = 'src/inference/designWaldTest.ts';
 const groups = 'src/describe/compareGroups.ts';
+const csvReader = 'src/csv/surveyFromCsv.ts';
+const codedTests = ['test/csv/surveyFromCsv.coded.test.ts'];
 
 const mutations: readonly Mutation[] = [
   // Welch's two-sample t test.
@@ -202,6 +204,13 @@ const mutations: readonly Mutation[] = [
   { id: 'beta-small-shape', file: 'src/math/beta.ts', find: 'if (a0 < 1 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {', replace: 'if (a0 < 0.001 && (b0 > 1 ? b0 * x0 <= 0.7 : a0 < b0)) {', tests: mathEdgeTests },
   { id: 'beta-stirling-difference', file: 'src/math/gamma.ts', find: 'const coefficients = [1 / 12, -1 / 360,', replace: 'const coefficients = [1 / 12, -1 / 350,', tests: mathEdgeTests },
   { id: 'beta-quantile-variable', file: 'src/math/beta.ts', find: 'const useX = guessLower < 0.5;', replace: 'const useX = solveLower;', tests: mathEdgeTests },
+  // The item codes surveyFromCsv makes while reading (src/csv/surveyFromCsv.ts): the counts by
+  // code, the check that they are the survey's codes, and the kernel's counts joining them.
+  { id: 'csv-coded-substantive', file: csvReader, find: 'if (code < k) substantive += count;', replace: 'if (code <= k) substantive += count;', tests: codedTests },
+  { id: 'csv-coded-missing', file: csvReader, find: '} else if (code === MISSING) {', replace: '} else if (code === MISSING - 1) {', tests: codedTests },
+  { id: 'csv-coded-verify', file: csvReader, find: 'if (classes[k] !== this.codeOf(k)) return undefined;', replace: 'if (classes[k] === 99) return undefined;', tests: codedTests },
+  { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);', replace: 'column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count));', tests: codedTests },
+  { id: 'csv-coded-rest', file: csvReader, find: 'for (let i = this.codedRows; i < this.length; i++) {', replace: 'for (let i = this.codedRows + 1; i < this.length; i++) {', tests: codedTests },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

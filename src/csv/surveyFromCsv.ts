@@ -1,10 +1,12 @@
 import { asBytes, decodeBytes, DecodeInputError, decodeWindows1252 } from '../data/decode';
+import { safeLikertDictionary, type LikertOptions, type SafeLikertResult } from '../data/likert';
 import { isMissingValue } from '../data/missing';
 import { SurveyInputError, safeSurveyFromSource, type DictionarySource, type SurveyDefinition, type SurveyIssue } from '../data/survey';
 import type { Survey } from '../data/surveyObject';
+import { MISSING } from '../data/types';
 import { describeValue } from '../internal/validate';
 import { ByteSpellings, byteRecords, LONGEST_SPELLING, MOST_SPELLINGS, type ByteRecordSink } from './byteRecords';
-import { STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
+import { DIGITS, STOP_END, STOP_FULL, WasmRecords } from './wasmRecords';
 import { CsvInputError, type CsvIssue } from './CsvInputError';
 import {
   countBreaks,
@@ -21,6 +23,9 @@ import {
   type ParseCsvOptions,
   type RawRecord,
 } from './parseCsv';
+
+/** A scale, as the coder of `survey()` takes it. */
+type Scale = Parameters<typeof safeLikertDictionary>[2];
 
 /** What {@link surveyFromCsv} reads: text, bytes, or a stream of byte (or text) chunks. */
 export type CsvInput = string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>;
@@ -57,10 +62,11 @@ const DICTIONARY_LIMIT = 4096;
 
 /**
  * Which byte reader reads UTF-8 and windows-1252 records: the WebAssembly kernel where it can
- * run, else the JavaScript one. Internal: the tests set `'js'` to hold the JavaScript reader to
- * the same results; nothing else changes it.
+ * run, else the JavaScript one; and how many item columns were handed to the survey with the
+ * codes made while reading (so that the tests can tell that path was taken). Internal: the
+ * tests set `'js'` to hold the JavaScript reader to the same results; nothing else changes it.
  */
-export const byteReader: { kernel: 'wasm' | 'js' } = { kernel: 'wasm' };
+export const byteReader: { kernel: 'wasm' | 'js'; codedColumns: number } = { kernel: 'wasm', codedColumns: 0 };
 
 /** Bytes of a whole-bytes input decoded at a time. */
 const SLICE = 1 << 20;
@@ -123,9 +129,151 @@ class CellColumn {
    * then), so that an index the byte reader found among its spellings still names its cell.
    */
   private formerValues: readonly (string | null)[] = [];
+  /**
+   * The scale an item column's cells are coded with as they are read (the first item that
+   * reads the column; null for other columns, and from the first problem on): each distinct
+   * spelling is coded once, and the kernel copies the codes of the cells it finds.
+   */
+  private coder: { readonly scale: Scale; readonly reverse: boolean } | null;
+  /** The Likert code of each dictionary index, for the first `classified` of them. */
+  private classes = new Int8Array(16);
+  private classified = 0;
+  /** The Likert codes of the first `codedRows` cells. */
+  private likertCodes = new Int8Array(0);
+  private codedRows = 0;
+  /** How many of those cells have each code (by its byte, `code & 255`). */
+  private readonly tallies = new Float64Array(256);
 
-  constructor(digits: boolean) {
+  constructor(digits: boolean, coder: { readonly scale: Scale; readonly reverse: boolean } | null = null) {
     this.digits = digits ? new Float64Array(1024) : null;
+    this.coder = digits ? null : coder;
+  }
+
+  /** True while the cells are coded as they are read. */
+  get coding(): boolean {
+    return this.coder !== null && this.dictionary !== null;
+  }
+
+  /**
+   * The Likert code of dictionary index `index` (0 once the column is not coding). The spellings
+   * not yet coded are coded together, by the coder `survey()` uses (with `unknown: 'missing'`,
+   * so an unknown label is coded, as there, and reported at the end).
+   */
+  codeOf(index: number): number {
+    if (index >= this.classified && this.coding) {
+      const coder = this.coder as { readonly scale: Scale; readonly reverse: boolean };
+      const fresh = this.values.slice(this.classified);
+      let result: SafeLikertResult | undefined;
+      try {
+        result = safeLikertDictionary(fresh, Uint32Array.from(fresh, (_, k) => k), coder.scale, { unknown: 'missing', reverse: coder.reverse });
+      } catch {
+        result = undefined;
+      }
+      if (result === undefined || !result.ok) {
+        // A scale or option survey() reports: the column is coded there, from its dictionary.
+        this.coder = null;
+        return 0;
+      }
+      if (this.values.length > this.classes.length) {
+        const grown = new Int8Array(Math.max(2 * this.classes.length, this.values.length));
+        grown.set(this.classes);
+        this.classes = grown;
+      }
+      this.classes.set(result.column.codes, this.classified);
+      this.classified = this.values.length;
+    }
+    return this.coding ? (this.classes[index] as number) : 0;
+  }
+
+  /** Room for `rows` coded cells. */
+  private reserveCodes(rows: number): void {
+    if (rows <= this.likertCodes.length) return;
+    const grown = new Int8Array(Math.max(2 * this.likertCodes.length, rows, 1024));
+    grown.set(this.likertCodes.subarray(0, this.codedRows));
+    this.likertCodes = grown;
+  }
+
+  /** Codes the cells added since the last coded one (by the text reader or one at a time). */
+  private codeRest(): void {
+    if (!this.coding || this.codedRows === this.length) return;
+    this.reserveCodes(this.length);
+    const codes = this.likertCodes;
+    const tallies = this.tallies;
+    const indices = this.indices;
+    for (let i = this.codedRows; i < this.length; i++) {
+      const code = this.codeOf(indices[i] as number);
+      if (!this.coding) return;
+      codes[i] = code;
+      tallies[code & 255] = (tallies[code & 255] as number) + 1;
+    }
+    this.codedRows = this.length;
+  }
+
+  /**
+   * Adds cells by their dictionary indices with their Likert codes (`codes[k]` is
+   * {@link codeOf} of `indices[k]`, as the kernel copied it); true when the codes were kept, and
+   * so are to be tallied with {@link addTallies}.
+   */
+  pushCoded(indices: Int16Array, small: Uint8Array, codes: Int8Array): boolean {
+    this.codeRest();
+    this.pushIndices(indices, small);
+    if (!this.coding) return false;
+    this.reserveCodes(this.length);
+    this.likertCodes.set(codes, this.codedRows);
+    this.codedRows = this.length;
+    return true;
+  }
+
+  /** Adds the counts of codes (by code byte) that the kernel tallied for {@link pushCoded}'s cells. */
+  addTallies(counts: Int32Array): void {
+    for (let b = 0; b < 256; b++) this.tallies[b] = (this.tallies[b] as number) + (counts[b] as number);
+  }
+
+  /**
+   * The item column coded against `scale`, exactly as `safeLikertDictionary(values, indices,
+   * scale, options)` codes it, from the codes made while reading; undefined when they are not
+   * those (another scale or direction, a column that stopped coding) or an unknown label is to
+   * be reported (that path lists its rows).
+   */
+  likert(scale: Scale, options: LikertOptions): SafeLikertResult | undefined {
+    this.codeRest();
+    if (!this.coding) return undefined;
+    const values = this.values;
+    // The distinct values coded as survey() codes them (it throws here as it would there).
+    const distinct = safeLikertDictionary(values, Uint32Array.from(values, (_, k) => k), scale, options);
+    if (!distinct.ok) return undefined;
+    const classes = distinct.column.codes;
+    for (let k = 0; k < classes.length; k++) if (classes[k] !== this.codeOf(k)) return undefined;
+    const k = distinct.column.scale.levels.length;
+    let substantive = 0;
+    let nonSubstantive = 0;
+    let missing = 0;
+    let invalid = 0;
+    for (let b = 0; b < 256; b++) {
+      const count = this.tallies[b] as number;
+      const code = (b << 24) >> 24;
+      if (code >= 0) {
+        if (code < k) substantive += count;
+        else nonSubstantive += count;
+      } else if (code === MISSING) {
+        missing += count;
+      } else {
+        invalid += count;
+      }
+    }
+    const n = this.length;
+    const { label } = distinct.column;
+    byteReader.codedColumns++;
+    return {
+      ok: true,
+      column: Object.freeze({
+        kind: 'likert-column',
+        scale: distinct.column.scale,
+        codes: this.likertCodes.slice(0, n),
+        n: Object.freeze({ total: n, answered: substantive + nonSubstantive, substantive, missing, invalid, nonSubstantive }),
+        ...(label === undefined ? {} : { label }),
+      }),
+    };
   }
 
   /** True while the cells are held as doubles. */
@@ -155,6 +303,28 @@ class CellColumn {
    */
   pushDigitBytes(buf: Uint8Array, from: number, to: number): boolean {
     return this.digits !== null && this.pushNumber(canonicalDigitBytes(buf, from, to));
+  }
+
+  /**
+   * Adds cells of plain digits by their numbers (as the kernel read them: each is
+   * {@link canonicalDigitBytes} of its cell); false, with nothing added, once the column holds text.
+   */
+  pushNumbers(values: Float64Array): boolean {
+    let digits = this.digits;
+    if (digits === null) return false;
+    if (this.length + values.length > digits.length) {
+      const next = new Float64Array(Math.max(2 * digits.length, this.length + values.length));
+      next.set(digits.subarray(0, this.length));
+      this.digits = digits = next;
+    }
+    digits.set(values, this.length);
+    this.length += values.length;
+    return true;
+  }
+
+  /** Adds one cell of plain digits by its number; false, with nothing added, once the column holds text. */
+  pushDigitValue(value: number): boolean {
+    return this.digits !== null && this.pushNumber(value);
   }
 
   /** The cells held so far as text, the column from now on held as other columns are. */
@@ -205,9 +375,10 @@ class CellColumn {
 
   /**
    * Adds cells by their dictionary indices (as {@link pushIndex} does one at a time): each is
-   * an index of a spelling this column has, so the index array's width already holds it.
+   * an index of a spelling this column has, so the index array's width already holds it. `small`,
+   * the same indices as bytes, is copied as it is while every index is below 256.
    */
-  pushIndices(indices: Int16Array): void {
+  pushIndices(indices: Int16Array, small?: Uint8Array): void {
     const count = indices.length;
     if (this.dictionary === null) {
       for (let k = 0; k < count; k++) this.values.push(this.formerValues[indices[k] as number] as string | null);
@@ -220,7 +391,7 @@ class CellColumn {
       next.set(this.indices.subarray(0, this.length));
       this.indices = next;
     }
-    this.indices.set(indices, this.length);
+    this.indices.set(small !== undefined && this.indices instanceof Uint8Array ? small : indices, this.length);
     this.length += count;
   }
 
@@ -288,9 +459,9 @@ class CellColumn {
   }
 
   /** The dictionary form, or undefined once the cells are held directly. */
-  coded(): { values: readonly unknown[]; indices: ArrayLike<number> } | undefined {
+  coded(): ReturnType<DictionarySource['dictionary']> {
     if (this.dictionary === null || this.digits !== null) return undefined;
-    return { values: this.values, indices: this.indices.subarray(0, this.length) };
+    return { values: this.values, indices: this.indices.subarray(0, this.length), likert: (scale, options) => this.likert(scale, options) };
   }
 }
 
@@ -688,6 +859,8 @@ async function readCsvSurvey<I extends string>(
   // digits); a column that is also read as text (an item, a category, a multi-select answer) never does.
   const numericUse = new Set<string>();
   const textUse = new Set<string>();
+  /** The scale and direction of the first item that reads each column, which codes it as it is read. */
+  const coders = new Map<string, { scale: Scale; reverse: boolean }>();
   const d = definition as SurveyDefinition<I>;
   if (typeof d.id === 'string') {
     wanted.add(d.id);
@@ -699,6 +872,7 @@ async function readCsvSurvey<I extends string>(
       const name = item.column ?? item.id;
       wanted.add(name);
       textUse.add(name);
+      if (!coders.has(name) && item.scale !== null && typeof item.scale === 'object') coders.set(name, { scale: item.scale, reverse: item.reverse === true });
     }
   }
   if (d.attributes !== null && typeof d.attributes === 'object') {
@@ -739,7 +913,7 @@ async function readCsvSurvey<I extends string>(
       readers = [];
       header.forEach((name, position) => {
         if (!wanted.has(name)) return;
-        const column = new CellColumn(numericUse.has(name) && !textUse.has(name));
+        const column = new CellColumn(numericUse.has(name) && !textUse.has(name), coders.get(name) ?? null);
         byName.set(name, column);
         readers.push({ column, position });
       });
@@ -880,7 +1054,9 @@ async function readCsvSurvey<I extends string>(
     // A column of numbers in plain digits is never looked up among spellings: its cells are
     // read from their bytes (pushDigitBytes), and decoded only from the first that is not.
     columnAt.forEach((column, f) => {
-      if (column?.numeric === true) retire(f);
+      if (column?.numeric !== true) return;
+      retire(f);
+      wasm?.digits(f, true);
     });
     const kept = Uint8Array.from(columnAt, (column) => (column === undefined ? 0 : 1));
     const keptPositions: number[] = [];
@@ -935,7 +1111,9 @@ async function readCsvSurvey<I extends string>(
           // A column that dropped its dictionary in the text reader's records is decoded from
           // now on (its known spellings would still name the right cells, see pushIndex).
           for (let k = 0; k < keptPositions.length; k++) {
-            if ((keptColumns[k] as CellColumn).lastIndex() < 0) retire(keptPositions[k] as number);
+            const column = keptColumns[k] as CellColumn;
+            if (column.lastIndex() < 0) retire(keptPositions[k] as number);
+            if (!column.numeric) wasm?.digits(keptPositions[k] as number, false);
           }
           if (done.consumed === 0 && !last) {
             if (stop === end) return at;
@@ -958,16 +1136,21 @@ async function readCsvSurvey<I extends string>(
         const f = keptPositions[k] as number;
         const column = keptColumns[k] as CellColumn;
         const codes = reader.columnCodes(f, count);
-        if (reader.unknown[f] === 0) {
-          column.pushIndices(codes);
+        const numbers = reader.columnNumbers(f, count);
+        if (reader.unknown[f] === 0 && reader.kinds[f] !== 3) {
+          // Every cell found: an item column's codes are copied from the kernel's, and counted there.
+          if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);
           continue;
         }
+        // A column of plain digits takes the numbers the kernel read (the cells of code DIGITS).
+        if (reader.unknown[f] === 0 && column.pushNumbers(numbers)) continue;
         for (let r = 0; r < count; r++) {
           const index = codes[r] as number;
           if (index >= 0) {
             column.pushIndex(index);
             continue;
           }
+          if (index === DIGITS && column.pushDigitValue(numbers[r] as number)) continue;
           const a = reader.fieldStart(r, f);
           const b = reader.fieldEnd(r, f);
           if (column.pushDigitBytes(buf, a, b)) continue;
@@ -979,10 +1162,11 @@ async function readCsvSurvey<I extends string>(
           const dictionaryIndex = column.lastIndex();
           if (dictionaryIndex < 0 || (given[f] as number) >= MOST_SPELLINGS) {
             retire(f);
-          } else if (b - a <= LONGEST_SPELLING && reader.add(f, a, b, dictionaryIndex) === 1) {
+          } else if (b - a <= LONGEST_SPELLING && reader.add(f, a, b, dictionaryIndex, column.codeOf(dictionaryIndex)) === 1) {
             given[f] = (given[f] as number) + 1;
           }
         }
+        if (!column.numeric) reader.digits(f, false);
       }
       // A field nobody reads is still validated, as decoding the whole file would.
       for (const f of notKept) {
@@ -1058,6 +1242,10 @@ async function readCsvSurvey<I extends string>(
       queue = [];
       queued = 0;
       const stop = records(buf, final);
+      if (final && wasm !== null) {
+        // The codes the kernel counted join each item column's own counts.
+        for (let k = 0; k < keptPositions.length; k++) (keptColumns[k] as CellColumn).addTallies(wasm.tallyOf(keptPositions[k] as number));
+      }
       carry = buf.subarray(stop);
       carryOffset += stop;
       wantBytes = 2 * carry.length;

@@ -3,7 +3,8 @@
  * of a buffer split 16 bytes per step, and each cell of a looked-up column found among the byte
  * spellings its column has seen, in a hash table in the module's memory. It hands back a batch
  * of records at a time: per column, the dictionary index of each record's cell (or -1 for a
- * cell the caller decodes), and where every field ends. What it does not read (a quote, an
+ * cell the caller decodes) and the code byte the caller gave its spelling (a Likert code, so
+ * that an item column's codes are copied, not looked up again), and where every field ends. What it does not read (a quote, an
  * empty line, the wrong number of fields) it leaves to the caller's text reader, exactly as
  * {@link byteRecords} does; so its results are the text reader's by construction. Null where
  * WebAssembly or its SIMD instructions are unavailable. Internal.
@@ -16,9 +17,11 @@ interface ScanExports {
   readonly setup: (
     table: number, slots: number, kinds: number, empty: number, unknown: number,
     starts: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
+    coded: number, tallies: number, numbers: number, small: number,
   ) => void;
   readonly scan: (at: number, end: number, final: number, limit: number) => number;
-  readonly add: (column: number, at: number, length: number, index: number) => number;
+  readonly add: (column: number, at: number, length: number, index: number, code: number) => number;
+  readonly tally: (column: number, count: number) => void;
   readonly stop: WebAssembly.Global;
   readonly why: WebAssembly.Global;
 }
@@ -29,6 +32,9 @@ export const STOP_END = 0;
 export const STOP_SLOW = 1;
 /** A scan stopped with its batch full. */
 export const STOP_FULL = 2;
+
+/** The code of a cell that spells a number in plain digits, whose value is in {@link WasmRecords.columnNumbers}. */
+export const DIGITS = -3;
 
 /** Slots of the spelling table (a power of two; it is never more than half full). */
 const SLOTS = 8192;
@@ -60,12 +66,20 @@ export class WasmRecords {
   private readonly startsAt: number;
   private readonly endsAt: number;
   private readonly codesAt: number;
+  private readonly codedAt: number;
+  private readonly talliesAt: number;
+  private readonly numbersAt: number;
+  private readonly smallAt: number;
   /** Views of the outputs, remade when the memory grows. */
   kinds!: Uint8Array;
   unknown!: Int32Array;
   starts!: Int32Array;
   ends!: Int32Array;
   codes!: Int16Array;
+  coded!: Int8Array;
+  tallies!: Int32Array;
+  numbers!: Float64Array;
+  small!: Uint8Array;
   private bytes!: Uint8Array;
 
   /**
@@ -95,9 +109,16 @@ export class WasmRecords {
     this.startsAt = this.unknownAt + 4 * width;
     this.endsAt = this.startsAt + 4 * this.batch;
     this.codesAt = this.endsAt + 4 * this.batch * width;
-    this.base = align(this.codesAt + 2 * width * this.batch);
+    this.codedAt = align(this.codesAt + 2 * width * this.batch);
+    this.talliesAt = align(this.codedAt + width * this.batch);
+    this.numbersAt = align(this.talliesAt + 4 * 256 * width);
+    this.smallAt = align(this.numbersAt + 8 * width * this.batch);
+    this.base = align(this.smallAt + width * this.batch);
     this.reserve(this.base + PADDING);
-    exports.setup(table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter);
+    exports.setup(
+      table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter,
+      this.codedAt, this.talliesAt, this.numbersAt, this.smallAt,
+    );
     for (let f = 0; f < width; f++) this.kinds[f] = kept[f] === true ? 1 : 0;
     new Int32Array(exports.memory.buffer, emptyAt, width).fill(-1);
   }
@@ -113,6 +134,10 @@ export class WasmRecords {
     this.starts = new Int32Array(buffer, this.startsAt, this.batch);
     this.ends = new Int32Array(buffer, this.endsAt, this.batch * this.width);
     this.codes = new Int16Array(buffer, this.codesAt, this.width * this.batch);
+    this.coded = new Int8Array(buffer, this.codedAt, this.width * this.batch);
+    this.tallies = new Int32Array(buffer, this.talliesAt, 256 * this.width);
+    this.numbers = new Float64Array(buffer, this.numbersAt, this.width * this.batch);
+    this.small = new Uint8Array(buffer, this.smallAt, this.width * this.batch);
     this.bytes = new Uint8Array(buffer);
   }
 
@@ -156,16 +181,60 @@ export class WasmRecords {
     return this.codes.subarray(f * this.batch, f * this.batch + count);
   }
 
+  /**
+   * Column `f`'s code bytes of the last scan's `count` records (as signed bytes): the `code`
+   * its spelling was added with, for each cell {@link columnCodes} found.
+   */
+  columnCoded(f: number, count: number): Int8Array {
+    return this.coded.subarray(f * this.batch, f * this.batch + count);
+  }
+
+  /**
+   * Column `f`'s dictionary indices of the last scan's `count` records as bytes (the low byte of
+   * each index {@link columnCodes} found): the same indices where every index is below 256.
+   */
+  columnSmall(f: number, count: number): Uint8Array {
+    return this.small.subarray(f * this.batch, f * this.batch + count);
+  }
+
+  /** Adds column `f`'s code bytes of the last scan's first `count` records to its {@link tallyOf}. */
+  tally(f: number, count: number): void {
+    this.exports.tally(f, count);
+  }
+
+  /** How many cells {@link tally} counted with each code byte in column `f`: entry `code & 255`. */
+  tallyOf(f: number): Int32Array {
+    return this.tallies.subarray(256 * f, 256 * f + 256);
+  }
+
+  /**
+   * Column `f`'s numbers of the last scan's `count` records: the value of each cell whose code
+   * is {@link DIGITS} (anything for the others).
+   */
+  columnNumbers(f: number, count: number): Float64Array {
+    return this.numbers.subarray(f * this.batch, f * this.batch + count);
+  }
+
   /** Column `f`'s cells are decoded from now on. */
   retire(f: number): void {
     if (this.kinds[f] === 1) this.kinds[f] = 2;
   }
 
   /**
-   * Adds the bytes of the buffer at `[from, to)` as a spelling of column `f`: 1 when added, 2
-   * when the column had it, 0 when it is not kept (too long, or the table is half full).
+   * Column `f` (kept, and not looked up) is read as plain digits where it can from now on
+   * (`on`), or decoded (`!on`): a cell of 1 to 15 ASCII digits without a leading zero gets the
+   * code {@link DIGITS} and its value, any other the code -1.
    */
-  add(f: number, from: number, to: number, index: number): number {
-    return this.exports.add(f, this.base + from, to - from, index);
+  digits(f: number, on: boolean): void {
+    if (this.kinds[f] !== 0 && this.kinds[f] !== 1) this.kinds[f] = on ? 3 : 2;
+  }
+
+  /**
+   * Adds the bytes of the buffer at `[from, to)` as a spelling of column `f`, with its
+   * dictionary index and code byte (see {@link columnCoded}): 1 when added, 2 when the column had
+   * it, 0 when it is not kept (too long, or the table is half full).
+   */
+  add(f: number, from: number, to: number, index: number, code = 0): number {
+    return this.exports.add(f, this.base + from, to - from, index, code);
   }
 }

@@ -1,7 +1,7 @@
 import { describeValue, firstUnknownKey, optionKeys, unknownKeyHint } from '../internal/validate';
 import type { Scale } from '../scale/types';
 import { levenshtein } from './levenshtein';
-import { safeLikert, safeLikertDictionary, type SafeLikertResult } from './likert';
+import { safeLikert, safeLikertDictionary, type LikertOptions, type SafeLikertResult } from './likert';
 import type { LikertUnknownValue } from './errors';
 import { describeCell, readCategoryKey } from './keys';
 import { isMissingValue } from './missing';
@@ -320,11 +320,17 @@ export function safeSurvey<const I extends string>(definition: SurveyDefinition<
 
 /**
  * A column source whose columns may also be read in dictionary form: row `i` of column `name`
- * holds `values[indices[i]]`. Item columns given so are coded once per distinct value. Internal:
- * the streaming CSV reader (`surveyFromCsv`) builds one.
+ * holds `values[indices[i]]`. Item columns given so are coded once per distinct value, or by
+ * `likert` where the source coded the column as it read it (it returns what
+ * `safeLikertDictionary(values, indices, scale, options)` returns, or undefined when it cannot
+ * tell). Internal: the streaming CSV reader (`surveyFromCsv`) builds one.
  */
 export interface DictionarySource extends ColumnSource {
-  dictionary(name: string): { readonly values: readonly unknown[]; readonly indices: ArrayLike<number> } | undefined;
+  dictionary(name: string): {
+    readonly values: readonly unknown[];
+    readonly indices: ArrayLike<number>;
+    readonly likert?: (scale: Scale, options: LikertOptions) => SafeLikertResult | undefined;
+  } | undefined;
 }
 
 /**
@@ -634,7 +640,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     const dictionary = identity ? given?.dictionary(columnName) : undefined;
     let coded: SafeLikertResult;
     if (dictionary !== undefined) {
-      coded = safeLikertDictionary(dictionary.values, dictionary.indices, item.scale, likertOptions);
+      coded = dictionary.likert?.(item.scale, likertOptions) ?? safeLikertDictionary(dictionary.values, dictionary.indices, item.scale, likertOptions);
     } else {
       const raw = need(columnName, `item "${item.id}"`);
       if (raw === undefined) continue;
