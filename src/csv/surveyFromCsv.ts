@@ -262,6 +262,8 @@ class CellColumn {
       }
     }
     const n = this.length;
+    // Every cell counted once, or the column is coded again from its dictionary.
+    if (substantive + nonSubstantive + missing + invalid !== n || this.codedRows !== n) return undefined;
     const { label } = distinct.column;
     byteReader.codedColumns++;
     return {

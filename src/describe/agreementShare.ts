@@ -27,7 +27,7 @@ export interface AgreementShareOptions {
    * is then a simple random sample); the others, on a weighted column, are applied to the
    * design's effective n = p(1 − p)/se².
    */
-  readonly ci?: ProportionMethod | SurveyProportionMethod;
+  readonly ci?: ProportionMethod | SurveyProportionMethod | 'likelihood';
   /**
    * The variance of a weighted share: `'linearization'` (default), the design-based variance of
    * R's `svymean` (strata, clusters, fpc and calibration of the survey's design), or `'kish'`,
@@ -46,6 +46,9 @@ export interface AgreementShareOptions {
    */
   readonly weights?: ArrayLike<number> | null;
 }
+
+/** The design-based interval methods: svyciprop's, the profile likelihood among them. */
+const DESIGN_SHARE_METHODS: readonly (SurveyProportionMethod | 'likelihood')[] = [...SURVEY_PROPORTION_METHODS, 'likelihood'];
 
 /** The keys of {@link AgreementShareOptions}, listed once (not per call: dashboards call it per item). */
 const shareKeys = optionKeys<AgreementShareOptions>({ denominator: true, ci: true, level: true, populationSize: true, weights: true, variance: true, df: true });
@@ -68,8 +71,10 @@ export interface AgreementShareResult<L extends string = string> {
   readonly ci: {
     readonly lower: number;
     readonly upper: number;
-    readonly method: ProportionMethod | SurveyProportionMethod;
+    readonly method: ProportionMethod | SurveyProportionMethod | 'likelihood';
     readonly level: number;
+    /** Why the bounds are `NaN` although the estimate is not (a design-based interval that is undefined for the data). */
+    readonly reason?: string;
   };
   /** Design-based results only: the standard error, `SE(svymean(~I(item %in% levels), design, na.rm = TRUE))`. */
   readonly se?: number;
@@ -161,7 +166,7 @@ function boxShare<L extends string>(
   assertOneOf(fn, variance, ['linearization', 'kish'] as const, 'variance');
   // Item summaries hold tallies only: their weighted intervals are Kish's.
   const method_ = options.ci ?? (weighted === null || variance === 'kish' || isItemSummary(column) ? 'wilson' : 'logit');
-  const designMethod = (SURVEY_PROPORTION_METHODS as readonly string[]).includes(method_);
+  const designMethod = (DESIGN_SHARE_METHODS as readonly string[]).includes(method_);
   const dfOption = options.df ?? 'design';
   if (dfOption !== 'design' && (typeof dfOption !== 'number' || !(dfOption > 0))) {
     throw new RangeError(`${fn}: df must be 'design' or a number > 0 (Infinity for normal quantiles), got ${String(dfOption)}`);
@@ -182,12 +187,13 @@ function boxShare<L extends string>(
   const n = denominator === 'answered' ? counted.answered : counted.substantive;
 
   let estimate: number;
+  let ciReason: string | undefined;
   let nEffective = n;
   let lower: number;
   let upper: number;
   if ((weighted !== null && variance === 'linearization' && !isItemSummary(column)) || designMethod) {
     assertLevel(fn, level);
-    assertOneOf(fn, method_, [...PROPORTION_METHODS, ...SURVEY_PROPORTION_METHODS], 'ci');
+    assertOneOf(fn, method_, [...PROPORTION_METHODS, ...DESIGN_SHARE_METHODS], 'ci');
     // R's svymean on the design cut to the denominator: every cell gets 1 (agrees), 0 (in the
     // denominator) or NaN (outside it), scored over the whole design.
     const col = column as LikertColumn;
@@ -224,16 +230,22 @@ function boxShare<L extends string>(
       lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
       upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
     } else if (method_ === 'likelihood' && estimate > 0 && estimate < 1 && found.se > 0 && df > 0) {
-      // As svyciprop: svyglm's intercept profiled on R's grid, then turned back by R's expit.
+      // As svyciprop: svyglm's intercept profiled on R's grid, then turned back by expit (R's
+      // exp(b)/(1 + exp(b)) overflows to NaN beyond b = 709, where the bound is 1; this does not).
       const fit = designLogit(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize), found.rows);
       const profile = profileLikelihoodInterval(fit, level, df);
-      lower = Math.exp(profile.lower) / (1 + Math.exp(profile.lower));
-      upper = Math.exp(profile.upper) / (1 + Math.exp(profile.upper));
+      const expit = (b: number): number => (b >= 0 ? 1 / (1 + Math.exp(-b)) : Math.exp(b) / (1 + Math.exp(b)));
+      lower = expit(profile.lower);
+      upper = expit(profile.upper);
+      ciReason = profile.reason;
     } else if (designMethod) {
-      // The degenerate cases (an estimate of 0 or 1, se 0, df ≤ 0) are the same for the
-      // likelihood interval as for the logit one, whose undefined bounds it shares.
+      // For 'likelihood' the cases left here are those R stops on (a share of 0 or 1: "profiling
+      // has found a better solution"; df ≤ 0): NaN with a reason, as for 'logit'; and se = 0 (a
+      // census), where the interval is the estimate, as for every design-based method here.
       const method = method_ === 'likelihood' ? 'logit' : (method_ as SurveyProportionMethod);
-      ({ lower, upper } = surveyProportionInterval(estimate, found.se, { method, level, df, rows: found.rows }));
+      const interval = surveyProportionInterval(estimate, found.se, { method, level, df, rows: found.rows });
+      ({ lower, upper } = interval);
+      ciReason = interval.reason?.replace(`the ${method} interval`, `the ${method_} interval`);
     } else {
       // The design's effective n, p(1 − p)/se², in the chosen classical interval.
       const nDesign = found.se > 0 ? (estimate * (1 - estimate)) / (found.se * found.se) : n;
@@ -293,7 +305,7 @@ function boxShare<L extends string>(
     nEffective,
     denominator,
     levels: levels.slice(),
-    ci: { lower, upper, method: method_, level },
+    ci: { lower, upper, method: method_, level, ...(ciReason === undefined || Number.isNaN(estimate) ? {} : { reason: ciReason }) },
     method,
     ...(design === undefined ? {} : { se: design.se, df: design.df, deff: design.deff }),
     ...(weighted === null ? {} : { variance: design === undefined ? ('kish' as const) : ('linearization' as const) }),

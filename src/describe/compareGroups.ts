@@ -58,7 +58,7 @@ export interface CompareGroupsOptions {
   /** Denominator of the agreement shares, as in `agreementShare`: `'answered'` (default) or `'substantive'`. */
   readonly denominator?: 'answered' | 'substantive';
   /** Interval method of the shares (default as `agreementShare`: `'wilson'` unweighted, `'logit'` weighted). */
-  readonly ci?: ProportionMethod | SurveyProportionMethod;
+  readonly ci?: ProportionMethod | SurveyProportionMethod | 'likelihood';
   /** Confidence level of the share and mean intervals (default 0.95). */
   readonly level?: number;
   /**
@@ -83,7 +83,7 @@ export interface GroupShare {
   readonly estimate: number;
   readonly count: number;
   readonly n: number;
-  readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod; readonly level: number };
+  readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod | 'likelihood'; readonly level: number };
   /** Weighted survey only: the design-based standard error (as `svyby(~agree, ~group, design, svymean)`). */
   readonly se?: number;
   /** Why the estimate is NaN, when it is. */

@@ -37,7 +37,7 @@ export interface WaveSummary {
     readonly estimate: number;
     readonly count: number;
     readonly n: number;
-    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod; readonly level: number };
+    readonly ci: { readonly lower: number; readonly upper: number; readonly method: ProportionMethod | SurveyProportionMethod | 'likelihood'; readonly level: number };
     /** Weighted wave only: the design-based standard error (`SE(svymean(…))`). */
     readonly se?: number;
   };
@@ -125,6 +125,7 @@ export interface CompareWavesResult {
  *   against the published percent at the consistent count nearest percent·n/100 (each row's
  *   `published` gives the count range and the p range over it), the mean by Welch when the sd is given;
  *   a weighted b is tested by z on its design-based se and the published wave's binomial one
+ *   (its share's interval is then svyciprop's logit one; `ci` names the published wave's)
  * @param b - the later wave
  * @param options - `items`, `denominator`, `ci`, `level`, `minDifference`
  * @returns one row per item; NaN fields as described on {@link CompareWavesRow}, each with a `reason`

@@ -206,7 +206,8 @@ export function compareWithPublishedWave(
 /**
  * A weighted wave b's share of the counted levels among the codes below `end` (all answers, or
  * the substantive ones), linearised over b's design (R's `svymean(~agree, design, na.rm =
- * TRUE)`), with svyciprop's logit interval fitted as `agreementShare` fits it.
+ * TRUE)`), with svyciprop's logit interval fitted as `agreementShare` fits it (the `ci` option
+ * names the published wave's interval; a weighted b's is always this design-based one).
  */
 function weightedShare(
   fn: string,
@@ -237,5 +238,10 @@ function weightedShare(
     lower = found.estimate;
     upper = found.estimate;
   }
-  return { estimate: found.estimate, count, n, se: found.se, ci: { lower, upper, method: 'logit', level } };
+  const reason = Number.isNaN(lower) && !Number.isNaN(found.estimate)
+    ? found.estimate === 0 || found.estimate === 1
+      ? `the logit interval is undefined for a share of ${found.estimate}`
+      : `the design has ${found.df} degrees of freedom or no standard error`
+    : undefined;
+  return { estimate: found.estimate, count, n, se: found.se, ci: { lower, upper, method: 'logit', level, ...(reason === undefined ? {} : { reason }) } };
 }

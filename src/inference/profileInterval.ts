@@ -113,7 +113,7 @@ export function splineCurve(xs: readonly number[], ys: readonly number[]): { x: 
   const { x, y } = regularize(xs, ys);
   const spline = fmmSpline(x, y);
   const grid = evenlySpaced(x[0] as number, x[x.length - 1] as number, 3 * x.length);
-  return { x: grid, y: grid.map((u) => evaluateSpline(spline, u)) };
+  return { x: grid, y: evaluateSpline(spline, grid) };
 }
 
 /**
@@ -221,17 +221,27 @@ function fmmSpline(x: readonly number[], y: readonly number[]): Spline {
   return { x, y, b, c, e };
 }
 
-/** The spline at u, on the interval whose left end is the last knot ≤ u (the first below the first knot). */
-function evaluateSpline(s: Spline, u: number): number {
+/**
+ * The spline at each of `us` (in order), as R's `spline_eval`: the interval of the previous
+ * point is kept while u lies in it, its right end included, and found by bisection (the last
+ * knot ≤ u; the first interval below the first knot) when u leaves it.
+ */
+function evaluateSpline(s: Spline, us: readonly number[]): number[] {
+  const n = s.x.length;
   let i = 0;
-  let j = s.x.length;
-  while (j > i + 1) {
-    const k = (i + j) >> 1;
-    if (u < (s.x[k] as number)) j = k;
-    else i = k;
-  }
-  const d = u - (s.x[i] as number);
-  return (s.y[i] as number) + d * ((s.b[i] as number) + d * ((s.c[i] as number) + d * (s.e[i] as number)));
+  return us.map((u) => {
+    if (u < (s.x[i] as number) || (i < n - 1 && (s.x[i + 1] as number) < u)) {
+      i = 0;
+      let j = n;
+      while (j > i + 1) {
+        const k = (i + j) >> 1;
+        if (u < (s.x[k] as number)) j = k;
+        else i = k;
+      }
+    }
+    const d = u - (s.x[i] as number);
+    return (s.y[i] as number) + d * ((s.b[i] as number) + d * ((s.c[i] as number) + d * (s.e[i] as number)));
+  });
 }
 
 /** Linear interpolation of (x, y) at v, x increasing; NaN outside [x_0, x_last] (R's `approx(rule = 1)`). */

@@ -2,15 +2,15 @@ import { inverseRegularizedBeta, normalQuantile, studentTQuantile } from '../mat
 import { assertLevel, assertOneOf, checkOptionKeys, describeValue, optionKeys } from '../internal/validate';
 
 /**
- * The interval methods of R's `svyciprop(method = …)`. {@link surveyProportionInterval} computes
- * `'logit'`, `'beta'` and `'mean'` from an estimate and its standard error; `'likelihood'`
- * profiles the respondents' answers, so only `agreementShare` / `disagreementShare` on a
- * survey's column give it.
+ * The interval methods of {@link surveyProportionInterval}, R's `svyciprop(method = …)` from an
+ * estimate and its standard error. svyciprop's fourth, `'likelihood'`, profiles the
+ * respondents' answers, so only `agreementShare` / `disagreementShare` on a survey's column
+ * give it.
  */
-export type SurveyProportionMethod = 'logit' | 'likelihood' | 'beta' | 'mean';
+export type SurveyProportionMethod = 'logit' | 'beta' | 'mean';
 
 /** The methods, listed once. Internal. */
-export const SURVEY_PROPORTION_METHODS: readonly SurveyProportionMethod[] = ['logit', 'likelihood', 'beta', 'mean'];
+export const SURVEY_PROPORTION_METHODS: readonly SurveyProportionMethod[] = ['logit', 'beta', 'mean'];
 
 /** Options of {@link surveyProportionInterval}. */
 export interface SurveyProportionIntervalOptions {
@@ -69,10 +69,10 @@ export function surveyProportionInterval(estimate: number, se: number, options: 
   const fn = 'surveyProportionInterval';
   checkOptionKeys(fn, options, optionKeys<SurveyProportionIntervalOptions>({ method: true, level: true, df: true, rows: true }));
   const { method = 'logit', level = 0.95, df = Infinity, rows = Infinity } = options;
-  assertOneOf(fn, method, SURVEY_PROPORTION_METHODS, 'method');
-  if (method === 'likelihood') {
+  if ((method as string) === 'likelihood') {
     throw new RangeError(`${fn}: method 'likelihood' profiles the respondents' answers, which an estimate and its se do not carry; use agreementShare(column, { ci: 'likelihood' }) on the survey's column, or one of 'logit', 'beta', 'mean' here`);
   }
+  assertOneOf(fn, method, SURVEY_PROPORTION_METHODS, 'method');
   assertLevel(fn, level);
   if (!(estimate >= 0 && estimate <= 1)) throw new RangeError(`${fn}: estimate must be a proportion in [0, 1], got ${describeValue(estimate)}`);
   if (!(se >= 0) && !Number.isNaN(se)) throw new RangeError(`${fn}: se must be a number >= 0, got ${describeValue(se)}`);

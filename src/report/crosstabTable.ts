@@ -69,8 +69,16 @@ export function crosstabTable(result: CrosstabResult, options: CrosstabTableOpti
   if (result.fisher !== null) {
     notes.push(`${lang === 'da' ? 'Fishers eksakte test' : "Fisher's exact test"}: p = ${p(result.fisher.p)}`);
   }
-  if (result.weighted !== null && values !== 'counts') {
-    notes.push(lang === 'da' ? 'Andelene er vægtede; N er antal besvarelser' : 'The shares are weighted; N counts respondents');
+  if (result.weighted !== null) {
+    notes.push(
+      values === 'counts'
+        ? lang === 'da'
+          ? 'Antal besvarelser, uvægtet; testen er designbaseret'
+          : 'Unweighted counts of respondents; the test is design-based'
+        : lang === 'da'
+          ? 'Andelene er vægtede; N er antal besvarelser'
+          : 'The shares are weighted; N counts respondents',
+    );
   }
   const excluded = result.n.excluded;
   notes.push(

@@ -53,7 +53,9 @@ export interface RakeResult extends WeightingResult {
      * Only when the raking stopped before converging: per margin, the weights right after that
      * margin was met in the last cycle (on the final scale). R's `svyrecvar` takes each margin's
      * calibration residuals with these (its `attr(margin, "weights")`); once the raking has
-     * converged they equal the final weights to within the tolerance, and are left out.
+     * converged they equal the final weights to within the tolerance, and are left out (a
+     * loose `tolerance` therefore also leaves them out). With `trim`, they are the weights before
+     * the last clipping (R's `rake` does not trim; `trimWeights` keeps the raking's margins).
      */
     readonly marginWeights?: readonly (readonly number[])[];
   };

@@ -51,7 +51,9 @@ describe('crosstabTable', () => {
     expect(t.notes[0]).toBe('Rao–Scott test of independence (design-based): F = 6.28, df = 1; 40, p = .016');
     expect(result.raoScott!.f).toBeCloseTo(6.2827749073979886, 12);
     expect(t.notes[1]).toBe('The shares are weighted; N counts respondents');
-    expect(crosstabTable(result, { values: 'counts' }).rows[0]).toEqual({ category: 'Leder', c0: 12, c1: 5, n: 17 });
+    const counts = crosstabTable(result, { values: 'counts', lang: 'en' });
+    expect(counts.rows[0]).toEqual({ category: 'Leder', c0: 12, c1: 5, n: 17 });
+    expect(counts.notes[1]).toBe('Unweighted counts of respondents; the test is design-based');
     expect(result.weighted!.total).toBe(24 + 5 + 14 + 16);
   });
 

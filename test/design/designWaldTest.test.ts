@@ -49,6 +49,21 @@ describe('designWaldTest against R', () => {
     expectClose(r.p, 0.019337377658267731, 1e-12, 'p');
     expect([r.df1, r.df2]).toEqual([2, 3]);
   });
+
+  it('a stratum with one PSU outside the domain is not lonely: every lonelyPsu option gives R’s test', () => {
+    // R, for each of options(survey.lonely.psu = "fail" | "average" | "adjust" | "remove"):
+    //   d <- data.frame(y = c(1, 3, 2, 4, 2, 3, 1, 4, 2), g = c(1, 2, 1, 2, 1, 2, 1, 2, 1),
+    //     st = c(0, 0, 0, 0, 1, 1, 1, 1, 2), w = c(1, 2, 1.5, 1, 2, 1, 1, 2.5, 1), dom = c(rep(1, 8), 0))
+    //   regTermTest(svyglm(y ~ factor(g), subset(svydesign(ids = ~1, strata = ~st, weights = ~w, data = d), dom == 1)), ~factor(g))
+    //   Ftest 22.258596453522649, df 1, ddf 5, p 0.0052524450793212888 (the same under every option)
+    for (const lonelyPsu of ['fail', 'average', 'adjust', 'remove'] as const) {
+      const design: DesignInfo = { n: 9, strata: Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2]), cluster: null, fpc: null, postStrata: [], lonelyPsu };
+      const r = designWaldTest([1, 3, 2, 4, 2, 3, 1, 4, 2], [1, 2, 1, 2, 1, 2, 1, 2, 1], [1, 2, 1.5, 1, 2, 1, 1, 2.5, 1], { design, domain: [1, 1, 1, 1, 1, 1, 1, 1, 0] });
+      expectClose(r.f, 22.258596453522649, 1e-12, `F (${lonelyPsu})`);
+      expectClose(r.p, 0.0052524450793212888, 1e-12, `p (${lonelyPsu})`);
+      expect([r.df1, r.df2]).toEqual([1, 5]);
+    }
+  });
 });
 
 describe('designWaldTest when the test is undefined: NaN with a reason', () => {

@@ -105,7 +105,7 @@ describe('svyciprop(method = "likelihood") step by step', () => {
   });
 
   it('is refused by surveyProportionInterval, which has only an estimate and its se', () => {
-    expect(() => surveyProportionInterval(0.4, 0.05, { method: 'likelihood' })).toThrow(/profiles the respondents' answers.*agreementShare\(column, \{ ci: 'likelihood' \}\)/);
+    expect(() => surveyProportionInterval(0.4, 0.05, { method: 'likelihood' as never })).toThrow(/profiles the respondents' answers.*agreementShare\(column, \{ ci: 'likelihood' \}\)/);
   });
 });
 
