@@ -161,7 +161,7 @@ const mutations: readonly Mutation[] = [
   { id: 'groups-kish-keeps-anova', file: groups, find: "if (s.weights !== null && options.variance !== 'kish') {", replace: 'if (s.weights !== null) {', tests: ['test/design', 'test/describe'] },
   // Design-based variance (src/inference/designVariance.ts) and svyciprop's intervals.
   { id: 'design-nh-ratio', file: designVariance, find: 'scale[h] = (f * m) / (m - 1);', replace: 'scale[h] = f;', tests: designTests },
-  { id: 'design-fpc', file: designVariance, find: 'const f = popSize[h] === Infinity ? 1 : ((popSize[h] as number) - m) / (popSize[h] as number);', replace: 'const f = 1;', tests: designTests },
+  { id: 'design-fpc', file: designVariance, find: 'const f = N === Infinity ? 1 : (N - m) / N;', replace: 'const f = 1;', tests: designTests },
   { id: 'design-calibration-residual', file: designVariance, find: 'if (den[g] !== 0) zj[i]! -=', replace: 'if (den[g] !== 0) zj[i]! -= 0 *', tests: designTests },
   { id: 'design-raking-sweeps', file: designVariance, find: 'const RAKING_SWEEPS = 10;', replace: 'const RAKING_SWEEPS = 1;', tests: designTests },
   { id: 'design-centre-psu-totals', file: designVariance, find: 'd[j] = (totals[c * k + j] as number) - (centre[j] as number);', replace: 'd[j] = totals[c * k + j] as number;', tests: designTests },

@@ -153,5 +153,10 @@ describe('weights', () => {
     expectClose(r.se, Math.sqrt(1 / 6), 1e-14, 'se');
     const free = codedMean(col, { weights: [2, 2, 2, 2] });
     expectClose(free.se, Math.sqrt(1 / 3), 1e-14, 'se without N');
+    // The same under Kish's approximation, which applies the correction itself: se = √(4/3)/√4 · √(1 − 4/8).
+    const kish = codedMean(col, { variance: 'kish', weights: [2, 2, 2, 2], populationSize: 8 });
+    expect(kish.variance).toBe('kish');
+    expectClose(kish.se, Math.sqrt(1 / 6), 1e-14, 'Kish se');
+    expectClose(codedMean(col, { variance: 'kish', weights: [2, 2, 2, 2] }).se, Math.sqrt(1 / 3), 1e-14, 'Kish se without N');
   });
 });
