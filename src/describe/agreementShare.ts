@@ -9,9 +9,8 @@ import { columnCodes } from '../data/columnData';
 import { isItemSummary } from '../summary/source';
 import { SURVEY_PROPORTION_METHODS, surveyProportionInterval } from '../inference/surveyProportion';
 import type { SurveyProportionMethod } from '../inference/surveyProportion';
-import { designLogit, designMean, designOf } from './designEstimate';
+import { designLogit, designLogitProfile, designMean, designOf, expit, logitInterval } from './designEstimate';
 import { profileLikelihoodInterval } from '../inference/profileInterval';
-import { normalQuantile, studentTQuantile } from '../math';
 
 /** Options of {@link agreementShare} and {@link disagreementShare}. */
 export interface AgreementShareOptions {
@@ -206,7 +205,8 @@ function boxShare<L extends string>(
       const c = codes[i] as number;
       values[i] = c >= 0 && c < denominatorEnd ? (agrees[c] as number) : NaN;
     }
-    const found = designMean(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize));
+    const columnDesign = designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize);
+    const found = designMean(values, cellWeights, columnDesign);
     let agreeMass = 0;
     let totalMass = 0;
     if (weighted === null) {
@@ -225,16 +225,12 @@ function boxShare<L extends string>(
       upper = NaN;
     } else if (method_ === 'logit' && estimate > 0 && estimate < 1 && found.se > 0 && df > 0) {
       // As svyciprop: the Wald interval of svyglm's intercept, fitted by R's own iterations.
-      const fit = designLogit(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize), found.rows);
-      const t = df === Infinity ? normalQuantile((1 - level) / 2, false) : studentTQuantile((1 - level) / 2, df, false);
-      lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
-      upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
+      ({ lower, upper } = logitInterval(designLogit(values, cellWeights, columnDesign, found.rows), df, level));
     } else if (method_ === 'likelihood' && estimate > 0 && estimate < 1 && found.se > 0 && df > 0) {
       // As svyciprop: svyglm's intercept profiled on R's grid, then turned back by expit (R's
       // exp(b)/(1 + exp(b)) overflows to NaN beyond b = 709, where the bound is 1; this does not).
-      const fit = designLogit(values, cellWeights, designOf(fn, col, cellWeights, options.weights === undefined && weighted !== null, options.populationSize), found.rows);
+      const fit = designLogitProfile(values, cellWeights, designLogit(values, cellWeights, columnDesign, found.rows), found.rows);
       const profile = profileLikelihoodInterval(fit, level, df);
-      const expit = (b: number): number => (b >= 0 ? 1 / (1 + Math.exp(-b)) : Math.exp(b) / (1 + Math.exp(b)));
       lower = expit(profile.lower);
       upper = expit(profile.upper);
       ciReason = profile.reason;

@@ -6,6 +6,7 @@
 import { columnDesign, type ColumnDesign } from '../data/design';
 import { designCovariance, designDegreesOfFreedom } from '../inference/designVariance';
 import { checkPopulationSize } from '../internal/validate';
+import { studentTQuantile } from '../math';
 import type { QuasiBinomialFit } from '../inference/profileInterval';
 
 /** A linearised estimate. Internal. */
@@ -82,7 +83,7 @@ export function designMean(values: Float64Array, cellWeights: Float64Array, desi
     m++;
     squares += w * (y - estimate) * (y - estimate);
   }
-  const variance = total > 0 ? (designCovariance([scores], info, design.weights, keptRows(info, kept))[0] as number) : NaN;
+  const variance = total > 0 ? (designCovariance([scores], info, design.weights, kept)[0] as number) : NaN;
   const srs = ((m / (m - 1)) * (squares / total) * (total - m)) / (total * m);
   return {
     estimate,
@@ -101,21 +102,11 @@ export function designMean(values: Float64Array, cellWeights: Float64Array, desi
  * the design's `rows`. The score of unit i is (y_i − μ)/(μ(1 − μ)) · w̃_i / Σ w̃, w̃ the working
  * weights of the last iteration (R's `svy.varcoef`). `svyciprop(method = 'logit')` takes its
  * interval from these; following R's iterations exactly keeps its bounds to the last digits.
- * The fit also carries what `method = 'likelihood'` profiles: the naive variance 1/Σ w̃, the
- * deviance as a function of the intercept, and the dispersion.
+ * Also the naive variance 1/Σ w̃, which `method = 'likelihood'` compares se² with.
  */
-export function designLogit(values: Float64Array, cellWeights: Float64Array, design: ColumnDesign, rows: number): QuasiBinomialFit {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) total += cellWeights[i] as number;
-  const scale = rows / total;
-  const cells: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number) && (cellWeights[i] as number) > 0) cells.push(i);
-  const prior = (i: number): number => (cellWeights[i] as number) * scale;
-  const deviance = (mu: number): number => {
-    let dev = 0;
-    for (const i of cells) dev += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / mu) : Math.log(1 / (1 - mu)));
-    return dev;
-  };
+export function designLogit(values: Float64Array, cellWeights: Float64Array, design: ColumnDesign, rows: number): LogitFit {
+  const { cells, prior } = priorWeights(values, cellWeights, rows);
+  const deviance = (mu: number): number => binomialDeviance(values, cells, prior, mu);
   // glm.fit's start: per unit μ₀ = (w y + ½)/(w + 1), so η₀ differs by unit.
   const eta0 = new Float64Array(values.length);
   for (const i of cells) {
@@ -155,21 +146,42 @@ export function designLogit(values: Float64Array, cellWeights: Float64Array, des
     const u = design.unit === null ? i : (design.unit[i] as number);
     scores[u] = ((((values[i] as number) - mu) / (mu * (1 - mu))) * (working[i] as number)) / sw;
   }
-  // What the profile-likelihood interval needs: the deviance with R's inverse link
-  // (exp(η)/(1 + exp(η)), clamped beyond |η| = 30 as R's C code), and the dispersion, R's
-  // svyvar of svyglm's Pearson residuals (y − μ)/√(μ(1 − μ)) (survey's residuals.svyglm
-  // divides the prior weights by the design's, which are the same here).
+  const kept = new Uint8Array(design.info.n);
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) kept[design.unit === null ? i : (design.unit[i] as number)] = 1;
+  return { coefficient: beta, se: Math.sqrt(designCovariance([scores], design.info, design.weights, kept)[0] as number), naiveVariance: 1 / sw };
+}
+
+/** The intercept of svyglm(y ~ 1, family = quasibinomial) as {@link designLogit} fits it. Internal. */
+export type LogitFit = Pick<QuasiBinomialFit, 'coefficient' | 'se' | 'naiveVariance'>;
+
+/**
+ * svyciprop's logit interval from the fit: expit(β̂ ± t_{1−α/2, df}·se) (df = ∞: normal).
+ * Internal: `agreementShare` and the published-wave comparison.
+ */
+export function logitInterval(fit: LogitFit, df: number, level: number): { lower: number; upper: number } {
+  const t = studentTQuantile((1 - level) / 2, df, false);
+  return { lower: expit(fit.coefficient - t * fit.se), upper: expit(fit.coefficient + t * fit.se) };
+}
+
+/** 1/(1 + e^−b): 0 and 1 in the limits, never NaN. Internal. */
+export function expit(b: number): number {
+  return 1 / (1 + Math.exp(-b));
+}
+
+/**
+ * What `svyciprop(method = 'likelihood')` profiles beside the fit: the deviance as a function of
+ * the intercept, with R's inverse link exp(η)/(1 + exp(η)) (clamped beyond |η| = 30 as R's C
+ * code), and the dispersion, R's svyvar of svyglm's Pearson residuals (y − μ)/√(μ(1 − μ))
+ * (survey's residuals.svyglm divides the prior weights by the design's, which are the same
+ * here). Only the likelihood interval needs these, so they are not part of every fit.
+ */
+export function designLogitProfile(values: Float64Array, cellWeights: Float64Array, fit: LogitFit, rows: number): QuasiBinomialFit {
+  const { cells, prior } = priorWeights(values, cellWeights, rows);
   const inverseLink = (eta: number): number => {
     const e = eta < -30 ? Number.EPSILON : eta > 30 ? 1 / Number.EPSILON : Math.exp(eta);
     return e / (1 + e);
   };
-  const profileDeviance = (b: number): number => {
-    const m = inverseLink(b);
-    let dev = 0;
-    for (const i of cells) dev += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / m) : Math.log(1 / (1 - m)));
-    return dev;
-  };
-  const fitted = inverseLink(beta);
+  const fitted = inverseLink(fit.coefficient);
   let weightSum = 0;
   let residualMean = 0;
   const pearson = cells.map((i) => ((values[i] as number) - fitted) / Math.sqrt(fitted * (1 - fitted)));
@@ -184,23 +196,22 @@ export function designLogit(values: Float64Array, cellWeights: Float64Array, des
     const r = (pearson[a] as number) - residualMean;
     dispersion += (cellWeights[i] as number) * ((r * r * m) / (m - 1));
   });
-  const kept = new Uint8Array(design.info.n);
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) kept[design.unit === null ? i : (design.unit[i] as number)] = 1;
-  return {
-    coefficient: beta,
-    se: Math.sqrt(designCovariance([scores], design.info, design.weights, keptRows(design.info, kept))[0] as number),
-    naiveVariance: 1 / sw,
-    rows,
-    deviance: profileDeviance,
-    dispersion: dispersion / weightSum,
-  };
+  return { ...fit, rows, deviance: (b) => binomialDeviance(values, cells, prior, inverseLink(b)), dispersion: dispersion / weightSum };
 }
 
-/**
- * The rows R keeps when it cuts a design to a domain: the domain's units (`kept`) for a design
- * without calibration, which `subset()` and `na.rm` drop the others from; every unit
- * (undefined) for a calibrated one, whose units outside keep weight 0.
- */
-function keptRows(info: ColumnDesign['info'], kept: Uint8Array): Uint8Array | undefined {
-  return info.postStrata.length > 0 ? undefined : kept;
+/** The cells of the domain with a positive weight, and glm's prior weights w·rows/Σw over the domain (svyglm's rescaling to mean 1). */
+function priorWeights(values: Float64Array, cellWeights: Float64Array, rows: number): { cells: number[]; prior: (i: number) => number } {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) total += cellWeights[i] as number;
+  const scale = rows / total;
+  const cells: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number) && (cellWeights[i] as number) > 0) cells.push(i);
+  return { cells, prior: (i) => (cellWeights[i] as number) * scale };
+}
+
+/** The binomial deviance Σ 2w̃·(y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))) of 0/1 answers at μ. */
+function binomialDeviance(values: Float64Array, cells: readonly number[], prior: (i: number) => number, mu: number): number {
+  let dev = 0;
+  for (const i of cells) dev += 2 * prior(i) * ((values[i] as number) === 1 ? Math.log(1 / mu) : Math.log(1 / (1 - mu)));
+  return dev;
 }

@@ -7,9 +7,9 @@ import { welchTTest } from '../inference/welchTest';
 import { normalizeLabel } from '../scale/normalizeLabel';
 import { describeValue } from '../internal/validate';
 import type { LikertColumn } from '../data/types';
-import { normalCdf, normalQuantile, studentTQuantile } from '../math';
+import { normalCdf, normalQuantile } from '../math';
 import { codedMean } from './codedMean';
-import { designLogit, designMean, designOf } from './designEstimate';
+import { designLogit, designMean, designOf, logitInterval } from './designEstimate';
 import { resolveWeights } from './weights';
 import type { CompareWavesRow } from './compareWaves';
 import { reaches } from './compareGroups';
@@ -230,10 +230,7 @@ function weightedShare(
   let lower = NaN;
   let upper = NaN;
   if (found.estimate > 0 && found.estimate < 1 && found.se > 0 && found.df > 0) {
-    const fit = designLogit(values, cellWeights, design, found.rows);
-    const t = found.df === Infinity ? normalQuantile((1 - level) / 2, false) : studentTQuantile((1 - level) / 2, found.df, false);
-    lower = 1 / (1 + Math.exp(-(fit.coefficient - t * fit.se)));
-    upper = 1 / (1 + Math.exp(-(fit.coefficient + t * fit.se)));
+    ({ lower, upper } = logitInterval(designLogit(values, cellWeights, design, found.rows), found.df, level));
   } else if (found.se === 0) {
     lower = found.estimate;
     upper = found.estimate;

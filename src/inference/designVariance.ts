@@ -76,15 +76,16 @@ const RAKING_SWEEPS = 10;
  * for `'adjust'` (centred on ḡ, scaled by (1 − f_h) n_h/(n_h − 1), the absent PSUs totalling 0)
  * and `'average'`.
  *
- * `rows` are the units R keeps when it cuts the design to the domain: a design without
- * calibration loses the units outside (so a stratum without rows is not counted in H, Σ_h n_h,
- * nor checked for a lonely PSU, and a PSU without rows is absent from the domain), a calibrated
- * one keeps them all (then give no `rows`). Without `rows`, every unit is kept.
+ * `domain` marks the units of the estimate's domain (its rows: in a subset, with a value). R
+ * keeps only those when it cuts a design without calibration to the domain (so a stratum
+ * without them is not counted in H, Σ_h n_h, nor checked for a lonely PSU, and a PSU without
+ * them is absent), and keeps every unit of a calibrated design, whose units outside keep weight
+ * 0: `domain` is not used then. Without `domain`, every unit is kept.
  *
  * @param scores - k arrays of n scores each
  * @param design - the design (strata, clusters, fpc, calibration, lonely PSUs)
  * @param weights - the final weights w_i, used by the calibration residuals
- * @param rows - optional, one per unit: nonzero for the units of the domain's rows
+ * @param domain - optional, one per unit: nonzero for the units of the domain's rows
  * @returns the k×k covariance, row-major; NaN for a design of a single PSU without strata under
  *   `'fail'`
  * @throws RangeError when an array's length is not n, a cluster appears in two strata, or a
@@ -103,9 +104,11 @@ const RAKING_SWEEPS = 10;
  *   survey ≥ 4.4 for the grand mean of `'adjust'`, earlier versions centre on 0); Wolter (2007),
  *   Introduction to Variance Estimation, ch. 6.
  */
-export function designCovariance(scores: readonly Float64Array[], design: DesignInfo, weights: Float64Array, rows?: ArrayLike<number | boolean>): Float64Array {
+export function designCovariance(scores: readonly Float64Array[], design: DesignInfo, weights: Float64Array, domain?: ArrayLike<number | boolean>): Float64Array {
   const fn = 'designCovariance';
   const { n, strata, cluster, fpc, postStrata } = design;
+  // The rows R keeps: the domain's, or every unit of a calibrated design.
+  const rows = postStrata.length > 0 ? undefined : domain;
   const lonely = design.lonelyPsu ?? 'fail';
   if (!LONELY_PSU.includes(lonely)) {
     throw new RangeError(`${fn}: lonelyPsu must be one of ${LONELY_PSU.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(lonely)}`);

@@ -170,10 +170,9 @@ export function designWaldTest(
     if (j === 0) for (let c = 0; c < m; c++) (scores[c] as Float64Array)[i] = -z;
     else (scores[j - 1] as Float64Array)[i] = z;
   }
-  // The rows R keeps: svyglm drops units without a value or a group, subset() the units outside
-  // the domain; a calibrated design keeps every unit. They decide which strata count for the
-  // lonely-PSU rules.
-  const V = designCovariance(scores, design, w, design.postStrata.length > 0 ? undefined : used);
+  // The domain's rows (svyglm drops units without a value or a group, subset() the units
+  // outside): they decide which strata count for the lonely-PSU rules.
+  const V = designCovariance(scores, design, w, used);
   const d = Float64Array.from({ length: m }, (_, c) => (means[c + 1] as number) - (means[0] as number));
 
   // W = d′V⁻¹d through the Cholesky factor V = LLᵀ: W = |L⁻¹d|².

@@ -81,7 +81,7 @@ export function profileLikelihoodInterval(fit: QuasiBinomialFit, level: number, 
  */
 export function likelihoodProfile(fit: QuasiBinomialFit, level: number, df: number): { alpha: number; points: { b: number; z: number }[] } | { reason: string } {
   const { coefficient: b0, se, naiveVariance, rows, dispersion } = fit;
-  const t = df === Infinity ? normalQuantile((1 - level) / 2) : studentTQuantile((1 - level) / 2, df);
+  const t = studentTQuantile((1 - level) / 2, df);
   const lambda = (se * se) / naiveVariance;
   const alpha = normalCdf(t * Math.sqrt(lambda)) / 2;
   if (!(rows > 1)) return { reason: `the model frame has ${rows} row(s); the profile needs at least 2` };

@@ -201,8 +201,8 @@ export function raoScottTest(
     }
     scores.push(score);
   }
-  // The rows R keeps: the complete pairs of the domain (svymean(na.rm = TRUE) of subset()), all of a calibrated design.
-  const V = designCovariance(scores, design, w, calibrated ? undefined : Uint8Array.from(cellOf, (cell) => (cell < 0 ? 0 : 1)));
+  // The domain's rows: its complete pairs (svymean(na.rm = TRUE) of subset()).
+  const V = designCovariance(scores, design, w, Uint8Array.from(cellOf, (cell) => (cell < 0 ? 0 : 1)));
 
   // Interaction contrasts C (cells × df): for i < r − 1, j < c − 1,
   // e_ij − e_i,c−1 − e_r−1,j + e_r−1,c−1; scaled by D⁻¹ (0 for an empty cell, as R).

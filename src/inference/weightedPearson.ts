@@ -192,8 +192,8 @@ export function weightedPearson(
     const residual = (ys[i] as number) - my - slope * dx;
     influence[i] = ((w[i] as number) * residual * dx) / sxx;
   }
-  // The rows R keeps (svyglm drops incomplete pairs; a calibrated design keeps every unit).
-  const rows = design.postStrata.length > 0 ? undefined : Uint8Array.from(xs, (x, i) => (Number.isNaN(x) || Number.isNaN(ys[i] as number) || (domain !== null && !domain[i]) ? 0 : 1));
+  // The domain's rows: svyglm drops incomplete pairs, subset() the units outside.
+  const rows = Uint8Array.from(xs, (x, i) => (Number.isNaN(x) || Number.isNaN(ys[i] as number) || (domain !== null && !domain[i]) ? 0 : 1));
   const variance = designCovariance([influence], design, w, rows)[0] as number;
   const se = Math.sqrt(variance);
   const t = slope / se;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { designLogit, designOf } from '../../src/describe/designEstimate';
+import { designLogit, designLogitProfile, designOf } from '../../src/describe/designEstimate';
 import { agreementShare, disagreementShare, scales, survey, surveyProportionInterval } from '../../src/index';
 import { likelihoodProfile, linearInterpolation, splineCurve } from '../../src/inference/profileInterval';
 import { expectClose } from '../helpers/close';
@@ -72,7 +72,7 @@ describe('svyciprop(method = "likelihood") step by step', () => {
     const column = s.item('q');
     const values = Float64Array.from(c.y);
     const weights = Float64Array.from(c.w);
-    const fit = designLogit(values, weights, designOf('test', column, weights, true, undefined), c.y.length);
+    const fit = designLogitProfile(values, weights, designLogit(values, weights, designOf('test', column, weights, true, undefined), c.y.length), c.y.length);
     expectClose(fit.coefficient, c.coefficient, 1e-13, 'coefficient');
     expectClose(fit.se * fit.se, c.variance, 1e-12, 'design variance (cov.unscaled)');
     expectClose(fit.naiveVariance, c.naiveVariance, 1e-12, 'naive.cov');
