@@ -136,6 +136,15 @@ for (const kernel of ['wasm', 'js'] as const) {
       expect((await compare(text, 'missing', 'utf-8', [512])).ok).toBe(true);
     });
 
+    it('take a 1 MB cell in a coded column as an unknown answer, also cut across chunks, as the text path', async () => {
+      byteReader.kernel = kernel;
+      const huge = 'I høj grad'.repeat(100_000);
+      const text = clean(3000, { at: 2000, a: huge });
+      expect((await compare(text, 'error', 'utf-8', [65_536, 777])).ok).toBe(false);
+      expect((await compare(text, 'missing', 'utf-8', [65_536, 777])).ok).toBe(true);
+      expect((await compare(text, 'missing', 'windows-1252', null)).ok).toBe(true);
+    });
+
     it('stay exact in a column whose dictionary overflows (more than 4,096 distinct answers)', async () => {
       byteReader.kernel = kernel;
       const records: [string, string, string, string][] = [];

@@ -5,7 +5,7 @@ import type { Survey } from '../../src/index';
 import { designCovariance, designDegreesOfFreedom, type DesignInfo, type LonelyPsu } from '../../src/inference/designVariance';
 import { expectClose, relativeError } from '../helpers/close';
 import { readFixture } from '../inference/fixtures';
-import { designOf, type DesignJson } from './designFixture';
+import { designOf, type DesignedRow, type DesignJson } from './designFixture';
 
 interface LonelyResult {
   lonelyPsu: LonelyPsu;
@@ -24,22 +24,11 @@ interface PrimitiveCase extends DesignJson {
   degf: number;
   results: LonelyResult[];
 }
-interface Row {
-  id: string;
-  q: string;
-  stratum: string;
-  psu: string;
-  fpc: number;
-  w: number;
-  g1: string;
-  g2: string;
-  sub: string;
-}
 interface DescribeCase {
   name: string;
   lonelyPsu: LonelyPsu;
   adjustDomainLonely: number;
-  rows: Row[];
+  rows: DesignedRow[];
   cluster: number;
   fpc: number;
   poststrat: number;
@@ -88,8 +77,8 @@ describe('designCovariance with lonely PSUs against R survey', () => {
   it.each(runs)('reproduces vcov(svymean) and vcov(svytotal) on %s', (_name, c, r) => {
     const design: DesignInfo = { ...designOf(c, c.n), lonelyPsu: r.lonelyPsu, ...(r.adjustDomainLonely === 1 ? { adjustDomainLonely: true } : {}) };
     const w = Float64Array.from(c.weights);
-    // R's subset() drops the rows outside from a design without calibration, keeps them in a calibrated one.
-    const rows = design.postStrata.length > 0 ? undefined : c.member;
+    // The domain's rows (designCovariance keeps every unit of a calibrated design, as R's subset()).
+    const rows = c.member;
     const y = scoresOf(c.y, c.weights, c.member);
     const x = scoresOf(c.x, c.weights, c.member);
     if (r.fails === 1) {
