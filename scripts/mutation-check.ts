@@ -118,6 +118,7 @@ const mutations: readonly Mutation[] = [
     tests: ['test/describe'],
   },
   // Reliability (likertkit/reliability): Cronbach's alpha, omega total, the scale index.
+  { id: 'poly-impossible-cell', file: 'src/inference/polychoric.ts', find: 'if (!(prob > 0)) return rho > 0 ? -Infinity : Infinity;', replace: 'if (!(prob > 0)) continue;', tests: reliabilityTests },
   { id: 'alpha-raw-factor', file: 'src/inference/reliability.ts', find: 'const rawAlpha = (1 - trC / sumC) * (k / (k - 1));', replace: 'const rawAlpha = (1 - trC / sumC) * ((k + 1) / k);', tests: reliabilityTests },
   { id: 'alpha-ase-n', file: 'src/inference/reliability.ts', find: 'const ase = Math.sqrt(all.q / n);', replace: 'const ase = Math.sqrt(all.q / (n - 1));', tests: reliabilityTests },
   { id: 'alpha-feldt-df2', file: 'src/inference/reliability.ts', find: 'const df2 = (n - 1) * (k - 1);', replace: 'const df2 = (n - 1) * k;', tests: reliabilityTests },

@@ -63,8 +63,9 @@ function thresholdsOf(counts: readonly number[]): number[] {
  * Maximises Σ p_ij·log P_ij(ρ) over ρ ∈ (−1, 1), where P_ij(ρ) is the bivariate normal
  * probability of cell (i, j) between the thresholds: the derivative
  * Σ p_ij·P′_ij/P_ij (P′_ij from the density at the four corners, ∂Φ₂/∂ρ = φ₂) is found to
- * vanish by bisection refined with the secant (regula falsi, Illinois); cells with P_ij ≤ 0 are
- * left out, as psych does.
+ * vanish by bisection refined with the secant (regula falsi, Illinois). A ρ at which a cell
+ * with answers has P_ij ≤ 0 (rounding, near ±1) is beyond the maximum (psych leaves such cells
+ * out, which can put its search on the wrong side of 0).
  */
 function maximiseLikelihood(table: Matrix, rowCuts: readonly number[], colCuts: readonly number[]): number {
   const rows = [-Infinity, ...rowCuts, Infinity];
@@ -80,7 +81,11 @@ function maximiseLikelihood(table: Matrix, rowCuts: readonly number[], colCuts: 
         const b0 = cols[j] as number;
         const b1 = cols[j + 1] as number;
         const prob = bivariateNormalCdf(a1, b1, rho) - bivariateNormalCdf(a0, b1, rho) - bivariateNormalCdf(a1, b0, rho) + bivariateNormalCdf(a0, b0, rho);
-        if (!(prob > 0)) continue;
+        // A cell with answers that ρ makes (numerically) impossible: the likelihood is 0 there,
+        // so ρ lies beyond the maximum; point back towards 0. (Leaving the cell out, as psych
+        // does, can make the slope look positive near ρ = ±0.99, and the search then lands
+        // on the wrong side.)
+        if (!(prob > 0)) return rho > 0 ? -Infinity : Infinity;
         const d = bivariateNormalDensity(a1, b1, rho) - bivariateNormalDensity(a0, b1, rho) - bivariateNormalDensity(a1, b0, rho) + bivariateNormalDensity(a0, b0, rho);
         s += (p * d) / prob;
       }

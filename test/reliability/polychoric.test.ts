@@ -75,6 +75,18 @@ describe('polychoric', () => {
     expect(r.reason).toBe('no respondent answered both items');
   });
 
+  it('changes sign when one item is reversed, also where ρ near +0.99 makes a cell with answers impossible', () => {
+    // Found by the property below: reversing x left the search at 0.9999, because the cells that
+    // ρ = 0.99 makes impossible were left out of the slope there.
+    const x = [1, 3, 1, 3, 2, 2, 3, 3, 3, 4, 1, 3];
+    const y = [1, 3, 1, 3, 3, 3, 3, 2, 3, 4, 1, 3];
+    const r = polychoric(x, y).rho;
+    expect(r).toBeGreaterThan(0.9);
+    expect(r).toBeLessThan(0.99);
+    expectClose(polychoric(x.map((v) => 5 - v), y).rho, -r, 1e-12);
+    expectClose(polychoric(x, y.map((v) => 5 - v)).rho, -r, 1e-12);
+  });
+
   it('is symmetric, in [−1, 1], and changes sign when one item is reversed (properties)', () => {
     const pair = fc
       .array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -1, max: 1 })), { minLength: 12, maxLength: 60 })
