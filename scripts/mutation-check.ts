@@ -211,7 +211,8 @@ const mutations: readonly Mutation[] = [
   { id: 'csv-coded-substantive', file: csvReader, find: 'if (code < k) substantive += count;', replace: 'if (code <= k) substantive += count;', tests: codedTests },
   { id: 'csv-coded-missing', file: csvReader, find: '} else if (code === MISSING) {', replace: '} else if (code === MISSING - 1) {', tests: codedTests },
   { id: 'csv-coded-verify', file: csvReader, find: 'if (classes[k] !== this.codeOf(k)) return undefined;', replace: 'if (classes[k] === 99) return undefined;', tests: codedTests },
-  { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);', replace: 'column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count));', tests: codedTests },
+  { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'for (let k = 0; k < keptPositions.length; k++) (keptColumns[k] as CellColumn).addTallies(wasm.tallyOf(keptPositions[k] as number));', replace: '', tests: codedTests },
+  { id: 'csv-kernel-narrow', file: 'src/csv/wasmRecords.ts', find: 'return this.narrow[f] === 1 ? this.columnSmall(f, count) :', replace: 'return this.narrow[f] === 2 ? this.columnSmall(f, count) :', tests: ['test/csv/scanKernel.test.ts', ...codedTests] },
   { id: 'csv-coded-rest', file: csvReader, find: 'for (let i = this.codedRows; i < this.length; i++) {', replace: 'for (let i = this.codedRows + 1; i < this.length; i++) {', tests: codedTests },
 ];
 

@@ -1,8 +1,8 @@
 ;; The byte reader's WebAssembly kernel (see src/csv/wasmRecords.ts): splits the records of a
-;; buffer of CSV bytes on the delimiter, 16 bytes per step, and looks each cell of a column up
-;; among the byte spellings that column has seen, in a hash table. Compiled by
-;; scripts/build-kernel.ts into scan.wasm.ts; the JavaScript byte reader (byteRecords.ts) does
-;; the same without SIMD and is the fallback.
+;; buffer of CSV bytes on the delimiter, 64 bytes per step, then codes the batch column by
+;; column, looking each cell of a column up among the byte spellings that column has seen.
+;; Compiled by scripts/build-kernel.ts into scan.wasm.ts; the JavaScript byte reader
+;; (byteRecords.ts) does the same without SIMD and is the fallback.
 ;;
 ;; Memory, from address 0 (the caller lays out the rest and passes the addresses to setup):
 ;;   0     masks: 17 × 16 bytes, mask k keeps the first k bytes of a v128;
@@ -11,19 +11,25 @@
 ;;         the spelling's bytes, zero-padded to 32;
 ;;   the column arrays: kinds (u8 per column: 0 not read, 1 looked up, 2 read but decoded,
 ;;         3 read as plain digits where it can),
-;;         empty (i32 per column: the entry of an empty cell, as in the table, -1: not seen),
-;;         unknown (i32 per column: cells of the last scan left to the caller);
-;;   the outputs of scan: starts (i32 per record), ends (i32 per record and column: where each
-;;         field's terminating byte is), codes (i16 per column and record, column after column:
-;;         the dictionary index, -1 for a cell to decode, -2 for a cell of a column not read that
-;;         holds only ASCII bytes other than NUL, -3 for a cell of plain digits in numbers),
+;;         firsts (33 slots of 48 bytes per column, one per length 0 … 32: the first spelling of
+;;         that length the column was given, as its bytes zero-padded to 32, then its i32 entry,
+;;         -1 while there is none: most cells are found there, without hashing),
+;;         unknown (i32 per column: cells of the last scan left to the caller),
+;;         narrow (u8 per column: 1 when the last scan found every cell of a looked-up column
+;;         with a dictionary index below 256, so that small holds the indices and codes was not
+;;         written);
+;;   the outputs of scan: ends (i32 per record and column, plus one: a row per record, the
+;;         address of the byte before the record, then where each field's terminating byte is),
+;;         codes (i16 per column and record, column after column: the dictionary index, -1 for a
+;;         cell to decode, -2 for a cell of a column not read that holds only ASCII bytes other
+;;         than NUL, -3 for a cell of plain digits in numbers),
 ;;         coded and small (u8 per column and record, laid out as codes: the code byte and the
 ;;         low byte of the dictionary index of each cell found, anything for a cell not found);
 ;;   tallies (i32 per column and byte value: how many cells of the column have each code byte,
-;;         added to by tally, never cleared);
+;;         over the batches of a looked-up column whose every cell was found; never cleared);
 ;;   numbers (f64 per column and record, laid out as codes: the number a cell of a column of
 ;;         kind 3 spells in plain digits, where its code is -3);
-;;   the buffer, followed by 32 bytes the caller sets to LF so that every 16-byte load and every
+;;   the buffer, followed by 64 bytes the caller sets to LF so that every 64-byte load and every
 ;;   search for a terminating byte stays inside it.
 ;;
 ;; A spelling never holds the delimiter, a quote or a line end (it is the bytes of a cell that
@@ -35,9 +41,9 @@
   (global $shift (mut i32) (i32.const 0)) ;; 32 − log2($slots): a hash's top bits pick its slot
   (global $used (mut i32) (i32.const 0))
   (global $kinds (mut i32) (i32.const 0))
-  (global $empty (mut i32) (i32.const 0))
+  (global $firsts (mut i32) (i32.const 0))
   (global $unknown (mut i32) (i32.const 0))
-  (global $starts (mut i32) (i32.const 0))
+  (global $narrow (mut i32) (i32.const 0))
   (global $ends (mut i32) (i32.const 0))
   (global $codes (mut i32) (i32.const 0))
   (global $coded (mut i32) (i32.const 0))
@@ -54,8 +60,8 @@
   (global $why (export "why") (mut i32) (i32.const 0))
 
   (func (export "setup")
-    (param $table i32) (param $slots i32) (param $kinds i32) (param $empty i32) (param $unknown i32)
-    (param $starts i32) (param $ends i32) (param $codes i32) (param $width i32) (param $batch i32) (param $delimiter i32)
+    (param $table i32) (param $slots i32) (param $kinds i32) (param $firsts i32) (param $unknown i32)
+    (param $narrow i32) (param $ends i32) (param $codes i32) (param $width i32) (param $batch i32) (param $delimiter i32)
     (param $coded i32) (param $tallies i32) (param $numbers i32) (param $small i32)
     (local $k i32)
     ;; mask k: bytes 0 … k-1 are 0xff
@@ -73,9 +79,9 @@
     (global.set $shift (i32.add (i32.clz (local.get $slots)) (i32.const 1)))
     (global.set $used (i32.const 0))
     (global.set $kinds (local.get $kinds))
-    (global.set $empty (local.get $empty))
+    (global.set $firsts (local.get $firsts))
     (global.set $unknown (local.get $unknown))
-    (global.set $starts (local.get $starts))
+    (global.set $narrow (local.get $narrow))
     (global.set $ends (local.get $ends))
     (global.set $codes (local.get $codes))
     (global.set $coded (local.get $coded))
@@ -92,7 +98,15 @@
         (br_if $free (i32.ge_u (local.get $k) (local.get $slots)))
         (i32.store (i32.add (local.get $table) (i32.mul (local.get $k) (i32.const 48))) (i32.const -1))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $clear))))
+        (br $clear)))
+    ;; Every first slot empty: zero bytes (as the memory starts) and entry -1.
+    (local.set $k (i32.const 0))
+    (block $none
+      (loop $vacate
+        (br_if $none (i32.ge_u (local.get $k) (i32.mul (local.get $width) (i32.const 33))))
+        (i32.store offset=32 (i32.add (local.get $firsts) (i32.mul (local.get $k) (i32.const 48))) (i32.const -1))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $vacate))))
 
   ;; The first 16 bytes of the cell of $length bytes at $at, zero beyond its end.
   (func $head (param $at i32) (param $length i32) (result v128)
@@ -122,13 +136,16 @@
   ;; and code byte $code (the low 8 bits are kept). Returns 1 when it is added, 2 when the column
   ;; had it, 0 when it is too long or the table is half full.
   (func (export "add") (param $column i32) (param $at i32) (param $length i32) (param $index i32) (param $code i32) (result i32)
-    (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $c i32)
+    (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $c i32) (local $first i32)
     (local.set $index (i32.or (i32.shl (local.get $index) (i32.const 8)) (i32.and (local.get $code) (i32.const 255))))
+    (if (i32.gt_u (local.get $length) (i32.const 32)) (then (return (i32.const 0))))
+    (local.set $first (i32.add (global.get $firsts) (i32.mul (i32.add (i32.mul (local.get $column) (i32.const 33)) (local.get $length)) (i32.const 48))))
     (if (i32.eqz (local.get $length))
       (then
-        (i32.store (i32.add (global.get $empty) (i32.shl (local.get $column) (i32.const 2))) (local.get $index))
+        ;; An empty cell has one spelling, kept in its first slot only.
+        (if (i32.ne (i32.load offset=32 (local.get $first)) (i32.const -1)) (then (return (i32.const 2))))
+        (i32.store offset=32 (local.get $first) (local.get $index))
         (return (i32.const 1))))
-    (if (i32.gt_u (local.get $length) (i32.const 32)) (then (return (i32.const 0))))
     (if (i32.ge_u (i32.shl (global.get $used) (i32.const 1)) (global.get $slots)) (then (return (i32.const 0))))
     (local.set $v0 (call $head (local.get $at) (local.get $length)))
     (local.set $v1 (call $tail (local.get $at) (local.get $length)))
@@ -153,21 +170,33 @@
     (v128.store offset=16 (local.get $e) (local.get $v0))
     (v128.store offset=32 (local.get $e) (local.get $v1))
     (global.set $used (i32.add (global.get $used) (i32.const 1)))
+    ;; The column's first spelling of this length is also found in its first slot.
+    (if (i32.eq (i32.load offset=32 (local.get $first)) (i32.const -1))
+      (then
+        (v128.store (local.get $first) (local.get $v0))
+        (v128.store offset=16 (local.get $first) (local.get $v1))
+        (i32.store offset=32 (local.get $first) (local.get $index))))
     (i32.const 1))
 
-;; Adds the code bytes of $column's first $count records of the last scan to its tallies.
-  (func (export "tally") (param $column i32) (param $count i32)
-    (local $at i32) (local $end i32) (local $counts i32) (local $t i32)
-    (local.set $at (i32.add (global.get $coded) (i32.mul (local.get $column) (global.get $batch))))
-    (local.set $end (i32.add (local.get $at) (local.get $count)))
-    (local.set $counts (i32.add (global.get $tallies) (i32.shl (local.get $column) (i32.const 10))))
-    (block $done
-      (loop $cell
-        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
-        (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (local.get $at)) (i32.const 2))))
-        (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (i32.const 1)))
-        (local.set $at (i32.add (local.get $at) (i32.const 1)))
-        (br $cell))))
+  ;; The entry of the spelling of $length bytes (1 … 32) in $column whose bytes, zero-padded to
+  ;; 32, are $v0 and $v1, or -1 when the column has none: the hash table probed as add probes it.
+  (func $probe (param $column i32) (param $length i32) (param $v0 v128) (param $v1 v128) (result i32)
+    (local $h i32) (local $e i32) (local $owner i32)
+    (local.set $h (i32.shr_u (call $hash (local.get $column) (local.get $length) (local.get $v0)) (global.get $shift)))
+    (loop $probe
+      (local.set $e (i32.add (global.get $table)
+        (i32.mul (i32.and (local.get $h) (i32.sub (global.get $slots) (i32.const 1))) (i32.const 48))))
+      (local.set $owner (i32.load (local.get $e)))
+      (if (i32.eq (local.get $owner) (i32.const -1)) (then (return (i32.const -1))))
+      (if (i32.and
+            (i32.and (i32.eq (local.get $owner) (local.get $column)) (i32.eq (i32.load offset=4 (local.get $e)) (local.get $length)))
+            (i32.eqz (v128.any_true (v128.or
+              (v128.xor (local.get $v0) (v128.load offset=16 (local.get $e)))
+              (v128.xor (local.get $v1) (v128.load offset=32 (local.get $e)))))))
+        (then (return (i32.load offset=8 (local.get $e)))))
+      (local.set $h (i32.add (local.get $h) (i32.const 1)))
+      (br $probe))
+    (i32.const -1))
 
 ;; -3 when bytes $from … $to - 1 spell a number in plain digits (1 to 15 ASCII digits, no
   ;; leading zero unless the one digit "0", so that the number gives the cell back and is exact),
@@ -204,20 +233,24 @@
 
   ;; Reads the records of bytes $at … $end - 1 whose fields are all unquoted and on one line, at
   ;; most $limit (≤ $batch) of them; returns how many, and leaves in $stop and $why where and why
-  ;; it stopped. $final: 1 when no bytes follow $end.
+  ;; it stopped. $final: 1 when no bytes follow $end. The records are split first (into ends),
+  ;; then their cells coded column by column ($code).
   (func (export "scan") (param $at i32) (param $end i32) (param $final i32) (param $limit i32) (result i32)
-    (local $r i32) (local $pos i32) (local $i i32) (local $j i32) (local $f i32) (local $c i32)
-    (local $kind i32) (local $code i32) (local $last i32) (local $next i32) (local $u i32) (local $entry i32)
-    (local $bits i32) (local $length i32) (local $v0 v128) (local $v1 v128) (local $h i32) (local $e i32) (local $owner i32)
-    (local.set $f (i32.const 0))
-    (block $zeroed
-      (loop $zero
-        (br_if $zeroed (i32.ge_u (local.get $f) (global.get $width)))
-        (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (i32.const 0))
-        (local.set $f (i32.add (local.get $f) (i32.const 1)))
-        (br $zero)))
-    (local.set $last (i32.sub (global.get $width) (i32.const 1)))
+    (local $r i32) (local $pos i32) (local $j i32) (local $c i32) (local $next i32) (local $f i32)
+    (local $p i32) (local $rowEnd i32) (local $rowBytes i32) (local $delimiter i32)
+    (local $base i32) (local $m i64) (local $v v128) (local $d v128) (local $quote v128) (local $lf v128) (local $cr v128)
+    (local.set $rowBytes (i32.shl (i32.add (global.get $width) (i32.const 1)) (i32.const 2)))
+    (local.set $delimiter (global.get $delimiterByte))
+    (local.set $d (global.get $delimiter))
+    (local.set $quote (i8x16.splat (i32.const 34)))
+    (local.set $lf (i8x16.splat (i32.const 10)))
+    (local.set $cr (i8x16.splat (i32.const 13)))
+    ;; Where the next record's row of ends goes.
+    (local.set $p (global.get $ends))
     (local.set $pos (local.get $at))
+    ;; $m holds the marks (delimiter, quote, LF, CR) of the 64 bytes from $base not yet passed,
+    ;; one bit each; each field ends at the lowest. None yet: the first search marks those from $at.
+    (local.set $base (i32.sub (local.get $at) (i32.const 64)))
     (block $out
       (loop $record
         (if (i32.ge_u (local.get $r) (local.get $limit))
@@ -227,119 +260,225 @@
         (local.set $c (i32.load8_u (local.get $pos)))
         (if (i32.or (i32.eq (local.get $c) (i32.const 10)) (i32.eq (local.get $c) (i32.const 13)))
           (then (global.set $why (i32.const 1)) (br $out)))
-        (local.set $i (local.get $pos))
-        (local.set $f (i32.const 0))
+        ;; The row starts with the byte before the record (so that field f starts one byte
+        ;; after entry f and ends at entry f + 1).
+        (i32.store (local.get $p) (i32.sub (local.get $pos) (i32.const 1)))
+        (local.set $rowEnd (i32.add (local.get $p) (local.get $rowBytes)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (loop $field
-          ;; The end of the field: the first byte from $i on that is the delimiter, LF, CR or a
-          ;; quote, 16 bytes per step. (This and the look-up below run once per cell, so they are
-          ;; written out here rather than called.)
-          (local.set $j (local.get $i))
-          (block $cut
-            (loop $step
-              (local.set $bits
-                (i8x16.bitmask
-                  (v128.or
-                    (v128.or (i8x16.eq (local.tee $v0 (v128.load (local.get $j))) (global.get $delimiter)) (i8x16.eq (local.get $v0) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34)))
-                    (v128.or (i8x16.eq (local.get $v0) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10)) (i8x16.eq (local.get $v0) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13))))))
-              (br_if $cut (local.get $bits))
-              (local.set $j (i32.add (local.get $j) (i32.const 16)))
-              (br $step)))
-          (local.set $j (i32.add (local.get $j) (i32.ctz (local.get $bits))))
+          (block $marked
+            (loop $block
+              (br_if $marked (i64.ne (local.get $m) (i64.const 0)))
+              (local.set $base (i32.add (local.get $base) (i32.const 64)))
+              (local.set $m
+                (i64.or
+                  (i64.or
+                    (i64.extend_i32_u (i8x16.bitmask (v128.or
+                      (v128.or (i8x16.eq (local.tee $v (v128.load (local.get $base))) (local.get $d)) (i8x16.eq (local.get $v) (local.get $quote)))
+                      (v128.or (i8x16.eq (local.get $v) (local.get $lf)) (i8x16.eq (local.get $v) (local.get $cr))))))
+                    (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                      (v128.or (i8x16.eq (local.tee $v (v128.load offset=16 (local.get $base))) (local.get $d)) (i8x16.eq (local.get $v) (local.get $quote)))
+                      (v128.or (i8x16.eq (local.get $v) (local.get $lf)) (i8x16.eq (local.get $v) (local.get $cr)))))) (i64.const 16)))
+                  (i64.or
+                    (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                      (v128.or (i8x16.eq (local.tee $v (v128.load offset=32 (local.get $base))) (local.get $d)) (i8x16.eq (local.get $v) (local.get $quote)))
+                      (v128.or (i8x16.eq (local.get $v) (local.get $lf)) (i8x16.eq (local.get $v) (local.get $cr)))))) (i64.const 32))
+                    (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                      (v128.or (i8x16.eq (local.tee $v (v128.load offset=48 (local.get $base))) (local.get $d)) (i8x16.eq (local.get $v) (local.get $quote)))
+                      (v128.or (i8x16.eq (local.get $v) (local.get $lf)) (i8x16.eq (local.get $v) (local.get $cr)))))) (i64.const 48)))))
+              (br $block)))
+          (local.set $j (i32.add (local.get $base) (i32.wrap_i64 (i64.ctz (local.get $m)))))
+          (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
           (if (i32.ge_u (local.get $j) (local.get $end))
             (then (global.set $why (local.get $final)) (br $out)))
           (local.set $c (i32.load8_u (local.get $j)))
-          (if (i32.eq (local.get $c) (i32.const 34))
-            (then (global.set $why (i32.const 1)) (br $out)))
-          (local.set $kind (i32.load8_u (i32.add (global.get $kinds) (local.get $f))))
-          (if (i32.eq (local.get $kind) (i32.const 1))
+          (i32.store (local.get $p) (local.get $j))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (if (i32.lt_u (local.get $p) (local.get $rowEnd))
             (then
-              ;; The cell's entry in the spelling table (its dictionary index × 256 + its code
-              ;; byte), or -1 when its column has no such spelling: the first 32 bytes as two
-              ;; zero-padded words, hashed as $hash hashes them, and probed as add probes.
-              (local.set $length (i32.sub (local.get $j) (local.get $i)))
-              (local.set $entry
-                (block $looked (result i32)
-                  (if (i32.eqz (local.get $length))
-                    (then (br $looked (i32.load (i32.add (global.get $empty) (i32.shl (local.get $f) (i32.const 2)))))))
-                  (if (i32.gt_u (local.get $length) (i32.const 32)) (then (br $looked (i32.const -1))))
-                  (local.set $v0 (v128.and (v128.load (local.get $i))
-                    (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
-                  (local.set $v1
-                    (if (result v128) (i32.le_u (local.get $length) (i32.const 16))
-                      (then (v128.const i64x2 0 0))
-                      (else (v128.and (v128.load offset=16 (local.get $i)) (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
-                  (local.set $h
-                    (i32.wrap_i64 (i64.shr_u
-                      (i64.mul
-                        (i64.xor
-                          (i64.xor (i64x2.extract_lane 0 (local.get $v0)) (i64.rotl (i64x2.extract_lane 1 (local.get $v0)) (i64.const 29)))
-                          (i64.extend_i32_u (i32.add (i32.mul (local.get $f) (i32.const 0x85ebca6b)) (local.get $length))))
-                        (i64.const 0x9e3779b97f4a7c15))
-                      (i64.extend_i32_u (i32.add (global.get $shift) (i32.const 32))))))
-                  (loop $probe
-                    (local.set $e (i32.add (global.get $table)
-                      (i32.mul (i32.and (local.get $h) (i32.sub (global.get $slots) (i32.const 1))) (i32.const 48))))
-                    (local.set $owner (i32.load (local.get $e)))
-                    (if (i32.eq (local.get $owner) (i32.const -1)) (then (br $looked (i32.const -1))))
-                    (if (i32.and
-                          (i32.and (i32.eq (local.get $owner) (local.get $f)) (i32.eq (i32.load offset=4 (local.get $e)) (local.get $length)))
-                          (i32.eqz (v128.any_true (v128.or
-                            (v128.xor (local.get $v0) (v128.load offset=16 (local.get $e)))
-                            (v128.xor (local.get $v1) (v128.load offset=32 (local.get $e)))))))
-                      (then (br $looked (i32.load offset=8 (local.get $e)))))
-                    (local.set $h (i32.add (local.get $h) (i32.const 1)))
-                    (br $probe))
-                  (i32.const -1)))
-              (local.set $u (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)))
-              (i32.store8 (i32.add (global.get $coded) (local.get $u)) (local.get $entry))
-              (local.set $code (i32.shr_s (local.get $entry) (i32.const 8)))
-              (i32.store8 (i32.add (global.get $small) (local.get $u)) (local.get $code)))
-            (else
-              (if (i32.eqz (local.get $kind))
-                (then (local.set $code (select (i32.const -1) (i32.const -2) (call $odd (local.get $i) (local.get $j)))))
-                (else
-                  (local.set $code
-                    (if (result i32) (i32.eq (local.get $kind) (i32.const 3))
-                      (then
-                        (call $digits (local.get $i) (local.get $j)
-                          (i32.add (global.get $numbers) (i32.shl (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)) (i32.const 3)))))
-                      (else (i32.const -1))))))))
-          (i32.store16
-            (i32.add (global.get $codes) (i32.shl (i32.add (i32.mul (local.get $f) (global.get $batch)) (local.get $r)) (i32.const 1)))
-            (local.get $code))
-          (if (i32.eq (local.get $code) (i32.const -1))
-            (then
-              (local.set $u (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))))
-              (i32.store (local.get $u) (i32.add (i32.load (local.get $u)) (i32.const 1)))))
-          (i32.store
-            (i32.add (global.get $ends) (i32.shl (i32.add (i32.mul (local.get $r) (global.get $width)) (local.get $f)) (i32.const 2)))
-            (local.get $j))
-          (if (i32.lt_u (local.get $f) (local.get $last))
-            (then
-              ;; Too few fields: the text reader reports the record.
-              (if (i32.ne (local.get $c) (global.get $delimiterByte))
-                (then (global.set $why (i32.const 1)) (br $out)))
-              (local.set $i (i32.add (local.get $j) (i32.const 1)))
-              (local.set $f (i32.add (local.get $f) (i32.const 1)))
-              (br $field))))
-        ;; The last field: too many fields go to the text reader.
-        (if (i32.eq (local.get $c) (global.get $delimiterByte))
-          (then (global.set $why (i32.const 1)) (br $out)))
+              ;; A field before the last ends at the delimiter; anything else (a quote, a line
+              ;; end: too few fields) goes to the text reader, which reports the record.
+              (br_if $field (i32.eq (local.get $c) (local.get $delimiter)))
+              (global.set $why (i32.const 1))
+              (br $out))))
+        ;; The last field ends the record at LF or CR; a delimiter (too many fields) or a quote
+        ;; goes to the text reader.
         (local.set $next (i32.add (local.get $j) (i32.const 1)))
-        (if (i32.eq (local.get $c) (i32.const 13))
+        (if (i32.ne (local.get $c) (i32.const 10))
           (then
+            (if (i32.ne (local.get $c) (i32.const 13))
+              (then (global.set $why (i32.const 1)) (br $out)))
             (if (i32.lt_u (local.get $next) (local.get $end))
               (then
                 (if (i32.eq (i32.load8_u (local.get $next)) (i32.const 10))
-                  (then (local.set $next (i32.add (local.get $next) (i32.const 1))))))
+                  (then
+                    (local.set $next (i32.add (local.get $next) (i32.const 1)))
+                    ;; The LF's mark is passed too (it may be the first of the next 64 bytes).
+                    (if (i32.lt_u (i32.sub (local.get $next) (local.get $base)) (i32.const 64))
+                      (then (local.set $m (i64.and (local.get $m) (i64.shl (i64.const -1) (i64.extend_i32_u (i32.sub (local.get $next) (local.get $base)))))))
+                      (else
+                        (local.set $base (i32.sub (local.get $next) (i32.const 64)))
+                        (local.set $m (i64.const 0)))))))
               (else
                 ;; A CR at the end may be the first half of a CRLF still to come.
                 (if (i32.eqz (local.get $final))
                   (then (global.set $why (i32.const 0)) (br $out)))))))
-        (i32.store (i32.add (global.get $starts) (i32.shl (local.get $r) (i32.const 2))) (local.get $pos))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (local.set $pos (local.get $next))
         (br $record)))
     (global.set $stop (local.get $pos))
+    (block $coded
+      (loop $column
+        (br_if $coded (i32.ge_u (local.get $f) (global.get $width)))
+        (call $code (local.get $f) (local.get $r))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $column)))
     (local.get $r))
+
+  ;; Codes column $f of the first $count records split by the last scan (see the memory layout):
+  ;; for a column looked up its coded and small bytes and tallies (and its codes where small
+  ;; does not hold them), for others their codes, for one read as digits its numbers; and how
+  ;; many of its cells are left to the caller (unknown).
+  (func $code (param $f i32) (param $count i32)
+    (local $kind i32) (local $row i32) (local $p i32) (local $r i32) (local $code i32) (local $left i32)
+    (local $codes i32) (local $coded i32) (local $small i32) (local $numbers i32) (local $first i32) (local $counts i32)
+    (local $found i32) (local $t i32)
+    (local.set $kind (i32.load8_u (i32.add (global.get $kinds) (local.get $f))))
+    (local.set $row (i32.shl (i32.add (global.get $width) (i32.const 1)) (i32.const 2)))
+    ;; Field f of a record starts one byte after entry f of its row and ends at entry f + 1.
+    (local.set $p (i32.add (global.get $ends) (i32.shl (local.get $f) (i32.const 2))))
+    (local.set $codes (i32.add (global.get $codes) (i32.shl (i32.mul (local.get $f) (global.get $batch)) (i32.const 1))))
+    (local.set $coded (i32.add (global.get $coded) (i32.mul (local.get $f) (global.get $batch))))
+    (local.set $small (i32.add (global.get $small) (i32.mul (local.get $f) (global.get $batch))))
+    (local.set $numbers (i32.add (global.get $numbers) (i32.shl (i32.mul (local.get $f) (global.get $batch)) (i32.const 3))))
+    (local.set $first (i32.add (global.get $firsts) (i32.mul (local.get $f) (i32.const 1584)))) ;; 33 × 48
+    (local.set $counts (i32.add (global.get $tallies) (i32.shl (local.get $f) (i32.const 10))))
+    (i32.store8 (i32.add (global.get $narrow) (local.get $f)) (i32.const 0))
+    (if (i32.eq (local.get $kind) (i32.const 1))
+      (then
+        (local.set $found (call $lookup (local.get $p) (local.get $count) (local.get $row) (local.get $coded) (local.get $small) (local.get $first) (local.get $counts)))
+        ;; Every cell found in its first slot, with a dictionary index below 256: done.
+        (if (i32.lt_u (local.get $found) (i32.const 65536))
+          (then
+            (i32.store8 (i32.add (global.get $narrow) (local.get $f)) (i32.const 1))
+            (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (i32.const 0))
+            (return)))
+        ;; Otherwise the counts are taken back, and the cells looked up again in the hash table.
+        (block $undone
+          (loop $back
+            (br_if $undone (i32.ge_u (local.get $r) (local.get $count)))
+            (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (i32.add (local.get $coded) (local.get $r))) (i32.const 2))))
+            (i32.store (local.get $t) (i32.sub (i32.load (local.get $t)) (i32.const 1)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $back)))
+        (local.set $left (call $exact (local.get $f) (local.get $p) (local.get $count) (local.get $row) (local.get $codes) (local.get $coded) (local.get $small) (local.get $first)))
+        ;; The counts of a batch with cells left to the caller are the caller's to make.
+        (if (i32.eqz (local.get $left))
+          (then
+            (local.set $r (i32.const 0))
+            (block $counted
+              (loop $count
+                (br_if $counted (i32.ge_u (local.get $r) (local.get $count)))
+                (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (i32.add (local.get $coded) (local.get $r))) (i32.const 2))))
+                (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (i32.const 1)))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $count))))))
+      (else
+        (block $done
+          (loop $cell
+            (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+            (local.set $code
+              (if (result i32) (i32.eqz (local.get $kind))
+                (then (select (i32.const -1) (i32.const -2) (call $odd (i32.add (i32.load (local.get $p)) (i32.const 1)) (i32.load offset=4 (local.get $p)))))
+                (else
+                  (if (result i32) (i32.eq (local.get $kind) (i32.const 3))
+                    (then
+                      (call $digits (i32.add (i32.load (local.get $p)) (i32.const 1)) (i32.load offset=4 (local.get $p))
+                        (i32.add (local.get $numbers) (i32.shl (local.get $r) (i32.const 3)))))
+                    (else (i32.const -1))))))
+            (i32.store16 (i32.add (local.get $codes) (i32.shl (local.get $r) (i32.const 1))) (local.get $code))
+            (local.set $left (i32.add (local.get $left) (i32.eq (local.get $code) (i32.const -1))))
+            (local.set $p (i32.add (local.get $p) (local.get $row)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $cell)))))
+    (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (local.get $left)))
+
+  ;; The cells of a column (field k of a record from one byte after [$p] to [$p + 4], $p then
+  ;; stepping $row bytes), each looked up in the column's first slots ($first): its entry's code
+  ;; byte stored at $coded, the low byte of its dictionary index at $small, and counted in
+  ;; $counts (-1, byte 255, for a cell not found there). Returns the bitwise or of the entries:
+  ;; below 2^16 when every cell was found with an index below 256. No calls, so that the loop
+  ;; keeps its values in registers.
+  (func $lookup (param $p i32) (param $count i32) (param $row i32) (param $coded i32) (param $small i32) (param $first i32) (param $counts i32) (result i32)
+    (local $stop i32) (local $at i32) (local $length i32) (local $slot i32) (local $entry i32) (local $t i32) (local $found i32)
+    (local $v0 v128) (local $v1 v128)
+    (local.set $stop (i32.add (local.get $coded) (local.get $count)))
+    ;; $small as its distance from $coded, which walks the cells.
+    (local.set $small (i32.sub (local.get $small) (local.get $coded)))
+    (block $done
+      (loop $cell
+        (br_if $done (i32.ge_u (local.get $coded) (local.get $stop)))
+        (local.set $at (i32.add (i32.load (local.get $p)) (i32.const 1)))
+        (local.set $length (i32.sub (i32.load offset=4 (local.get $p)) (local.get $at)))
+        (local.set $entry (i32.const -1))
+        (if (i32.le_u (local.get $length) (i32.const 32))
+          (then
+            ;; The cell's first 32 bytes, zero-padded (mask 0 clears the second half of a cell of
+            ;; 16 bytes or fewer; no branch, as a column's lengths follow no pattern).
+            (local.set $v0 (v128.and (v128.load (local.get $at))
+              (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+            (local.set $v1 (v128.and (v128.load offset=16 (local.get $at))
+              (v128.load (i32.shl (select (i32.sub (local.get $length) (i32.const 16)) (i32.const 0) (i32.gt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+            (local.set $slot (i32.add (local.get $first) (i32.mul (local.get $length) (i32.const 48))))
+            (local.set $entry
+              (select (i32.load offset=32 (local.get $slot)) (i32.const -1)
+                (i32.eqz (v128.any_true (v128.or
+                  (v128.xor (local.get $v0) (v128.load (local.get $slot)))
+                  (v128.xor (local.get $v1) (v128.load offset=16 (local.get $slot))))))))))
+        (i32.store8 (local.get $coded) (local.get $entry))
+        (i32.store8 (i32.add (local.get $coded) (local.get $small)) (i32.shr_s (local.get $entry) (i32.const 8)))
+        (local.set $t (i32.add (local.get $counts) (i32.shl (i32.and (local.get $entry) (i32.const 255)) (i32.const 2))))
+        (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (i32.const 1)))
+        (local.set $found (i32.or (local.get $found) (local.get $entry)))
+        (local.set $p (i32.add (local.get $p) (local.get $row)))
+        (local.set $coded (i32.add (local.get $coded) (i32.const 1)))
+        (br $cell)))
+    (local.get $found))
+
+  ;; The cells of column $f as $lookup walks them, each looked up in its first slot and then in
+  ;; the hash table: its entry's code byte at $coded, the low byte of its index at $small, the
+  ;; index at $codes (-1 for a cell not found). Returns how many were not found.
+  (func $exact (param $f i32) (param $p i32) (param $count i32) (param $row i32) (param $codes i32) (param $coded i32) (param $small i32) (param $first i32) (result i32)
+    (local $r i32) (local $at i32) (local $length i32) (local $slot i32) (local $entry i32) (local $code i32) (local $left i32)
+    (local $v0 v128) (local $v1 v128)
+    (block $done
+      (loop $cell
+        (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $at (i32.add (i32.load (local.get $p)) (i32.const 1)))
+        (local.set $length (i32.sub (i32.load offset=4 (local.get $p)) (local.get $at)))
+        (local.set $entry
+          (block $looked (result i32)
+            (drop (br_if $looked (i32.const -1) (i32.gt_u (local.get $length) (i32.const 32))))
+            (local.set $v0 (v128.and (v128.load (local.get $at))
+              (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+            (local.set $v1 (v128.and (v128.load offset=16 (local.get $at))
+              (v128.load (i32.shl (select (i32.sub (local.get $length) (i32.const 16)) (i32.const 0) (i32.gt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+            (local.set $slot (i32.add (local.get $first) (i32.mul (local.get $length) (i32.const 48))))
+            (local.set $entry (i32.load offset=32 (local.get $slot)))
+            (drop (br_if $looked (local.get $entry)
+              (i32.eqz (v128.any_true (v128.or
+                (v128.xor (local.get $v0) (v128.load (local.get $slot)))
+                (v128.xor (local.get $v1) (v128.load offset=16 (local.get $slot))))))))
+            ;; No spelling of this length, or another one than the first: the hash table.
+            (drop (br_if $looked (i32.const -1) (i32.or (i32.eqz (local.get $length)) (i32.eq (local.get $entry) (i32.const -1)))))
+            (call $probe (local.get $f) (local.get $length) (local.get $v0) (local.get $v1))))
+        (i32.store8 (i32.add (local.get $coded) (local.get $r)) (local.get $entry))
+        (local.set $code (i32.shr_s (local.get $entry) (i32.const 8)))
+        (i32.store8 (i32.add (local.get $small) (local.get $r)) (local.get $code))
+        (i32.store16 (i32.add (local.get $codes) (i32.shl (local.get $r) (i32.const 1))) (local.get $code))
+        (local.set $left (i32.add (local.get $left) (i32.eq (local.get $code) (i32.const -1))))
+        (local.set $p (i32.add (local.get $p) (local.get $row)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $cell)))
+    (local.get $left))
 )

@@ -211,20 +211,19 @@ class CellColumn {
 
   /**
    * Adds cells by their dictionary indices with their Likert codes (`codes[k]` is
-   * {@link codeOf} of `indices[k]`, as the kernel copied it); true when the codes were kept, and
-   * so are to be tallied with {@link addTallies}.
+   * {@link codeOf} of `indices[k]`, as the kernel copied it). The kernel counts these cells;
+   * its counts join the column's with {@link addTallies} at the end.
    */
-  pushCoded(indices: Int16Array, small: Uint8Array, codes: Int8Array): boolean {
+  pushCoded(indices: Uint8Array | Int16Array, codes: Int8Array): void {
     this.codeRest();
-    this.pushIndices(indices, small);
-    if (!this.coding) return false;
+    this.pushIndices(indices);
+    if (!this.coding) return;
     this.reserveCodes(this.length);
     this.likertCodes.set(codes, this.codedRows);
     this.codedRows = this.length;
-    return true;
   }
 
-  /** Adds the counts of codes (by code byte) that the kernel tallied for {@link pushCoded}'s cells. */
+  /** Adds the counts of codes (by code byte) that the kernel made of {@link pushCoded}'s cells. */
   addTallies(counts: Int32Array): void {
     for (let b = 0; b < 256; b++) this.tallies[b] = (this.tallies[b] as number) + (counts[b] as number);
   }
@@ -377,10 +376,9 @@ class CellColumn {
 
   /**
    * Adds cells by their dictionary indices (as {@link pushIndex} does one at a time): each is
-   * an index of a spelling this column has, so the index array's width already holds it. `small`,
-   * the same indices as bytes, is copied as it is while every index is below 256.
+   * an index of a spelling this column has, so the index array's width already holds it.
    */
-  pushIndices(indices: Int16Array, small?: Uint8Array): void {
+  pushIndices(indices: Uint8Array | Int16Array): void {
     const count = indices.length;
     if (this.dictionary === null) {
       for (let k = 0; k < count; k++) this.values.push(this.formerValues[indices[k] as number] as string | null);
@@ -393,7 +391,7 @@ class CellColumn {
       next.set(this.indices.subarray(0, this.length));
       this.indices = next;
     }
-    this.indices.set(small !== undefined && this.indices instanceof Uint8Array ? small : indices, this.length);
+    this.indices.set(indices, this.length);
     this.length += count;
   }
 
@@ -1137,15 +1135,16 @@ async function readCsvSurvey<I extends string>(
       for (let k = 0; k < keptPositions.length; k++) {
         const f = keptPositions[k] as number;
         const column = keptColumns[k] as CellColumn;
-        const codes = reader.columnCodes(f, count);
-        const numbers = reader.columnNumbers(f, count);
         if (reader.unknown[f] === 0 && reader.kinds[f] !== 3) {
-          // Every cell found: an item column's codes are copied from the kernel's, and counted there.
-          if (column.pushCoded(codes, reader.columnSmall(f, count), reader.columnCoded(f, count))) reader.tally(f, count);
+          // Every cell found: an item column's codes are copied from the kernel's, which counted
+          // them (its counts matter only while the column is coding, and coding never resumes).
+          column.pushCoded(reader.columnIndices(f, count), reader.columnCoded(f, count));
           continue;
         }
         // A column of plain digits takes the numbers the kernel read (the cells of code DIGITS).
+        const numbers = reader.columnNumbers(f, count);
         if (reader.unknown[f] === 0 && column.pushNumbers(numbers)) continue;
+        const codes = reader.columnCodes(f, count);
         for (let r = 0; r < count; r++) {
           const index = codes[r] as number;
           if (index >= 0) {
@@ -1312,8 +1311,19 @@ async function readCsvSurvey<I extends string>(
   else split(pending, line, true);
   pending = '';
 
-  const lineList = Array.from(lines.subarray(0, rowCount));
-  const csv: SurveyCsvInfo = { columns: header ?? [], delimiter, encoding, rowCount, lines: lineList, issues };
+  // The line numbers become an array when they are first asked for (most readers never do).
+  const lineNumbers = lines.subarray(0, rowCount);
+  let lineList: number[] | undefined;
+  const csv: SurveyCsvInfo = {
+    columns: header ?? [],
+    delimiter,
+    encoding,
+    rowCount,
+    get lines() {
+      return (lineList ??= Array.from(lineNumbers));
+    },
+    issues,
+  };
   if (opts.strict === true && issues.length > 0) {
     const listed = issues
       .slice(0, 20)

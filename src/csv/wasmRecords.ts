@@ -15,13 +15,12 @@ import { scanBase64 } from './scan.wasm';
 interface ScanExports {
   readonly memory: WebAssembly.Memory;
   readonly setup: (
-    table: number, slots: number, kinds: number, empty: number, unknown: number,
-    starts: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
+    table: number, slots: number, kinds: number, firsts: number, unknown: number,
+    narrow: number, ends: number, codes: number, width: number, batch: number, delimiter: number,
     coded: number, tallies: number, numbers: number, small: number,
   ) => void;
   readonly scan: (at: number, end: number, final: number, limit: number) => number;
   readonly add: (column: number, at: number, length: number, index: number, code: number) => number;
-  readonly tally: (column: number, count: number) => void;
   readonly stop: WebAssembly.Global;
   readonly why: WebAssembly.Global;
 }
@@ -39,7 +38,7 @@ export const DIGITS = -3;
 /** Slots of the spelling table (a power of two; it is never more than half full). */
 const SLOTS = 8192;
 /** Bytes after the buffer that the kernel may read (set to LF). */
-const PADDING = 32;
+const PADDING = 64;
 
 /** The compiled module (null: unavailable), made on first use. Module-private. */
 let compiled: WebAssembly.Module | null | undefined;
@@ -63,7 +62,7 @@ export class WasmRecords {
   private readonly width: number;
   private readonly kindsAt: number;
   private readonly unknownAt: number;
-  private readonly startsAt: number;
+  private readonly narrowAt: number;
   private readonly endsAt: number;
   private readonly codesAt: number;
   private readonly codedAt: number;
@@ -73,7 +72,7 @@ export class WasmRecords {
   /** Views of the outputs, remade when the memory grows. */
   kinds!: Uint8Array;
   unknown!: Int32Array;
-  starts!: Int32Array;
+  narrow!: Uint8Array;
   ends!: Int32Array;
   codes!: Int16Array;
   coded!: Int8Array;
@@ -104,11 +103,12 @@ export class WasmRecords {
     this.batch = Math.max(64, Math.min(4096, Math.floor((1 << 18) / Math.max(1, width))));
     const table = 512;
     this.kindsAt = table + SLOTS * 48;
-    const emptyAt = align(this.kindsAt + width);
-    this.unknownAt = emptyAt + 4 * width;
-    this.startsAt = this.unknownAt + 4 * width;
-    this.endsAt = this.startsAt + 4 * this.batch;
-    this.codesAt = this.endsAt + 4 * this.batch * width;
+    // Each column's first spelling of each length 0 … 32, in slots of 48 bytes.
+    const firstsAt = align(this.kindsAt + width);
+    this.unknownAt = firstsAt + 33 * 48 * width;
+    this.narrowAt = this.unknownAt + 4 * width;
+    this.endsAt = align(this.narrowAt + width);
+    this.codesAt = this.endsAt + 4 * this.batch * (width + 1);
     this.codedAt = align(this.codesAt + 2 * width * this.batch);
     this.talliesAt = align(this.codedAt + width * this.batch);
     this.numbersAt = align(this.talliesAt + 4 * 256 * width);
@@ -116,11 +116,10 @@ export class WasmRecords {
     this.base = align(this.smallAt + width * this.batch);
     this.reserve(this.base + PADDING);
     exports.setup(
-      table, SLOTS, this.kindsAt, emptyAt, this.unknownAt, this.startsAt, this.endsAt, this.codesAt, width, this.batch, delimiter,
+      table, SLOTS, this.kindsAt, firstsAt, this.unknownAt, this.narrowAt, this.endsAt, this.codesAt, width, this.batch, delimiter,
       this.codedAt, this.talliesAt, this.numbersAt, this.smallAt,
     );
     for (let f = 0; f < width; f++) this.kinds[f] = kept[f] === true ? 1 : 0;
-    new Int32Array(exports.memory.buffer, emptyAt, width).fill(-1);
   }
 
   private reserve(bytes: number): void {
@@ -131,8 +130,8 @@ export class WasmRecords {
     if (this.bytes?.buffer === buffer) return;
     this.kinds = new Uint8Array(buffer, this.kindsAt, this.width);
     this.unknown = new Int32Array(buffer, this.unknownAt, this.width);
-    this.starts = new Int32Array(buffer, this.startsAt, this.batch);
-    this.ends = new Int32Array(buffer, this.endsAt, this.batch * this.width);
+    this.narrow = new Uint8Array(buffer, this.narrowAt, this.width);
+    this.ends = new Int32Array(buffer, this.endsAt, this.batch * (this.width + 1));
     this.codes = new Int16Array(buffer, this.codesAt, this.width * this.batch);
     this.coded = new Int8Array(buffer, this.codedAt, this.width * this.batch);
     this.tallies = new Int32Array(buffer, this.talliesAt, 256 * this.width);
@@ -168,17 +167,29 @@ export class WasmRecords {
 
   /** Where field `f` of record `r` of the last scan starts (an offset in the buffer). */
   fieldStart(r: number, f: number): number {
-    return (f === 0 ? (this.starts[r] as number) : (this.ends[r * this.width + f - 1] as number) + 1) - this.base;
+    return (this.ends[r * (this.width + 1) + f] as number) + 1 - this.base;
   }
 
   /** Where it ends (the offset of the byte that ends it). */
   fieldEnd(r: number, f: number): number {
-    return (this.ends[r * this.width + f] as number) - this.base;
+    return (this.ends[r * (this.width + 1) + f + 1] as number) - this.base;
   }
 
   /** Column `f`'s codes of the last scan's `count` records. */
   columnCodes(f: number, count: number): Int16Array {
-    return this.codes.subarray(f * this.batch, f * this.batch + count);
+    const codes = this.codes.subarray(f * this.batch, f * this.batch + count);
+    // A narrow column's indices are only in small (the kernel writes them once).
+    if (this.narrow[f] === 1) codes.set(this.columnSmall(f, count));
+    return codes;
+  }
+
+  /**
+   * Column `f`'s dictionary indices of the last scan's `count` records, for a looked-up column
+   * whose every cell was found (unknown 0): as bytes where every index is below 256, else as
+   * {@link columnCodes}.
+   */
+  columnIndices(f: number, count: number): Uint8Array | Int16Array {
+    return this.narrow[f] === 1 ? this.columnSmall(f, count) : this.codes.subarray(f * this.batch, f * this.batch + count);
   }
 
   /**
@@ -189,20 +200,15 @@ export class WasmRecords {
     return this.coded.subarray(f * this.batch, f * this.batch + count);
   }
 
-  /**
-   * Column `f`'s dictionary indices of the last scan's `count` records as bytes (the low byte of
-   * each index {@link columnCodes} found): the same indices where every index is below 256.
-   */
-  columnSmall(f: number, count: number): Uint8Array {
+  /** Column `f`'s dictionary indices of the last scan's `count` records as bytes (the low byte of each). */
+  private columnSmall(f: number, count: number): Uint8Array {
     return this.small.subarray(f * this.batch, f * this.batch + count);
   }
 
-  /** Adds column `f`'s code bytes of the last scan's first `count` records to its {@link tallyOf}. */
-  tally(f: number, count: number): void {
-    this.exports.tally(f, count);
-  }
-
-  /** How many cells {@link tally} counted with each code byte in column `f`: entry `code & 255`. */
+  /**
+   * How many cells of column `f` have each code byte (entry `code & 255`), over the scans whose
+   * every cell of the column was found (unknown 0) while it was looked up.
+   */
   tallyOf(f: number): Int32Array {
     return this.tallies.subarray(256 * f, 256 * f + 256);
   }

@@ -112,6 +112,112 @@ describe('the CSV byte reader kernel', () => {
   });
 });
 
+describe('the CSV byte reader kernel, 64 bytes at a time', () => {
+  it('passes the LF of a CRLF wherever it falls against the 64-byte blocks', () => {
+    // The first record's CR at every offset from 58 to 70 of the scan's start, so that its LF
+    // is the last byte of one block or the first of the next.
+    for (let n = 56; n <= 68; n++) {
+      const text = `${'a'.repeat(n)},b\r\nc,d\r\n${'e'.repeat(70)},f\r\ng,h\r\n`;
+      const buf = encode(text);
+      const r = reader(2);
+      r.load(buf);
+      expect(r.scan(0, buf.length, true, 100), `n = ${n}`).toBe(4);
+      expect(r.why, `n = ${n}`).toBe(STOP_END);
+      expect(r.stop, `n = ${n}`).toBe(buf.length);
+      expect(cells(r, buf, 4, 2), `n = ${n}`).toEqual([
+        ['a'.repeat(n), 'b'],
+        ['c', 'd'],
+        ['e'.repeat(70), 'f'],
+        ['g', 'h'],
+      ]);
+    }
+  });
+
+  it('splits a field longer than many blocks, and records that start mid-block', () => {
+    const long = 'x'.repeat(1000);
+    const buf = encode(`p,${long}\n${long},q\n,\n`);
+    const r = reader(2);
+    r.load(buf);
+    // Start after the first byte, so that no block is aligned with the bytes.
+    expect(r.scan(0, buf.length, true, 100)).toBe(3);
+    expect(cells(r, buf, 3, 2)).toEqual([
+      ['p', long],
+      [long, 'q'],
+      ['', ''],
+    ]);
+    r.load(buf);
+    expect(r.scan(2 + long.length + 1, buf.length, true, 100)).toBe(2);
+    expect(cells(r, buf, 2, 2)).toEqual([
+      [long, 'q'],
+      ['', ''],
+    ]);
+  });
+
+  it('finds the second spelling of a length in the hash table, the first without it', () => {
+    // 'ja' and 'nu' share a length: the first is found in its slot, the second by hashing.
+    const spellings = encode('ja,nu,\n');
+    const r = reader(1);
+    r.load(spellings);
+    expect(r.add(0, 0, 2, 7, 1)).toBe(1);
+    expect(r.add(0, 3, 5, 8, 2)).toBe(1);
+    expect(r.add(0, 3, 5, 8, 2)).toBe(2);
+    const buf = encode('ja\nnu\nne\nja\n\n'.replace('\n\n', '\n'));
+    r.load(buf);
+    expect(r.scan(0, buf.length, true, 10)).toBe(4);
+    expect(Array.from(r.columnCodes(0, 4))).toEqual([7, 8, -1, 7]);
+    expect(r.unknown[0]).toBe(1);
+    // The batch with a cell left to the caller is not counted.
+    expect(r.tallyOf(0)[1]).toBe(0);
+  });
+
+  it('counts the code bytes of a batch whose every cell it found, and gives the indices as bytes or wider', () => {
+    // Words of lengths 1 … 32 (indices 0 … 31, each the first of its length), then 268 words of
+    // four bytes (indices 32 … 299), found by hashing.
+    const words = [...Array.from({ length: 32 }, (_, k) => 'x'.repeat(k + 1)), ...Array.from({ length: 268 }, (_, k) => `y${String(k).padStart(3, '0')}`)];
+    const spell = encode(`${words.join('\n')}\n`);
+    const r = reader(1);
+    r.load(spell);
+    expect(r.scan(0, spell.length, true, 1000)).toBe(300);
+    for (let k = 0; k < 300; k++) expect(r.add(0, r.fieldStart(k, 0), r.fieldEnd(k, 0), k, k % 3)).toBe(1);
+    // Each cell in the first slot of its length, with an index below 256: the indices as bytes.
+    const narrow = encode('x\nxx\nxxxx\nx\n');
+    r.load(narrow);
+    expect(r.scan(0, narrow.length, true, 10)).toBe(4);
+    expect(r.unknown[0]).toBe(0);
+    const small = r.columnIndices(0, 4);
+    expect(small).toBeInstanceOf(Uint8Array);
+    expect(Array.from(small)).toEqual([0, 1, 3, 0]);
+    expect(Array.from(r.columnCodes(0, 4))).toEqual([0, 1, 3, 0]);
+    expect(Array.from(r.columnCoded(0, 4))).toEqual([0, 1, 0, 0]);
+    expect(Array.from(r.tallyOf(0).subarray(0, 3))).toEqual([3, 1, 0]);
+    // Cells found by hashing, one with an index beyond a byte: the indices come whole.
+    const wide = encode('y267\ny000\nxx\n');
+    r.load(wide);
+    expect(r.scan(0, wide.length, true, 10)).toBe(3);
+    expect(r.unknown[0]).toBe(0);
+    const indices = r.columnIndices(0, 3);
+    expect(indices).toBeInstanceOf(Int16Array);
+    expect(Array.from(indices)).toEqual([299, 32, 1]);
+    expect(Array.from(r.columnCoded(0, 3))).toEqual([299 % 3, 32 % 3, 1]);
+    expect(Array.from(r.tallyOf(0).subarray(0, 3))).toEqual([3, 1 + 1, 0 + 2]);
+  });
+
+  it('finds an empty cell only once its column has the empty spelling, and never a NUL cell', () => {
+    const r = reader(2);
+    const buf = encode(',\n\u0000,\n');
+    r.load(buf);
+    expect(r.scan(0, buf.length, true, 10)).toBe(2);
+    expect(Array.from(r.columnCodes(0, 2))).toEqual([-1, -1]);
+    expect(r.add(0, 0, 0, 5, 0)).toBe(1);
+    expect(r.add(0, 0, 0, 5, 0)).toBe(2);
+    r.load(buf);
+    expect(r.scan(0, buf.length, true, 10)).toBe(2);
+    // The NUL byte matches no slot: its column's slot of length 1 is empty, and so is its bytes' pattern.
+    expect(Array.from(r.columnCodes(0, 2))).toEqual([5, -1]);
+    expect(Array.from(r.columnCodes(1, 2))).toEqual([-1, -1]);
+  });
+});
+
 const ANSWERS = ['I høj grad', 'Slet ikke', 'I meget høj grad', 'I mindre grad'];
 
 // surveyFromCsv with the kernel and with the JavaScript byte reader, against parseCsv + survey().
