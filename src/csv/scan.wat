@@ -238,7 +238,8 @@
   (func (export "scan") (param $at i32) (param $end i32) (param $final i32) (param $limit i32) (result i32)
     (local $r i32) (local $pos i32) (local $j i32) (local $c i32) (local $next i32) (local $f i32)
     (local $p i32) (local $rowEnd i32) (local $rowBytes i32) (local $delimiter i32)
-    (local $base i32) (local $m i64) (local $v v128) (local $d v128) (local $quote v128) (local $lf v128) (local $cr v128)
+    (local $base i32) (local $m i64) (local $first i32) (local $subLimit i32) (local $subEnd i32)
+    (local $v v128) (local $d v128) (local $quote v128) (local $lf v128) (local $cr v128)
     (local.set $rowBytes (i32.shl (i32.add (global.get $width) (i32.const 1)) (i32.const 2)))
     (local.set $delimiter (global.get $delimiterByte))
     (local.set $d (global.get $delimiter))
@@ -251,10 +252,31 @@
     ;; $m holds the marks (delimiter, quote, LF, CR) of the 64 bytes from $base not yet passed,
     ;; one bit each; each field ends at the lowest. None yet: the first search marks those from $at.
     (local.set $base (i32.sub (local.get $at) (i32.const 64)))
+    ;; Nothing left to the caller yet; a looked-up column's indices are in small until a cell
+    ;; needs codes.
+    (block $ready
+      (loop $columns
+        (br_if $ready (i32.ge_u (local.get $f) (global.get $width)))
+        (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (i32.const 0))
+        (i32.store8 (i32.add (global.get $narrow) (local.get $f))
+          (i32.eq (i32.load8_u (i32.add (global.get $kinds) (local.get $f))) (i32.const 1)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $columns)))
+    ;; The records are split and coded 256 at a time (or fewer, to stay within 64 kB), so that
+    ;; their bytes and ends are still in the cache when each column is coded.
+    (local.set $subLimit (select (local.get $limit) (i32.const 256) (i32.lt_u (local.get $limit) (i32.const 256))))
+    (local.set $subEnd (i32.add (local.get $at) (i32.const 65536)))
     (block $out
       (loop $record
-        (if (i32.ge_u (local.get $r) (local.get $limit))
-          (then (global.set $why (i32.const 2)) (br $out)))
+        (if (i32.or (i32.ge_u (local.get $r) (local.get $subLimit)) (i32.ge_u (local.get $pos) (local.get $subEnd)))
+          (then
+            (if (i32.ge_u (local.get $r) (local.get $limit))
+              (then (global.set $why (i32.const 2)) (br $out)))
+            (call $codeRecords (local.get $first) (local.get $r))
+            (local.set $first (local.get $r))
+            (local.set $subLimit (i32.add (local.get $r) (i32.const 256)))
+            (if (i32.gt_u (local.get $subLimit) (local.get $limit)) (then (local.set $subLimit (local.get $limit))))
+            (local.set $subEnd (i32.add (local.get $pos) (i32.const 65536)))))
         (if (i32.ge_u (local.get $pos) (local.get $end))
           (then (global.set $why (i32.const 0)) (br $out)))
         (local.set $c (i32.load8_u (local.get $pos)))
@@ -327,66 +349,95 @@
         (local.set $pos (local.get $next))
         (br $record)))
     (global.set $stop (local.get $pos))
+    (call $codeRecords (local.get $first) (local.get $r))
+    (local.get $r))
+
+  ;; Codes records $from … $to - 1 of the last scan, column after column.
+  (func $codeRecords (param $from i32) (param $to i32)
+    (local $f i32)
+    (if (i32.ge_u (local.get $from) (local.get $to)) (then (return)))
     (block $coded
       (loop $column
         (br_if $coded (i32.ge_u (local.get $f) (global.get $width)))
-        (call $code (local.get $f) (local.get $r))
+        (call $code (local.get $f) (local.get $from) (local.get $to))
         (local.set $f (i32.add (local.get $f) (i32.const 1)))
-        (br $column)))
-    (local.get $r))
+        (br $column))))
 
-  ;; Codes column $f of the first $count records split by the last scan (see the memory layout):
-  ;; for a column looked up its coded and small bytes and tallies (and its codes where small
-  ;; does not hold them), for others their codes, for one read as digits its numbers; and how
-  ;; many of its cells are left to the caller (unknown).
-  (func $code (param $f i32) (param $count i32)
+  ;; Adds $delta to the counts at $counts of the code bytes at $coded + $from … $coded + $to - 1.
+  (func $recount (param $counts i32) (param $coded i32) (param $from i32) (param $to i32) (param $delta i32)
+    (local $t i32)
+    (block $done
+      (loop $cell
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (i32.add (local.get $coded) (local.get $from))) (i32.const 2))))
+        (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (local.get $delta)))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $cell))))
+
+  ;; Copies the index bytes at $small + $from … $small + $to - 1 into the codes at $codes.
+  (func $widen (param $codes i32) (param $small i32) (param $from i32) (param $to i32)
+    (block $done
+      (loop $cell
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (i32.store16 (i32.add (local.get $codes) (i32.shl (local.get $from) (i32.const 1))) (i32.load8_u (i32.add (local.get $small) (local.get $from))))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $cell))))
+
+  ;; Codes column $f of records $from … $to - 1 of the last scan (see the memory layout): for a
+  ;; column looked up its coded and small bytes and counts (and its codes once small does not
+  ;; hold its indices), for others their codes, for one read as digits its numbers; and adds
+  ;; the cells left to the caller to unknown. The counts of a column with a cell left to the
+  ;; caller are the caller's to make, for the whole scan.
+  (func $code (param $f i32) (param $from i32) (param $to i32)
     (local $kind i32) (local $row i32) (local $p i32) (local $r i32) (local $code i32) (local $left i32)
     (local $codes i32) (local $coded i32) (local $small i32) (local $numbers i32) (local $first i32) (local $counts i32)
-    (local $found i32) (local $t i32)
+    (local $unknown i32) (local $prior i32) (local $narrow i32) (local $count i32)
     (local.set $kind (i32.load8_u (i32.add (global.get $kinds) (local.get $f))))
+    (local.set $count (i32.sub (local.get $to) (local.get $from)))
     (local.set $row (i32.shl (i32.add (global.get $width) (i32.const 1)) (i32.const 2)))
     ;; Field f of a record starts one byte after entry f of its row and ends at entry f + 1.
-    (local.set $p (i32.add (global.get $ends) (i32.shl (local.get $f) (i32.const 2))))
+    (local.set $p (i32.add (global.get $ends) (i32.shl (i32.add (i32.mul (local.get $from) (i32.add (global.get $width) (i32.const 1))) (local.get $f)) (i32.const 2))))
     (local.set $codes (i32.add (global.get $codes) (i32.shl (i32.mul (local.get $f) (global.get $batch)) (i32.const 1))))
     (local.set $coded (i32.add (global.get $coded) (i32.mul (local.get $f) (global.get $batch))))
     (local.set $small (i32.add (global.get $small) (i32.mul (local.get $f) (global.get $batch))))
     (local.set $numbers (i32.add (global.get $numbers) (i32.shl (i32.mul (local.get $f) (global.get $batch)) (i32.const 3))))
     (local.set $first (i32.add (global.get $firsts) (i32.mul (local.get $f) (i32.const 1584)))) ;; 33 × 48
     (local.set $counts (i32.add (global.get $tallies) (i32.shl (local.get $f) (i32.const 10))))
-    (i32.store8 (i32.add (global.get $narrow) (local.get $f)) (i32.const 0))
+    (local.set $unknown (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))))
+    (local.set $narrow (i32.add (global.get $narrow) (local.get $f)))
+    (local.set $prior (i32.load (local.get $unknown)))
     (if (i32.eq (local.get $kind) (i32.const 1))
       (then
-        (local.set $found (call $lookup (local.get $p) (local.get $count) (local.get $row) (local.get $coded) (local.get $small) (local.get $first) (local.get $counts)))
-        ;; Every cell found in its first slot, with a dictionary index below 256: done.
-        (if (i32.lt_u (local.get $found) (i32.const 65536))
+        ;; Every cell found in its first slot, with a dictionary index below 256: small holds
+        ;; the indices (copied into codes once they are needed there).
+        (if (i32.lt_u
+              (call $lookup (local.get $p) (local.get $count) (local.get $row) (i32.add (local.get $coded) (local.get $from))
+                (i32.add (local.get $small) (local.get $from)) (local.get $first) (local.get $counts))
+              (i32.const 65536))
           (then
-            (i32.store8 (i32.add (global.get $narrow) (local.get $f)) (i32.const 1))
-            (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (i32.const 0))
+            (if (local.get $prior) (then (call $recount (local.get $counts) (local.get $coded) (local.get $from) (local.get $to) (i32.const -1))))
+            (if (i32.eqz (i32.load8_u (local.get $narrow))) (then (call $widen (local.get $codes) (local.get $small) (local.get $from) (local.get $to))))
             (return)))
-        ;; Otherwise the counts are taken back, and the cells looked up again in the hash table.
-        (block $undone
-          (loop $back
-            (br_if $undone (i32.ge_u (local.get $r) (local.get $count)))
-            (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (i32.add (local.get $coded) (local.get $r))) (i32.const 2))))
-            (i32.store (local.get $t) (i32.sub (i32.load (local.get $t)) (i32.const 1)))
-            (local.set $r (i32.add (local.get $r) (i32.const 1)))
-            (br $back)))
-        (local.set $left (call $exact (local.get $f) (local.get $p) (local.get $count) (local.get $row) (local.get $codes) (local.get $coded) (local.get $small) (local.get $first)))
-        ;; The counts of a batch with cells left to the caller are the caller's to make.
-        (if (i32.eqz (local.get $left))
+        ;; Otherwise the cells are looked up again, in the hash table too, with their codes.
+        (call $recount (local.get $counts) (local.get $coded) (local.get $from) (local.get $to) (i32.const -1))
+        (local.set $left (call $exact (local.get $f) (local.get $p) (local.get $count) (local.get $row)
+          (i32.add (local.get $codes) (i32.shl (local.get $from) (i32.const 1))) (i32.add (local.get $coded) (local.get $from))
+          (i32.add (local.get $small) (local.get $from)) (local.get $first)))
+        (if (i32.load8_u (local.get $narrow))
           (then
-            (local.set $r (i32.const 0))
-            (block $counted
-              (loop $count
-                (br_if $counted (i32.ge_u (local.get $r) (local.get $count)))
-                (local.set $t (i32.add (local.get $counts) (i32.shl (i32.load8_u (i32.add (local.get $coded) (local.get $r))) (i32.const 2))))
-                (i32.store (local.get $t) (i32.add (i32.load (local.get $t)) (i32.const 1)))
-                (local.set $r (i32.add (local.get $r) (i32.const 1)))
-                (br $count))))))
+            (call $widen (local.get $codes) (local.get $small) (i32.const 0) (local.get $from))
+            (i32.store8 (local.get $narrow) (i32.const 0))))
+        (if (i32.eqz (local.get $prior))
+          (then
+            (if (local.get $left)
+              ;; The first cell of the scan left to the caller: the records before are not counted.
+              (then (call $recount (local.get $counts) (local.get $coded) (i32.const 0) (local.get $from) (i32.const -1)))
+              (else (call $recount (local.get $counts) (local.get $coded) (local.get $from) (local.get $to) (i32.const 1)))))))
       (else
+        (local.set $r (local.get $from))
         (block $done
           (loop $cell
-            (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+            (br_if $done (i32.ge_u (local.get $r) (local.get $to)))
             (local.set $code
               (if (result i32) (i32.eqz (local.get $kind))
                 (then (select (i32.const -1) (i32.const -2) (call $odd (i32.add (i32.load (local.get $p)) (i32.const 1)) (i32.load offset=4 (local.get $p)))))
@@ -401,7 +452,7 @@
             (local.set $p (i32.add (local.get $p) (local.get $row)))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $cell)))))
-    (i32.store (i32.add (global.get $unknown) (i32.shl (local.get $f) (i32.const 2))) (local.get $left)))
+    (i32.store (local.get $unknown) (i32.add (local.get $prior) (local.get $left))))
 
   ;; The cells of a column (field k of a record from one byte after [$p] to [$p + 4], $p then
   ;; stepping $row bytes), each looked up in the column's first slots ($first): its entry's code

@@ -70,6 +70,8 @@ export const byteReader: { kernel: 'wasm' | 'js'; codedColumns: number } = { ker
 
 /** Bytes of a whole-bytes input decoded at a time. */
 const SLICE = 1 << 20;
+/** Bytes the byte reader copies into the kernel's memory at a time. */
+const PIECE = 1 << 17;
 
 /**
  * The number the bytes `buf[from, to)` spell in plain digits: 1 to 15 ASCII digits, with no
@@ -1183,12 +1185,14 @@ async function readCsvSurvey<I extends string>(
     /** The records of `buf` read by the kernel; returns where the unread bytes start, as byteRecords does. */
     let batchLimit = 8;
     const kernelRecords = (reader: WasmRecords, buf: Uint8Array, final: boolean): number => {
-      reader.load(buf);
+      // The bytes go into the kernel's memory a piece at a time, each just before it is read.
+      reader.load(buf, PIECE);
       let at = 0;
       for (;;) {
         // Small batches while cells are still new (each new one is decoded, and found by the
         // batches after it), the kernel's whole batch once the columns' spellings are known.
-        const count = reader.scan(at, buf.length, final, batchLimit);
+        const loaded = reader.loaded;
+        const count = reader.scan(at, loaded, final && loaded === buf.length, batchLimit);
         if (count > 0) takeBatch(reader, buf, count);
         if (count === batchLimit) batchLimit *= 2;
         const stop = reader.stop;
@@ -1196,7 +1200,11 @@ async function readCsvSurvey<I extends string>(
         if (why === STOP_FULL) {
           at = stop;
         } else if (why === STOP_END) {
-          return stop;
+          if (loaded === buf.length) return stop;
+          // The record at stop may go on in the bytes not yet copied (a record longer than a piece
+          // doubles what is copied, so that it is scanned a bounded number of times).
+          reader.extend(loaded + Math.max(PIECE, loaded - stop));
+          at = stop;
         } else {
           const next = sink.slow(buf, stop, buf.length, final);
           if (next === stop) return stop;

@@ -80,6 +80,9 @@ export class WasmRecords {
   numbers!: Float64Array;
   small!: Uint8Array;
   private bytes!: Uint8Array;
+  private source: Uint8Array = new Uint8Array(0);
+  /** How many bytes of the loaded buffer are in the module's memory. */
+  loaded = 0;
 
   /**
    * A reader for records of `width` fields (`kept[f]`: field f is read and looked up), or null
@@ -140,11 +143,26 @@ export class WasmRecords {
     this.bytes = new Uint8Array(buffer);
   }
 
-  /** Copies `buf` into the module's memory, where the next scans read it (offsets as in `buf`). */
-  load(buf: Uint8Array): void {
+  /**
+   * Copies `buf[0, upTo)` into the module's memory, where the next scans read it (offsets as in
+   * `buf`); {@link extend} copies more of it.
+   */
+  load(buf: Uint8Array, upTo = buf.length): void {
     this.reserve(this.base + buf.length + PADDING);
-    this.bytes.set(buf, this.base);
-    this.bytes.fill(10, this.base + buf.length, this.base + buf.length + PADDING);
+    this.source = buf;
+    this.loaded = 0;
+    this.extend(upTo);
+  }
+
+  /**
+   * Copies the loaded buffer's bytes from {@link loaded} up to `upTo` after those already there.
+   * Copied just before they are scanned, the bytes are still in the cache when the kernel reads them.
+   */
+  extend(upTo: number): void {
+    const to = Math.min(upTo, this.source.length);
+    this.bytes.set(this.source.subarray(this.loaded, to), this.base + this.loaded);
+    this.bytes.fill(10, this.base + to, this.base + to + PADDING);
+    this.loaded = to;
   }
 
   /**

@@ -261,6 +261,27 @@ describe('surveyFromCsv with the byte reader kernel', () => {
     );
   });
 
+  it('reads a file of many kernel pieces, with records and long cells across their edges, as the text path does', async () => {
+    // About 600 kB: records of 40 to 200 000 bytes, so that the byte reader's 128 kB pieces
+    // end inside records, inside cells and inside two-byte characters.
+    const rows = Array.from({ length: 3000 }, (_, i) => [ANSWERS[i % 4] as string, i % 997 === 5 ? 'ø'.repeat(100_000) : `r${'æ'.repeat(i % 60)}`]);
+    const text = `id,q,c\n${rows.map((row, i) => `${i + 1},${row.join(',')}`).join('\n')}\n`;
+    const definition = { id: 'id', items: [{ id: 'q', scale: scales.daDegree4 }], attributes: { c: 'category' as const } };
+    const expected = safeSurvey({ rows: parseCsv(text).rows, ...definition });
+    if (!expected.ok) throw new Error('the reference did not read');
+    const bytes = encode(text);
+    expect(bytes.length).toBeGreaterThan(5 * (1 << 17));
+    for (const chunk of [bytes.length, 1 << 20, 99_991]) {
+      const chunks = (async function* () {
+        for (let at = 0; at < bytes.length; at += chunk) yield bytes.slice(at, at + chunk);
+      })();
+      const got = await safeSurveyFromCsv(chunks, definition);
+      if (!got.ok) throw new Error(`chunks of ${chunk}: did not read`);
+      expect(Array.from(got.survey.item('q').codes), `chunks of ${chunk}`).toEqual(Array.from(expected.survey.item('q').codes));
+      expect(got.survey.category('c'), `chunks of ${chunk}`).toEqual(expected.survey.category('c'));
+    }
+  });
+
   it('stays exact when the spelling table is full', async () => {
     // 24 columns of 300 distinct cells each: more spellings than the kernel's table holds.
     const width = 24;
