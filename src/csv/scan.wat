@@ -114,12 +114,10 @@
       (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
 
   ;; Its bytes 16 … 31, zero beyond its end (all zero for a cell of 16 bytes or fewer).
+  ;; (Mask 0 clears the whole word, without a branch: a column's lengths follow no pattern.)
   (func $tail (param $at i32) (param $length i32) (result v128)
-    (if (result v128) (i32.le_u (local.get $length) (i32.const 16))
-      (then (v128.const i64x2 0 0))
-      (else
-        (v128.and (v128.load (i32.add (local.get $at) (i32.const 16)))
-          (v128.load (i32.shl (i32.sub (local.get $length) (i32.const 16)) (i32.const 4)))))))
+    (v128.and (v128.load offset=16 (local.get $at))
+      (v128.load (i32.shl (select (i32.sub (local.get $length) (i32.const 16)) (i32.const 0) (i32.gt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
 
 ;; The hash of a spelling of $length bytes in $column whose first 16 bytes are $v: the top
   ;; 32 bits of a 64-bit multiplicative hash of its two 8-byte halves, its column and length.
@@ -474,8 +472,7 @@
         (local.set $entry (i32.const -1))
         (if (i32.le_u (local.get $length) (i32.const 32))
           (then
-            ;; The cell's first 32 bytes, zero-padded (mask 0 clears the second half of a cell of
-            ;; 16 bytes or fewer; no branch, as a column's lengths follow no pattern).
+            ;; The cell's first 32 bytes, zero-padded: $head and $tail, written out (no calls here).
             (local.set $v0 (v128.and (v128.load (local.get $at))
               (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
             (local.set $v1 (v128.and (v128.load offset=16 (local.get $at))
@@ -510,10 +507,8 @@
         (local.set $entry
           (block $looked (result i32)
             (drop (br_if $looked (i32.const -1) (i32.gt_u (local.get $length) (i32.const 32))))
-            (local.set $v0 (v128.and (v128.load (local.get $at))
-              (v128.load (i32.shl (select (local.get $length) (i32.const 16) (i32.lt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
-            (local.set $v1 (v128.and (v128.load offset=16 (local.get $at))
-              (v128.load (i32.shl (select (i32.sub (local.get $length) (i32.const 16)) (i32.const 0) (i32.gt_u (local.get $length) (i32.const 16))) (i32.const 4)))))
+            (local.set $v0 (call $head (local.get $at) (local.get $length)))
+            (local.set $v1 (call $tail (local.get $at) (local.get $length)))
             (local.set $slot (i32.add (local.get $first) (i32.mul (local.get $length) (i32.const 48))))
             (local.set $entry (i32.load offset=32 (local.get $slot)))
             (drop (br_if $looked (local.get $entry)

@@ -179,27 +179,22 @@ describe('the CSV byte reader kernel, 64 bytes at a time', () => {
     r.load(spell);
     expect(r.scan(0, spell.length, true, 1000)).toBe(300);
     for (let k = 0; k < 300; k++) expect(r.add(0, r.fieldStart(k, 0), r.fieldEnd(k, 0), k, k % 3)).toBe(1);
+    /** Scans `text` (one cell a line, every cell known) and checks its indices, their type, code bytes and the counts so far. */
+    const batch = (text: string, kind: typeof Uint8Array | typeof Int16Array, indices: number[], coded: number[], counts: number[]): void => {
+      const buf = encode(text);
+      r.load(buf);
+      expect(r.scan(0, buf.length, true, 10)).toBe(indices.length);
+      expect(r.unknown[0]).toBe(0);
+      expect(r.columnIndices(0, indices.length)).toBeInstanceOf(kind);
+      expect(Array.from(r.columnIndices(0, indices.length))).toEqual(indices);
+      expect(Array.from(r.columnCodes(0, indices.length))).toEqual(indices);
+      expect(Array.from(r.columnCoded(0, indices.length))).toEqual(coded);
+      expect(Array.from(r.tallyOf(0).subarray(0, 3))).toEqual(counts);
+    };
     // Each cell in the first slot of its length, with an index below 256: the indices as bytes.
-    const narrow = encode('x\nxx\nxxxx\nx\n');
-    r.load(narrow);
-    expect(r.scan(0, narrow.length, true, 10)).toBe(4);
-    expect(r.unknown[0]).toBe(0);
-    const small = r.columnIndices(0, 4);
-    expect(small).toBeInstanceOf(Uint8Array);
-    expect(Array.from(small)).toEqual([0, 1, 3, 0]);
-    expect(Array.from(r.columnCodes(0, 4))).toEqual([0, 1, 3, 0]);
-    expect(Array.from(r.columnCoded(0, 4))).toEqual([0, 1, 0, 0]);
-    expect(Array.from(r.tallyOf(0).subarray(0, 3))).toEqual([3, 1, 0]);
+    batch('x\nxx\nxxxx\nx\n', Uint8Array, [0, 1, 3, 0], [0, 1, 0, 0], [3, 1, 0]);
     // Cells found by hashing, one with an index beyond a byte: the indices come whole.
-    const wide = encode('y267\ny000\nxx\n');
-    r.load(wide);
-    expect(r.scan(0, wide.length, true, 10)).toBe(3);
-    expect(r.unknown[0]).toBe(0);
-    const indices = r.columnIndices(0, 3);
-    expect(indices).toBeInstanceOf(Int16Array);
-    expect(Array.from(indices)).toEqual([299, 32, 1]);
-    expect(Array.from(r.columnCoded(0, 3))).toEqual([299 % 3, 32 % 3, 1]);
-    expect(Array.from(r.tallyOf(0).subarray(0, 3))).toEqual([3, 1 + 1, 0 + 2]);
+    batch('y267\ny000\nxx\n', Int16Array, [299, 32, 1], [299 % 3, 32 % 3, 1], [3, 1 + 1, 0 + 2]);
   });
 
   it('finds an empty cell only once its column has the empty spelling, and never a NUL cell', () => {
