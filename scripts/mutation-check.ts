@@ -213,6 +213,12 @@ const mutations: readonly Mutation[] = [
   { id: 'csv-coded-verify', file: csvReader, find: 'if (classes[k] !== this.codeOf(k)) return undefined;', replace: 'if (classes[k] === 99) return undefined;', tests: codedTests },
   { id: 'csv-coded-kernel-tallies', file: csvReader, find: 'for (let k = 0; k < keptPositions.length; k++) (keptColumns[k] as CellColumn).addTallies(wasm.tallyOf(keptPositions[k] as number));', replace: '', tests: codedTests },
   { id: 'csv-kernel-narrow', file: 'src/csv/wasmRecords.ts', find: 'return this.narrow[f] === 1 ? this.columnSmall(f, count) :', replace: 'return this.narrow[f] === 2 ? this.columnSmall(f, count) :', tests: ['test/csv/scanKernel.test.ts', ...codedTests] },
+  { id: 'engine-planes-bit1', file: 'src/engine/planes.ts', find: 'b1 |= ((cell >>> 2) & 1) << shift;', replace: 'b1 |= ((cell >>> 1) & 1) << shift;', tests: ['test/engine/pairs.test.ts'] },
+  { id: 'engine-planes-substantive', file: 'src/engine/planes.ts', find: 'cells[i] = 1 | (((scores[i] as number) - offset) << 1);', replace: 'cells[i] = 1 | (((scores[i] as number) - offset + 1) << 1);', tests: ['test/engine/pairs.test.ts'] },
+  { id: 'engine-compact-table', file: 'src/engine/planes.ts', find: 'table[i] = (scores[i] as number) - offset + 1;', replace: 'table[i] = (scores[i] as number) - offset + 2;', tests: ['test/engine/pairs.test.ts'] },
+  { id: 'engine-compact-gather', file: 'src/engine/planes.ts', find: 'for (let k = 0; k < rows.length; k++) kept[k] = codes[rows[k] as number] as number;', replace: 'for (let k = 1; k < rows.length; k++) kept[k] = codes[rows[k] as number] as number;', tests: ['test/engine/pairs.test.ts'] },
+  { id: 'engine-compact-padding', file: 'src/engine/wasmKernel.ts', find: 'new Int8Array(buffer, keptAt + size, steps * 16 - size).fill(-1);', replace: 'new Int8Array(buffer, keptAt + size, steps * 16 - size).fill(0);', tests: ['test/engine/pairs.test.ts'] },
+  { id: 'engine-compaction-pays', file: 'src/engine/pairs.ts', find: 'const cost = kernel ? items * (0.012 * length + 0.055 * size)', replace: 'const cost = kernel ? items * (0.012 * length + 0.055 * length)', tests: ['test/engine/pairs.test.ts'] },
   { id: 'csv-coded-rest', file: csvReader, find: 'for (let i = this.codedRows; i < this.length; i++) {', replace: 'for (let i = this.codedRows + 1; i < this.length; i++) {', tests: codedTests },
 ];
 

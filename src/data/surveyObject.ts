@@ -478,6 +478,15 @@ function makeView<I extends string>(data: SurveyData<I>, mask: Int32Array | null
         const part = parts[0] as Int32Array;
         next = part.slice();
         count = categorySize(found, part);
+      } else if (parts.length === 1 && mask !== null) {
+        // One category of a filtered survey (a dashboard's second filter): one pass, AND and count.
+        const part = parts[0] as Int32Array;
+        next = new Int32Array(words);
+        for (let w = 0; w < words; w++) {
+          const word = (part[w] as number) & (mask[w] as number);
+          next[w] = word;
+          count += popcount(word);
+        }
       } else {
         next = new Int32Array(words);
         for (const part of parts) for (let w = 0; w < words; w++) next[w]! |= part[w] as number;

@@ -167,7 +167,46 @@
     (i32.or
       (v128.any_true (local.get $seen0))
       (i32.shl (v128.any_true (local.get $seen7)) (i32.const 1))))
-  ;; tally(m, p0, p1, p2, vectors, out): for each nonempty S ⊆ {0, 1, 2}, the set bits of
+;; gather(codes, rows, count, out): out[k] = codes[rows[k]] for k < count, bytes gathered by
+  ;; the i32 positions at `rows` (the kept respondents of a filter, for levelPlanes).
+  (func (export "gather")
+    (param $codes i32) (param $rows i32) (param $count i32) (param $out i32)
+    (local $k i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (i32.store8 (i32.add (local.get $out) (local.get $k))
+          (i32.load8_u (i32.add (local.get $codes) (i32.load (i32.add (local.get $rows) (i32.shl (local.get $k) (i32.const 2)))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+  ;; levelPlanes(codes, steps, table, out, stride, count): the presence bitset and the `count`
+  ;; (2 or 3) bit planes of v of the int8 category codes at `codes`, 16 a step over `steps`
+  ;; steps, for the pair kernels (planes.ts). `table` holds 16 bytes: v + 1 for each substantive
+  ;; category index 0…15, 0 for the others. i8x16.swizzle looks every code up at once (an index
+  ;; of 16 or more, a negative code among them, reads 0: absent). Presence is the i16 at
+  ;; out + 2s, plane b the i16 at out + (b + 1)·stride + 2s; an absent cell's bits are cleared.
+  (func (export "levelPlanes")
+    (param $codes i32) (param $steps i32) (param $table i32) (param $out i32) (param $stride i32) (param $count i32)
+    (local $s i32) (local $at i32) (local $present i32) (local $lut v128) (local $t v128) (local $u v128)
+    (local.set $lut (v128.load (local.get $table)))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $s) (local.get $steps)))
+        (local.set $t (i8x16.swizzle (local.get $lut) (v128.load (i32.add (local.get $codes) (i32.shl (local.get $s) (i32.const 4))))))
+        (local.set $present (i8x16.bitmask (i8x16.ne (local.get $t) (v128.const i64x2 0 0))))
+        (local.set $u (i8x16.sub (local.get $t) (i8x16.splat (i32.const 1))))
+        (local.set $at (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 1))))
+        (i32.store16 (local.get $at) (local.get $present))
+        (local.set $at (i32.add (local.get $at) (local.get $stride)))
+        (i32.store16 (local.get $at) (i32.and (local.get $present) (i8x16.bitmask (i8x16.shl (local.get $u) (i32.const 7)))))
+        (local.set $at (i32.add (local.get $at) (local.get $stride)))
+        (i32.store16 (local.get $at) (i32.and (local.get $present) (i8x16.bitmask (i8x16.shl (local.get $u) (i32.const 6)))))
+        (if (i32.eq (local.get $count) (i32.const 3))
+          (then (i32.store16 (i32.add (local.get $at) (local.get $stride))
+            (i32.and (local.get $present) (i8x16.bitmask (i8x16.shl (local.get $u) (i32.const 5)))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $step))))
+    ;; tally(m, p0, p1, p2, vectors, out): for each nonempty S ⊆ {0, 1, 2}, the set bits of
   ;; m ∧ ⋀_{b ∈ S} p_b over `vectors` 16-byte steps of 16-byte aligned bitsets, as seven i32 at
   ;; out + 4·(S − 1) (S read as a 3-bit number: bit b for plane b). The counts per value of
   ;; code + 2 follow by inclusion and exclusion (planeTally.ts). Steps whose mask is zero are

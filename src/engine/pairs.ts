@@ -15,8 +15,8 @@
  */
 import type { LikertColumn } from '../data/types';
 import { surveyFrame, type Survey } from '../data/surveyObject';
-import { columnPlanes, type ColumnPlanes } from './planes';
-import { layoutPlanes } from './wasmKernel';
+import { columnPlanes, compactPlanes, type ColumnPlanes, type GatherLayout } from './planes';
+import { gatherLayout, kernelAvailable, layoutPlanes } from './wasmKernel';
 
 /**
  * The integer sums of one pair over its complete pairs, in units of v = score − lowest score
@@ -230,17 +230,45 @@ export interface PairSumsPlan {
   readonly size: number;
 }
 
-/** The plan of the pair sums of every pair `[x, y]` of `s` (no sum computed yet). */
-export function pairSumsPlan(s: Survey, pairs: readonly (readonly [string, string])[]): PairSumsPlan {
+/**
+ * Whether the pairs of a filtered survey (`size` of `length` base rows kept) are summed faster
+ * from planes of the kept respondents only: compacting costs each of `items` items its cells
+ * once, and every one of `pairs` pairs then reads ⌈size / 128⌉ steps of 128 respondents instead
+ * of ⌈length / 128⌉. The costs are in steps of the pair kernel, measured on 10^6 × 40 items
+ * (docs/performance.md). The WebAssembly kernel (`kernel`) takes about 10 ns a step; compacting
+ * an item copies its codes in (0.12 ns a base row) and gathers the kept ones (0.55 ns each).
+ * The JavaScript kernel takes about 60 ns a step and gathers a kept cell into planes in 6 ns. With
+ * many pairs per item (a correlation table) compacting pays unless most respondents are kept;
+ * for one pair only without the kernel and under a narrow filter.
+ */
+export function compactionPays(size: number, length: number, items: number, pairs: number, kernel: boolean): boolean {
+  const cost = kernel ? items * (0.012 * length + 0.055 * size) : items * 0.1 * size;
+  return cost < ((length - size) / 128) * pairs;
+}
+
+/** Mask → base planes → their compacted planes, for a filter used more than once. Module-private. */
+const compacted = new WeakMap<Int32Array, WeakMap<ColumnPlanes, ColumnPlanes>>();
+
+/**
+ * The plan of the pair sums of every pair `[x, y]` of `s` (no sum computed yet). Under a filter
+ * the items' planes are compacted to the kept respondents when that is faster
+ * ({@link compactionPays}; `compact` forces either way), so the plan then has no mask.
+ */
+export function pairSumsPlan(s: Survey, pairs: readonly (readonly [string, string])[], options: { readonly compact?: boolean } = {}): PairSumsPlan {
   const frame = surveyFrame(s);
   const indexOf = new Map<string, number>();
   const items: ColumnPlanes[] = [];
+  const columns: LikertColumn[] = [];
   const lookup = (id: string): number => {
     let found = indexOf.get(id);
     if (found === undefined) {
       const column: LikertColumn | undefined = frame.columns.get(id);
       const planes = column === undefined ? null : columnPlanes(column);
-      found = planes === null ? -1 : items.push(planes) - 1;
+      if (planes === null) found = -1;
+      else {
+        found = items.push(planes) - 1;
+        columns.push(column as LikertColumn);
+      }
       indexOf.set(id, found);
     }
     return found;
@@ -253,7 +281,29 @@ export function pairSumsPlan(s: Survey, pairs: readonly (readonly [string, strin
     indices[2 * p] = x === -1 || y === -1 ? -1 : x;
     indices[2 * p + 1] = x === -1 || y === -1 ? -1 : y;
   }
-  return { items, mask: frame.mask(), words: (frame.length + 31) >>> 5, pairs: indices, size: frame.size };
+  const mask = frame.mask();
+  const plan = { items, mask, words: (frame.length + 31) >>> 5, pairs: indices, size: frame.size };
+  if (mask === null || items.length === 0) return plan;
+  if (!(options.compact ?? compactionPays(frame.size, frame.length, items.length, pairs.length, kernelAvailable()))) return plan;
+  const rows = frame.rows() as Int32Array;
+  // The kept rows go into the kernel's memory once, when the first item is compacted.
+  let layout: GatherLayout | null | undefined;
+  let known = compacted.get(mask);
+  if (known === undefined) {
+    known = new WeakMap();
+    compacted.set(mask, known);
+  }
+  const cache = known;
+  const kept = items.map((planes, i) => {
+    let made = cache.get(planes);
+    if (made === undefined) {
+      if (layout === undefined) layout = gatherLayout(rows, frame.length);
+      made = compactPlanes(columns[i] as LikertColumn, planes, rows, layout);
+      cache.set(planes, made);
+    }
+    return made;
+  });
+  return { items: kept, mask: null, words: (frame.size + 31) >>> 5, pairs: indices, size: frame.size };
 }
 
 /**

@@ -69,16 +69,21 @@ function buildPlanes(column: LikertColumn): ColumnPlanes | null {
   for (let i = 0; i < k; i++) if (!Number.isSafeInteger(scores[i])) return null;
   const top = (scores[k - 1] as number) - offset;
   if (!(top >= 0 && top <= planeTop)) return null;
+  return planesOfCodes(columnCodes(column), scores, offset, top);
+}
+
+/** The planes of category codes `codes` for level scores `scores` (v = score − `offset`, at most `top`). */
+function planesOfCodes(codes: Int8Array, scores: readonly number[], offset: number, top: number): ColumnPlanes {
   const count = planeCount(top);
-  const codes = columnCodes(column);
   const length = codes.length;
   const words = (length + 31) >>> 5;
   const present = new Int32Array(words);
   const planes: Int32Array[] = [];
   for (let b = 0; b < count; b++) planes.push(new Int32Array(words));
-  // v per category index; −1 for non-substantive answers.
-  const values = new Int32Array(k);
-  for (let i = 0; i < k; i++) values[i] = (scores[i] as number) - offset;
+  // Each code's cell as bits: 1 when substantive (the levels 0 … k − 1), then v above it; 0 for
+  // every other code (non-substantive answers, missing and invalid), read as a byte.
+  const cells = new Uint8Array(256);
+  for (let i = 0; i < Math.min(scores.length, 128); i++) cells[i] = 1 | (((scores[i] as number) - offset) << 1);
   const p0 = planes[0] as Int32Array;
   const p1 = planes[1] as Int32Array;
   const p2 = count > 2 ? (planes[2] as Int32Array) : null;
@@ -90,24 +95,26 @@ function buildPlanes(column: LikertColumn): ColumnPlanes | null {
     let b1 = 0;
     let b2 = 0;
     for (let i = start; i < end; i++) {
-      const code = codes[i] as number;
-      // Substantive levels are 0 … k − 1; the unsigned comparison also drops missing (< 0).
-      if ((code >>> 0) >= k) continue;
-      const bit = 1 << (i & 31);
-      const v = values[code] as number;
-      pw |= bit;
-      if (v & 1) b0 |= bit;
-      if (v & 2) b1 |= bit;
-      if (v & 4) b2 |= bit;
+      const cell = cells[(codes[i] as number) & 255] as number;
+      const shift = i & 31;
+      pw |= (cell & 1) << shift;
+      b0 |= ((cell >>> 1) & 1) << shift;
+      b1 |= ((cell >>> 2) & 1) << shift;
+      b2 |= ((cell >>> 3) & 1) << shift;
     }
     present[w] = pw;
     p0[w] = b0;
     p1[w] = b1;
     if (p2 !== null) p2[w] = b2;
   }
+  return { length, words, present, planes, products: planeProducts(planes, words), top, offset };
+}
+
+/** planes[b] ∧ planes[c] for every b < c, in the order (0,1), (0,2), (1,2). */
+function planeProducts(planes: readonly Int32Array[], words: number): Int32Array[] {
   const products: Int32Array[] = [];
-  for (let b = 0; b < count; b++) {
-    for (let c = b + 1; c < count; c++) {
+  for (let b = 0; b < planes.length; b++) {
+    for (let c = b + 1; c < planes.length; c++) {
       const pb = planes[b] as Int32Array;
       const pc = planes[c] as Int32Array;
       const both = new Int32Array(words);
@@ -115,7 +122,45 @@ function buildPlanes(column: LikertColumn): ColumnPlanes | null {
       products.push(both);
     }
   }
-  return { length, words, present, planes, products, top, offset };
+  return products;
+}
+
+/** The kept respondents of a filter in the WebAssembly kernel's memory (`gatherLayout` in wasmKernel.ts). */
+export interface GatherLayout {
+  /**
+   * The presence bitset and the `count` (2 or 3) bit planes of v of the category codes `codes`
+   * (one per base row) at the kept rows, bit k for the k-th kept row, each ⌈kept / 32⌉ words;
+   * `table` (16 bytes) gives v + 1 per substantive category index and 0 for the rest.
+   */
+  planes(codes: Int8Array, table: Uint8Array, count: 2 | 3): { present: Int32Array; planes: Int32Array[] };
+}
+
+/**
+ * The planes of `column` (whose planes are `planes`) for the respondents at `rows` only
+ * (ascending base positions), as the planes of a column of `rows.length` respondents: kept
+ * respondent k is bit k. A pair's sums over a filter are the same integers from these planes
+ * without a mask as from the base planes under the filter's mask, over fewer words. With
+ * `layout` (the WebAssembly kernel's copy of the same rows) the kept codes are gathered and made
+ * into planes 16 at a time in the kernel; without it, in JavaScript.
+ */
+export function compactPlanes(column: LikertColumn, planes: ColumnPlanes, rows: Int32Array, layout?: GatherLayout | null): ColumnPlanes {
+  const codes = columnCodes(column);
+  const scores = column.scale.codes;
+  if (layout === undefined || layout === null) {
+    const kept = new Int8Array(rows.length);
+    for (let k = 0; k < rows.length; k++) kept[k] = codes[rows[k] as number] as number;
+    return planesOfCodes(kept, scores, planes.offset, planes.top);
+  }
+  const words = (rows.length + 31) >>> 5;
+  const gathered = layout.planes(codes, levelTable(scores, planes.offset), planes.planes.length as 2 | 3);
+  return { length: rows.length, words, present: gathered.present, planes: gathered.planes, products: planeProducts(gathered.planes, words), top: planes.top, offset: planes.offset };
+}
+
+/** v + 1 of each substantive category index below 16 (`scores` are the column's level scores), 0 for every other index. */
+function levelTable(scores: readonly number[], offset: number): Uint8Array {
+  const table = new Uint8Array(16);
+  for (let i = 0; i < Math.min(16, scores.length); i++) table[i] = (scores[i] as number) - offset + 1;
+  return table;
 }
 
 /** Bitset → its positions, ascending. */

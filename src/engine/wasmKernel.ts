@@ -10,7 +10,7 @@
  */
 import { compileBase64 } from '../internal/wasm';
 import { kernelBase64 } from './kernel.wasm';
-import type { ColumnPlanes } from './planes';
+import type { ColumnPlanes, GatherLayout } from './planes';
 
 interface Kernel {
   readonly memory: WebAssembly.Memory;
@@ -19,6 +19,8 @@ interface Kernel {
   readonly codePlanes: (codes: number, steps: number, out: number, stride: number, count: number) => number;
   readonly tally: (m: number, p0: number, p1: number, p2: number, vectors: number, out: number) => void;
   readonly tally5: (m: number, p0: number, p1: number, p2: number, vectors: number, out: number) => void;
+  readonly levelPlanes: (codes: number, steps: number, table: number, out: number, stride: number, count: number) => void;
+  readonly gather: (codes: number, rows: number, count: number, out: number) => void;
 }
 
 /** The compiled module, once made (null: unavailable). Module-private. */
@@ -97,6 +99,52 @@ export function layoutPlanes(items: readonly ColumnPlanes[], mask: Int32Array | 
       const b = addresses[y] as readonly [number, number, number, number];
       k.pair2(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], maskAt < 0 ? a[0] : maskAt, vectors, 0);
       for (let i = 0; i < 6; i++) out[at + i] = result[i] as number;
+    },
+  };
+}
+
+/**
+ * Copies the ascending base positions `rows` (of base rows numbering `length`) into the pair
+ * instance's memory once for the planes of many items: each item's codes are copied in, the kept
+ * ones gathered and turned into planes 16 at a time. Null when the kernel is unavailable or its
+ * memory cannot grow. The layout is valid until the next use of the pair instance.
+ */
+export function gatherLayout(rows: Int32Array, length: number): GatherLayout | null {
+  const k = kernel();
+  if (k === null) return null;
+  const size = rows.length;
+  const words = (size + 31) >>> 5;
+  // Two steps of 16 codes a word, so that every bitset is whole words.
+  const steps = words * 2;
+  const stride = ((words * 4 + 15) >>> 4) << 4;
+  const tableAt = 32;
+  const rowsAt = 64;
+  const codesAt = rowsAt + (((size * 4 + 15) >>> 4) << 4);
+  const keptAt = codesAt + (((length + 15) >>> 4) << 4);
+  const outAt = keptAt + steps * 16;
+  const total = outAt + 4 * stride;
+  const have = k.memory.buffer.byteLength;
+  if (total > have) {
+    try {
+      k.memory.grow(Math.ceil((total - have) / 65536));
+    } catch {
+      return null;
+    }
+  }
+  const buffer = k.memory.buffer;
+  new Int32Array(buffer, rowsAt, size).set(rows);
+  // The padding reads as missing (−1 looks up 0: absent).
+  new Int8Array(buffer, keptAt + size, steps * 16 - size).fill(-1);
+  return {
+    planes(codes, table, count) {
+      new Uint8Array(buffer, tableAt, 16).set(table.subarray(0, 16));
+      new Int8Array(buffer, codesAt, length).set(codes.subarray(0, length));
+      k.gather(codesAt, rowsAt, size, keptAt);
+      k.levelPlanes(keptAt, steps, tableAt, outAt, stride, count);
+      const present = new Int32Array(buffer, outAt, words).slice();
+      const planes: Int32Array[] = [];
+      for (let b = 0; b < count; b++) planes.push(new Int32Array(buffer, outAt + (b + 1) * stride, words).slice());
+      return { present, planes };
     },
   };
 }

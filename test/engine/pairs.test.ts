@@ -4,8 +4,10 @@ import { survey, type Survey } from '../../src/data/survey';
 import { correlate } from '../../src/describe/correlate';
 import { pearson } from '../../src/inference/pearson';
 import { defineScale } from '../../src/scale/defineScale';
-import { columnPlanes } from '../../src/engine/planes';
-import { pairSums } from '../../src/engine/pairs';
+import { surveyFrame } from '../../src/data/surveyObject';
+import { columnPlanes, compactPlanes, type ColumnPlanes } from '../../src/engine/planes';
+import { compactionPays, pairSums, pairSumsPlan, runPairSumsPlan } from '../../src/engine/pairs';
+import { gatherLayout } from '../../src/engine/wasmKernel';
 
 /** A scale of `k` levels with the given codes (default 1…k) and a "ved ikke" answer. */
 function scaleOf(k: number, codes?: number[]) {
@@ -129,5 +131,79 @@ describe('correlate on item pairs', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+/** A plane set as plain arrays, for toEqual. */
+const planeArrays = (p: ColumnPlanes) => ({ length: p.length, words: p.words, present: Array.from(p.present), planes: p.planes.map((x) => Array.from(x)), products: p.products.map((x) => Array.from(x)), top: p.top, offset: p.offset });
+
+/** Respondents of a survey 0 … n − 1 kept where `keep` holds, each item's planes built from the kept rows alone. */
+const wideSurveys = fc.integer({ min: 1, max: 700 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    k: fc.constantFrom(2, 4, 5, 6),
+    reverse: fc.boolean(),
+    cells: fc.array(fc.integer({ min: -3, max: 6 }), { minLength: n, maxLength: n }),
+    other: fc.array(fc.integer({ min: -3, max: 6 }), { minLength: n, maxLength: n }),
+    share: fc.constantFrom(0, 0.03, 0.3, 0.9, 1),
+    seed: fc.integer({ min: 1, max: 2 ** 30 }),
+  }),
+);
+
+function wideRows(sample: { n: number; k: number; cells: number[]; other: number[] }, keep: (i: number) => boolean) {
+  const label = (cell: number) => (cell === -3 ? 'Ukendt svar' : cell === -2 ? null : cell === -1 || cell >= sample.k ? 'Ved ikke' : `L${cell}`);
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < sample.n; i++) if (keep(i)) rows.push({ id: i, a: label(sample.cells[i] as number), b: label(sample.other[i] as number) });
+  return rows;
+}
+
+describe('pair sums of a filter from compacted planes', () => {
+  it('compacts to the planes of a survey read with the kept rows only, by the kernel and without it', () => {
+    fc.assert(
+      fc.property(wideSurveys, (sample) => {
+        const scale = scaleOf(sample.k);
+        const items = [{ id: 'a', scale, reverse: sample.reverse }, { id: 'b', scale }];
+        // A deterministic pseudo-random keep per row from the seed, at about `share`.
+        const keep = (i: number) => ((Math.imul(i + 1, 2654435761) ^ sample.seed) >>> 0) / 2 ** 32 < sample.share;
+        const whole = survey({ id: 'id', rows: wideRows(sample, () => true), items, unknown: 'missing' });
+        const filtered = whole.filter(keep);
+        const keptRows = wideRows(sample, keep);
+        // With no row kept, the planes are empty (a survey cannot be read without rows).
+        const alone = keptRows.length === 0 ? null : survey({ id: 'id', rows: keptRows, items, unknown: 'missing' });
+        const rows = surveyFrame(filtered).rows() ?? new Int32Array(0);
+        for (const id of ['a', 'b']) {
+          const column = surveyFrame(whole).columns.get(id)!;
+          const base = columnPlanes(column)!;
+          const empty = { length: 0, words: 0, present: [], planes: base.planes.map(() => []), products: base.products.map(() => []), top: base.top, offset: base.offset };
+          const expected = alone === null ? empty : planeArrays(columnPlanes(alone.item(id))!);
+          expect(planeArrays(compactPlanes(column, base, rows, gatherLayout(rows, sample.n)))).toEqual(expected);
+          expect(planeArrays(compactPlanes(column, base, rows))).toEqual(expected);
+        }
+        // The sums from the compacted plan equal those under the mask, and the kept rows' own.
+        const masked = runPairSumsPlan(pairSumsPlan(filtered, [['a', 'b']], { compact: false }), 0, 1);
+        const compact = pairSumsPlan(filtered, [['a', 'b']], { compact: true });
+        expect(compact.mask).toBeNull();
+        expect(Array.from(runPairSumsPlan(compact, 0, 1).sums)).toEqual(Array.from(masked.sums));
+        expect(Array.from(runPairSumsPlan(compact, 0, 1, { wasm: false }).sums)).toEqual(Array.from(masked.sums));
+        if (alone !== null) expect(Array.from(pairSums(alone, [['a', 'b']]).sums)).toEqual(Array.from(masked.sums));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('compacts a correlation table under a filter, not one pair over nearly every respondent', () => {
+    // 40 items (780 pairs) of 10^6 respondents, by the WebAssembly kernel: compacting costs
+    // 40 · (0.012 · 10^6 + 0.055 · kept) steps once, the masked sums 780 steps per 128 rows.
+    expect(compactionPays(100_000, 1_000_000, 40, 780, true)).toBe(true);
+    expect(compactionPays(300_000, 1_000_000, 40, 780, true)).toBe(true);
+    expect(compactionPays(600_000, 1_000_000, 40, 780, true)).toBe(true);
+    expect(compactionPays(750_000, 1_000_000, 40, 780, true)).toBe(false);
+    // One pair: the copy of two columns costs more than the kernel saves, however narrow the filter.
+    expect(compactionPays(1_000, 1_000_000, 2, 1, true)).toBe(false);
+    // The JavaScript kernel: no copy, 0.1 steps a kept cell.
+    expect(compactionPays(1_000, 1_000_000, 2, 1, false)).toBe(true);
+    expect(compactionPays(100_000, 1_000_000, 2, 1, false)).toBe(false);
+    expect(compactionPays(500_000, 1_000_000, 40, 780, false)).toBe(true);
+    expect(compactionPays(900_000, 1_000_000, 40, 780, false)).toBe(false);
   });
 });
