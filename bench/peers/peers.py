@@ -1,6 +1,6 @@
 """numpy/SciPy peers of likertkit's peer benchmark (bench/peers/run.ts starts this script).
 
-    python3 bench/peers/peers.py --data DIR --cases correlate,filter --repeats 5 --out FILE
+    python3 bench/peers/peers.py --data DIR --cases correlate,filter --repeats 5 [--filter-repeats 15] --out FILE
 
 Reads the files written by bench/peers/generate.ts (codes.i8: item-major int8 codes, 0 blank,
 1-4 the levels, 5 "Ved ikke"; region.u8; population.f64; meta.json), times each case inside this
@@ -80,6 +80,7 @@ def main():
     parser.add_argument("--data", required=True)
     parser.add_argument("--cases", default="correlate,filter")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--filter-repeats", type=int, default=None, help="runs of the filter cases (default: --repeats)")
     parser.add_argument("--region", type=int, default=4, help="region code of the region filter")
     parser.add_argument("--threshold", type=float, default=100000)
     parser.add_argument("--out", required=True)
@@ -109,6 +110,7 @@ def main():
         out["cases"]["correlate"] = {"seconds": seconds}
 
     if "filter" in cases:
+        filter_repeats = args.filter_repeats if args.filter_repeats is not None else args.repeats
         big = population >= args.threshold  # the size group is defined once, as likertkit's is
         masks = {
             "region": lambda: region == args.region,
@@ -116,7 +118,7 @@ def main():
             "both": lambda: big & (region == args.region),
         }
         for name, make_mask in masks.items():
-            seconds, (counts, share, mean) = median_time(lambda: filtered_tallies(codes, make_mask()), args.repeats)
+            seconds, (counts, share, mean) = median_time(lambda: filtered_tallies(codes, make_mask()), filter_repeats)
             counts.astype("<f8").tofile(f"{base}.counts-{name}.f64")
             mean.astype("<f8").tofile(f"{base}.mean-{name}.f64")
             share.astype("<f8").tofile(f"{base}.share-{name}.f64")

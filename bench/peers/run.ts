@@ -299,6 +299,15 @@ function repeatsFor(settings: Settings, respondents: number): number {
   return respondents >= 1_000_000 ? 3 : 5;
 }
 
+/**
+ * Runs of the filter cases on each side (after one warm-up run): they take milliseconds, and on
+ * this shared 2-core machine single runs of the same call spread by 2–3×, more than a target's
+ * margin, so their medians are taken over more runs than the cases that take seconds.
+ */
+function filterRepeatsFor(settings: Settings, repeats: number): number {
+  return settings.quick ? repeats : 15;
+}
+
 async function runSize(context: Context, respondents: number): Promise<void> {
   const { settings, peers } = context;
   const items = 40;
@@ -321,13 +330,14 @@ async function runSize(context: Context, respondents: number): Promise<void> {
 
   // Peers first, while this process holds no survey of its own.
   const numpyCases = [wantCorrelate && 'correlate', wantFilter && 'filter'].filter(Boolean).join(',');
+  const filterRepeats = filterRepeatsFor(settings, repeats);
   let numpy: PeerOutput | null = null;
   const numpyOut = join(files.dir, 'numpy.json');
   if (numpyCases !== '' && peers.numpy === null) {
     console.log(`  numpy: ${numpyCases} …`);
     numpy = runPeer(
       'python3',
-      [join(here, 'peers.py'), '--data', files.dir, '--cases', numpyCases, '--repeats', String(repeats),
+      [join(here, 'peers.py'), '--data', files.dir, '--cases', numpyCases, '--repeats', String(repeats), '--filter-repeats', String(filterRepeats),
         '--region', String(REGIONS.indexOf(REGION_FILTER)), '--threshold', String(SIZE_BREAKS[1]), '--out', numpyOut],
       numpyOut,
       settings.peerThreads,
@@ -354,7 +364,7 @@ async function runSize(context: Context, respondents: number): Promise<void> {
     const s = survey({ columns: surveyColumns(data), ...definitionOf(data) });
     console.log(`  (survey() from columns, with building the label arrays: ${formatSeconds((performance.now() - start) / 1000)})`);
     if (wantCorrelate) correlateCase(context, data, s, files, numpy, rPeer, repeats);
-    if (wantFilter) filterCase(context, data, s, files, numpy, repeats);
+    if (wantFilter) filterCase(context, data, s, files, numpy, repeats, filterRepeats);
   }
   if (wantRead) await readCase(context, data, csvPath, rPeer, repeats);
   if (wantCli) await cliCase(context, data, files, csvPath);
@@ -437,7 +447,7 @@ function correlateCase(
   }
 }
 
-function filterCase(context: Context, data: PeerData, s: Survey, files: PeerFiles, numpy: PeerOutput | null, repeats: number): void {
+function filterCase(context: Context, data: PeerData, s: Survey, files: PeerFiles, numpy: PeerOutput | null, repeats: number, filterRepeats: number): void {
   const items = data.itemIds.length;
   const size = sizeText(data.respondents, items);
   // The size group is set up once per survey, as a dashboard would: a boolean per respondent.
@@ -459,7 +469,7 @@ function filterCase(context: Context, data: PeerData, s: Survey, files: PeerFile
   } as const;
 
   for (const [key, filter] of Object.entries(filters)) {
-    const timed = medianTime(() => describeItems(filter.apply(), data.itemIds), repeats);
+    const timed = medianTime(() => describeItems(filter.apply(), data.itemIds), filterRepeats);
     const peerCase = numpy?.cases[`filter-${key}`];
     addResult({
       case: `filter ${filter.text}: frequencies, shares, means of ${items} items`, size, likertkit: timed.seconds,
