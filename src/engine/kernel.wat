@@ -167,7 +167,7 @@
     (i32.or
       (v128.any_true (local.get $seen0))
       (i32.shl (v128.any_true (local.get $seen7)) (i32.const 1))))
-;; gather(codes, rows, count, out): out[k] = codes[rows[k]] for k < count, bytes gathered by
+  ;; gather(codes, rows, count, out): out[k] = codes[rows[k]] for k < count, bytes gathered by
   ;; the i32 positions at `rows` (the kept respondents of a filter, for levelPlanes).
   (func (export "gather")
     (param $codes i32) (param $rows i32) (param $count i32) (param $out i32)

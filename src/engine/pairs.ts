@@ -283,23 +283,30 @@ export function pairSumsPlan(s: Survey, pairs: readonly (readonly [string, strin
   }
   const mask = frame.mask();
   const plan = { items, mask, words: (frame.length + 31) >>> 5, pairs: indices, size: frame.size };
-  if (mask === null || items.length === 0) return plan;
-  if (!(options.compact ?? compactionPays(frame.size, frame.length, items.length, pairs.length, kernelAvailable()))) return plan;
-  const rows = frame.rows() as Int32Array;
-  // The kept rows go into the kernel's memory once, when the first item is compacted.
-  let layout: GatherLayout | null | undefined;
-  let known = compacted.get(mask);
-  if (known === undefined) {
-    known = new WeakMap();
-    compacted.set(mask, known);
+  if (mask === null || items.length === 0 || options.compact === false) return plan;
+  let cache = compacted.get(mask);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    compacted.set(mask, cache);
   }
-  const cache = known;
+  // Items compacted under this filter before cost nothing more.
+  const known = cache;
+  const missing = items.reduce((count, planes) => count + (known.has(planes) ? 0 : 1), 0);
+  const pays = (kernel: boolean): boolean => options.compact === true || compactionPays(frame.size, frame.length, missing, pairs.length, kernel);
+  let layout: GatherLayout | null = null;
+  if (missing > 0) {
+    if (!pays(kernelAvailable())) return plan;
+    // The kept rows go into the kernel's memory once for all items; where that fails, the
+    // JavaScript gather runs instead, if it still pays.
+    layout = gatherLayout(frame.rows() as Int32Array, frame.length);
+    if (layout === null && !pays(false)) return plan;
+  }
+  const rows = frame.rows() as Int32Array;
   const kept = items.map((planes, i) => {
-    let made = cache.get(planes);
+    let made = known.get(planes);
     if (made === undefined) {
-      if (layout === undefined) layout = gatherLayout(rows, frame.length);
       made = compactPlanes(columns[i] as LikertColumn, planes, rows, layout);
-      cache.set(planes, made);
+      known.set(planes, made);
     }
     return made;
   });

@@ -122,6 +122,7 @@ export async function correlateSplit(
   const pairs = plan.pairs.length;
   const onMain = (): CorrelateResult => plan.finish({ ...runPairSumsPlan(sumsPlan, 0, pairs), size: sumsPlan.size });
   const wanted = workers ?? defaultMaxWorkers;
+  // The work is the plan's words: under a filter whose planes were compacted, the kept respondents'.
   if (wanted <= 1 || pairs <= 1 || sumsPlan.words * 32 * pairs < minWork) return onMain();
   const threads = await load();
   if (threads === null) return onMain();

@@ -142,6 +142,9 @@ const wideSurveys = fc.integer({ min: 1, max: 700 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
     k: fc.constantFrom(2, 4, 5, 6),
+    // Level scores from `start` on, 1 apart or with a gap of 2 after the first (v up to 5).
+    start: fc.integer({ min: -3, max: 10 }),
+    gapped: fc.boolean(),
     reverse: fc.boolean(),
     cells: fc.array(fc.integer({ min: -3, max: 6 }), { minLength: n, maxLength: n }),
     other: fc.array(fc.integer({ min: -3, max: 6 }), { minLength: n, maxLength: n }),
@@ -157,11 +160,25 @@ function wideRows(sample: { n: number; k: number; cells: number[]; other: number
   return rows;
 }
 
+/** Presence and planes of v = score − offset, one bit per respondent, written out bit by bit. */
+function writtenPlanes(scores: Float64Array, offset: number, count: number): { present: number[]; planes: number[][] } {
+  const words = Math.ceil(scores.length / 32);
+  const present = new Array<number>(words).fill(0);
+  const planes = Array.from({ length: count }, () => new Array<number>(words).fill(0));
+  scores.forEach((score, k) => {
+    if (Number.isNaN(score)) return;
+    present[k >> 5] = (present[k >> 5]! | (1 << (k % 32))) | 0;
+    for (let b = 0; b < count; b++) if (((score - offset) >> b) & 1) planes[b]![k >> 5] = (planes[b]![k >> 5]! | (1 << (k % 32))) | 0;
+  });
+  return { present, planes };
+}
+
 describe('pair sums of a filter from compacted planes', () => {
   it('compacts to the planes of a survey read with the kept rows only, by the kernel and without it', () => {
     fc.assert(
       fc.property(wideSurveys, (sample) => {
-        const scale = scaleOf(sample.k);
+        const scores = Array.from({ length: sample.k }, (_, i) => sample.start + i + (sample.gapped && i > 0 && sample.k < 6 ? 1 : 0));
+        const scale = scaleOf(sample.k, scores);
         const items = [{ id: 'a', scale, reverse: sample.reverse }, { id: 'b', scale }];
         // A deterministic pseudo-random keep per row from the seed, at about `share`.
         const keep = (i: number) => ((Math.imul(i + 1, 2654435761) ^ sample.seed) >>> 0) / 2 ** 32 < sample.share;
@@ -176,7 +193,12 @@ describe('pair sums of a filter from compacted planes', () => {
           const base = columnPlanes(column)!;
           const empty = { length: 0, words: 0, present: [], planes: base.planes.map(() => []), products: base.products.map(() => []), top: base.top, offset: base.offset };
           const expected = alone === null ? empty : planeArrays(columnPlanes(alone.item(id))!);
-          expect(planeArrays(compactPlanes(column, base, rows, gatherLayout(rows, sample.n)))).toEqual(expected);
+          // The planes written out from the kept respondents' scores (NaN: no substantive answer).
+          const written = writtenPlanes(filtered.numeric(id), base.offset, base.planes.length);
+          expect({ present: expected.present, planes: expected.planes }).toEqual(written);
+          const layout = gatherLayout(rows, sample.n);
+          expect(layout).not.toBeNull();
+          expect(planeArrays(compactPlanes(column, base, rows, layout))).toEqual(expected);
           expect(planeArrays(compactPlanes(column, base, rows))).toEqual(expected);
         }
         // The sums from the compacted plan equal those under the mask, and the kept rows' own.
@@ -205,5 +227,34 @@ describe('pair sums of a filter from compacted planes', () => {
     expect(compactionPays(100_000, 1_000_000, 2, 1, false)).toBe(false);
     expect(compactionPays(500_000, 1_000_000, 40, 780, false)).toBe(true);
     expect(compactionPays(900_000, 1_000_000, 40, 780, false)).toBe(false);
+  });
+});
+
+describe('where on a filtered survey', () => {
+  it('keeps the respondents of the filter in the category, as where before the filter does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }).chain((n) =>
+          fc.record({
+            region: fc.array(fc.constantFrom('Nord', 'Syd', 'Øst', null), { minLength: n, maxLength: n }),
+            keep: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+            cells: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: n, maxLength: n }),
+            wanted: fc.constantFrom('Nord', 'Syd', 'Vest'),
+          }),
+        ),
+        (c) => {
+          const scale = scaleOf(4);
+          const rows = c.region.map((region, i) => ({ id: i, region, q: c.cells[i] === -1 ? null : `L${c.cells[i]}` }));
+          const s = survey({ id: 'id', rows, items: [{ id: 'q', scale }], attributes: { region: 'category' } });
+          const kept = c.region.flatMap((region, i) => (c.keep[i] && region === c.wanted ? [String(i)] : []));
+          const after = s.filter((i) => c.keep[i] === true).where('region', c.wanted);
+          expect(after.ids).toEqual(kept);
+          expect(after.item('q').n.total).toBe(kept.length);
+          const answered = kept.filter((id) => c.cells[Number(id)] !== -1).length;
+          expect(after.item('q').n.answered).toBe(answered);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
