@@ -77,14 +77,14 @@ interface DesignIssue {
 }
 
 /** Labels → indices by first appearance; missing or unreadable labels reported with their rows. */
-function labelIndices(role: string, column: string, values: ArrayLike<unknown>, kept: ArrayLike<number>, issues: Issues): Int32Array {
+function labelIndices(role: string, column: string, values: ArrayLike<unknown>, rowOf: (respondent: number) => number, issues: Issues): Int32Array {
   const index = new Int32Array(values.length);
   const seen = new Map<string, number>();
   const bad: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const key = readCategoryKey(values[i]);
     if (typeof key !== 'string') {
-      bad.push(kept[i] as number);
+      bad.push(rowOf(i));
       continue;
     }
     let k = seen.get(key);
@@ -109,13 +109,13 @@ function labelIndices(role: string, column: string, values: ArrayLike<unknown>, 
 export function readDesign(
   columns: { readonly strata?: ArrayLike<unknown>; readonly cluster?: ArrayLike<unknown>; readonly fpc?: Float64Array },
   names: SurveyDesignDefinition,
-  kept: ArrayLike<number>,
+  rowOf: (respondent: number) => number,
+  n: number,
   issues: Issues,
 ): { state: DesignState; implied: Float64Array | null } {
   const before = issues.length;
-  const strata = columns.strata === undefined ? null : labelIndices('strata', names.strata as string, columns.strata, kept, issues);
-  const cluster = columns.cluster === undefined ? null : labelIndices('cluster', names.cluster as string, columns.cluster, kept, issues);
-  const n = kept.length;
+  const strata = columns.strata === undefined ? null : labelIndices('strata', names.strata as string, columns.strata, rowOf, issues);
+  const cluster = columns.cluster === undefined ? null : labelIndices('cluster', names.cluster as string, columns.cluster, rowOf, issues);
   const stratumOf = (i: number): number => (strata === null ? 0 : (strata[i] as number));
   let H = 1;
   for (let i = 0; i < n; i++) H = Math.max(H, stratumOf(i) + 1);
@@ -137,8 +137,8 @@ export function readDesign(
       issues.push({
         kind: 'design',
         column: names.cluster as string,
-        rows: [kept[i] as number],
-        message: `design cluster ${describeCell(columns.cluster?.[i])} (row ${kept[i] as number}) lies in two strata; a cluster must lie within one stratum (give clusters in different strata different labels)`,
+        rows: [rowOf(i)],
+        message: `design cluster ${describeCell(columns.cluster?.[i])} (row ${rowOf(i)}) lies in two strata; a cluster must lie within one stratum (give clusters in different strata different labels)`,
       });
     }
   }
@@ -154,12 +154,12 @@ export function readDesign(
       const x = given[i] as number;
       const h = stratumOf(i);
       if (!(x > 0) || x === Infinity) {
-        issues.push({ kind: 'design', column, rows: [kept[i] as number], message: `design fpc column "${column}" has ${describeCell(x)} at row ${kept[i] as number}; give the stratum's population size (or its sampling fraction, in (0, 1])` });
+        issues.push({ kind: 'design', column, rows: [rowOf(i)], message: `design fpc column "${column}" has ${describeCell(x)} at row ${rowOf(i)}; give the stratum's population size (or its sampling fraction, in (0, 1])` });
         break;
       }
       if (Number.isNaN(value[h] as number)) value[h] = x;
       else if (value[h] !== x) {
-        issues.push({ kind: 'design', column, rows: [kept[i] as number], message: `design fpc column "${column}" is not constant within a stratum: ${value[h]} and ${x} (row ${kept[i] as number}); give one population size per stratum` });
+        issues.push({ kind: 'design', column, rows: [rowOf(i)], message: `design fpc column "${column}" is not constant within a stratum: ${value[h]} and ${x} (row ${rowOf(i)}); give one population size per stratum` });
         break;
       }
     }

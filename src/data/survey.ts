@@ -7,7 +7,7 @@ import { describeCell, readCategoryKey } from './keys';
 import { isMissingValue } from './missing';
 import { readSource, type SourceInput } from './source';
 import { ambiguityMessage, readNumberColumn, type DecimalMark, type NumberColumn, type ThousandsMark } from './number';
-import { makeSurvey, type DuplicateId, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
+import { makeSurvey, type DuplicateId, type IdRange, type Survey, type SurveyItem, type SurveyState } from './surveyObject';
 import {
   multiSelectColumns,
   readMultiSelect,
@@ -489,10 +489,12 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 
   // --- respondent ids and the rows kept ----------------------------------------------------
   const rawIds = need(idColumn, 'respondent id');
-  // Source row of each respondent kept.
-  let kept: Int32Array = new Int32Array(0);
-  // Text keys, or (numeric id columns) the ids as doubles whose keys are made only when asked for.
-  let ids: string[] | Float64Array = [];
+  // Source row of each respondent kept; null when every source row is kept, in order (then
+  // respondent i is row i, and no array of 10^7 positions is made for that).
+  let kept: Int32Array | null = new Int32Array(0);
+  // Text keys, or (numeric id columns) the ids as doubles, or as a run of consecutive numbers,
+  // whose keys are made only when asked for.
+  let ids: string[] | Float64Array | IdRange = [];
   // True when every source row is a respondent, in order: the columns are then read as they are.
   let identity = false;
   const duplicates: DuplicateId[] = [];
@@ -511,17 +513,22 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     // read "0"), so no text is made for 10^7 ids unless someone asks for them.
     const numeric = numericIds(rawIds, length);
     let idKeys: string[] | null = null;
-    // Numeric ids that rise strictly (the finite ones) are distinct: checked in the same pass.
+    // Numeric ids that rise strictly (the finite ones) are distinct: checked in the same pass,
+    // as is whether they are consecutive (first, first + 1, …: then held as that run, no copy).
     let rising = true;
+    let consecutive = numeric !== null && length > 0;
     if (numeric !== null) {
       let previous = -Infinity;
+      const first = numeric[0] as number;
       for (let i = 0; i < length; i++) {
         const value = numeric[i] as number;
         if (value - value === 0) {
           if (value <= previous) rising = false;
+          if (value !== first + i) consecutive = false;
           previous = value;
           continue;
         }
+        consecutive = false;
         unreadable++;
         if (value !== value) {
           missingCount++;
@@ -585,7 +592,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
-    const keys: string[] | Float64Array = numeric ?? (idKeys as string[]);
+    const keys: string[] | ArrayLike<number> = numeric ?? (idKeys as string[]);
     // Every row of a repeated id, by id, in the order the ids first occur.
     const repeated = numeric !== null ? (rising ? new Map<string, number[]>() : repeatedNumericIds(numeric)) : repeatedIds(keys as string[], unreadable > 0);
     let dropped: Uint8Array | null = null;
@@ -608,9 +615,11 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     if (dropped === null) {
       identity = true;
       // makeSurvey keeps a copy of its own, so the caller's array is never held.
-      ids = keys;
-      kept = new Int32Array(length);
-      for (let i = 0; i < length; i++) kept[i] = i;
+      // The survey's own ids: the caller's column is read here and never held.
+      if (numeric === null) ids = keys as string[];
+      else if (consecutive) ids = { start: numeric[0] as number, length };
+      else ids = new Float64Array(numeric);
+      kept = null;
     } else {
       const rows: number[] = [];
       for (let i = 0; i < length; i++) if (dropped[i] === 0) rows.push(i);
@@ -623,9 +632,12 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       else ids = rows.map((row) => (keys as string[])[row] as string);
     }
   }
+  const respondents = kept === null ? source.length : kept.length;
+  /** The source row of respondent i, for the rows named in issues. */
+  const rowOf = (i: number): number => (kept === null ? i : (kept[i] as number));
   const pick = (values: ArrayLike<unknown>): unknown[] => {
-    const out = new Array<unknown>(kept.length);
-    for (let i = 0; i < kept.length; i++) out[i] = values[kept[i] as number];
+    const out = new Array<unknown>(respondents);
+    for (let i = 0; i < respondents; i++) out[i] = values[rowOf(i)];
     return out;
   };
   // The kept rows of a column, without a copy when every row is kept.
@@ -647,7 +659,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       coded = safeLikert(view(raw), item.scale, likertOptions);
     }
     if (!coded.ok) {
-      const unknown = coded.issues.map((u) => ({ ...u, positions: u.positions.map((p) => kept[p] as number) }));
+      const unknown = coded.issues.map((u) => ({ ...u, positions: u.positions.map(rowOf) }));
       issues.push({
         kind: 'unknown-labels',
         item: item.id,
@@ -685,12 +697,12 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     if (raw === undefined) continue;
     const values = view(raw);
     if (kind === 'category') {
-      categories.set(name, readCategories(column, values, kept, issues, dictionary));
+      categories.set(name, readCategories(column, values, rowOf, issues, dictionary));
       continue;
     }
     const read = readNumberColumn(fn, values, { ...numberMarks, column });
     if (read.ambiguous !== null) {
-      issues.push(ambiguityIssue(fn, column, read, kept));
+      issues.push(ambiguityIssue(fn, column, read, rowOf));
       continue;
     }
     const bad = read.bad;
@@ -699,10 +711,10 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       issues.push({
         kind: 'bad-number',
         column,
-        rows: shown.map((cell) => kept[cell.row] as number),
+        rows: shown.map((cell) => rowOf(cell.row)),
         values: shown.map((cell) => cell.value),
         message: `numeric attribute "${name}" has ${bad.length} value${bad.length === 1 ? '' : 's'} that are not finite numbers (decimal mark "${read.decimal}"): ${shown
-          .map((cell) => `${describeValue(cell.value)} (row ${kept[cell.row] as number})`)
+          .map((cell) => `${describeValue(cell.value)} (row ${rowOf(cell.row)})`)
           .join(', ')}${bad.length > SHOW ? ', …' : ''}; fix them, pass decimal / thousands, or declare "${name}" as 'category'`,
       });
     }
@@ -718,7 +730,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       const raws = view(raw);
       const read = readNumberColumn(fn, raws, { ...numberMarks, column: weight });
       if (read.ambiguous !== null) {
-        issues.push(ambiguityIssue(fn, weight, read, kept));
+        issues.push(ambiguityIssue(fn, weight, read, rowOf));
       } else {
         weights = read.values;
         // A weight is needed for every respondent: missing, bad and negative values are all reported.
@@ -730,7 +742,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
           if (Number.isNaN(x) || x < 0) {
             badCount++;
             if (badRows.length < SHOW) {
-              badRows.push(kept[i] as number);
+              badRows.push(rowOf(i));
               badValues.push(raws[i]);
             }
             weights[i] = 0;
@@ -768,21 +780,21 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       else {
         const read = readNumberColumn(fn, view(raw), { ...numberMarks, column: name });
         if (read.ambiguous !== null) {
-          issues.push(ambiguityIssue(fn, name, read, kept));
+          issues.push(ambiguityIssue(fn, name, read, rowOf));
           complete = false;
         } else designColumns.fpc = read.values;
       }
     }
     if (complete) {
-      const read = readDesign(designColumns, designNames, kept, issues);
+      const read = readDesign(designColumns, designNames, rowOf, respondents, issues);
       design = read.state;
-      weights ??= read.implied ?? new Float64Array(kept.length).fill(1);
+      weights ??= read.implied ?? new Float64Array(respondents).fill(1);
     }
   }
 
   // --- multi-select questions (src/data/multiSelectDefinition.ts) ---------------------------
   const taken = new Set([...itemIds, ...Object.keys(attributes)]);
-  const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept: definition.multiSelect === undefined ? [] : Array.from(kept), unknown: unknownPolicy, taken }, issues);
+  const multiSelect = readMultiSelect(definition.multiSelect, { need, pick, kept: definition.multiSelect === undefined ? [] : Array.from({ length: respondents }, (_, i) => rowOf(i)), unknown: unknownPolicy, taken }, issues);
 
   if (issues.length > 0) return { ok: false, issues };
   const state: SurveyState<I> = {
@@ -801,18 +813,18 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
 }
 
 /**
- * The id column as doubles when it holds numbers only (a typed array of any kind but BigInt, or
- * an array whose every element is a number), else null. The doubles are a copy, so that the
- * survey never holds the caller's array.
+ * The id column itself, read as numbers, when it holds numbers only (a typed array of any kind
+ * but BigInt, or an array whose every element is a number), else null. It is read during the
+ * call only: the survey keeps a copy of its own (or the run, for consecutive ids).
  */
-function numericIds(values: ArrayLike<unknown>, length: number): Float64Array | null {
+function numericIds(values: ArrayLike<unknown>, length: number): ArrayLike<number> | null {
   if (ArrayBuffer.isView(values)) {
     if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof DataView) return null;
-    return values instanceof Float64Array ? values.slice() : new Float64Array(values as unknown as ArrayLike<number>);
+    return values as unknown as ArrayLike<number>;
   }
   if (!Array.isArray(values)) return null;
   for (let i = 0; i < length; i++) if (typeof values[i] !== 'number') return null;
-  return new Float64Array(values as number[]);
+  return values as number[];
 }
 
 /**
@@ -820,7 +832,7 @@ function numericIds(values: ArrayLike<unknown>, length: number): Float64Array | 
  * not finite and are skipped): equal doubles are found by an open-addressing table over their
  * bits (-0 counted as 0). Keys are the ids' text, as `readCategoryKey` writes it.
  */
-function repeatedNumericIds(values: Float64Array): Map<string, number[]> {
+function repeatedNumericIds(values: ArrayLike<number>): Map<string, number[]> {
   const repeated = new Map<string, number[]>();
   const n = values.length;
   let size = 16;
@@ -950,8 +962,8 @@ function checkNumberMarks(
 }
 
 /** The issue for a numeric column whose decimal mark cannot be decided, with rows in source terms. */
-function ambiguityIssue(fn: string, column: string, read: NumberColumn, kept: ArrayLike<number>): SurveyIssue {
-  const cells = (read.ambiguous ?? []).map((cell) => ({ row: kept[cell.row] as number, value: cell.value }));
+function ambiguityIssue(fn: string, column: string, read: NumberColumn, rowOf: (respondent: number) => number): SurveyIssue {
+  const cells = (read.ambiguous ?? []).map((cell) => ({ row: rowOf(cell.row), value: cell.value }));
   return {
     kind: 'ambiguous-number',
     column,
@@ -1004,7 +1016,7 @@ function readDesignNames(design: unknown, issues: SurveyIssue[]): SurveyDesignDe
 function readCategories(
   name: string,
   values: ArrayLike<unknown>,
-  kept: ArrayLike<number>,
+  rowOf: (respondent: number) => number,
   issues: SurveyIssue[],
   dictionary?: { readonly values: readonly unknown[]; readonly indices: ArrayLike<number> },
 ): (string | null)[] {
@@ -1024,7 +1036,7 @@ function readCategories(
     keys[i] = null;
     badCount++;
     if (badRows.length < SHOW) {
-      badRows.push(kept[i] as number);
+      badRows.push(rowOf(i));
       badValues.push(value);
     }
   }

@@ -119,10 +119,16 @@ export interface Survey<I extends string = string> {
   combinations(id: string, options: CombinationsOptions): Survey<I>;
 }
 
+/** Consecutive numeric ids: start, start + 1, …, start + length − 1. Internal. */
+export interface IdRange {
+  readonly start: number;
+  readonly length: number;
+}
+
 /** What a survey holds once read: the coded columns, attributes and weights, by name. Internal. */
 export interface SurveyState<I extends string> {
-  /** The ids' text keys, or numeric ids as doubles (each finite), whose keys are made on demand. */
-  readonly ids: string[] | Float64Array;
+  /** The ids' text keys, or numeric ids as doubles (each finite) or as a run, whose keys are made on demand. */
+  readonly ids: string[] | Float64Array | IdRange;
   readonly items: SurveyItem<I>[];
   readonly columns: Map<string, LikertColumn>;
   readonly numbers: Map<string, Float64Array>;
@@ -270,12 +276,18 @@ export function surveyFrame(s: Survey): SurveyFrame {
  */
 export function makeSurvey<I extends string>(state: SurveyState<I>): Survey<I> {
   const multiSelect = state.multiSelect ?? new Map<string, ReadMultiSelect>();
-  // Text ids may be the caller's own array and are copied; numeric ids are survey()'s own copy.
+  // Text ids may be the caller's own array and are copied; numeric ids are survey()'s own copy
+  // (or run), their text made when first asked for.
   const given = Array.isArray(state.ids) ? state.ids.slice() : state.ids;
   let ids: readonly string[] | undefined = Array.isArray(given) ? Object.freeze(given) : undefined;
+  const numericKeys = (): string[] => {
+    if (given instanceof Float64Array) return Array.from(given, (id) => readCategoryKey(id) as string);
+    const { start } = given as IdRange;
+    return Array.from({ length: given.length }, (_, i) => readCategoryKey(start + i) as string);
+  };
   const data: SurveyData<I> = {
     length: given.length,
-    ids: () => (ids ??= Object.freeze(Array.from(given as Float64Array, (id) => readCategoryKey(id) as string))),
+    ids: () => (ids ??= Object.freeze(numericKeys())),
     items: Object.freeze(state.items.map((item) => Object.freeze({ ...item, n: Object.freeze({ ...item.n }) }))),
     columns: state.columns,
     numbers: state.numbers,

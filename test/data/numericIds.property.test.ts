@@ -48,6 +48,26 @@ describe('survey() with numeric respondent ids', () => {
     );
   });
 
+  it('holds consecutive ids as a run: the same ids as the text path, subsets and filters alike, the caller\'s array not held', () => {
+    const starts = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(-0, 0.5, -2.25, 2 ** 53 - 5, 2 ** 53, 1e21, 1e-7));
+    fc.assert(
+      fc.property(starts, fc.integer({ min: 1, max: 40 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (start, n, keep) => {
+        const values = Array.from({ length: n }, (_, i) => start + i);
+        const id = Float64Array.from(values);
+        // Beyond 2^53 start + i repeats (2^53 + 1 rounds to 2^53): both paths keep the first.
+        const numeric = survey({ columns: { id, q: answers(n) }, id: 'id', items, duplicates: 'first' });
+        const text = read([...values, 'text-id'], n + 1, 'first');
+        if (!text.ok) throw new Error('the text path keeps the first of repeated ids');
+        expect(numeric.duplicates).toEqual(text.survey.duplicates);
+        id[0] = 12345.5;
+        expect(numeric.ids).toEqual(text.survey.ids.slice(0, -1));
+        const kept = (i: number) => keep[i] === true;
+        expect(numeric.filter(kept).ids).toEqual(text.survey.ids.slice(0, -1).filter((_, i) => kept(i)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts -0 and 0 as one id, and writes integers beyond 2^53 and tiny values in full', () => {
     const result = safeSurvey({ columns: { id: new Float64Array([0, 5, -0]), q: answers(3) }, id: 'id', items });
     if (result.ok) throw new Error('expected a repeated id');
