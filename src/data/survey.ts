@@ -511,24 +511,33 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     // A numeric id column (a typed array, or an array holding only numbers) is checked as
     // doubles: two finite doubles have the same key exactly when they are equal (-0 and 0 both
     // read "0"), so no text is made for 10^7 ids unless someone asks for them.
-    const numeric = numericIds(rawIds, length);
+    const given = numericIds(rawIds, length);
     let idKeys: string[] | null = null;
     // Numeric ids that rise strictly (the finite ones) are distinct: checked in the same pass,
     // as is whether they are consecutive (first, first + 1, …: then held as that run, no copy).
+    // From the first id that breaks the run, each id is copied as it is read, and every later
+    // step reads the copy: the survey holds exactly the values checked here, even if the
+    // caller's array changes meanwhile (a typed array over memory another thread writes).
     let rising = true;
-    let consecutive = numeric !== null && length > 0;
-    if (numeric !== null) {
+    let consecutive = given !== null && length > 0;
+    let own: Float64Array | null = null;
+    let first = 0;
+    if (given !== null) {
       let previous = -Infinity;
-      const first = numeric[0] as number;
       for (let i = 0; i < length; i++) {
-        const value = numeric[i] as number;
+        const value = given[i] as number;
+        if (i === 0) first = value;
+        if (consecutive && !(value === first + i && value > previous)) {
+          consecutive = false;
+          own = new Float64Array(length);
+          for (let j = 0; j < i; j++) own[j] = first + j;
+        }
+        if (own !== null) own[i] = value;
         if (value - value === 0) {
           if (value <= previous) rising = false;
-          if (value !== first + i) consecutive = false;
           previous = value;
           continue;
         }
-        consecutive = false;
         unreadable++;
         if (value !== value) {
           missingCount++;
@@ -592,9 +601,16 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
-    const keys: string[] | ArrayLike<number> = numeric ?? (idKeys as string[]);
+    // The ids as checked: the copy, or (consecutive ids, which rise strictly) none is needed.
+    const numeric: Float64Array | null = own;
+    const keys: string[] | Float64Array | null = given === null ? (idKeys as string[]) : numeric;
     // Every row of a repeated id, by id, in the order the ids first occur.
-    const repeated = numeric !== null ? (rising ? new Map<string, number[]>() : repeatedNumericIds(numeric)) : repeatedIds(keys as string[], unreadable > 0);
+    const repeated =
+      given !== null
+        ? rising || numeric === null
+          ? new Map<string, number[]>()
+          : repeatedNumericIds(numeric)
+        : repeatedIds(keys as string[], unreadable > 0);
     let dropped: Uint8Array | null = null;
     for (const [key, rows] of repeated) {
       if (duplicatesPolicy === 'error') {
@@ -614,20 +630,22 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     }
     if (dropped === null) {
       identity = true;
-      // makeSurvey keeps a copy of its own, so the caller's array is never held.
-      // The survey's own ids: the caller's column is read here and never held.
-      if (numeric === null) ids = keys as string[];
-      else if (consecutive) ids = { start: numeric[0] as number, length };
-      else ids = new Float64Array(numeric);
+      // The survey's own ids: the caller's column is read here and never held (makeSurvey
+      // copies text ids; numeric ones are the run or the copy made while checking).
+      if (given === null) ids = keys as string[];
+      else if (numeric === null) ids = { start: first, length };
+      else ids = numeric;
       kept = null;
     } else {
       const rows: number[] = [];
       for (let i = 0; i < length; i++) if (dropped[i] === 0) rows.push(i);
       kept = Int32Array.from(rows);
-      if (numeric !== null) {
-        const own = new Float64Array(rows.length);
-        for (let r = 0; r < rows.length; r++) own[r] = numeric[rows[r] as number] as number;
-        ids = own;
+      if (given !== null) {
+        // Rows are dropped only for repeated ids, so the ids were copied while checking.
+        const checked = numeric as Float64Array;
+        const keptIds = new Float64Array(rows.length);
+        for (let r = 0; r < rows.length; r++) keptIds[r] = checked[rows[r] as number] as number;
+        ids = keptIds;
       }
       else ids = rows.map((row) => (keys as string[])[row] as string);
     }

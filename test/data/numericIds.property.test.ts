@@ -84,6 +84,43 @@ describe('survey() with numeric respondent ids', () => {
     expect(survey({ columns: { id: new Uint8Array([1, 2]), q: answers(2) }, id: 'id', items }).ids).toEqual(['1', '2']);
   });
 
+  it('keeps its own copy of non-consecutive ids from a Float64Array or an array of numbers', () => {
+    const typed = new Float64Array([4, 8, 15]);
+    const plain = [16, 23, 42];
+    const a = survey({ columns: { id: typed, q: answers(3) }, id: 'id', items });
+    const b = survey({ columns: { id: plain, q: answers(3) }, id: 'id', items });
+    typed[1] = 4;
+    plain[2] = 16;
+    expect(a.ids).toEqual(['4', '8', '15']);
+    expect(b.ids).toEqual(['16', '23', '42']);
+  });
+
+  it('does not take a run that is consecutive only to the eye: 1, 2, 3.0000000000000004', () => {
+    const s = survey({ columns: { id: new Float64Array([1, 2, 3.0000000000000004]), q: answers(3) }, id: 'id', items });
+    expect(s.ids).toEqual(['1', '2', '3.0000000000000004']);
+  });
+
+  it('holds the ids it checked, when the caller\'s array answers differently on a later read', () => {
+    // Each element answers its first three reads (is it a BigInt; is it a number; its value)
+    // with the real id and later reads with 7, a repeat of the others: a survey reading the
+    // column again would hold ids it never checked for repeats.
+    const shifty = (values: number[]): number[] => {
+      const out: number[] = new Array<number>(values.length);
+      values.forEach((value, i) => {
+        let reads = 0;
+        Object.defineProperty(out, i, { get: () => (reads++ < 3 ? value : 7), enumerable: true });
+      });
+      return out;
+    };
+    for (const values of [
+      [10, 12, 14],
+      [10, 11, 12],
+    ]) {
+      const s = survey({ columns: { id: shifty(values), q: answers(3) }, id: 'id', items });
+      expect(s.ids).toEqual(values.map(String));
+    }
+  });
+
   it('reports a missing (NaN) and a non-finite id by row, as for an array', () => {
     const result = safeSurvey({ columns: { id: new Float64Array([1, Number.NaN, Number.POSITIVE_INFINITY, 4]), q: answers(4) }, id: 'id', items });
     if (result.ok) throw new Error('expected issues');
