@@ -209,7 +209,7 @@
     ;; tally(m, p0, p1, p2, vectors, out): for each nonempty S ⊆ {0, 1, 2}, the set bits of
   ;; m ∧ ⋀_{b ∈ S} p_b over `vectors` 16-byte steps of 16-byte aligned bitsets, as seven i32 at
   ;; out + 4·(S − 1) (S read as a 3-bit number: bit b for plane b). The counts per value of
-  ;; code + 2 follow by inclusion and exclusion (planeTally.ts). Steps whose mask is zero are
+  ;; code + 2 follow by inclusion and exclusion (wasmKernel.ts). Steps whose mask is zero are
   ;; skipped. Counted a 64-bit word at a time with i64.popcnt (one instruction on x86-64 and
   ;; on arm64 a short NEON sequence) into 64-bit sums: on x86 without AVX-512 i8x16.popcnt is a
   ;; table lookup of about eight instructions, and the scalar words took 3.5 ns a 16-byte step
@@ -265,7 +265,7 @@
     (i32.store offset=24 (local.get $out) (i32.wrap_i64 (local.get $c7))))
   ;; tally5(m, p0, p1, p2, vectors, out): the first five counts of `tally` (S = 1…5), for columns
   ;; in which no cell has v = 0 or v = 7: then S = 7 counts nothing and S = 6 follows from the
-  ;; others (planeTally.ts), and their two popcounts a word are left out.
+  ;; others (wasmKernel.ts), and their two popcounts a word are left out.
   (func (export "tally5")
     (param $m i32) (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $vectors i32) (param $out i32)
     (local $off i32) (local $end i32)

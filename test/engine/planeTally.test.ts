@@ -99,12 +99,15 @@ describe('category counts from code planes', () => {
     expect(Array.from(kernelPlaneCounts(codes, mask, 300, 8)!)).toEqual([0, 0, 0, 300, 0, 0, 0, 0]);
   });
 
-  it('count the hand-computed cells across many 31-step flushes of the kernel', () => {
-    // 300 001 cells (2344 steps of 128, 76 flushes): code 5 at even positions, −1 at odd ones, all kept.
+  it('count the hand-computed cells over many steps whose two 64-bit words differ', () => {
+    // 300 001 cells (2344 steps of 128), all kept: codes 5, −1, 2 in turn (v = code + 2: 7, 1, 4).
+    // The period of 3 makes every step's two words differ, so a word counted twice or left out
+    // changes the counts.
     const n = 300_001;
-    const codes = new Int8Array(n).map((_, i) => (i % 2 === 0 ? 5 : -1));
+    const cycle = [5, -1, 2];
+    const codes = new Int8Array(n).map((_, i) => cycle[i % 3] as number);
     const mask = maskOf(new Array<boolean>(n).fill(true));
-    const expected = [0, (n - 1) / 2, 0, 0, 0, 0, 0, (n + 1) / 2];
+    const expected = [0, 100_000, 0, 0, 100_000, 0, 0, 100_001];
     expect(Array.from(kernelPlaneCounts(codes, mask, n, 8)!)).toEqual(expected);
     expect(Array.from(planeCountsJs(codePlanes(codes, 8), mask))).toEqual(expected);
   });
