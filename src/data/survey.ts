@@ -515,24 +515,23 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
     let idKeys: string[] | null = null;
     // Numeric ids that rise strictly (the finite ones) are distinct: checked in the same pass,
     // as is whether they are consecutive (first, first + 1, …: then held as that run, no copy).
-    // From the first id that breaks the run, each id is copied as it is read, and every later
-    // step reads the copy: the survey holds exactly the values checked here, even if the
-    // caller's array changes meanwhile (a typed array over memory another thread writes).
+    // From the first id that breaks the run, each id is copied as it is read into `numeric`, and
+    // every later step reads the copy: the survey holds exactly the values checked here, even if
+    // the caller's array changes meanwhile (a typed array over memory another thread writes).
+    // `numeric` stays null while the ids are the run (length > 0: checked above).
     let rising = true;
-    let consecutive = given !== null && length > 0;
-    let own: Float64Array | null = null;
+    let numeric: Float64Array | null = null;
     let first = 0;
     if (given !== null) {
       let previous = -Infinity;
       for (let i = 0; i < length; i++) {
         const value = given[i] as number;
         if (i === 0) first = value;
-        if (consecutive && !(value === first + i && value > previous)) {
-          consecutive = false;
-          own = new Float64Array(length);
-          for (let j = 0; j < i; j++) own[j] = first + j;
+        if (numeric === null && !(value === first + i && value > previous)) {
+          numeric = new Float64Array(length);
+          for (let j = 0; j < i; j++) numeric[j] = first + j;
         }
-        if (own !== null) own[i] = value;
+        if (numeric !== null) numeric[i] = value;
         if (value - value === 0) {
           if (value <= previous) rising = false;
           previous = value;
@@ -601,16 +600,14 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         message: `${missingCount} row${missingCount === 1 ? ' has' : 's have'} no respondent id in "${idColumn}" (rows ${missingRows.join(', ')}${missingCount > SHOW ? ', …' : ''}, 0-based); fill them in or drop those rows`,
       });
     }
-    // The ids as checked: the copy, or (consecutive ids, which rise strictly) none is needed.
-    const numeric: Float64Array | null = own;
-    const keys: string[] | Float64Array | null = given === null ? (idKeys as string[]) : numeric;
-    // Every row of a repeated id, by id, in the order the ids first occur.
+    // Every row of a repeated id, by id, in the order the ids first occur. Ids that do not rise
+    // strictly are not the run, so they were copied.
     const repeated =
       given !== null
-        ? rising || numeric === null
+        ? rising
           ? new Map<string, number[]>()
-          : repeatedNumericIds(numeric)
-        : repeatedIds(keys as string[], unreadable > 0);
+          : repeatedNumericIds(numeric as Float64Array)
+        : repeatedIds(idKeys as string[], unreadable > 0);
     let dropped: Uint8Array | null = null;
     for (const [key, rows] of repeated) {
       if (duplicatesPolicy === 'error') {
@@ -632,7 +629,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
       identity = true;
       // The survey's own ids: the caller's column is read here and never held (makeSurvey
       // copies text ids; numeric ones are the run or the copy made while checking).
-      if (given === null) ids = keys as string[];
+      if (given === null) ids = idKeys as string[];
       else if (numeric === null) ids = { start: first, length };
       else ids = numeric;
       kept = null;
@@ -647,7 +644,7 @@ function readSurvey<I extends string>(fn: string, definition: SurveyDefinition<I
         for (let r = 0; r < rows.length; r++) keptIds[r] = checked[rows[r] as number] as number;
         ids = keptIds;
       }
-      else ids = rows.map((row) => (keys as string[])[row] as string);
+      else ids = rows.map((row) => (idKeys as string[])[row] as string);
     }
   }
   const respondents = kept === null ? source.length : kept.length;

@@ -11,27 +11,31 @@ import { safeSurvey, scales, survey } from '../../src/index';
 const items = [{ id: 'q', scale: scales.daDegree4 }] as const;
 const answers = (n: number): string[] => Array.from({ length: n }, () => 'I høj grad');
 
-/** Doubles that collide often: small integers, -0, halves, huge integers, tiny values, NaN, ±Infinity. */
+/** Doubles that collide often: small integers, -0, halves, huge integers, tiny values, the extremes, NaN, ±Infinity. */
 const idValue = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: -3, max: 12 }) },
   { weight: 1, arbitrary: fc.constantFrom(-0, 0.5, 2.5, 1e-7, 2.5e-9, 2 ** 53, 2 ** 53 + 2, 1e21, -1e300) },
+  { weight: 1, arbitrary: fc.constantFrom(Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE) },
   { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
   { weight: 2, arbitrary: fc.double({ noNaN: true }) },
 );
 
-function read(id: ArrayLike<unknown>, n: number, duplicates: 'error' | 'first' | 'last') {
-  return safeSurvey({ columns: { id, q: answers(n) }, id: 'id', items, duplicates });
+/** Names of the id column, prototype-named ones among them (each an own key of `columns`). */
+const idNames = fc.constantFrom('id', '__proto__', 'constructor', 'toString', 'hasOwnProperty');
+
+function read(id: ArrayLike<unknown>, n: number, duplicates: 'error' | 'first' | 'last', name = 'id') {
+  return safeSurvey({ columns: { [name]: id, q: answers(n) }, id: name, items, duplicates });
 }
 
 describe('survey() with numeric respondent ids', () => {
   it('gives the issues, ids and duplicates of the text path, for any doubles and duplicates policy', () => {
     fc.assert(
-      fc.property(fc.array(idValue, { minLength: 1, maxLength: 60 }), fc.constantFrom('error', 'first', 'last'), fc.boolean(), (values, policy, sorted) => {
+      fc.property(fc.array(idValue, { minLength: 1, maxLength: 60 }), fc.constantFrom('error', 'first', 'last'), fc.boolean(), idNames, (values, policy, sorted, name) => {
         const ids = sorted ? [...values].sort((a, b) => a - b) : values;
-        const numeric = read(Float64Array.from(ids), ids.length, policy);
-        const plain = read(ids, ids.length, policy);
+        const numeric = read(Float64Array.from(ids), ids.length, policy, name);
+        const plain = read(ids, ids.length, policy, name);
         // 'text-id' has no digits, so it never equals a number's key.
-        const text = read([...ids, 'text-id'], ids.length + 1, policy);
+        const text = read([...ids, 'text-id'], ids.length + 1, policy, name);
         for (const result of [numeric, plain]) {
           expect(result.ok).toBe(text.ok);
           if (!result.ok && !text.ok) {
